@@ -1,0 +1,77 @@
+"""The Python API: ``extract`` one text, ``extract_many`` a stream of records.
+
+These are what ``eventwire extract`` serialises; the CLI adds nothing but I/O.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from eventwire.ingest import ArticleOptions, Failure, build_article, record_from_mapping
+from eventwire.model import ArticleResult
+from eventwire.nlp import BATCH_SIZE
+from eventwire.pipeline import run
+
+Record = Mapping[str, Any]
+
+
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    title: str | None = None,
+    source: str | None = None,
+    url: str | None = None,
+    id: str | None = None,
+) -> ArticleResult:
+    """Events, quotes and mentions in one article's text."""
+    record = {"id": id, "text": text, "title": title, "published": published,
+              "source": source, "url": url}  # fmt: skip
+    return next(extract_many([record]))
+
+
+def extract_many(
+    records: Iterable[Record | Failure],
+    *,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    options: ArticleOptions | None = None,
+) -> Iterator[ArticleResult]:
+    """One result per record, in order. Bad records give a result whose ``errors`` say why."""
+
+    def articles() -> Iterator[Any]:
+        for i, record in enumerate(records, 1):
+            if isinstance(record, Failure):
+                yield record
+                continue
+            item = record_from_mapping(record, str(record.get("_origin") or f"record {i}"))
+            if isinstance(item, Failure):
+                yield item
+            else:
+                yield build_article(item, options)
+
+    for outcome in run(articles(), workers=workers, batch_size=batch_size):
+        if isinstance(outcome, Failure):
+            yield ArticleResult(article=None, errors=[str(outcome)], input_id=outcome.id)
+        else:
+            yield outcome
+
+
+def read_jsonl_records(lines: Iterable[str], origin: str) -> Iterator[Record | Failure]:
+    """JSONL lines → records, with a Failure naming the line for each bad one."""
+    for lineno, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Failure(where, f"malformed JSON ({err.msg} at column {err.colno})")
+            continue
+        if not isinstance(obj, dict):
+            yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        obj.setdefault("_origin", where)
+        yield obj

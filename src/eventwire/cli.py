@@ -1,0 +1,220 @@
+"""The command line: a thin layer that parses options and calls the Python API."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any
+
+import click
+
+from eventwire._version import __version__
+from eventwire.store import DEFAULT_DB
+
+FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+def main() -> None:
+    """eventwire: political event data from news."""
+
+
+# ---------------------------------------------------------------------------- ingest
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--published", help="Publication date (YYYY-MM-DD) for every input article.")
+@click.option("--source", help="Source outlet for every input article.")
+@click.option("--meta", type=click.Path(exists=True, dir_okay=False),
+              help="JSONL of per-file metadata: {file, source, published, title, id, url}.")
+@click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
+@click.option("--batch-size", default=32, show_default=True,
+              help="Articles per nlp.pipe batch and per database transaction.")
+@click.option("--max-chars", type=int, help="Refuse longer articles (default 1,000,000).")
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option("--csv-text", help="CSV column holding the article text.")
+@click.option("--csv-title", help="CSV column holding the title.")
+@click.option("--csv-id", help="CSV column holding the id.")
+@click.option("--csv-published", help="CSV column holding the publication date.")
+@click.option("--csv-source", help="CSV column holding the source outlet.")
+@click.option("--csv-url", help="CSV column holding the URL.")
+@click.option("--no-language-check", is_flag=True, help="Keep articles that look non-English.")
+@click.option("--summary-json", type=click.Path(dir_okay=False),
+              help="Also write the run summary as JSON to this file.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def ingest(inputs: tuple[str, ...], db: str, published: str | None, source: str | None,
+           meta: str | None, workers: int, batch_size: int, max_chars: int | None,
+           timeout: float, csv_text: str | None, csv_title: str | None, csv_id: str | None,
+           csv_published: str | None, csv_source: str | None, csv_url: str | None,
+           no_language_check: bool, summary_json: str | None, quiet: bool) -> None:
+    """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
+
+    Formats: .txt .html .htm .json .jsonl .csv .tsv .sgm (Reuters-21578), each also .gz.
+    Exits non-zero only when nothing could be ingested.
+    """  # fmt: skip
+    from eventwire.ingest import ReadOptions
+    from eventwire.progress import progress_bar
+    from eventwire.store import Store, StoreError
+
+    columns = {"text": csv_text, "title": csv_title, "id": csv_id, "published": csv_published,
+               "source": csv_source, "url": csv_url}  # fmt: skip
+    read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v},
+                               timeout=timeout)  # fmt: skip
+    try:
+        store = Store(db)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
+    with store, progress_bar(list(inputs), enabled=not quiet) as advance:
+        try:
+            summary = store.ingest(
+                list(inputs), published=published, source=source, meta=meta,
+                max_chars=max_chars, check_language=not no_language_check,
+                read_options=read_options, workers=workers, batch_size=batch_size,
+                progress=advance,
+            )  # fmt: skip
+        except ValueError as err:  # a bad --meta file
+            raise click.ClickException(str(err)) from err
+    _print_summary(summary.as_dict(), db)
+    if summary_json:
+        Path(summary_json).write_text(json.dumps(summary.as_dict(), indent=2))
+    if summary.ingested + summary.updated + summary.duplicates == 0:
+        sys.exit(1)
+
+
+def _print_summary(s: dict[str, Any], db: str) -> None:
+    err = click.get_text_stream("stderr")
+    rate = f", {s['articles_per_second']} articles/s" if s["articles_per_second"] else ""
+    click.echo(
+        f"Ingested {s['ingested']} article(s) into {db}: {s['updated']} updated, "
+        f"{s['duplicates']} skipped as duplicates, {s['failed']} failed, "
+        f"in {s['seconds']:.1f} s{rate}.",
+        file=err,
+    )
+    for failure in s["failures"]:
+        click.echo(f"  failed: {failure}", file=err)
+    for warning in s["warnings"]:
+        click.echo(f"  warning: {warning}", file=err)
+
+
+# ---------------------------------------------------------------------------- extract
+@main.command()
+@click.argument("input_file", default="-", metavar="[FILE|-]")
+@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
+              show_default=True, help="Output format (the machine contract).")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Write results here instead of stdout.")
+@click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
+@click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
+def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size: int) -> None:
+    """Read JSONL articles and write one JSONL result per input line, in order.
+
+    Needs no database. Input objects have `id`, `text`, and optionally `title`, `published`
+    (YYYY-MM-DD), `source` and `url`. A bad line gives a result whose `errors` say why.
+    """
+    from eventwire.api import extract_many, read_jsonl_records
+    from eventwire.contract import result_to_json
+
+    origin = "<stdin>" if input_file == "-" else input_file
+    try:
+        stream = sys.stdin.buffer if input_file == "-" else open(input_file, "rb")  # noqa: SIM115
+    except OSError as err:
+        raise click.ClickException(f"{input_file}: cannot read ({err.strerror})") from err
+    with stream:
+        records = read_jsonl_records(_decoded_lines(stream, origin), origin)
+        for result in extract_many(records, workers=workers, batch_size=batch_size):
+            output.write(json.dumps(result_to_json(result), ensure_ascii=False) + "\n")
+            output.flush()
+
+
+def _decoded_lines(stream: IO[bytes], origin: str) -> Iterator[str]:
+    from eventwire.ingest.readers import decode
+
+    for lineno, raw in enumerate(stream, 1):
+        text, warning = decode(raw, f"{origin}:{lineno}")
+        if warning:
+            click.echo(f"warning: {warning}", err=True)
+        yield text
+
+
+# ---------------------------------------------------------------------------- queries
+def _open_readonly(db: str) -> Any:
+    from eventwire.store import Store, StoreError
+
+    try:
+        return Store(db, readonly=True)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--source", help="Only this source outlet.")
+@click.option("--since", help="Published on or after (YYYY-MM-DD).")
+@click.option("--until", help="Published on or before (YYYY-MM-DD).")
+@click.option("--search", help="Full-text query over title and text (SQLite FTS5 syntax).")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+def articles(db: str, fmt: str, source: str | None, since: str | None, until: str | None,
+             search: str | None, limit: int | None) -> None:
+    """List stored articles."""  # fmt: skip
+    from eventwire.store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            rows = store.articles(source=source, since=since, until=until, search=search,
+                                  limit=limit)  # fmt: skip
+        except StoreError as err:
+            raise click.ClickException(str(err)) from err
+    _emit(rows, fmt, ["id", "published", "source", "title", "events"])
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--article", help="Only events from this article id.")
+@click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
+@click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--since", help="Event date on or after (YYYY-MM-DD).")
+@click.option("--until", help="Event date on or before (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="At most this many rows.")
+def events(db: str, fmt: str, article: str | None, cameo: str | None, actor: str | None,
+           since: str | None, until: str | None, limit: int | None) -> None:
+    """List stored events."""  # fmt: skip
+    with _open_readonly(db) as store:
+        rows = store.events(article=article, cameo=cameo, actor=actor, since=since,
+                            until=until, limit=limit)  # fmt: skip
+    _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id",
+                      "evidence"])  # fmt: skip
+
+
+def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
+    out = click.get_text_stream("stdout")
+    if fmt == "json":
+        out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        columns = list(rows[0]) if rows else table_columns
+        writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from rich.console import Console
+        from rich.table import Table
+
+        table = Table(show_lines=False)
+        for column in table_columns:
+            table.add_column(column, overflow="fold")
+        for row in rows:
+            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in table_columns))
+        Console(file=out).print(table)
+        click.echo(f"{len(rows)} row(s)", err=True)
+
+
+if __name__ == "__main__":
+    main()

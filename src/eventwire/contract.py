@@ -1,0 +1,96 @@
+"""The machine contract of ``eventwire extract``: one JSON object per input article.
+
+Spans in the output are character offsets into the ``text`` given on input (the cleaner's
+offset map translates them back), so callers can slice their own text with them. The JSON
+Schema is shipped in ``eventwire/schemas/extract-result.schema.json``.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+from typing import Any
+
+from eventwire.model import Actor, Article, ArticleResult, Event, OffsetMap, Quote, Span
+
+CONTRACT_VERSION = "1.0"
+
+
+def load_schema() -> dict[str, Any]:
+    text = resources.files("eventwire").joinpath("schemas/extract-result.schema.json").read_text()
+    return dict(json.loads(text))
+
+
+def _actor(actor: Actor | None) -> dict[str, Any] | None:
+    if actor is None:
+        return None
+    return {
+        "text": actor.text,
+        "code": actor.code,
+        "country": actor.country,
+        "sector": actor.sector,
+        "name": actor.name,
+    }
+
+
+def _span(span: Span, offsets: OffsetMap) -> list[int]:
+    return list(offsets.span_to_raw(span))
+
+
+def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
+    loc = event.location
+    return {
+        "source": _actor(event.source),
+        "target": _actor(event.target),
+        "cameo": event.cameo,
+        "plover": (
+            {"type": event.plover.type, "mode": event.plover.mode, "context": event.plover.context}
+            if event.plover
+            else None
+        ),
+        "quad_class": event.quad_class,
+        "goldstein": event.goldstein,
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "location": (
+            {
+                "name": loc.name,
+                "country": loc.country,
+                "lat": loc.lat,
+                "lon": loc.lon,
+                "geonameid": loc.geonameid,
+            }
+            if loc
+            else None
+        ),
+        "negated": event.negated,
+        "modality": event.modality,
+        "sentence": event.sentence,
+        "span": _span(event.span, offsets),
+        "evidence": event.evidence,
+    }
+
+
+def _quote(quote: Quote, offsets: OffsetMap) -> dict[str, Any]:
+    return {
+        "speaker": _actor(quote.speaker),
+        "text": quote.text,
+        "kind": quote.kind,
+        "cue": quote.cue,
+        "span": _span(quote.span, offsets),
+    }
+
+
+def result_to_json(result: ArticleResult) -> dict[str, Any]:
+    """The contract object for one input line (also for a line that failed)."""
+    article: Article | None = result.article
+    offsets = article.offsets if article else OffsetMap()
+    return {
+        "id": article.id if article else result.input_id,
+        "published": article.published if article else None,
+        "source": article.source if article else None,
+        "events": [_event(e, offsets) for e in result.events],
+        "quotes": [_quote(q, offsets) for q in result.quotes],
+        "errors": list(result.errors),
+        "warnings": list(article.warnings) if article else [],
+    }

@@ -1,0 +1,241 @@
+"""One reader per input format. Each turns bytes into RawRecords, or Failures with a reason."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import gzip
+import html
+import io
+import json
+import re
+import zlib
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+from eventwire.ingest.records import Failure, RawRecord, record_from_mapping
+
+Item = RawRecord | Failure
+MAX_FILE_BYTES = 200_000_000  # whole-file formats above this are refused, not read into memory
+BINARY_SNIFF = 8192
+
+
+@dataclass
+class ReadOptions:
+    """How to read inputs: CSV column names (None = the usual aliases), URL timeout."""
+
+    csv_columns: dict[str, str | None] = field(default_factory=dict)
+    csv_delimiter: str = ","
+    timeout: float = 20.0
+
+
+class InputError(Exception):
+    """A whole input (file, URL) cannot be read; the message is the reason."""
+
+
+def decode(data: bytes, origin: str) -> tuple[str, str | None]:
+    """Bytes → text. Non-UTF-8 is decoded with a fallback, and the warning says so."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        return data.decode("utf-8"), None
+    except UnicodeDecodeError as err:
+        position = err.start
+    try:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data[:200_000]).best()
+        encoding = best.encoding if best else "cp1252"
+        text = data.decode(encoding)
+    except (UnicodeDecodeError, LookupError, ImportError):
+        encoding = "cp1252 with replacement"
+        text = data.decode("cp1252", errors="replace")
+    return text, f"{origin}: not valid UTF-8 (byte {position}); decoded as {encoding}"
+
+
+def looks_binary(data: bytes) -> bool:
+    head = data[:BINARY_SNIFF]
+    if b"\x00" in head:
+        return True
+    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
+    return bool(head) and control / len(head) > 0.1
+
+
+def check_text_bytes(data: bytes, origin: str) -> None:
+    if not data.strip():
+        raise InputError("empty file")
+    if looks_binary(data):
+        raise InputError("binary file, not text")
+
+
+def gunzip(data: bytes) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as err:
+        raise InputError(f"corrupt gzip data ({err})") from err
+
+
+# ------------------------------------------------------------------------------ formats
+def read_txt(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    body_start = text.find(title) + len(title) if title else 0
+    if not text[body_start:].strip():
+        yield Failure(origin, "no text after the title line")
+        return
+    yield RawRecord(origin, text, title=title, warnings=[warning] if warning else [])
+
+
+def read_html(data: bytes, origin: str, opts: ReadOptions, url: str | None = None) -> Iterator[Item]:
+    check_text_bytes(data, origin)
+    import trafilatura
+
+    text, warning = decode(data, origin)
+    doc = trafilatura.bare_extraction(text, url=url, with_metadata=True, include_comments=False)
+    body = getattr(doc, "text", None) if doc is not None else None
+    if not body or not body.strip():
+        yield Failure(origin, "no article text found in the HTML")
+        return
+    yield RawRecord(
+        origin,
+        body,
+        title=getattr(doc, "title", None),
+        published=getattr(doc, "date", None),
+        source=getattr(doc, "sitename", None),
+        url=url or getattr(doc, "url", None),
+        warnings=[warning] if warning else [],
+    )
+
+
+def _json_items(obj: object, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    if isinstance(obj, Mapping):
+        yield record_from_mapping(obj, origin)
+    else:
+        yield Failure(origin, f"expected a JSON object, got {type(obj).__name__}")
+
+
+def read_jsonl(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    first = True
+    for lineno, line in enumerate(io.StringIO(text), 1):
+        if not line.strip():
+            continue
+        where = f"{origin}:{lineno}"
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield Failure(where, f"malformed JSON ({err.msg} at column {err.colno})")
+            continue
+        for item in _json_items(obj, where, opts):
+            if first and warning and isinstance(item, RawRecord):
+                item.warnings.append(warning)
+            first = False
+            yield item
+
+
+def read_json(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    """A .json file: one object (news-please), an array of objects, or JSON Lines."""
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    try:
+        obj = json.loads(text)
+    except json.JSONDecodeError:
+        yield from read_jsonl(data, origin, opts)
+        return
+    items = obj if isinstance(obj, list) else [obj]
+    for i, element in enumerate(items):
+        where = f"{origin}[{i}]" if isinstance(obj, list) else origin
+        for item in _json_items(element, where, opts):
+            if warning and isinstance(item, RawRecord):
+                item.warnings.append(warning)
+            yield item
+
+
+def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    csv.field_size_limit(MAX_FILE_BYTES)
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=opts.csv_delimiter)
+    missing = [
+        f"{attr}={col!r}"
+        for attr, col in opts.csv_columns.items()
+        if col and reader.fieldnames and col not in reader.fieldnames
+    ]
+    if missing:
+        yield Failure(origin, f"CSV has no column {', '.join(missing)}; columns: {reader.fieldnames}")
+        return
+    try:
+        for row in reader:
+            where = f"{origin}:{reader.line_num}"
+            item = record_from_mapping(row, where, opts.csv_columns)
+            if warning and isinstance(item, RawRecord):
+                item.warnings.append(warning)
+                warning = None
+            yield item
+    except csv.Error as err:
+        yield Failure(f"{origin}:{reader.line_num}", f"malformed CSV ({err})")
+
+
+_SGML_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
+_SGML_FIELD = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "DATELINE", "BODY")}
+
+
+def read_reuters_sgml(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    """Reuters-21578 SGML: the classic wire benchmark. Title, dateline and body are fields."""
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    docs = list(_SGML_DOC.finditer(text))
+    if not docs:
+        yield Failure(origin, "no <REUTERS> documents in SGML file")
+        return
+    for m in docs:
+        attrs, inner = m.group(1), m.group(2)
+        newid = re.search(r'NEWID="(\d+)"', attrs)
+        doc_id = f"reuters-{newid.group(1)}" if newid else None
+        where = f"{origin}:NEWID={newid.group(1) if newid else '?'}"
+        fields = {k: (p.search(inner) or [None, None])[1] for k, p in _SGML_FIELD.items()}
+        body = html.unescape(fields["BODY"] or "")
+        if not body.strip():
+            yield Failure(where, "no text (the story has no BODY)", id=doc_id)
+            continue
+        dateline = html.unescape(fields["DATELINE"] or "").strip()
+        try:
+            published = dt.datetime.strptime((fields["DATE"] or "").strip()[:11], "%d-%b-%Y")
+        except ValueError:
+            published = None
+        yield RawRecord(
+            where,
+            f"{dateline} {body}" if dateline else body,
+            title=html.unescape(fields["TITLE"] or "").strip() or None,
+            id=doc_id,
+            published=published.date().isoformat() if published else None,
+            source="Reuters",
+        )
+
+
+Reader = Callable[[bytes, str, ReadOptions], Iterator[Item]]
+READERS: dict[str, Reader] = {
+    ".txt": read_txt,
+    ".text": read_txt,
+    ".html": read_html,
+    ".htm": read_html,
+    ".jsonl": read_jsonl,
+    ".ndjson": read_jsonl,
+    ".json": read_json,
+    ".csv": read_csv,
+    ".tsv": read_csv,
+    ".sgm": read_reuters_sgml,
+    ".sgml": read_reuters_sgml,
+}
+
+
+def sniff_reader(data: bytes) -> Reader:
+    """Format of unnamed input (stdin): JSON if it starts with {/[, HTML if with <, else text."""
+    head = data.lstrip()[:200]
+    if head.startswith((b"{", b"[")):
+        return read_json
+    if head.startswith(b"<"):
+        return read_reuters_sgml if head.startswith(b"<!DOCTYPE lewis") else read_html
+    return read_txt

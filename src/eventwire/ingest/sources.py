@@ -1,0 +1,194 @@
+"""Where inputs come from: files, directories (recursive), stdin and http(s) URLs."""
+
+from __future__ import annotations
+
+import os
+import socket
+import sys
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import replace
+from pathlib import Path
+
+from eventwire.ingest.readers import (
+    MAX_FILE_BYTES,
+    READERS,
+    InputError,
+    Item,
+    ReadOptions,
+    gunzip,
+    read_html,
+    read_json,
+    read_txt,
+    sniff_reader,
+)
+from eventwire.ingest.records import Failure, RawRecord
+
+USER_AGENT = "eventwire/0.1 (+https://example.org/eventwire)"
+
+
+def _suffix(name: str) -> tuple[str, bool]:
+    """Format suffix of a file name, looking through a .gz wrapper."""
+    lower = name.lower()
+    gz = lower.endswith(".gz")
+    if gz:
+        lower = lower[:-3]
+    return os.path.splitext(lower)[1], gz
+
+
+def is_supported(path: Path) -> bool:
+    return _suffix(path.name)[0] in READERS
+
+
+def read_bytes(data: bytes, origin: str, name: str, opts: ReadOptions) -> Iterator[Item]:
+    """Dispatch bytes to the reader for ``name``'s extension; reader errors become Failures."""
+    ext, gz = _suffix(name)
+    reader = READERS.get(ext)
+    if reader is None:
+        known = ", ".join(sorted(READERS))
+        yield Failure(origin, f"unknown extension {ext or '(none)'!r}; supported: {known} (+ .gz)")
+        return
+    if ext == ".tsv":
+        opts = replace(opts, csv_delimiter="\t")
+    try:
+        if gz:
+            data = gunzip(data)
+        yield from reader(data, origin, opts)
+    except InputError as err:
+        yield Failure(origin, str(err))
+
+
+def read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            yield Failure(origin, f"file too large ({size:,} bytes; limit {MAX_FILE_BYTES:,})")
+            return
+        if _suffix(path.name)[0] not in READERS:
+            yield from read_bytes(b"", origin, path.name, opts)
+            return
+        data = path.read_bytes()
+    except OSError as err:
+        yield Failure(origin, f"cannot read ({err.strerror or err})")
+        return
+    for item in read_bytes(data, origin, path.name, opts):
+        if isinstance(item, RawRecord):
+            item.file = origin
+        yield item
+
+
+def read_directory(path: Path, opts: ReadOptions, exclude: set[Path]) -> Iterator[Item]:
+    files = sorted(
+        p
+        for p in path.rglob("*")
+        if p.is_file() and not p.name.startswith(".") and p.resolve() not in exclude
+    )
+    supported = [p for p in files if is_supported(p)]
+    if not supported:
+        yield Failure(
+            str(path),
+            f"no articles found: {len(files)} file(s), none with a supported extension",
+        )
+        return
+    for p in supported:
+        yield from read_file(p, opts)
+
+
+def read_stdin(opts: ReadOptions) -> Iterator[Item]:
+    data = sys.stdin.buffer.read()
+    if not data.strip():
+        yield Failure("<stdin>", "empty input")
+        return
+    try:
+        yield from sniff_reader(data)(data, "<stdin>", opts)
+    except InputError as err:
+        yield Failure("<stdin>", str(err))
+
+
+def read_url(url: str, opts: ReadOptions) -> Iterator[Item]:
+    request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
+    try:
+        with urllib.request.urlopen(request, timeout=opts.timeout) as response:
+            content_type = response.headers.get_content_type()
+            data = response.read(MAX_FILE_BYTES + 1)
+    except (TimeoutError, socket.timeout):
+        yield Failure(url, f"timed out after {opts.timeout:g} s")
+        return
+    except urllib.error.HTTPError as err:
+        yield Failure(url, f"fetch failed: HTTP {err.code} {err.reason}")
+        return
+    except (urllib.error.URLError, OSError, ValueError) as err:
+        reason = getattr(err, "reason", err)
+        if isinstance(reason, TimeoutError | socket.timeout):
+            yield Failure(url, f"timed out after {opts.timeout:g} s")
+        else:
+            yield Failure(url, f"fetch failed: {reason}")
+        return
+    if len(data) > MAX_FILE_BYTES:
+        yield Failure(url, f"response too large (over {MAX_FILE_BYTES:,} bytes)")
+        return
+    try:
+        if "html" in content_type or "xml" in content_type:
+            items = read_html(data, url, opts, url=url)
+        elif "json" in content_type:
+            items = read_json(data, url, opts)
+        elif content_type == "text/plain":
+            items = read_txt(data, url, opts)
+        else:
+            items = sniff_reader(data)(data, url, opts)
+        for item in items:
+            if isinstance(item, RawRecord):
+                item.url = item.url or url
+            yield item
+    except InputError as err:
+        yield Failure(url, str(err))
+
+
+def read_inputs(
+    specs: list[str], opts: ReadOptions, exclude: set[Path] | None = None
+) -> Iterator[Item]:
+    """Every record from every input spec, in order: a path, a directory, ``-`` or a URL."""
+    exclude = exclude or set()
+    for spec in specs:
+        if spec == "-":
+            yield from read_stdin(opts)
+        elif spec.startswith(("http://", "https://")):
+            yield from read_url(spec, opts)
+        else:
+            path = Path(spec)
+            if path.is_dir():
+                yield from read_directory(path, opts, exclude)
+            elif path.exists():
+                yield from read_file(path, opts)
+            else:
+                yield Failure(spec, "no such file or directory")
+
+
+def estimate_records(specs: list[str]) -> int:
+    """A cheap count of the records the inputs hold, for the progress bar's ETA."""
+    total = 0
+    for spec in specs:
+        path = Path(spec)
+        files = (
+            [p for p in path.rglob("*") if p.is_file() and is_supported(p)]
+            if path.is_dir()
+            else [path]
+        )
+        for f in files:
+            ext, gz = _suffix(f.name)
+            try:
+                if gz or ext not in {".jsonl", ".ndjson", ".csv", ".tsv", ".sgm", ".sgml"}:
+                    total += 1
+                    continue
+                data = f.read_bytes()
+            except OSError:
+                total += 1
+                continue
+            if ext in {".sgm", ".sgml"}:
+                total += data.count(b"<REUTERS ")
+            else:
+                total += sum(1 for line in data.splitlines() if line.strip())
+                total -= ext in {".csv", ".tsv"}
+    return total

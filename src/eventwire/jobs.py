@@ -1,0 +1,125 @@
+"""Long-running jobs over a Store: ingest = read → clean → pipeline → write, in batches.
+
+Each batch is written in one transaction, so a crash loses at most the batch in flight, and a
+re-run skips what is stored (same id, same content hash) and completes the rest.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventwire.ingest import ArticleOptions, Failure, ReadOptions, iter_articles, load_meta
+from eventwire.model import Article, ArticleResult
+from eventwire.nlp import BATCH_SIZE
+from eventwire.pipeline import run
+from eventwire.store.store import Store, _now
+
+Progress = Callable[[int], None]
+
+
+@dataclass
+class IngestSummary:
+    ingested: int = 0
+    updated: int = 0
+    duplicates: int = 0
+    failures: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+    @property
+    def failed(self) -> int:
+        return len(self.failures)
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["failed"] = self.failed
+        d["articles_per_second"] = round(self.ingested / self.seconds, 2) if self.seconds else None
+        return d
+
+
+def ingest(
+    store: Store,
+    inputs: Sequence[str],
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    meta: str | Path | None = None,
+    max_chars: int | None = None,
+    check_language: bool = True,
+    read_options: ReadOptions | None = None,
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+) -> IngestSummary:
+    """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled."""
+    started = _now()
+    article_options = ArticleOptions(
+        published=published, source=source, check_language=check_language
+    )
+    if max_chars:
+        article_options.max_chars = max_chars
+    exclude: set[Path] = set()
+    if meta:
+        article_options.meta = load_meta(meta)
+        exclude.add(Path(meta).resolve())
+    job = _IngestJob(store, batch_size, progress or (lambda n: None))
+    items = iter_articles(list(inputs), read_options, article_options, exclude)
+    job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size))
+    store.log_run(inputs, job.summary.as_dict(), started)
+    return job.summary
+
+
+class _IngestJob:
+    def __init__(self, store: Store, batch_size: int, progress: Progress) -> None:
+        self.store = store
+        self.batch_size = batch_size
+        self.progress = progress
+        self.summary = IngestSummary()
+        self.updating: set[str] = set()  # stored ids whose content changed: replaced, not added
+        self.t0 = time.perf_counter()
+
+    def skip_stored(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+        """Drop articles already stored with the same content (also repeats within this run)."""
+        seen: dict[str, str | None] = {}
+        for item in items:
+            if isinstance(item, Article):
+                stored = seen[item.id] if item.id in seen else self.store.stored_hash(item.id)
+                if stored == item.content_hash:
+                    self.summary.duplicates += 1
+                    self.progress(1)
+                    continue
+                if stored is not None:
+                    self.updating.add(item.id)
+                seen[item.id] = item.content_hash
+            yield item
+
+    def run(self, outcomes: Iterable[ArticleResult | Failure]) -> None:
+        pending: list[ArticleResult] = []
+        for outcome in outcomes:
+            if isinstance(outcome, Failure):
+                self.summary.failures.append(str(outcome))
+                self.progress(1)
+                continue
+            pending.append(outcome)
+            if len(pending) >= self.batch_size:
+                self.flush(pending)
+        self.flush(pending)
+        self.summary.seconds = round(time.perf_counter() - self.t0, 3)
+
+    def flush(self, pending: list[ArticleResult]) -> None:
+        if not pending:
+            return
+        self.store.write(pending)
+        for result in pending:
+            assert result.article is not None
+            self.summary.warnings.extend(result.article.warnings)
+            if result.article.id in self.updating:
+                self.summary.updated += 1
+            else:
+                self.summary.ingested += 1
+        self.progress(len(pending))
+        pending.clear()

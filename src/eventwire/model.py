@@ -1,0 +1,179 @@
+"""The data model shared by every stage: plain dataclasses, no logic beyond (de)serialisation.
+
+Spans are ``(start, end)`` character offsets into ``Article.text`` (the cleaned text that is
+stored); ``Article.offsets`` maps them back to ``Article.raw_text``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class OffsetMap:
+    """Runs of ``(clean_start, raw_start, length)``: clean[c:c+n] came from raw[r:r+n].
+
+    Characters the cleaner synthesised (a space for a line break) map to the raw position they
+    replaced, so every clean offset has a raw counterpart.
+    """
+
+    runs: tuple[tuple[int, int, int], ...] = ()
+
+    def to_raw(self, offset: int) -> int:
+        """Raw offset of clean ``offset`` (an end offset maps just past its run)."""
+        if not self.runs:
+            return offset
+        lo, hi = 0, len(self.runs) - 1
+        while lo < hi:  # last run whose clean_start <= offset
+            mid = (lo + hi + 1) // 2
+            if self.runs[mid][0] <= offset:
+                lo = mid
+            else:
+                hi = mid - 1
+        c, r, n = self.runs[lo]
+        return r + min(max(offset - c, 0), n)
+
+    def span_to_raw(self, span: Span) -> Span:
+        start, end = span
+        if end <= start:
+            raw = self.to_raw(start)
+            return (raw, raw)
+        return (self.to_raw(start), self.to_raw(end - 1) + 1)
+
+    def to_list(self) -> list[list[int]]:
+        return [list(r) for r in self.runs]
+
+    @classmethod
+    def from_list(cls, runs: list[list[int]]) -> OffsetMap:
+        return cls(tuple((int(c), int(r), int(n)) for c, r, n in runs))
+
+
+@dataclass
+class Article:
+    """One news story as ingested: cleaned body text plus where each part came from."""
+
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD
+    published_method: str | None = None  # metadata | override | dateline | text | url
+    source: str | None = None
+    source_method: str | None = None  # metadata | override | dateline
+    url: str | None = None
+    origin: str | None = None  # file path (and line) or URL it was read from
+    raw_text: str | None = None  # the text before cleaning; ``offsets`` point into it
+    offsets: OffsetMap = field(default_factory=OffsetMap)
+    dateline: Dateline | None = None
+    language: str | None = None
+    content_hash: str | None = None
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Dateline:
+    """A wire dateline such as ``PARIS, May 28 (RIA Novosti) –``; spans are into raw text."""
+
+    text: str
+    place: str | None
+    date_text: str | None
+    source: str | None
+    span: Span
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+
+
+@dataclass
+class Actor:
+    """A resolved actor. ``code`` is CAMEO-style (country + sector, e.g. RUSGOV) or None."""
+
+    text: str
+    code: str | None = None
+    country: str | None = None
+    sector: str | None = None
+    name: str | None = None
+
+
+@dataclass
+class Mention:
+    """An entity mention in the text, with the actor it resolves to (if any)."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    label: str
+    actor: Actor | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    country: str | None = None  # ISO3
+    lat: float | None = None
+    lon: float | None = None
+    geonameid: int | None = None
+
+
+@dataclass
+class Plover:
+    type: str
+    mode: str | None = None
+    context: str | None = None
+
+
+@dataclass
+class Event:
+    source: Actor | None
+    target: Actor | None
+    cameo: str
+    plover: Plover | None
+    quad_class: int
+    goldstein: float | None
+    sentence: int
+    span: Span
+    evidence: str
+    date: str | None = None
+    date_precision: str | None = None
+    location: Location | None = None
+    negated: bool = False
+    modality: str = "asserted"  # asserted | intended | hypothetical
+
+
+@dataclass
+class Quote:
+    speaker: Actor | None
+    text: str
+    kind: str  # direct | indirect
+    cue: str | None
+    span: Span
+    sentence: int | None = None
+
+
+@dataclass
+class ArticleResult:
+    """Everything the pipeline learned about one article; what ``extract`` serialises."""
+
+    article: Article | None
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    input_id: str | None = None  # the id given on input, even when the article was rejected
+
+    @property
+    def ok(self) -> bool:
+        return self.article is not None and not self.errors
+
+
+def to_dict(obj: Any) -> Any:
+    """dataclass → JSON-ready dict (tuples become lists)."""
+    return asdict(obj)

@@ -1,0 +1,93 @@
+"""Runs the stages over a stream of Articles and yields one ArticleResult per article.
+
+Stages read the parsed Doc and what earlier stages produced, and add their own results:
+nlp (sentences, entity mentions) → actors → events → time → place → quotes. Each stage is one
+function ``stage(doc, result)``; a stage never rewrites an earlier stage's output.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
+from multiprocessing.pool import AsyncResult, Pool
+
+from spacy.tokens import Doc
+
+from eventwire.ingest.records import Failure
+from eventwire.model import Article, ArticleResult, Mention, Sentence
+from eventwire.nlp import BATCH_SIZE, load_nlp, parse
+
+Stage = Callable[[Doc, ArticleResult], None]
+Item = Article | Failure
+Outcome = ArticleResult | Failure
+
+
+def sentences_and_mentions(doc: Doc, result: ArticleResult) -> None:
+    """The nlp stage's own output: sentence boundaries and named-entity mentions."""
+    sentence_of_token = [0] * len(doc)
+    for i, sent in enumerate(doc.sents):
+        result.sentences.append(Sentence(i, sent.start_char, sent.end_char))
+        sentence_of_token[sent.start : sent.end] = [i] * (sent.end - sent.start)
+    for ent in doc.ents:
+        result.mentions.append(
+            Mention(
+                sentence=sentence_of_token[ent.start],
+                start=ent.start_char,
+                end=ent.end_char,
+                text=ent.text,
+                label=ent.label_,
+            )
+        )
+
+
+STAGES: list[Stage] = [sentences_and_mentions]
+
+
+def annotate(doc: Doc, article: Article) -> ArticleResult:
+    result = ArticleResult(article=article, input_id=article.id)
+    for stage in STAGES:
+        stage(doc, result)
+    return result
+
+
+def process_chunk(items: list[Item], batch_size: int = BATCH_SIZE) -> list[Outcome]:
+    """Parse the chunk's articles in one ``nlp.pipe`` call; Failures pass through in place."""
+    articles = [item for item in items if isinstance(item, Article)]
+    docs = iter(parse((a.text for a in articles), batch_size=batch_size))
+    return [item if isinstance(item, Failure) else annotate(next(docs), item) for item in items]
+
+
+def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    it = iter(items)
+    while chunk := list(islice(it, size)):
+        yield chunk
+
+
+def _init_worker() -> None:
+    load_nlp()
+
+
+def run(items: Iterable[Item], workers: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+    """Results in input order. With ``workers > 1``, chunks go to processes that each load
+    spaCy once; at most two chunks per worker are in flight, so memory stays bounded."""
+    if workers <= 1:
+        for chunk in _chunks(items, batch_size):
+            yield from process_chunk(chunk, batch_size)
+        return
+    context = multiprocessing.get_context("spawn")  # fork is unsafe beside progress threads
+    with context.Pool(workers, initializer=_init_worker) as pool:
+        yield from _ordered(pool, _chunks(items, batch_size), 2 * workers, batch_size)
+
+
+def _ordered(
+    pool: Pool, chunks: Iterator[list[Item]], window: int, batch_size: int
+) -> Iterator[Outcome]:
+    pending: deque[AsyncResult[list[Outcome]]] = deque()
+    for chunk in chunks:
+        pending.append(pool.apply_async(process_chunk, (chunk, batch_size)))
+        if len(pending) >= window:
+            yield from pending.popleft().get()
+    while pending:
+        yield from pending.popleft().get()

@@ -1,0 +1,158 @@
+"""Versioned SQLite schema. ``PRAGMA user_version`` holds the version; migrations run in order.
+
+Append a migration to add a stage's tables or columns; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+MIGRATIONS: list[str] = [
+    # 1: the spine — articles (+FTS5), sentences, actors, mentions, events, quotes, ingest runs
+    """
+    CREATE TABLE articles (
+        id TEXT PRIMARY KEY,
+        title TEXT,
+        text TEXT NOT NULL,
+        raw_text TEXT,
+        offsets TEXT,               -- JSON [[clean_start, raw_start, length], ...]
+        published TEXT,             -- YYYY-MM-DD
+        published_method TEXT,      -- override | metadata | dateline | text | url
+        source TEXT,
+        source_method TEXT,         -- override | metadata | dateline
+        url TEXT,
+        origin TEXT,
+        dateline TEXT,
+        dateline_place TEXT,
+        dateline_start INTEGER,     -- into raw_text
+        dateline_end INTEGER,
+        language TEXT,
+        content_hash TEXT NOT NULL,
+        warnings TEXT,              -- JSON list
+        ingested_at TEXT NOT NULL,
+        pipeline_version TEXT
+    );
+    CREATE INDEX articles_published ON articles(published);
+    CREATE INDEX articles_source ON articles(source);
+    CREATE INDEX articles_hash ON articles(content_hash);
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(
+        title, text, content='articles', content_rowid='rowid',
+        tokenize='unicode61 remove_diacritics 2'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, text)
+        VALUES ('delete', old.rowid, old.title, old.text);
+        INSERT INTO articles_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+    END;
+
+    CREATE TABLE sentences (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE actors (
+        code TEXT PRIMARY KEY,
+        name TEXT,
+        country TEXT,
+        sector TEXT
+    );
+
+    CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        label TEXT,
+        actor_code TEXT,
+        actor_country TEXT,
+        actor_sector TEXT,
+        actor_name TEXT
+    );
+    CREATE INDEX mentions_article ON mentions(article_id);
+    CREATE INDEX mentions_actor ON mentions(actor_code);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        evidence TEXT,
+        source_text TEXT, source_code TEXT, source_country TEXT, source_sector TEXT,
+        source_name TEXT,
+        target_text TEXT, target_code TEXT, target_country TEXT, target_sector TEXT,
+        target_name TEXT,
+        cameo TEXT NOT NULL,
+        plover_type TEXT, plover_mode TEXT, plover_context TEXT,
+        quad_class INTEGER,
+        goldstein REAL,
+        date TEXT,
+        date_precision TEXT,
+        location_name TEXT, location_country TEXT, lat REAL, lon REAL, geonameid INTEGER,
+        negated INTEGER NOT NULL DEFAULT 0,
+        modality TEXT NOT NULL DEFAULT 'asserted'
+    );
+    CREATE INDEX events_article ON events(article_id);
+    CREATE INDEX events_date ON events(date);
+    CREATE INDEX events_cameo ON events(cameo);
+    CREATE INDEX events_source_code ON events(source_code);
+    CREATE INDEX events_target_code ON events(target_code);
+
+    CREATE TABLE quotes (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        sentence INTEGER,
+        start_char INTEGER NOT NULL,
+        end_char INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        cue TEXT,
+        speaker_text TEXT, speaker_code TEXT, speaker_country TEXT, speaker_sector TEXT,
+        speaker_name TEXT
+    );
+    CREATE INDEX quotes_article ON quotes(article_id);
+    CREATE INDEX quotes_speaker ON quotes(speaker_code);
+
+    CREATE TABLE ingest_runs (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT,
+        inputs TEXT,                -- JSON list of input specs
+        ingested INTEGER, duplicates INTEGER, updated INTEGER, failed INTEGER,
+        failures TEXT               -- JSON list of "origin: reason"
+    );
+    """,
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class SchemaError(Exception):
+    pass
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION, each migration in its own transaction."""
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version > SCHEMA_VERSION:
+        raise SchemaError(
+            f"database schema version {version} is newer than this eventwire "
+            f"({SCHEMA_VERSION}); upgrade eventwire"
+        )
+    for number in range(version + 1, SCHEMA_VERSION + 1):
+        script = MIGRATIONS[number - 1]
+        conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+    return SCHEMA_VERSION

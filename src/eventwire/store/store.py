@@ -1,0 +1,268 @@
+"""The SQLite store: one file is the truth. WAL mode, one transaction per written batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from eventwire._version import __version__
+from eventwire.model import Actor, ArticleResult
+from eventwire.store.schema import migrate
+
+DEFAULT_DB = "eventwire.db"
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
+
+
+def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
+    if actor is None:
+        return (None,) * 5
+    return (actor.text, actor.code, actor.country, actor.sector, actor.name)
+
+
+class StoreError(Exception):
+    pass
+
+
+class Store:
+    """Open (and create or migrate) an eventwire database.
+
+    ``readonly=True`` opens an existing file without write access, for queries and serving.
+    """
+
+    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
+        self.path = Path(path)
+        self.readonly = readonly
+        if readonly:
+            if not self.path.exists():
+                raise StoreError(f"{self.path}: no such database (run `eventwire ingest` first)")
+            uri = f"file:{self.path.resolve()}?mode=ro"
+            self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        else:
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.conn.execute("PRAGMA journal_mode=WAL")
+            self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives process crashes
+            try:
+                migrate(self.conn)
+            except sqlite3.DatabaseError as err:
+                self.conn.close()
+                raise StoreError(f"{self.path}: not an eventwire database ({err})") from err
+        self.conn.row_factory = sqlite3.Row
+        self.conn.execute("PRAGMA foreign_keys=ON")
+
+    # ------------------------------------------------------------------ lifecycle
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    # ------------------------------------------------------------------ writes
+    def stored_hash(self, article_id: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT content_hash FROM articles WHERE id = ?", (article_id,)
+        ).fetchone()
+        return row[0] if row else None
+
+    def write(self, results: Sequence[ArticleResult]) -> None:
+        """Store a batch of results in one transaction, replacing earlier versions of each."""
+        with self.transaction() as conn:
+            for result in results:
+                self._write_one(conn, result)
+
+    def _write_one(self, conn: sqlite3.Connection, result: ArticleResult) -> None:
+        a = result.article
+        if a is None:
+            return
+        for table in ("sentences", "mentions", "events", "quotes"):
+            conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
+        conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
+        dl = a.dateline
+        conn.execute(
+            "INSERT INTO articles (id, title, text, raw_text, offsets, published, "
+            "published_method, source, source_method, url, origin, dateline, dateline_place, "
+            "dateline_start, dateline_end, language, content_hash, warnings, ingested_at, "
+            "pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                a.id, a.title, a.text, a.raw_text, json.dumps(a.offsets.to_list()), a.published,
+                a.published_method, a.source, a.source_method, a.url, a.origin,
+                dl.text if dl else None, dl.place if dl else None,
+                dl.span[0] if dl else None, dl.span[1] if dl else None,
+                a.language, a.content_hash, json.dumps(a.warnings), _now(), __version__,
+            ),
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO sentences (article_id, idx, start_char, end_char) VALUES (?,?,?,?)",
+            [(a.id, s.index, s.start, s.end) for s in result.sentences],
+        )
+        conn.executemany(
+            "INSERT INTO mentions (article_id, sentence, start_char, end_char, text, label, "
+            "actor_code, actor_country, actor_sector, actor_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, m.sentence, m.start, m.end, m.text, m.label, *_actor_cols(m.actor)[1:])
+                for m in result.mentions
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO events (article_id, sentence, start_char, end_char, evidence, "
+            "source_text, source_code, source_country, source_sector, source_name, "
+            "target_text, target_code, target_country, target_sector, target_name, cameo, "
+            "plover_type, plover_mode, plover_context, quad_class, goldstein, date, "
+            "date_precision, location_name, location_country, lat, lon, geonameid, negated, "
+            "modality) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (
+                    a.id, e.sentence, e.span[0], e.span[1], e.evidence,
+                    *_actor_cols(e.source), *_actor_cols(e.target), e.cameo,
+                    e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
+                    e.plover.context if e.plover else None, e.quad_class, e.goldstein,
+                    e.date, e.date_precision,
+                    *(
+                        (e.location.name, e.location.country, e.location.lat, e.location.lon,
+                         e.location.geonameid) if e.location else (None,) * 5
+                    ),
+                    int(e.negated), e.modality,
+                )
+                for e in result.events
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO quotes (article_id, sentence, start_char, end_char, text, kind, cue, "
+            "speaker_text, speaker_code, speaker_country, speaker_sector, speaker_name) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (a.id, q.sentence, q.span[0], q.span[1], q.text, q.kind, q.cue,
+                 *_actor_cols(q.speaker))
+                for q in result.quotes
+            ],
+        )  # fmt: skip
+
+    def log_run(self, inputs: Sequence[str], summary: dict[str, Any], started_at: str) -> None:
+        with self.transaction() as conn:
+            conn.execute(
+                "INSERT INTO ingest_runs (started_at, finished_at, inputs, ingested, duplicates, "
+                "updated, failed, failures) VALUES (?,?,?,?,?,?,?,?)",
+                (
+                    started_at, _now(), json.dumps(list(inputs)), summary["ingested"],
+                    summary["duplicates"], summary["updated"], len(summary["failures"]),
+                    json.dumps(summary["failures"]),
+                ),
+            )  # fmt: skip
+
+    # ------------------------------------------------------------------ ingest
+    def ingest(self, inputs: Sequence[str], **options: Any) -> Any:
+        """Ingest files, directories, ``-`` or URLs; see ``eventwire.jobs.ingest`` for options."""
+        from eventwire.jobs import ingest
+
+        return ingest(self, inputs, **options)
+
+    # ------------------------------------------------------------------ queries
+    def count(self, table: str) -> int:
+        if table not in {"articles", "sentences", "mentions", "events", "quotes", "actors"}:
+            raise ValueError(f"unknown table {table!r}")
+        return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
+
+    def article(self, article_id: str) -> dict[str, Any] | None:
+        row = self.conn.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return dict(row) if row else None
+
+    def articles(
+        self,
+        *,
+        source: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        search: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored articles, newest first; ``search`` is an FTS5 query over title and text."""
+        where, params = [], []
+        if source:
+            where.append("a.source = ?")
+            params.append(source)
+        if since:
+            where.append("a.published >= ?")
+            params.append(since)
+        if until:
+            where.append("a.published <= ?")
+            params.append(until)
+        join = ""
+        if search:
+            join = "JOIN articles_fts f ON f.rowid = a.rowid"
+            where.append("articles_fts MATCH ?")
+            params.append(search)
+        sql = (
+            "SELECT a.id, a.published, a.source, a.title, a.origin, a.published_method, "
+            "a.source_method, a.dateline_place, length(a.text) AS chars, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
+            f"FROM articles a {join} "
+            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
+        )
+        params.extend([limit if limit is not None else -1, offset])
+        try:
+            return [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {search!r}: {err}") from err
+
+    def events(
+        self,
+        *,
+        article: str | None = None,
+        cameo: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``)."""
+        where, params = [], []
+        if article:
+            where.append("article_id = ?")
+            params.append(article)
+        if cameo:
+            where.append("cameo LIKE ?")
+            params.append(f"{cameo}%")
+        if actor:
+            where.append("(source_code LIKE ? OR target_code LIKE ?)")
+            params.extend([f"{actor}%", f"{actor}%"])
+        if since:
+            where.append("date >= ?")
+            params.append(since)
+        if until:
+            where.append("date <= ?")
+            params.append(until)
+        sql = (
+            "SELECT id, article_id, date, source_code, cameo, target_code, quad_class, "
+            "goldstein, plover_type, location_name, negated, modality, source_text, "
+            "target_text, sentence, start_char, end_char, evidence FROM events "
+            + (f"WHERE {' AND '.join(where)} " if where else "")
+            + "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
+        )
+        params.extend([limit if limit is not None else -1, offset])
+        return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def ids(self) -> Iterable[str]:
+        return (r[0] for r in self.conn.execute("SELECT id FROM articles"))
