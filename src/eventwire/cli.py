@@ -86,18 +86,17 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, source: str 
 
 
 def _print_summary(s: dict[str, Any], db: str) -> None:
-    err = click.get_text_stream("stderr")
     rate = f", {s['articles_per_second']} articles/s" if s["articles_per_second"] else ""
     click.echo(
         f"Ingested {s['ingested']} article(s) into {db}: {s['updated']} updated, "
         f"{s['duplicates']} skipped as duplicates, {s['failed']} failed, "
         f"in {s['seconds']:.1f} s{rate}.",
-        file=err,
+        err=True,
     )
     for failure in s["failures"]:
-        click.echo(f"  failed: {failure}", file=err)
+        click.echo(f"  failed: {failure}", err=True)
     for warning in s["warnings"]:
-        click.echo(f"  warning: {warning}", file=err)
+        click.echo(f"  warning: {warning}", err=True)
 
 
 # ---------------------------------------------------------------------------- extract
@@ -192,7 +191,7 @@ def events(db: str, fmt: str, article: str | None, cameo: str | None, actor: str
 
 
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":

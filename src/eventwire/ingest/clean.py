@@ -129,7 +129,7 @@ def _plausible_dateline(m: re.Match[str]) -> bool:
 
 def _trailing_cut(raw: str, start: int) -> int:
     """End of the story proper: before ``Check Also``-style markers and trailing bylines."""
-    lines = [(s, e) for s, e in _lines(raw, start) if raw[s:e].strip()]
+    lines = [(s, e) for s, e in _lines(raw, start) if _DROP_CHARS.sub("", raw[s:e])]
     if not lines:
         return start
     total = len(raw) - start
@@ -139,7 +139,7 @@ def _trailing_cut(raw: str, start: int) -> int:
             end = s
             break
     kept = [(s, e) for s, e in lines if e <= end]
-    while len(kept) > 1 and _is_byline(raw[kept[-1][0] : kept[-1][1]].strip()):
+    while len(kept) > 1 and _is_byline(_DROP_CHARS.sub(" ", raw[kept[-1][0] : kept[-1][1]]).strip()):
         kept.pop()
         end = kept[-1][1]
     return end

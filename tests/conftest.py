@@ -1,0 +1,98 @@
+"""Shared fixtures. Tests that need ../shared skip with a reason when it is absent."""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from eventwire.cli import main
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = Path(os.environ.get("EVENTWIRE_SHARED", REPO.parent / "shared"))
+SEEDS = SHARED / "data" / "seeds"
+SAMPLES = REPO / "samples"
+
+
+def need_shared(*parts: str) -> Path:
+    """The path under ../shared, or skip the test saying what is missing."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"shared data not available: {path} (clone ../shared beside the repo)")
+    return path
+
+
+@pytest.fixture
+def cli() -> Callable[..., Result]:
+    """Run the real CLI in-process (the spaCy model stays loaded between tests)."""
+    runner = CliRunner()
+
+    def invoke(*args: str, input: str | bytes | None = None) -> Result:
+        return runner.invoke(main, list(args), input=input, catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Path:
+    return tmp_path / "test.db"
+
+
+def write_jsonl(path: Path, records: list[dict]) -> Path:
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    return path
+
+
+def seed_records() -> list[dict]:
+    """The seed stories as extract input, the way the shared scorer builds them."""
+    meta = {}
+    for line in (SEEDS / "meta.jsonl").read_text().splitlines():
+        m = json.loads(line)
+        meta[m["file"][:-4]] = m
+    records = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines = path.read_text(encoding="utf-8").split("\n")
+        title = next(line for line in lines if line.strip())
+        body = "\n".join(lines[lines.index(title) + 1 :])
+        doc = path.stem
+        records.append({"id": doc, "title": title.strip(), "text": body,
+                        "published": meta[doc]["published"], "source": meta[doc]["source"]})  # fmt: skip
+    return records
+
+
+@pytest.fixture(scope="session")
+def http_server():
+    """A loopback HTTP server: /story.html, /slow (sleeps 3 s), anything else 404."""
+    import threading
+    import time
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/story.html":
+                body = (SAMPLES / "story.html").read_bytes()
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+            elif self.path == "/slow":
+                time.sleep(3)
+                self.send_response(200)
+                self.end_headers()
+            else:
+                self.send_error(404, "Not Found")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
