@@ -252,6 +252,8 @@ def run_all(args: argparse.Namespace) -> int:
         emit({"skipped": f"Reuters-21578 corpus not found at {shared / CORPUS_GLOB}"}, args.out)
         return 0
 
+    if args.profile_dir:
+        Path(args.profile_dir).mkdir(parents=True, exist_ok=True)
     records = read_records(files, args.n)
     texts = cleaned_texts(records)
     n_articles, n_words = len(texts), sum(len(t.split()) for t in texts)
@@ -290,7 +292,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--n", type=int, default=1000, help="articles to use (default 1000)")
     parser.add_argument("--shared", help="shared data root (default: ../shared from the repo)")
     parser.add_argument("--workers", type=int, default=1, help="ingest/extract workers")
-    parser.add_argument("--batch-size", type=int, default=32, help=argparse.SUPPRESS)
+    parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch (default 32)")
     parser.add_argument("--out", help="also write the JSON report here")
     parser.add_argument(
         "--profile-dir", help="cProfile each timed phase into DIR/<phase>.prof (slows it down)"

@@ -47,9 +47,9 @@ class Store:
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         else:
             self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
-            self.conn.execute("PRAGMA journal_mode=WAL")
-            self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives process crashes
             try:
+                self.conn.execute("PRAGMA journal_mode=WAL")
+                self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives process crashes
                 migrate(self.conn)
             except sqlite3.DatabaseError as err:
                 self.conn.close()

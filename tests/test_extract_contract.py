@@ -1,0 +1,94 @@
+"""The machine contract: order, schema, error lines, and spans into the caller's own text."""
+
+from __future__ import annotations
+
+import json
+
+import jsonschema
+import pytest
+from conftest import SAMPLES
+
+from eventwire.contract import load_schema, result_to_json
+from eventwire.model import Actor, ArticleResult, Event, Location, Plover, Quote
+
+TEXT = (
+    "GENEVA, March 3 (Sample Wire) – The UN envoy met  the Syrian delegation in Geneva on "
+    "Thursday.\n\nThe talks, he said, were “useful”."
+)
+
+
+def run_extract(cli, payload: str) -> list[dict]:
+    result = cli("extract", "-", input=payload.encode("utf-8"))
+    assert result.exit_code == 0
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def test_one_line_per_input_in_order_with_errors(cli):
+    payload = "\n".join([
+        json.dumps({"id": "first", "text": TEXT, "published": "2016-03-03"}),
+        "{broken",
+        json.dumps({"id": "no-text", "title": "x"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "last", "text": TEXT, "source": "Mine"}),
+    ]) + "\n"  # fmt: skip
+    lines = run_extract(cli, payload)
+    schema = load_schema()
+    for line in lines:
+        jsonschema.validate(line, schema)
+    assert [line["id"] for line in lines] == ["first", None, "no-text", None, "last"]
+    assert [bool(line["errors"]) for line in lines] == [False, True, True, True, False]
+    assert lines[1]["errors"] == ["<stdin>:2: malformed JSON (Expecting property name enclosed "
+                                  "in double quotes at column 2)"]  # fmt: skip
+    assert "no text" in lines[2]["errors"][0]
+    assert lines[0]["published"] == "2016-03-03" and lines[0]["source"] == "Sample Wire"
+    assert lines[4]["source"] == "Mine"
+
+
+def test_samples_validate(cli):
+    lines = run_extract(cli, (SAMPLES / "articles.jsonl").read_text(encoding="utf-8"))
+    assert len(lines) == 4
+    for line in lines:
+        jsonschema.validate(line, load_schema())
+        assert line["errors"] == []
+
+
+def test_non_english_line_is_an_error_not_a_crash(cli):
+    french = ("Le ministre des Affaires étrangères a reçu lundi son homologue jordanien à Paris "
+              "pour évoquer la situation en Syrie et la prochaine conférence.")  # fmt: skip
+    (line,) = run_extract(cli, json.dumps({"id": "fr", "text": french}) + "\n")
+    assert line["id"] == "fr" and line["errors"][0].startswith("<stdin>:1: not English")
+
+
+def test_spans_in_output_index_the_input_text():
+    """Events and quotes are serialised with spans mapped back through the cleaner."""
+    from eventwire.api import extract
+
+    result = extract(TEXT, id="t")
+    article = result.article
+    assert article is not None and article.text.startswith("The UN envoy met the Syrian")
+    start = article.text.index("met")
+    quote_start = article.text.index("“useful”")
+    actor = Actor("The UN envoy", "IGOUNO", "IGO", "UNO", None)
+    result.events.append(Event(
+        source=actor, target=Actor("the Syrian delegation"), cameo="040",
+        plover=Plover("CONSULT"), quad_class=1, goldstein=1.0, sentence=0,
+        span=(start, start + len("met  the Syrian delegation") - 1),
+        evidence="…", location=Location("Geneva", "CHE", 46.2, 6.1, 2660646),
+    ))  # fmt: skip
+    result.quotes.append(Quote(actor, "useful", "direct", "said", (quote_start, quote_start + 8)))
+    out = result_to_json(result)
+    jsonschema.validate(out, load_schema())
+    s, e = out["events"][0]["span"]
+    assert TEXT[s:e] == "met  the Syrian delegation"
+    s, e = out["quotes"][0]["span"]
+    assert TEXT[s:e] == "“useful”"
+
+
+@pytest.mark.parametrize("bad", [{"cameo": "04x"}, {"quad_class": 5}, {"modality": "maybe"}])
+def test_schema_rejects_contract_violations(bad):
+    result = ArticleResult(article=None, input_id="x")
+    result.events.append(Event(None, None, "040", None, 1, None, 0, (0, 1), "e"))
+    out = result_to_json(result)
+    out["events"][0].update(bad)
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(out, load_schema())
