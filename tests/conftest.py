@@ -59,8 +59,15 @@ def seed_records() -> list[dict]:
         title = next(line for line in lines if line.strip())
         body = "\n".join(lines[lines.index(title) + 1 :])
         doc = path.stem
-        records.append({"id": doc, "title": title.strip(), "text": body,
-                        "published": meta[doc]["published"], "source": meta[doc]["source"]})  # fmt: skip
+        records.append(
+            {
+                "id": doc,
+                "title": title.strip(),
+                "text": body,
+                "published": meta[doc]["published"],
+                "source": meta[doc]["source"],
+            }
+        )
     return records
 
 

@@ -30,7 +30,11 @@ def test_extract_returns_typed_results():
 
 
 def test_extract_many_keeps_order_and_reports_bad_records():
-    records = [{"id": "1", "text": TEXT}, {"id": "2", "text": ""}, {"id": "3", "text": TEXT + " More."}]
+    records = [
+        {"id": "1", "text": TEXT},
+        {"id": "2", "text": ""},
+        {"id": "3", "text": TEXT + " More."},
+    ]
     results = list(eventwire.extract_many(records))
     assert [r.input_id for r in results] == ["1", "2", "3"]
     assert [bool(r.errors) for r in results] == [False, True, False]
@@ -39,21 +43,30 @@ def test_extract_many_keeps_order_and_reports_bad_records():
 def test_extract_many_with_workers_matches_single_process():
     records = [{"id": str(i), "text": TEXT + f" Paragraph {i}."} for i in range(6)]
     one = [eventwire.result_to_json(r) for r in eventwire.extract_many(records)]
-    two = [eventwire.result_to_json(r) for r in eventwire.extract_many(records, workers=2,
-                                                                       batch_size=2)]  # fmt: skip
+    two = [
+        eventwire.result_to_json(r)
+        for r in eventwire.extract_many(records, workers=2, batch_size=2)
+    ]
     assert one == two
 
 
 def test_articles_and_events_commands(cli, db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "x1", "text": TEXT, "source": "Sample Wire",
-                                               "published": "2016-04-02"}])  # fmt: skip
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [{"id": "x1", "text": TEXT, "source": "Sample Wire", "published": "2016-04-02"}],
+    )
     assert cli("ingest", str(path), "--db", str(db)).exit_code == 0
     as_json = json.loads(cli("articles", "--db", str(db), "--format", "json").stdout)
     assert [(a["id"], a["source"], a["published"]) for a in as_json] == [
         ("x1", "Sample Wire", "2016-04-02")
     ]
-    as_csv = list(csv.DictReader(io.StringIO(cli("articles", "--db", str(db), "--format", "csv",
-                                                 "--search", "Shoukry").stdout)))  # fmt: skip
+    as_csv = list(
+        csv.DictReader(
+            io.StringIO(
+                cli("articles", "--db", str(db), "--format", "csv", "--search", "Shoukry").stdout
+            )
+        )
+    )
     assert [row["id"] for row in as_csv] == ["x1"]
     table = cli("articles", "--db", str(db), "--source", "Nobody")
     assert "0 row(s)" in table.output

@@ -28,7 +28,9 @@ def run_with_good(cli, db, tmp_path, *bad_inputs: str):
 
 
 def failure_lines(result) -> list[str]:
-    return [line.strip() for line in result.output.splitlines() if line.strip().startswith("failed:")]
+    return [
+        line.strip() for line in result.output.splitlines() if line.strip().startswith("failed:")
+    ]
 
 
 def test_empty_file(cli, db, tmp_path):
@@ -47,8 +49,11 @@ def test_binary_file(cli, db, tmp_path):
 
 def test_non_utf8_text_is_decoded_with_a_warning(cli, db, tmp_path):
     path = tmp_path / "latin.txt"
-    path.write_bytes(("Ministers meet\n\n" + GOOD.replace("Jordan's", "Jordan’s") +
-                      " Café talks followed.\n").encode("cp1252"))  # fmt: skip
+    path.write_bytes(
+        (
+            "Ministers meet\n\n" + GOOD.replace("Jordan's", "Jordan’s") + " Café talks followed.\n"
+        ).encode("cp1252")
+    )
     result, ids = run_with_good(cli, db, tmp_path, str(path))
     assert result.exit_code == 0 and len(ids) == 2
     assert f"warning: {path}: not valid UTF-8" in result.output
@@ -59,8 +64,12 @@ def test_non_utf8_text_is_decoded_with_a_warning(cli, db, tmp_path):
 
 def test_malformed_json_line_names_the_line(cli, db, tmp_path):
     path = tmp_path / "mixed.jsonl"
-    path.write_text(json.dumps({"id": "a", "text": GOOD}) + "\n{not json}\n"
-                    + json.dumps({"id": "b", "text": GOOD + " Again."}) + "\n")  # fmt: skip
+    path.write_text(
+        json.dumps({"id": "a", "text": GOOD})
+        + "\n{not json}\n"
+        + json.dumps({"id": "b", "text": GOOD + " Again."})
+        + "\n"
+    )
     result = cli("ingest", str(path), "--db", str(db))
     assert result.exit_code == 0
     assert failure_lines(result) == [
@@ -110,8 +119,16 @@ def test_non_english_article_is_skipped_with_the_language(cli, db, tmp_path):
 
 def test_failing_and_timed_out_urls(cli, db, tmp_path, http_server):
     good = write_jsonl(tmp_path / "good.jsonl", [{"id": "good", "text": GOOD}])
-    result = cli("ingest", f"{http_server}/missing", f"{http_server}/slow", str(good),
-                 "--db", str(db), "--timeout", "0.5")  # fmt: skip
+    result = cli(
+        "ingest",
+        f"{http_server}/missing",
+        f"{http_server}/slow",
+        str(good),
+        "--db",
+        str(db),
+        "--timeout",
+        "0.5",
+    )
     assert result.exit_code == 0
     assert failure_lines(result) == [
         f"failed: {http_server}/missing: fetch failed: HTTP 404 Not Found",

@@ -24,8 +24,15 @@ def reuters_records(n: int) -> list[dict]:
     for path in sorted(folder.glob("reut2-*.sgm")):
         for item in read_reuters_sgml(path.read_bytes(), str(path), ReadOptions()):
             if isinstance(item, RawRecord):
-                records.append({"id": item.id, "title": item.title, "text": item.text,
-                                "published": item.published, "source": item.source})  # fmt: skip
+                records.append(
+                    {
+                        "id": item.id,
+                        "title": item.title,
+                        "text": item.text,
+                        "published": item.published,
+                        "source": item.source,
+                    }
+                )
                 if len(records) == n:
                     return records
     return records
@@ -60,8 +67,9 @@ def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
     assert N // 2 <= at_kill < N
 
     summary_path = tmp_path / "summary.json"
-    rerun = subprocess.run(command + ["--summary-json", str(summary_path)], capture_output=True,
-                           text=True, timeout=900)  # fmt: skip
+    rerun = subprocess.run(
+        command + ["--summary-json", str(summary_path)], capture_output=True, text=True, timeout=900
+    )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     summary = json.loads(summary_path.read_text())
     assert summary["duplicates"] == at_kill  # everything committed before the kill is kept
@@ -69,7 +77,9 @@ def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         ids = [r[0] for r in conn.execute("SELECT id FROM articles")]
-        sentence_articles = {r[0] for r in conn.execute("SELECT DISTINCT article_id FROM sentences")}
+        sentence_articles = {
+            r[0] for r in conn.execute("SELECT DISTINCT article_id FROM sentences")
+        }
         dup_sentences = conn.execute(
             "SELECT count(*) FROM (SELECT article_id, idx FROM sentences "
             "GROUP BY article_id, idx HAVING count(*) > 1)"

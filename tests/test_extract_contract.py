@@ -24,21 +24,27 @@ def run_extract(cli, payload: str) -> list[dict]:
 
 
 def test_one_line_per_input_in_order_with_errors(cli):
-    payload = "\n".join([
-        json.dumps({"id": "first", "text": TEXT, "published": "2016-03-03"}),
-        "{broken",
-        json.dumps({"id": "no-text", "title": "x"}),
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"id": "last", "text": TEXT, "source": "Mine"}),
-    ]) + "\n"  # fmt: skip
+    payload = (
+        "\n".join(
+            [
+                json.dumps({"id": "first", "text": TEXT, "published": "2016-03-03"}),
+                "{broken",
+                json.dumps({"id": "no-text", "title": "x"}),
+                json.dumps(["not", "an", "object"]),
+                json.dumps({"id": "last", "text": TEXT, "source": "Mine"}),
+            ]
+        )
+        + "\n"
+    )
     lines = run_extract(cli, payload)
     schema = load_schema()
     for line in lines:
         jsonschema.validate(line, schema)
     assert [line["id"] for line in lines] == ["first", None, "no-text", None, "last"]
     assert [bool(line["errors"]) for line in lines] == [False, True, True, True, False]
-    assert lines[1]["errors"] == ["<stdin>:2: malformed JSON (Expecting property name enclosed "
-                                  "in double quotes at column 2)"]  # fmt: skip
+    assert lines[1]["errors"] == [
+        "<stdin>:2: malformed JSON (Expecting property name enclosed in double quotes at column 2)"
+    ]
     assert "no text" in lines[2]["errors"][0]
     assert lines[0]["published"] == "2016-03-03" and lines[0]["source"] == "Sample Wire"
     assert lines[4]["source"] == "Mine"
@@ -53,8 +59,10 @@ def test_samples_validate(cli):
 
 
 def test_non_english_line_is_an_error_not_a_crash(cli):
-    french = ("Le ministre des Affaires étrangères a reçu lundi son homologue jordanien à Paris "
-              "pour évoquer la situation en Syrie et la prochaine conférence.")  # fmt: skip
+    french = (
+        "Le ministre des Affaires étrangères a reçu lundi son homologue jordanien à Paris "
+        "pour évoquer la situation en Syrie et la prochaine conférence."
+    )
     (line,) = run_extract(cli, json.dumps({"id": "fr", "text": french}) + "\n")
     assert line["id"] == "fr" and line["errors"][0].startswith("<stdin>:1: not English")
 
@@ -69,12 +77,20 @@ def test_spans_in_output_index_the_input_text():
     start = article.text.index("met")
     quote_start = article.text.index("“useful”")
     actor = Actor("The UN envoy", "IGOUNO", "IGO", "UNO", None)
-    result.events.append(Event(
-        source=actor, target=Actor("the Syrian delegation"), cameo="040",
-        plover=Plover("CONSULT"), quad_class=1, goldstein=1.0, sentence=0,
-        span=(start, start + len("met  the Syrian delegation") - 1),
-        evidence="…", location=Location("Geneva", "CHE", 46.2, 6.1, 2660646),
-    ))  # fmt: skip
+    result.events.append(
+        Event(
+            source=actor,
+            target=Actor("the Syrian delegation"),
+            cameo="040",
+            plover=Plover("CONSULT"),
+            quad_class=1,
+            goldstein=1.0,
+            sentence=0,
+            span=(start, start + len("met  the Syrian delegation") - 1),
+            evidence="…",
+            location=Location("Geneva", "CHE", 46.2, 6.1, 2660646),
+        )
+    )
     result.quotes.append(Quote(actor, "useful", "direct", "said", (quote_start, quote_start + 8)))
     out = result_to_json(result)
     jsonschema.validate(out, load_schema())

@@ -24,7 +24,9 @@ def stored(db):
 
 def test_txt_first_line_is_title_and_dateline_gives_source(cli, db, tmp_path):
     path = tmp_path / "story.txt"
-    path.write_text(f"\n  Davutoglu meets Iranian FM\n\nAnkara, SNA – {BODY}\n\nCheck Also\n\nOther\n")
+    path.write_text(
+        f"\n  Davutoglu meets Iranian FM\n\nAnkara, SNA – {BODY}\n\nCheck Also\n\nOther\n"
+    )
     result = cli("ingest", str(path), "--db", str(db))
     assert result.exit_code == 0, result.output
     (article,) = stored(db).values()
@@ -48,12 +50,25 @@ def test_html_via_trafilatura(cli, db):
 
 
 def test_jsonl_and_news_please_field_names(cli, db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "given-1", "title": "T1", "text": BODY, "published": "2015-06-01",
-         "source": "Wire A", "url": "https://example.org/1"},
-        {"title": "T2", "maintext": BODY + " Extra sentence.", "date_publish": "2017-09-15 00:00:00",
-         "source_domain": "example.org"},
-    ])  # fmt: skip
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {
+                "id": "given-1",
+                "title": "T1",
+                "text": BODY,
+                "published": "2015-06-01",
+                "source": "Wire A",
+                "url": "https://example.org/1",
+            },
+            {
+                "title": "T2",
+                "maintext": BODY + " Extra sentence.",
+                "date_publish": "2017-09-15 00:00:00",
+                "source_domain": "example.org",
+            },
+        ],
+    )
     assert cli("ingest", str(path), "--db", str(db)).exit_code == 0
     articles = stored(db)
     assert articles["given-1"]["published"] == "2015-06-01"
@@ -81,8 +96,20 @@ def test_csv_defaults_and_column_options(cli, db, tmp_path):
     custom = tmp_path / "custom.tsv"
     one_line = BODY.replace("\n\n", " ")
     custom.write_text(f"key\theadline\tstory\twhen\nc3\tHead\t{one_line}\tFeb 7, 2016\n")
-    result = cli("ingest", str(custom), "--db", str(db), "--csv-id", "key", "--csv-text", "story",
-                 "--csv-title", "headline", "--csv-published", "when")  # fmt: skip
+    result = cli(
+        "ingest",
+        str(custom),
+        "--db",
+        str(db),
+        "--csv-id",
+        "key",
+        "--csv-text",
+        "story",
+        "--csv-title",
+        "headline",
+        "--csv-published",
+        "when",
+    )
     assert result.exit_code == 0, result.output
     articles = stored(db)
     assert articles["c1"]["published"] == "2016-01-05" and articles["c1"]["source"] == "Wire"
@@ -132,8 +159,10 @@ def test_directory_recursion_and_per_file_meta(cli, db, tmp_path):
 
 
 def test_overrides_beat_metadata(cli, db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "o1", "text": BODY, "published": "2015-01-01",
-                                               "source": "Wire"}])  # fmt: skip
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [{"id": "o1", "text": BODY, "published": "2015-01-01", "source": "Wire"}],
+    )
     cli("ingest", str(path), "--db", str(db), "--published", "2015-02-02", "--source", "Mine")
     article = stored(db)["o1"]
     assert (article["published"], article["source"]) == ("2015-02-02", "Mine")
@@ -141,8 +170,9 @@ def test_overrides_beat_metadata(cli, db, tmp_path):
 
 
 def test_published_from_dateline_with_year(cli, db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl",
-                       [{"id": "d1", "text": "LONDON, March 3, 2016 (Reuters) - " + BODY}])  # fmt: skip
+    path = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "d1", "text": "LONDON, March 3, 2016 (Reuters) - " + BODY}]
+    )
     cli("ingest", str(path), "--db", str(db))
     article = stored(db)["d1"]
     assert article["published"] == "2016-03-03" and article["published_method"] == "dateline"

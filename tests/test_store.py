@@ -27,8 +27,15 @@ def test_schema_is_versioned_and_wal(db):
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-    assert {"articles", "articles_fts", "sentences", "actors", "mentions", "events",
-            "quotes"} <= tables  # fmt: skip
+    assert {
+        "articles",
+        "articles_fts",
+        "sentences",
+        "actors",
+        "mentions",
+        "events",
+        "quotes",
+    } <= tables
 
 
 def test_newer_schema_is_refused(db):
@@ -52,7 +59,9 @@ def test_readonly_needs_an_existing_file(tmp_path):
 
 
 def test_reingest_adds_nothing_and_keeps_results(db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": TEXT_A}, {"id": "b", "text": TEXT_B}])
+    path = write_jsonl(
+        tmp_path / "a.jsonl", [{"id": "a", "text": TEXT_A}, {"id": "b", "text": TEXT_B}]
+    )
     with Store(db) as store:
         first = store.ingest([str(path)])
         counts = {t: store.count(t) for t in ("articles", "sentences", "mentions")}
@@ -73,7 +82,9 @@ def test_same_article_twice_in_one_run_is_stored_once(db, tmp_path):
 def test_changed_text_under_the_same_id_replaces_it(db, tmp_path):
     with Store(db) as store:
         store.ingest([str(write_jsonl(tmp_path / "v1.jsonl", [{"id": "a", "text": TEXT_A}]))])
-        summary = store.ingest([str(write_jsonl(tmp_path / "v2.jsonl", [{"id": "a", "text": TEXT_B}]))])
+        summary = store.ingest(
+            [str(write_jsonl(tmp_path / "v2.jsonl", [{"id": "a", "text": TEXT_B}]))]
+        )
         assert (summary.updated, summary.ingested) == (1, 0)
         assert store.article("a")["text"] == TEXT_B
         mentions = [r[0] for r in store.conn.execute("SELECT text FROM mentions")]
@@ -83,10 +94,13 @@ def test_changed_text_under_the_same_id_replaces_it(db, tmp_path):
 
 
 def test_full_text_search_and_filters(db, tmp_path):
-    path = write_jsonl(tmp_path / "a.jsonl", [
-        {"id": "a", "text": TEXT_A, "published": "2016-05-03", "source": "Sample Wire"},
-        {"id": "b", "text": TEXT_B, "published": "2016-06-01", "source": "Other"},
-    ])  # fmt: skip
+    path = write_jsonl(
+        tmp_path / "a.jsonl",
+        [
+            {"id": "a", "text": TEXT_A, "published": "2016-05-03", "source": "Sample Wire"},
+            {"id": "b", "text": TEXT_B, "published": "2016-06-01", "source": "Other"},
+        ],
+    )
     with Store(db) as store:
         store.ingest([str(path)])
         assert [r["id"] for r in store.articles(search="counterpart")] == ["a"]
@@ -113,4 +127,4 @@ def test_stored_spans_point_into_stored_text_and_map_to_raw(db, tmp_path):
         assert article["text"][start:end] == text
         raw_start, raw_end = offsets.span_to_raw((start, end))
         assert article["raw_text"][raw_start:raw_end] == text
-    assert article["text"][sentences[0][0]:sentences[-1][1]] == article["text"]
+    assert article["text"][sentences[0][0] : sentences[-1][1]] == article["text"]

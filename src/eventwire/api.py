@@ -27,8 +27,14 @@ def extract(
     id: str | None = None,
 ) -> ArticleResult:
     """Events, quotes and mentions in one article's text."""
-    record = {"id": id, "text": text, "title": title, "published": published,
-              "source": source, "url": url}  # fmt: skip
+    record = {
+        "id": id,
+        "text": text,
+        "title": title,
+        "published": published,
+        "source": source,
+        "url": url,
+    }
     return next(extract_many([record]))
 
 

@@ -29,11 +29,18 @@ def main() -> None:
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
 @click.option("--published", help="Publication date (YYYY-MM-DD) for every input article.")
 @click.option("--source", help="Source outlet for every input article.")
-@click.option("--meta", type=click.Path(exists=True, dir_okay=False),
-              help="JSONL of per-file metadata: {file, source, published, title, id, url}.")
+@click.option(
+    "--meta",
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSONL of per-file metadata: {file, source, published, title, id, url}.",
+)
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
-@click.option("--batch-size", default=32, show_default=True,
-              help="Articles per nlp.pipe batch and per database transaction.")
+@click.option(
+    "--batch-size",
+    default=32,
+    show_default=True,
+    help="Articles per nlp.pipe batch and per database transaction.",
+)
 @click.option("--max-chars", type=int, help="Refuse longer articles (default 1,000,000).")
 @click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
 @click.option("--csv-text", help="CSV column holding the article text.")
@@ -43,27 +50,50 @@ def main() -> None:
 @click.option("--csv-source", help="CSV column holding the source outlet.")
 @click.option("--csv-url", help="CSV column holding the URL.")
 @click.option("--no-language-check", is_flag=True, help="Keep articles that look non-English.")
-@click.option("--summary-json", type=click.Path(dir_okay=False),
-              help="Also write the run summary as JSON to this file.")
+@click.option(
+    "--summary-json",
+    type=click.Path(dir_okay=False),
+    help="Also write the run summary as JSON to this file.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
-def ingest(inputs: tuple[str, ...], db: str, published: str | None, source: str | None,
-           meta: str | None, workers: int, batch_size: int, max_chars: int | None,
-           timeout: float, csv_text: str | None, csv_title: str | None, csv_id: str | None,
-           csv_published: str | None, csv_source: str | None, csv_url: str | None,
-           no_language_check: bool, summary_json: str | None, quiet: bool) -> None:
+def ingest(
+    inputs: tuple[str, ...],
+    db: str,
+    published: str | None,
+    source: str | None,
+    meta: str | None,
+    workers: int,
+    batch_size: int,
+    max_chars: int | None,
+    timeout: float,
+    csv_text: str | None,
+    csv_title: str | None,
+    csv_id: str | None,
+    csv_published: str | None,
+    csv_source: str | None,
+    csv_url: str | None,
+    no_language_check: bool,
+    summary_json: str | None,
+    quiet: bool,
+) -> None:
     """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
 
     Formats: .txt .html .htm .json .jsonl .csv .tsv .sgm (Reuters-21578), each also .gz.
     Exits non-zero only when nothing could be ingested.
-    """  # fmt: skip
+    """
     from eventwire.ingest import ReadOptions
     from eventwire.progress import progress_bar
     from eventwire.store import Store, StoreError
 
-    columns = {"text": csv_text, "title": csv_title, "id": csv_id, "published": csv_published,
-               "source": csv_source, "url": csv_url}  # fmt: skip
-    read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v},
-                               timeout=timeout)  # fmt: skip
+    columns = {
+        "text": csv_text,
+        "title": csv_title,
+        "id": csv_id,
+        "published": csv_published,
+        "source": csv_source,
+        "url": csv_url,
+    }
+    read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
     try:
         store = Store(db)
     except StoreError as err:
@@ -71,11 +101,17 @@ def ingest(inputs: tuple[str, ...], db: str, published: str | None, source: str 
     with store, progress_bar(list(inputs), enabled=not quiet) as advance:
         try:
             summary = store.ingest(
-                list(inputs), published=published, source=source, meta=meta,
-                max_chars=max_chars, check_language=not no_language_check,
-                read_options=read_options, workers=workers, batch_size=batch_size,
+                list(inputs),
+                published=published,
+                source=source,
+                meta=meta,
+                max_chars=max_chars,
+                check_language=not no_language_check,
+                read_options=read_options,
+                workers=workers,
+                batch_size=batch_size,
                 progress=advance,
-            )  # fmt: skip
+            )
         except ValueError as err:  # a bad --meta file
             raise click.ClickException(str(err)) from err
     _print_summary(summary.as_dict(), db)
@@ -102,10 +138,21 @@ def _print_summary(s: dict[str, Any], db: str) -> None:
 # ---------------------------------------------------------------------------- extract
 @main.command()
 @click.argument("input_file", default="-", metavar="[FILE|-]")
-@click.option("--format", "fmt", type=click.Choice(["jsonl"]), default="jsonl",
-              show_default=True, help="Output format (the machine contract).")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write results here instead of stdout.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl"]),
+    default="jsonl",
+    show_default=True,
+    help="Output format (the machine contract).",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write results here instead of stdout.",
+)
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
 def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size: int) -> None:
@@ -157,15 +204,23 @@ def _open_readonly(db: str) -> Any:
 @click.option("--until", help="Published on or before (YYYY-MM-DD).")
 @click.option("--search", help="Full-text query over title and text (SQLite FTS5 syntax).")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
-def articles(db: str, fmt: str, source: str | None, since: str | None, until: str | None,
-             search: str | None, limit: int | None) -> None:
-    """List stored articles."""  # fmt: skip
+def articles(
+    db: str,
+    fmt: str,
+    source: str | None,
+    since: str | None,
+    until: str | None,
+    search: str | None,
+    limit: int | None,
+) -> None:
+    """List stored articles."""
     from eventwire.store import StoreError
 
     with _open_readonly(db) as store:
         try:
-            rows = store.articles(source=source, since=since, until=until, search=search,
-                                  limit=limit)  # fmt: skip
+            rows = store.articles(
+                source=source, since=since, until=until, search=search, limit=limit
+            )
         except StoreError as err:
             raise click.ClickException(str(err)) from err
     _emit(rows, fmt, ["id", "published", "source", "title", "events"])
@@ -180,14 +235,24 @@ def articles(db: str, fmt: str, source: str | None, since: str | None, until: st
 @click.option("--since", help="Event date on or after (YYYY-MM-DD).")
 @click.option("--until", help="Event date on or before (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=None, help="At most this many rows.")
-def events(db: str, fmt: str, article: str | None, cameo: str | None, actor: str | None,
-           since: str | None, until: str | None, limit: int | None) -> None:
-    """List stored events."""  # fmt: skip
+def events(
+    db: str,
+    fmt: str,
+    article: str | None,
+    cameo: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+) -> None:
+    """List stored events."""
     with _open_readonly(db) as store:
-        rows = store.events(article=article, cameo=cameo, actor=actor, since=since,
-                            until=until, limit=limit)  # fmt: skip
-    _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id",
-                      "evidence"])  # fmt: skip
+        rows = store.events(
+            article=article, cameo=cameo, actor=actor, since=since, until=until, limit=limit
+        )
+    _emit(
+        rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id", "evidence"]
+    )
 
 
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:

@@ -1,4 +1,4 @@
-"""RawRecord → Article: cleaning, id, publication date, source and language, each with its method."""
+"""RawRecord → Article: cleaning, id, publication date, source and language, with methods."""
 
 from __future__ import annotations
 
@@ -75,7 +75,8 @@ def build_article(rec: RawRecord, opts: ArticleOptions | None = None) -> Article
         assert guess is not None
         return Failure(
             rec.origin,
-            f"not English (detected {guess.language!r}, confidence {guess.confidence:.2f}); skipped",
+            f"not English (detected {guess.language!r}, "
+            f"confidence {guess.confidence:.2f}); skipped",
             id=rec.id,
         )
     content_hash = hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()
@@ -96,7 +97,10 @@ def build_article(rec: RawRecord, opts: ArticleOptions | None = None) -> Article
             warnings.append(f"{rec.origin}: unreadable publication date {value!r} ignored")
     if not published:
         detected = [
-            (date_in_text(cleaned.dateline.date_text or "") if cleaned.dateline else None, "dateline"),
+            (
+                date_in_text(cleaned.dateline.date_text or "") if cleaned.dateline else None,
+                "dateline",
+            ),
             (date_in_text(cleaned.header or ""), "text"),
             (date_in_url(rec.url or meta.get("url")), "url"),
         ]

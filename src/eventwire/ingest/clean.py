@@ -45,9 +45,7 @@ _CREDIT_LINE = re.compile(
 )
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "/", "-"}
 _SENTENCE_END = set('.!?"”’:…)]')
-_DROP_CHARS = re.compile(
-    r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+"
-)
+_DROP_CHARS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
 
 
 @dataclass
@@ -139,7 +137,9 @@ def _trailing_cut(raw: str, start: int) -> int:
             end = s
             break
     kept = [(s, e) for s, e in lines if e <= end]
-    while len(kept) > 1 and _is_byline(_DROP_CHARS.sub(" ", raw[kept[-1][0] : kept[-1][1]]).strip()):
+    while len(kept) > 1 and _is_byline(
+        _DROP_CHARS.sub(" ", raw[kept[-1][0] : kept[-1][1]]).strip()
+    ):
         kept.pop()
         end = kept[-1][1]
     return end

@@ -87,7 +87,9 @@ def read_txt(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
     yield RawRecord(origin, text, title=title, warnings=[warning] if warning else [])
 
 
-def read_html(data: bytes, origin: str, opts: ReadOptions, url: str | None = None) -> Iterator[Item]:
+def read_html(
+    data: bytes, origin: str, opts: ReadOptions, url: str | None = None
+) -> Iterator[Item]:
     check_text_bytes(data, origin)
     import trafilatura
 
@@ -164,7 +166,9 @@ def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
         if col and reader.fieldnames and col not in reader.fieldnames
     ]
     if missing:
-        yield Failure(origin, f"CSV has no column {', '.join(missing)}; columns: {reader.fieldnames}")
+        yield Failure(
+            origin, f"CSV has no column {', '.join(missing)}; columns: {reader.fieldnames}"
+        )
         return
     try:
         for row in reader:
@@ -179,7 +183,9 @@ def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
 
 
 _SGML_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
-_SGML_FIELD = {k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "DATELINE", "BODY")}
+_SGML_FIELD = {
+    k: re.compile(rf"<{k}>(.*?)</{k}>", re.S) for k in ("DATE", "TITLE", "DATELINE", "BODY")
+}
 
 
 def read_reuters_sgml(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:

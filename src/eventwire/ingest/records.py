@@ -63,8 +63,11 @@ def record_from_mapping(
     given_id = pick(obj, "id", columns.get("id"))
     text = pick(obj, "text", columns.get("text"))
     if not isinstance(text, str) or not text.strip():
-        return Failure(origin, "no text (expected a non-empty 'text' or 'maintext' field)",
-                       id=str(given_id) if given_id is not None else None)
+        return Failure(
+            origin,
+            "no text (expected a non-empty 'text' or 'maintext' field)",
+            id=str(given_id) if given_id is not None else None,
+        )
     title = pick(obj, "title", columns.get("title"))
     source = pick(obj, "source", columns.get("source"))
     url = pick(obj, "url", columns.get("url"))

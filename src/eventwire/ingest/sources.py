@@ -7,7 +7,7 @@ import socket
 import sys
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -113,7 +113,7 @@ def read_url(url: str, opts: ReadOptions) -> Iterator[Item]:
         with urllib.request.urlopen(request, timeout=opts.timeout) as response:
             content_type = response.headers.get_content_type()
             data = response.read(MAX_FILE_BYTES + 1)
-    except (TimeoutError, socket.timeout):
+    except TimeoutError:
         yield Failure(url, f"timed out after {opts.timeout:g} s")
         return
     except urllib.error.HTTPError as err:
@@ -166,7 +166,7 @@ def read_inputs(
                 yield Failure(spec, "no such file or directory")
 
 
-def estimate_records(specs: list[str]) -> int:
+def estimate_records(specs: Sequence[str]) -> int:
     """A cheap count of the records the inputs hold, for the progress bar's ETA."""
     total = 0
     for spec in specs:

@@ -104,13 +104,28 @@ class Store:
             "dateline_start, dateline_end, language, content_hash, warnings, ingested_at, "
             "pipeline_version) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (
-                a.id, a.title, a.text, a.raw_text, json.dumps(a.offsets.to_list()), a.published,
-                a.published_method, a.source, a.source_method, a.url, a.origin,
-                dl.text if dl else None, dl.place if dl else None,
-                dl.span[0] if dl else None, dl.span[1] if dl else None,
-                a.language, a.content_hash, json.dumps(a.warnings), _now(), __version__,
+                a.id,
+                a.title,
+                a.text,
+                a.raw_text,
+                json.dumps(a.offsets.to_list()),
+                a.published,
+                a.published_method,
+                a.source,
+                a.source_method,
+                a.url,
+                a.origin,
+                dl.text if dl else None,
+                dl.place if dl else None,
+                dl.span[0] if dl else None,
+                dl.span[1] if dl else None,
+                a.language,
+                a.content_hash,
+                json.dumps(a.warnings),
+                _now(),
+                __version__,
             ),
-        )  # fmt: skip
+        )
         conn.executemany(
             "INSERT INTO sentences (article_id, idx, start_char, end_char) VALUES (?,?,?,?)",
             [(a.id, s.index, s.start, s.end) for s in result.sentences],
@@ -132,30 +147,56 @@ class Store:
             "modality) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (
-                    a.id, e.sentence, e.span[0], e.span[1], e.evidence,
-                    *_actor_cols(e.source), *_actor_cols(e.target), e.cameo,
-                    e.plover.type if e.plover else None, e.plover.mode if e.plover else None,
-                    e.plover.context if e.plover else None, e.quad_class, e.goldstein,
-                    e.date, e.date_precision,
+                    a.id,
+                    e.sentence,
+                    e.span[0],
+                    e.span[1],
+                    e.evidence,
+                    *_actor_cols(e.source),
+                    *_actor_cols(e.target),
+                    e.cameo,
+                    e.plover.type if e.plover else None,
+                    e.plover.mode if e.plover else None,
+                    e.plover.context if e.plover else None,
+                    e.quad_class,
+                    e.goldstein,
+                    e.date,
+                    e.date_precision,
                     *(
-                        (e.location.name, e.location.country, e.location.lat, e.location.lon,
-                         e.location.geonameid) if e.location else (None,) * 5
+                        (
+                            e.location.name,
+                            e.location.country,
+                            e.location.lat,
+                            e.location.lon,
+                            e.location.geonameid,
+                        )
+                        if e.location
+                        else (None,) * 5
                     ),
-                    int(e.negated), e.modality,
+                    int(e.negated),
+                    e.modality,
                 )
                 for e in result.events
             ],
-        )  # fmt: skip
+        )
         conn.executemany(
             "INSERT INTO quotes (article_id, sentence, start_char, end_char, text, kind, cue, "
             "speaker_text, speaker_code, speaker_country, speaker_sector, speaker_name) "
             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
             [
-                (a.id, q.sentence, q.span[0], q.span[1], q.text, q.kind, q.cue,
-                 *_actor_cols(q.speaker))
+                (
+                    a.id,
+                    q.sentence,
+                    q.span[0],
+                    q.span[1],
+                    q.text,
+                    q.kind,
+                    q.cue,
+                    *_actor_cols(q.speaker),
+                )
                 for q in result.quotes
             ],
-        )  # fmt: skip
+        )
 
     def log_run(self, inputs: Sequence[str], summary: dict[str, Any], started_at: str) -> None:
         with self.transaction() as conn:
@@ -163,11 +204,16 @@ class Store:
                 "INSERT INTO ingest_runs (started_at, finished_at, inputs, ingested, duplicates, "
                 "updated, failed, failures) VALUES (?,?,?,?,?,?,?,?)",
                 (
-                    started_at, _now(), json.dumps(list(inputs)), summary["ingested"],
-                    summary["duplicates"], summary["updated"], len(summary["failures"]),
+                    started_at,
+                    _now(),
+                    json.dumps(list(inputs)),
+                    summary["ingested"],
+                    summary["duplicates"],
+                    summary["updated"],
+                    len(summary["failures"]),
                     json.dumps(summary["failures"]),
                 ),
-            )  # fmt: skip
+            )
 
     # ------------------------------------------------------------------ ingest
     def ingest(self, inputs: Sequence[str], **options: Any) -> Any:
@@ -197,7 +243,8 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored articles, newest first; ``search`` is an FTS5 query over title and text."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if source:
             where.append("a.source = ?")
             params.append(source)
@@ -238,7 +285,8 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``)."""
-        where, params = [], []
+        where: list[str] = []
+        params: list[Any] = []
         if article:
             where.append("article_id = ?")
             params.append(article)
