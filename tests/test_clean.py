@@ -127,3 +127,21 @@ def test_offset_map_roundtrips_spans_in_unicode_text():
     raw_start, raw_end = clean.offsets.span_to_raw((start, start + len("Çavuşoğlu")))
     assert raw[raw_start:raw_end] == "Çavuşoğlu"
     assert_offsets_faithful(raw, clean)
+
+
+def test_copyright_and_newsletter_trailers_are_cut():
+    raw = (
+        "The bus company said all passengers had been accounted for by Sunday evening.\n"
+        "Sample Press writers in Lyon contributed to this report.\n"
+        "Copyright 2018 Sample Press. All rights reserved. This material may not be published, "
+        "broadcast, rewritten or redistributed.\n"
+        "Sign up for our daily newsletter Thanks for subscribing!"
+    )
+    assert clean_body(raw).text == (
+        "The bus company said all passengers had been accounted for by Sunday evening."
+    )
+
+
+def test_wire_labels_are_not_datelines():
+    raw = "FILE - In this May 18, 2017 file photo, the minister speaks to reporters in Rome."
+    assert clean_body(raw).dateline is None

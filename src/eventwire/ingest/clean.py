@@ -43,6 +43,29 @@ _CREDIT_LINE = re.compile(
     r"|(?:reuters?|ap|afp|sana|ria novosti|tass|xinhua)",
     re.IGNORECASE,
 )
+_TRAILER_LINE = re.compile(  # boilerplate that ends a page, wherever it sits in the line
+    r"all rights reserved|may not be (?:re)?published, broadcast|^copyright\b|^©"
+    r"|^read or share this story|^sign up for\b|^click here\b|^follow \S+(?: \S+)? on "
+    r"(?:twitter|facebook|instagram)|\bcontributed to this report\.?$",
+    re.IGNORECASE,
+)
+_NOT_A_PLACE = {
+    "FILE",
+    "UPDATE",
+    "UPDATED",
+    "BREAKING",
+    "PHOTO",
+    "VIDEO",
+    "WATCH",
+    "EXCLUSIVE",
+    "ANALYSIS",
+    "OPINION",
+    "EDITORIAL",
+    "CORRECTED",
+    "REFILE",
+    "LIVE",
+    "FACTBOX",
+}
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "/", "-"}
 _SENTENCE_END = set('.!?"”’:…)]')
 _DROP_CHARS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
@@ -121,6 +144,8 @@ def _plausible_dateline(m: re.Match[str]) -> bool:
     if len(m.group(0)) > MAX_DATELINE_CHARS:
         return False
     place = m.group("place")
+    if place.upper() in _NOT_A_PLACE:
+        return False
     has_more = m.group("date") or m.group("src_plain") or m.group("src_paren")
     return bool(has_more) or (place.isupper() and len(place) >= 3)
 
@@ -146,8 +171,10 @@ def _trailing_cut(raw: str, start: int) -> int:
 
 
 def _is_byline(line: str) -> bool:
-    """A short signature line: names, an agency, or a reporting credit."""
+    """A signature or boilerplate line: names, an agency, a credit, a copyright notice."""
     if _CREDIT_LINE.fullmatch(line) or _FURNITURE_MARKER.fullmatch(line):
+        return True
+    if _TRAILER_LINE.search(line):
         return True
     words = line.replace("/", " / ").split()
     if not words or len(words) > 6 or line[-1] in _SENTENCE_END:
