@@ -22,6 +22,10 @@ def records(n: int) -> list[dict]:
     return [{"id": f"r{i}", "text": f"{TEXT} Meeting number {i} ended late."} for i in range(n)]
 
 
+def ingest_command(path, db) -> list[str]:
+    return [sys.executable, "-m", "eventwire.cli", "ingest", str(path), "--db", str(db)]
+
+
 def test_summary_but_no_progress_bar_when_piped(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", records(3))
     proc = subprocess.run(

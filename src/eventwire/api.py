@@ -5,7 +5,6 @@ These are what ``eventwire extract`` serialises; the CLI adds nothing but I/O.
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -63,21 +62,3 @@ def extract_many(
             yield ArticleResult(article=None, errors=[str(outcome)], input_id=outcome.id)
         else:
             yield outcome
-
-
-def read_jsonl_records(lines: Iterable[str], origin: str) -> Iterator[Record | Failure]:
-    """JSONL lines → records, with a Failure naming the line for each bad one."""
-    for lineno, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        where = f"{origin}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as err:
-            yield Failure(where, f"malformed JSON ({err.msg} at column {err.colno})")
-            continue
-        if not isinstance(obj, dict):
-            yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
-            continue
-        obj.setdefault("_origin", where)
-        yield obj

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -161,8 +161,9 @@ def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size
     Needs no database. Input objects have `id`, `text`, and optionally `title`, `published`
     (YYYY-MM-DD), `source` and `url`. A bad line gives a result whose `errors` say why.
     """
-    from eventwire.api import extract_many, read_jsonl_records
+    from eventwire.api import extract_many
     from eventwire.contract import result_to_json
+    from eventwire.ingest.readers import json_objects
 
     origin = "<stdin>" if input_file == "-" else input_file
     try:
@@ -170,7 +171,7 @@ def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size
     except OSError as err:
         raise click.ClickException(f"{input_file}: cannot read ({err.strerror})") from err
     with stream:
-        records = read_jsonl_records(_decoded_lines(stream, origin), origin)
+        records = json_objects(_decoded_lines(stream, origin), origin)
         for result in extract_many(records, workers=workers, batch_size=batch_size):
             output.write(json.dumps(result_to_json(result), ensure_ascii=False) + "\n")
             output.flush()
@@ -196,22 +197,37 @@ def _open_readonly(db: str) -> Any:
         raise click.ClickException(str(err)) from err
 
 
+def query_options(date_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Options every listing command shares: database, output format, date range, limit."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for option in reversed(
+            [
+                click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file."),
+                click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
+                click.option("--since", help=f"{date_help} on or after (YYYY-MM-DD)."),
+                click.option("--until", help=f"{date_help} on or before (YYYY-MM-DD)."),
+                click.option("--limit", type=int, default=None, help="At most this many rows."),
+            ]
+        ):
+            command = option(command)
+        return command
+
+    return decorate
+
+
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@query_options("Published")
 @click.option("--source", help="Only this source outlet.")
-@click.option("--since", help="Published on or after (YYYY-MM-DD).")
-@click.option("--until", help="Published on or before (YYYY-MM-DD).")
 @click.option("--search", help="Full-text query over title and text (SQLite FTS5 syntax).")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
 def articles(
     db: str,
     fmt: str,
-    source: str | None,
     since: str | None,
     until: str | None,
-    search: str | None,
     limit: int | None,
+    source: str | None,
+    search: str | None,
 ) -> None:
     """List stored articles."""
     from eventwire.store import StoreError
@@ -227,23 +243,19 @@ def articles(
 
 
 @main.command()
-@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
-@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@query_options("Event date")
 @click.option("--article", help="Only events from this article id.")
 @click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
 @click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
-@click.option("--since", help="Event date on or after (YYYY-MM-DD).")
-@click.option("--until", help="Event date on or before (YYYY-MM-DD).")
-@click.option("--limit", type=int, default=None, help="At most this many rows.")
 def events(
     db: str,
     fmt: str,
-    article: str | None,
-    cameo: str | None,
-    actor: str | None,
     since: str | None,
     until: str | None,
     limit: int | None,
+    article: str | None,
+    cameo: str | None,
+    actor: str | None,
 ) -> None:
     """List stored events."""
     with _open_readonly(db) as store:

@@ -10,8 +10,9 @@ import io
 import json
 import re
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from eventwire.ingest.records import Failure, RawRecord, record_from_mapping
 
@@ -110,18 +111,9 @@ def read_html(
     )
 
 
-def _json_items(obj: object, origin: str, opts: ReadOptions) -> Iterator[Item]:
-    if isinstance(obj, Mapping):
-        yield record_from_mapping(obj, origin)
-    else:
-        yield Failure(origin, f"expected a JSON object, got {type(obj).__name__}")
-
-
-def read_jsonl(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
-    check_text_bytes(data, origin)
-    text, warning = decode(data, origin)
-    first = True
-    for lineno, line in enumerate(io.StringIO(text), 1):
+def json_objects(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any] | Failure]:
+    """JSON Lines → objects, with a Failure naming the line for each bad one."""
+    for lineno, line in enumerate(lines, 1):
         if not line.strip():
             continue
         where = f"{origin}:{lineno}"
@@ -130,11 +122,27 @@ def read_jsonl(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
         except json.JSONDecodeError as err:
             yield Failure(where, f"malformed JSON ({err.msg} at column {err.colno})")
             continue
-        for item in _json_items(obj, where, opts):
-            if first and warning and isinstance(item, RawRecord):
-                item.warnings.append(warning)
-            first = False
-            yield item
+        if not isinstance(obj, dict):
+            yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
+            continue
+        obj.setdefault("_origin", where)
+        yield obj
+
+
+def _as_record(obj: dict[str, Any] | Failure, warning: str | None) -> Item:
+    if isinstance(obj, Failure):
+        return obj
+    item = record_from_mapping(obj, str(obj["_origin"]))
+    if warning and isinstance(item, RawRecord):
+        item.warnings.append(warning)
+    return item
+
+
+def read_jsonl(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
+    check_text_bytes(data, origin)
+    text, warning = decode(data, origin)
+    for i, obj in enumerate(json_objects(io.StringIO(text), origin)):
+        yield _as_record(obj, warning if i == 0 else None)
 
 
 def read_json(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
@@ -149,10 +157,11 @@ def read_json(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
     items = obj if isinstance(obj, list) else [obj]
     for i, element in enumerate(items):
         where = f"{origin}[{i}]" if isinstance(obj, list) else origin
-        for item in _json_items(element, where, opts):
-            if warning and isinstance(item, RawRecord):
-                item.warnings.append(warning)
-            yield item
+        if isinstance(element, dict):
+            element.setdefault("_origin", where)
+            yield _as_record(element, warning)
+        else:
+            yield Failure(where, f"expected a JSON object, got {type(element).__name__}")
 
 
 def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:

@@ -21,6 +21,13 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
+    """``WHERE`` clause and parameters from (sql, value, params) triples whose value is set."""
+    used = [(sql, params) for sql, value, params in conditions if value]
+    clause = f"WHERE {' AND '.join(sql for sql, _ in used)} " if used else ""
+    return clause, [p for _, params in used for p in params]
+
+
 def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
     if actor is None:
         return (None,) * 5
@@ -243,29 +250,21 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored articles, newest first; ``search`` is an FTS5 query over title and text."""
-        where: list[str] = []
-        params: list[Any] = []
-        if source:
-            where.append("a.source = ?")
-            params.append(source)
-        if since:
-            where.append("a.published >= ?")
-            params.append(since)
-        if until:
-            where.append("a.published <= ?")
-            params.append(until)
-        join = ""
-        if search:
-            join = "JOIN articles_fts f ON f.rowid = a.rowid"
-            where.append("articles_fts MATCH ?")
-            params.append(search)
+        where, params = _where(
+            [
+                ("a.source = ?", source, [source]),
+                ("a.published >= ?", since, [since]),
+                ("a.published <= ?", until, [until]),
+                ("articles_fts MATCH ?", search, [search]),
+            ]
+        )
+        join = "JOIN articles_fts f ON f.rowid = a.rowid" if search else ""
         sql = (
             "SELECT a.id, a.published, a.source, a.title, a.origin, a.published_method, "
             "a.source_method, a.dateline_place, length(a.text) AS chars, "
             "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-            f"FROM articles a {join} "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
-            + "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
+            f"FROM articles a {join} {where}"
+            "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
         )
         params.extend([limit if limit is not None else -1, offset])
         try:
@@ -285,29 +284,20 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``)."""
-        where: list[str] = []
-        params: list[Any] = []
-        if article:
-            where.append("article_id = ?")
-            params.append(article)
-        if cameo:
-            where.append("cameo LIKE ?")
-            params.append(f"{cameo}%")
-        if actor:
-            where.append("(source_code LIKE ? OR target_code LIKE ?)")
-            params.extend([f"{actor}%", f"{actor}%"])
-        if since:
-            where.append("date >= ?")
-            params.append(since)
-        if until:
-            where.append("date <= ?")
-            params.append(until)
+        where, params = _where(
+            [
+                ("article_id = ?", article, [article]),
+                ("cameo LIKE ?", cameo, [f"{cameo}%"]),
+                ("(source_code LIKE ? OR target_code LIKE ?)", actor, [f"{actor}%", f"{actor}%"]),
+                ("date >= ?", since, [since]),
+                ("date <= ?", until, [until]),
+            ]
+        )
         sql = (
             "SELECT id, article_id, date, source_code, cameo, target_code, quad_class, "
             "goldstein, plover_type, location_name, negated, modality, source_text, "
-            "target_text, sentence, start_char, end_char, evidence FROM events "
-            + (f"WHERE {' AND '.join(where)} " if where else "")
-            + "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
+            f"target_text, sentence, start_char, end_char, evidence FROM events {where}"
+            "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
         )
         params.extend([limit if limit is not None else -1, offset])
         return [dict(r) for r in self.conn.execute(sql, params)]
