@@ -49,26 +49,9 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 
 def seed_records() -> list[dict]:
     """The seed stories as extract input, the way the shared scorer builds them."""
-    meta = {}
-    for line in (SEEDS / "meta.jsonl").read_text().splitlines():
-        m = json.loads(line)
-        meta[m["file"][:-4]] = m
-    records = []
-    for path in sorted(SEEDS.glob("*.txt")):
-        lines = path.read_text(encoding="utf-8").split("\n")
-        title = next(line for line in lines if line.strip())
-        body = "\n".join(lines[lines.index(title) + 1 :])
-        doc = path.stem
-        records.append(
-            {
-                "id": doc,
-                "title": title.strip(),
-                "text": body,
-                "published": meta[doc]["published"],
-                "source": meta[doc]["source"],
-            }
-        )
-    return records
+    from eventwire.eval.seeds import seed_records as build
+
+    return build(SEEDS)
 
 
 @pytest.fixture(scope="session")

@@ -94,9 +94,9 @@ def test_spans_in_output_index_the_input_text():
     result.quotes.append(Quote(actor, "useful", "direct", "said", (quote_start, quote_start + 8)))
     out = result_to_json(result)
     jsonschema.validate(out, load_schema())
-    s, e = out["events"][0]["span"]
+    s, e = out["events"][-1]["span"]
     assert TEXT[s:e] == "met  the Syrian delegation"
-    s, e = out["quotes"][0]["span"]
+    s, e = out["quotes"][-1]["span"]
     assert TEXT[s:e] == "“useful”"
 
 

@@ -292,5 +292,46 @@ def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) ->
         click.echo(f"{len(rows)} row(s)", err=True)
 
 
+# ---------------------------------------------------------------------------- ontology, eval
+@main.command()
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@click.option("--root", help="Only codes under this CAMEO root, e.g. 04.")
+def codes(fmt: str, root: str | None) -> None:
+    """List CAMEO codes with quad class, Goldstein score and PLOVER type, mode and context."""
+    from dataclasses import asdict
+
+    from eventwire.events.ontology import all_codes
+
+    rows = [asdict(c) for c in all_codes() if not root or c.code.startswith(root)]
+    _emit(rows, fmt, ["code", "name", "quad_class", "goldstein", "plover_type", "plover_context"])
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score eventwire against gold sets."""
+
+
+@eval_group.command(name="seeds")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False),
+    default="../shared",
+    show_default=True,
+    help="The shared data folder.",
+)
+@click.option("--misses", is_flag=True, help="List missed gold events and extra predictions.")
+def eval_seeds(shared: str, misses: bool) -> None:
+    """Precision, recall and F1 of extract on the seed stories' gold events."""
+    from eventwire.eval.seeds import evaluate
+
+    result = evaluate(Path(shared))
+    click.echo(json.dumps(result.as_dict()))
+    if misses:
+        for line in result.misses:
+            click.echo(f"miss:  {line}")
+        for line in result.extras:
+            click.echo(f"extra: {line}")
+
+
 if __name__ == "__main__":
     main()

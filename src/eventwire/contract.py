@@ -66,7 +66,7 @@ def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
         "negated": event.negated,
         "modality": event.modality,
         "sentence": event.sentence,
-        "span": _span(event.span, offsets),
+        "span": list(event.span) if event.sentence < 0 else _span(event.span, offsets),
         "evidence": event.evidence,
     }
 

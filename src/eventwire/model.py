@@ -163,7 +163,8 @@ class ArticleResult:
 
     article: Article | None
     sentences: list[Sentence] = field(default_factory=list)
-    mentions: list[Mention] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)  # named entities (nlp stage)
+    actors: list[Mention] = field(default_factory=list)  # actor phrases with codes (actors stage)
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)

@@ -15,6 +15,9 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from spacy.tokens import Doc
 
+from eventwire.actors.resolve import resolve_actors
+from eventwire.events.extract import extract_events
+from eventwire.events.headline import code_headline
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
@@ -42,21 +45,27 @@ def sentences_and_mentions(doc: Doc, result: ArticleResult) -> None:
         )
 
 
-STAGES: list[Stage] = [sentences_and_mentions]
+STAGES: list[Stage] = [sentences_and_mentions, resolve_actors, extract_events]
 
 
-def annotate(doc: Doc, article: Article) -> ArticleResult:
+def annotate(doc: Doc, article: Article, title_doc: Doc | None = None) -> ArticleResult:
     result = ArticleResult(article=article, input_id=article.id)
     for stage in STAGES:
         stage(doc, result)
+    if title_doc is not None and len(title_doc):
+        code_headline(title_doc, result)
     return result
 
 
 def process_chunk(items: list[Item], batch_size: int = BATCH_SIZE) -> list[Outcome]:
-    """Parse the chunk's articles in one ``nlp.pipe`` call; Failures pass through in place."""
+    """Parse the chunk's articles (and titles) with ``nlp.pipe``; Failures pass through."""
     articles = [item for item in items if isinstance(item, Article)]
     docs = iter(parse((a.text for a in articles), batch_size=batch_size))
-    return [item if isinstance(item, Failure) else annotate(next(docs), item) for item in items]
+    titles = iter(parse((a.title or "" for a in articles), batch_size=batch_size))
+    return [
+        item if isinstance(item, Failure) else annotate(next(docs), item, next(titles))
+        for item in items
+    ]
 
 
 def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:

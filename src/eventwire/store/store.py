@@ -142,7 +142,7 @@ class Store:
             "actor_code, actor_country, actor_sector, actor_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
                 (a.id, m.sentence, m.start, m.end, m.text, m.label, *_actor_cols(m.actor)[1:])
-                for m in result.mentions
+                for m in [*result.mentions, *result.actors]
             ],
         )
         conn.executemany(

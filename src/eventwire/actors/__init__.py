@@ -1,0 +1,1 @@
+"""Actors stage: knowledge base, mention matching, in-article resolution."""

@@ -1,0 +1,277 @@
+"""Actor resolution: noun phrases → CAMEO actor codes, at the article's date, within the article.
+
+Each nominal head in the parse gets at most one actor. A phrase resolves, in order, to:
+a known person or organisation ("Sergei Lavrov", "the United Nations"), a country and an agent
+("Russia's Foreign Minister" → RUS + GOV, "the Syrian opposition" → SYR + OPP), a country or
+capital alone ("Russia" → RUS, "Moscow said" → RUSGOV), or an agent alone whose country comes
+from the article ("the opposition" after "the Syrian opposition"). Pronouns and short names
+("he", "Lavrov", "the minister") resolve to the article's earlier actors. Phrases that look like
+actors but match nothing are kept with a null code.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.model import Actor, ArticleResult, Mention
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+# heads that name an actor when they carry a country, e.g. "the Russian side", "Syrian forces"
+GROUP_HEADS = {
+    "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
+    "diplomat", "diplomats", "official", "officials", "leadership", "regime", "people",
+}  # fmt: skip
+# modifiers that bind tighter than the head's own noun (country adjectives etc.)
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
+ACTOR_KEY = "eventwire.actors"
+
+
+@dataclass
+class ActorRef:
+    """An actor at one place in the parse; ``head`` is the token the events stage asks about."""
+
+    head: int
+    start: int  # token span [start, end) in the Doc
+    end: int
+    actor: Actor
+    how: str  # kb | country+agent | country | capital | agent | alias | pronoun | unknown
+
+
+@dataclass
+class ArticleActors:
+    """What the events stage needs: the actor behind each nominal head token."""
+
+    by_head: dict[int, ActorRef] = field(default_factory=dict)
+    tokens: set[int] = field(default_factory=set)  # every token inside an actor phrase
+
+    def at(self, token: Token) -> ActorRef | None:
+        return self.by_head.get(token.i)
+
+    def add(self, ref: ActorRef) -> None:
+        self.by_head[ref.head] = ref
+        self.tokens.update(range(ref.start, ref.end))
+
+    def covers(self, index: int) -> bool:
+        return index in self.tokens
+
+
+def actors_of(doc: Doc) -> ArticleActors:
+    found = doc.user_data.get(ACTOR_KEY)
+    return found if isinstance(found, ArticleActors) else ArticleActors()
+
+
+class Resolver:
+    """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
+
+    def __init__(self, kb: KnowledgeBase, date: str | None) -> None:
+        self.kb = kb
+        self.date = date
+        self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
+        self.last_person: Actor | None = None
+        self.last_subject: Actor | None = None  # the most salient antecedent for "he"
+        self.agent_country: dict[str, str] = {}  # agent → country last seen with it
+        self.country_counts: dict[str, int] = {}
+
+    # ------------------------------------------------------------------ entry
+    def resolve_doc(self, doc: Doc) -> ArticleActors:
+        found = ArticleActors()
+        for sent in doc.sents:
+            for token in sent:
+                if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
+                    continue
+                if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOMINAL:
+                    continue  # part of a bigger phrase; its head speaks for it
+                ref = self.resolve_head(token)
+                if ref is not None:
+                    found.add(ref)
+                    salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
+                    if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
+                        self.last_subject = ref.actor
+        return found
+
+    # ------------------------------------------------------------------ one phrase
+    def resolve_head(self, head: Token) -> ActorRef | None:
+        lower = head.lower_
+        if head.pos_ == "PRON":
+            antecedent = self.last_subject or self.last_person
+            if lower in PERSON_PRONOUNS and antecedent:
+                return ActorRef(head.i, head.i, head.i + 1, self._copy(antecedent, head.text),
+                                "pronoun")  # fmt: skip
+            return None
+        start, end = _phrase_bounds(head)
+        tokens = head.doc[start:end]
+        text = _clean_text(tokens)
+
+        person = self._known_name(tokens)
+        if person is not None:
+            actor, how = person
+            self._remember(actor, tokens)
+            return ActorRef(head.i, start, end, self._copy(actor, text), how)
+
+        country = self._country_in(tokens, head)
+        agent = self._agent_of(tokens, head)
+        if country and agent:
+            self.agent_country[agent] = country
+            self._count(country)
+            actor = Actor(text, f"{country}{agent}", country, agent, None)
+            if agent == "GOV" and head.ent_type_ == "PERSON":
+                self._remember(actor, tokens)
+            return ActorRef(head.i, start, end, actor, "country+agent")
+        if country and self._names_country(head):
+            self._count(country)
+            is_capital = head.ent_type_ == "GPE" and self.kb.capital(head.text) == country
+            code = f"{country}GOV" if is_capital else country
+            return ActorRef(head.i, start, end, Actor(text, code, country,
+                                                      "GOV" if is_capital else None, None),
+                            "capital" if is_capital else "country")  # fmt: skip
+        if agent:
+            if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
+                return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
+            inferred = self.agent_country.get(agent) or self.main_country()
+            code = f"{inferred}{agent}" if inferred else agent
+            return ActorRef(head.i, start, end, Actor(text, code, inferred, agent, None), "agent")
+        if head.ent_type_ in {"PERSON", "ORG"}:
+            return ActorRef(head.i, start, end, Actor(text), "unknown")
+        return None
+
+    def _names_country(self, head: Token) -> bool:
+        """ "Russia", "Moscow", "the Syrians" — not "the Syrian crisis" or "Syrian jails"."""
+        if head.ent_type_ in {"GPE", "NORP"}:
+            return True
+        return bool(self.kb.country(head.text) or self.kb.capital(head.text))
+
+    def main_country(self) -> str | None:
+        if not self.country_counts:
+            return None
+        return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
+
+    # ------------------------------------------------------------------ pieces
+    def _known_name(self, tokens: Span) -> tuple[Actor, str] | None:
+        """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
+        words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]
+        n = len(words)
+        for length in range(min(n, self.kb.max_phrase_tokens), 0, -1):
+            for i in range(n - length, -1, -1):
+                piece = words[i : i + length]
+                if not any(t.pos_ == "PROPN" or t.ent_type_ for t in piece):
+                    continue
+                phrase = _join(piece)
+                record = self.kb.lookup(phrase, self.date)
+                if record and record.kind in {"person", "organization"}:
+                    return Actor(phrase, record.code, _country_part(record.code),
+                                 _sector_part(record.code), record.name), "kb"  # fmt: skip
+                alias = self.aliases.get(phrase.lower())
+                if alias is not None:
+                    return alias, "alias"
+        return None
+
+    def _country_in(self, tokens: Span, head: Token) -> str | None:
+        for t in tokens:
+            if t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"}:
+                code = self.kb.country(t.text) or self.kb.capital(t.text)
+                if code:
+                    return code
+        # multi-word names: "Saudi Arabia", "United States"
+        for i in range(len(tokens) - 1):
+            code = self.kb.country(_join(tokens[i : i + 2])) or self.kb.country(
+                _join(tokens[i : i + 3])
+            )
+            if code:
+                return code
+        if head.lower_ == "country" and self.last_person and self.last_person.country:
+            return self.last_person.country  # "his country"
+        return None
+
+    def _agent_of(self, tokens: Span, head: Token) -> str | None:
+        words = [t for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.ent_type_]
+        for length in range(min(3, len(words)), 0, -1):
+            for i in range(len(words) - length, -1, -1):
+                agent = self.kb.agent(" ".join(t.lemma_.lower() for t in words[i : i + length]))
+                if agent:
+                    return agent
+        if head.lower_ in GROUP_HEADS:
+            return "GOV" if head.lower_ not in {"people"} else "CVL"
+        return None
+
+    def _remember(self, actor: Actor, tokens: Span) -> None:
+        names = [t for t in tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
+        if names:
+            self.aliases[names[-1].text.lower()] = actor
+            self.aliases[_join(names).lower()] = actor
+        self.last_person = actor
+        if actor.country:
+            self._count(actor.country)
+
+    def _count(self, country: str) -> None:
+        if len(country) == 3 and country != "IGO":
+            self.country_counts[country] = self.country_counts.get(country, 0) + 1
+
+    @staticmethod
+    def _copy(actor: Actor, text: str) -> Actor:
+        return Actor(text, actor.code, actor.country, actor.sector, actor.name)
+
+
+def _phrase_bounds(head: Token) -> tuple[int, int]:
+    """The head's noun phrase: itself plus left modifiers and appositive names."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
+        title = child.dep_ == "prep" and child.lower_ in {"of", "for"} and _is_title_of(head, child)
+        if name or title:
+            end = max(end, child.right_edge.i + 1)
+    return start, end
+
+
+def _is_title_of(head: Token, prep: Token) -> bool:
+    """'Secretary of State', 'Minister for Foreign Affairs': a title, not a relation."""
+    return head.pos_ == "PROPN" and all(t.pos_ in {"PROPN", "ADP", "CCONJ"} for t in prep.subtree)
+
+
+def _join(tokens: Span | list[Token]) -> str:
+    text = ""
+    for t in tokens:
+        text += t.text + (t.whitespace_ if t is not tokens[-1] else "")
+    return text.strip()
+
+
+def _clean_text(tokens: Span) -> str:
+    return tokens.text.strip(" ,.;:“”\"'")
+
+
+def _country_part(code: str) -> str | None:
+    return code[:3] if code and len(code) >= 3 else None
+
+
+def _sector_part(code: str) -> str | None:
+    if not code or len(code) <= 3:
+        return None
+    return code[3:6] if not code.startswith("IGO") else code[3:6]
+
+
+def resolve_actors(doc: Doc, result: ArticleResult) -> None:
+    """Actors stage: resolve every actor phrase and record it as a mention with its actor."""
+    article = result.article
+    resolver = Resolver(load_kb(), article.published if article else None)
+    found = resolver.resolve_doc(doc)
+    doc.user_data[ACTOR_KEY] = found
+    sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
+    for ref in sorted(found.by_head.values(), key=lambda r: r.start):
+        span = doc[ref.start : ref.end]
+        result.actors.append(
+            Mention(
+                sentence=sentence_of.get(span.sent.start, 0),
+                start=span.start_char,
+                end=span.end_char,
+                text=span.text,
+                label=f"ACTOR:{ref.how}",
+                actor=ref.actor,
+            )
+        )

@@ -1,0 +1,1 @@
+"""Scorers for the gold sets (seed events; later dates, places, quotes)."""

@@ -1,0 +1,1 @@
+"""Events stage: CAMEO/PLOVER ontology, verb dictionary, event extraction."""

@@ -1,0 +1,347 @@
+"""Event extraction: CAMEO verb and noun patterns over spaCy dependency parses.
+
+For each predicate (a verb the CAMEO dictionary codes, or an event noun such as "talks"), the
+source is its subject (the ``by`` agent in the passive, the governing clause's subject for
+infinitives and participles), and the target its object, the object of a relational
+preposition ("with", "on", "against", "between"), or else the nearest actor in its own clause.
+Speech verbs whose object is a clause carry quotes, not events: the clause is coded on its own.
+Precision first: an event needs a resolved actor on at least one side, and a verb that only
+reports speech codes nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.events.nouns import NounEvent, noun_event
+from eventwire.events.ontology import cameo
+from eventwire.events.verbs import VerbDictionary, load_verbs
+from eventwire.model import Actor, ArticleResult, Event, Plover
+
+TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
+NOT_TARGET_PREPS = {
+    "in", "at", "near", "during", "after", "before", "under", "of", "about", "over", "since",
+    "until", "within", "across", "through", "by", "as",
+}  # fmt: skip
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+FUTURE_AUX = {"will", "shall", "'ll"}
+MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
+INTENT_HEADS = {
+    "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree", "decide",
+    "promise", "pledge", "vow", "offer", "propose", "try", "attempt", "wish", "ready",
+    "willing", "prepared", "determined", "set", "schedule", "due", "able",
+}  # fmt: skip
+CONDITION_MARKS = {"if", "unless", "provided", "should"}
+SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
+ALLOW_MISSING_TARGET = False
+LIGHT_VERBS = {
+    "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
+    "bring", "reach", "turn", "see", "find", "show", "expand", "continue", "become", "lead",
+}  # fmt: skip
+CLAUSE_TAKING_ROOTS = {"02", "10", "11", "12", "13"}  # urge/demand/accuse/reject/threaten that …
+INTENT_CODE = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035"}
+
+
+@dataclass
+class Predicate:
+    token: Token
+    code: str
+    noun: NounEvent | None = None
+
+
+def extract_events(doc: Doc, result: ArticleResult) -> None:
+    """Events stage."""
+    verbs = load_verbs()
+    found = actors_of(doc)
+    for index, sent in enumerate(doc.sents):
+        result.events.extend(sentence_events(sent, index, found, verbs))
+
+
+def sentence_events(
+    sent: Span, index: int, found: ArticleActors, verbs: VerbDictionary
+) -> Iterator[Event]:
+    seen: set[tuple[str | None, str | None, str]] = set()
+    for predicate in _predicates(sent, verbs, found):
+        for event in _events_for(predicate, sent, index, found):
+            key = (
+                event.source.code if event.source else None,
+                event.target.code if event.target else None,
+                event.cameo[:2],
+            )
+            if key in seen:
+                continue
+            seen.add(key)
+            yield event
+
+
+# ---------------------------------------------------------------------------- predicates
+def _predicates(sent: Span, verbs: VerbDictionary, found: ArticleActors) -> Iterator[Predicate]:
+    for token in sent:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            code = _verb_code(token, verbs, found)
+            if code:
+                yield Predicate(token, code)
+        elif token.pos_ == "NOUN":
+            noun = noun_event(token)
+            if noun is not None:
+                yield Predicate(token, noun.code, noun)
+
+
+def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
+    """The verb's own object-side words: not nested clauses, not the names of actors."""
+    words: list[Token] = []
+    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    while stack:
+        t = stack.pop()
+        if not found.covers(t.i):
+            words.append(t)
+        stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
+    return words
+
+
+def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str | None:
+    lemma = verb.lemma_.lower()
+    particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
+    candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
+    words = _clause_words(verb, found)
+    after = [t.lemma_.lower() for t in words]
+    prep_phrases = [
+        (p.lower_, [t.lemma_.lower() for t in p.subtree if t is not p and not found.covers(t.i)])
+        for p in preps
+    ]
+    for name in [*candidates, lemma]:
+        if verbs.entry(name) is None:
+            continue
+        code, pattern = verbs.match(name, after, prep_phrases)
+        if not code or code[:2] in SPEECH_ROOTS:
+            return None
+        if pattern is None and lemma in LIGHT_VERBS:
+            return None  # "take an approach", "hold a view": only a pattern makes them events
+        if code[:2] not in CLAUSE_TAKING_ROOTS and any(c.dep_ == "ccomp" for c in verb.children):
+            return None  # "Lavrov affirmed that …": reported speech; the clause is coded itself
+        return code
+    return None
+
+
+# ---------------------------------------------------------------------------- events
+def _events_for(p: Predicate, sent: Span, index: int, found: ArticleActors) -> Iterator[Event]:
+    if p.noun is not None:
+        sources_list = [r for t in p.noun.sources for r in _with_conjuncts(t, found)]
+        targets_list = [r for t in p.noun.targets for r in _with_conjuncts(t, found)]
+        if p.noun.governor is not None:
+            governing = _subjects(p.noun.governor, found)
+            if p.noun.governor_is_target:
+                targets_list = targets_list or governing
+            elif not sources_list:
+                sources_list = governing
+    else:
+        sources_list = _subjects(p.token, found)
+        targets_list = _objects(p.token, found, {r.head for r in sources_list})
+    if not sources_list and not targets_list:
+        return
+    if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
+        # "Lavrov and Kerry discussed …": a joint act between the members
+        targets_list = sources_list[1:]
+        sources_list = sources_list[:1]
+    modality = _modality(p.noun.governor if p.noun and p.noun.governor else p.token)
+    negated = _negated(p.token) or bool(p.noun and p.noun.governor and _negated(p.noun.governor))
+    code = p.code
+    if modality != "asserted" and code[:2] in INTENT_CODE:
+        code = INTENT_CODE[code[:2]]
+    no_actor: list[ActorRef | None] = [None]
+    for src in sources_list or no_actor:
+        for tgt in targets_list or no_actor:
+            if src is not None and tgt is not None and src.actor.code == tgt.actor.code:
+                continue
+            if src is None or (tgt is None and not ALLOW_MISSING_TARGET):
+                continue
+            yield _event(p, code, src, tgt, sent, index, modality, negated)
+
+
+def _event(
+    p: Predicate,
+    code: str,
+    src: ActorRef | None,
+    tgt: ActorRef | None,
+    sent: Span,
+    index: int,
+    modality: str,
+    negated: bool,
+) -> Event:
+    info = cameo(code)
+    doc = sent.doc
+    tokens = [p.token.i] + [r.head for r in (src, tgt) if r is not None]
+    span_start = doc[min(tokens)].idx if tokens else sent.start_char
+    ends = [r.end for r in (src, tgt) if r is not None] + [p.token.i + 1]
+    span_end = doc[max(ends) - 1].idx + len(doc[max(ends) - 1])
+    return Event(
+        source=_copy(src.actor) if src else None,
+        target=_copy(tgt.actor) if tgt else None,
+        cameo=code,
+        plover=Plover(info.plover_type, info.plover_mode, info.plover_context)
+        if info and info.plover_type
+        else None,
+        quad_class=info.quad_class if info else _quad(code),
+        goldstein=info.goldstein if info else None,
+        sentence=index,
+        span=(span_start, span_end),
+        evidence=sent.text,
+        negated=negated,
+        modality=modality,
+    )
+
+
+def _copy(actor: Actor) -> Actor:
+    return Actor(actor.text, actor.code, actor.country, actor.sector, actor.name)
+
+
+def _quad(code: str) -> int:
+    root = int(code[:2])
+    return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
+
+
+# ---------------------------------------------------------------------------- roles
+def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
+    refs = []
+    for t in [token, *_conjuncts(token)]:
+        ref = _ref(t, found)
+        if ref is not None and ref.actor.code is not None:
+            refs.append(ref)
+    return refs
+
+
+def _ref(token: Token, found: ArticleActors) -> ActorRef | None:
+    """The token's actor; for "the delegation of the Syrian government", the government's."""
+    ref = found.at(token)
+    if ref is None or ref.how in {"agent", "unknown"}:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = found.at(pobj)
+                if inner is not None and inner.actor.code:
+                    return inner
+    return ref
+
+
+def _conjuncts(token: Token) -> list[Token]:
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def _subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
+    """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+        if passive:
+            for agent in (c for c in node.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    return _with_conjuncts(pobj, found)
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    return _with_conjuncts(node.head, found)
+                return _with_conjuncts(child, found)
+        if node.dep_ in INHERIT_DEPS and node.head is not node:
+            node = node.head
+            continue
+        break
+    return []
+
+
+def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[ActorRef]:
+    """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
+    passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
+    for child in passive_subject + direct:
+        refs = _with_conjuncts(child, found)
+        refs = [r for r in refs if r.head not in exclude]
+        if refs:
+            return refs
+        inner = _first_actor(child, found, exclude)  # "measures between the government and …"
+        if inner:
+            return [inner]
+    for child in verb.children:
+        if child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPS:
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                refs = [r for r in _with_conjuncts(pobj, found) if r.head not in exclude]
+                if refs:
+                    return refs
+    # an xcomp's subject: "urged the opposition to support …" parsed as nsubj of the xcomp
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i:
+            for sub in child.children:
+                if sub.dep_ == "nsubj":
+                    refs = [r for r in _with_conjuncts(sub, found) if r.head not in exclude]
+                    if refs:
+                        return refs
+    ref = _first_actor(verb, found, exclude, right_only=True)
+    return [ref] if ref else []
+
+
+def _first_actor(
+    root: Token, found: ArticleActors, exclude: set[int], right_only: bool = False
+) -> ActorRef | None:
+    """The first actor in ``root``'s own clause, skipping nested clauses and place phrases."""
+    stack = sorted(root.children, key=lambda t: t.i)
+    queue: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in NOT_TARGET_PREPS):
+            continue
+        if right_only and t.i < root.i:
+            continue
+        queue.append(t)
+        stack.extend(sorted(t.children, key=lambda c: c.i))
+    for t in sorted(queue, key=lambda t: t.i):
+        ref = found.at(t)
+        if ref is not None and ref.actor.code and t.i not in exclude:
+            return ref
+    return None
+
+
+# ---------------------------------------------------------------------------- flags
+def _negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in c.children)
+               for c in verb.children)  # fmt: skip
+
+
+def _modality(verb: Token) -> str:
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return "hypothetical"
+        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & FUTURE_AUX:
+            return "intended"
+        if auxes & MODAL_AUX:
+            return "hypothetical"
+        if node is not verb and node.lemma_.lower() in INTENT_HEADS:
+            return "intended"
+        if node.dep_ in {"xcomp", "acl", "advcl"} and node.head is not node:
+            node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.head is not node:
+            node = node.head.head
+            continue
+        break
+    if verb.head.lemma_.lower() in INTENT_HEADS and verb.dep_ in {"xcomp", "acomp"}:
+        return "intended"
+    return "asserted"
