@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from eventwire.config import DEFAULT, CoderConfig
 from eventwire.ingest import ArticleOptions, Failure, build_article, record_from_mapping
 from eventwire.model import ArticleResult
 from eventwire.nlp import BATCH_SIZE
@@ -43,6 +44,7 @@ def extract_many(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     options: ArticleOptions | None = None,
+    config: CoderConfig = DEFAULT,
 ) -> Iterator[ArticleResult]:
     """One result per record, in order. Bad records give a result whose ``errors`` say why."""
 
@@ -57,7 +59,7 @@ def extract_many(
             else:
                 yield build_article(item, options)
 
-    for outcome in run(articles(), workers=workers, batch_size=batch_size):
+    for outcome in run(articles(), workers=workers, batch_size=batch_size, config=config):
         if isinstance(outcome, Failure):
             yield ArticleResult(article=None, errors=[str(outcome)], input_id=outcome.id)
         else:

@@ -23,6 +23,60 @@ def main() -> None:
     """eventwire: political event data from news."""
 
 
+def coder_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Options that change how events are coded (ingest and extract share them)."""
+    for option in reversed(
+        [
+            click.option(
+                "--actors",
+                "actor_files",
+                multiple=True,
+                type=click.Path(exists=True),
+                help="PETRARCH-format actor dictionary to add (repeatable).",
+            ),
+            click.option(
+                "--agents",
+                "agent_files",
+                multiple=True,
+                type=click.Path(exists=True),
+                help="PETRARCH-format agent dictionary to add (repeatable).",
+            ),
+            click.option(
+                "--verbs",
+                "verb_files",
+                multiple=True,
+                type=click.Path(exists=True),
+                help="PETRARCH-format verb dictionary to add (repeatable).",
+            ),
+            click.option(
+                "--allow-missing-target",
+                is_flag=True,
+                help="Also code events whose target is not a known actor.",
+            ),
+        ]
+    ):
+        command = option(command)
+    return command
+
+
+def _coder_config(
+    actor_files: tuple[str, ...],
+    agent_files: tuple[str, ...],
+    verb_files: tuple[str, ...],
+    allow_missing_target: bool,
+) -> Any:
+    """The CoderConfig for these options; dictionary errors become clear CLI errors."""
+    from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
+
+    config = CoderConfig(actor_files, agent_files, verb_files, allow_missing_target)
+    try:
+        knowledge_base(config)
+        verb_dictionary(config)
+    except ValueError as err:
+        raise click.ClickException(str(err)) from err
+    return config
+
+
 # ---------------------------------------------------------------------------- ingest
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
@@ -56,6 +110,7 @@ def main() -> None:
     help="Also write the run summary as JSON to this file.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@coder_options
 def ingest(
     inputs: tuple[str, ...],
     db: str,
@@ -75,6 +130,10 @@ def ingest(
     no_language_check: bool,
     summary_json: str | None,
     quiet: bool,
+    actor_files: tuple[str, ...],
+    agent_files: tuple[str, ...],
+    verb_files: tuple[str, ...],
+    allow_missing_target: bool,
 ) -> None:
     """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
 
@@ -94,6 +153,7 @@ def ingest(
         "url": csv_url,
     }
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
+    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target)
     try:
         store = Store(db)
     except StoreError as err:
@@ -111,6 +171,7 @@ def ingest(
                 workers=workers,
                 batch_size=batch_size,
                 progress=advance,
+                config=config,
             )
         except ValueError as err:  # a bad --meta file
             raise click.ClickException(str(err)) from err
@@ -155,7 +216,18 @@ def _print_summary(s: dict[str, Any], db: str) -> None:
 )
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
-def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size: int) -> None:
+@coder_options
+def extract(
+    input_file: str,
+    fmt: str,
+    output: IO[str],
+    workers: int,
+    batch_size: int,
+    actor_files: tuple[str, ...],
+    agent_files: tuple[str, ...],
+    verb_files: tuple[str, ...],
+    allow_missing_target: bool,
+) -> None:
     """Read JSONL articles and write one JSONL result per input line, in order.
 
     Needs no database. Input objects have `id`, `text`, and optionally `title`, `published`
@@ -165,6 +237,7 @@ def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size
     from eventwire.contract import result_to_json
     from eventwire.ingest.readers import json_objects
 
+    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target)
     origin = "<stdin>" if input_file == "-" else input_file
     try:
         stream = sys.stdin.buffer if input_file == "-" else open(input_file, "rb")  # noqa: SIM115
@@ -172,7 +245,8 @@ def extract(input_file: str, fmt: str, output: IO[str], workers: int, batch_size
         raise click.ClickException(f"{input_file}: cannot read ({err.strerror})") from err
     with stream:
         records = json_objects(_decoded_lines(stream, origin), origin)
-        for result in extract_many(records, workers=workers, batch_size=batch_size):
+        results = extract_many(records, workers=workers, batch_size=batch_size, config=config)
+        for result in results:
             output.write(json.dumps(result_to_json(result), ensure_ascii=False) + "\n")
             output.flush()
 

@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import DEFAULT, CoderConfig
 from eventwire.ingest import ArticleOptions, Failure, ReadOptions, iter_articles, load_meta
 from eventwire.model import Article, ArticleResult
 from eventwire.nlp import BATCH_SIZE
@@ -54,6 +55,7 @@ def ingest(
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
+    config: CoderConfig = DEFAULT,
 ) -> IngestSummary:
     """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled."""
     started = _now()
@@ -68,7 +70,7 @@ def ingest(
         exclude.add(Path(meta).resolve())
     job = _IngestJob(store, batch_size, progress or (lambda n: None))
     items = iter_articles(list(inputs), read_options, article_options, exclude)
-    job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size))
+    job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size, config=config))
     store.log_run(inputs, job.summary.as_dict(), started)
     return job.summary
 

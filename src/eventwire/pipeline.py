@@ -16,18 +16,19 @@ from multiprocessing.pool import AsyncResult, Pool
 from spacy.tokens import Doc
 
 from eventwire.actors.resolve import resolve_actors
+from eventwire.config import DEFAULT, CoderConfig, knowledge_base, verb_dictionary
 from eventwire.events.extract import extract_events
 from eventwire.events.headline import code_headline
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
 
-Stage = Callable[[Doc, ArticleResult], None]
+Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
 Item = Article | Failure
 Outcome = ArticleResult | Failure
 
 
-def sentences_and_mentions(doc: Doc, result: ArticleResult) -> None:
+def sentences_and_mentions(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """The nlp stage's own output: sentence boundaries and named-entity mentions."""
     sentence_of_token = [0] * len(doc)
     for i, sent in enumerate(doc.sents):
@@ -48,22 +49,26 @@ def sentences_and_mentions(doc: Doc, result: ArticleResult) -> None:
 STAGES: list[Stage] = [sentences_and_mentions, resolve_actors, extract_events]
 
 
-def annotate(doc: Doc, article: Article, title_doc: Doc | None = None) -> ArticleResult:
+def annotate(
+    doc: Doc, article: Article, title_doc: Doc | None = None, config: CoderConfig = DEFAULT
+) -> ArticleResult:
     result = ArticleResult(article=article, input_id=article.id)
     for stage in STAGES:
-        stage(doc, result)
+        stage(doc, result, config)
     if title_doc is not None and len(title_doc):
-        code_headline(title_doc, result)
+        code_headline(title_doc, doc, result, config)
     return result
 
 
-def process_chunk(items: list[Item], batch_size: int = BATCH_SIZE) -> list[Outcome]:
+def process_chunk(
+    items: list[Item], batch_size: int = BATCH_SIZE, config: CoderConfig = DEFAULT
+) -> list[Outcome]:
     """Parse the chunk's articles (and titles) with ``nlp.pipe``; Failures pass through."""
     articles = [item for item in items if isinstance(item, Article)]
     docs = iter(parse((a.text for a in articles), batch_size=batch_size))
     titles = iter(parse((a.title or "" for a in articles), batch_size=batch_size))
     return [
-        item if isinstance(item, Failure) else annotate(next(docs), item, next(titles))
+        item if isinstance(item, Failure) else annotate(next(docs), item, next(titles), config)
         for item in items
     ]
 
@@ -74,28 +79,35 @@ def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield chunk
 
 
-def _init_worker() -> None:
+def _init_worker(config: CoderConfig) -> None:
     load_nlp()
+    knowledge_base(config)
+    verb_dictionary(config)
 
 
-def run(items: Iterable[Item], workers: int = 1, batch_size: int = BATCH_SIZE) -> Iterator[Outcome]:
+def run(
+    items: Iterable[Item],
+    workers: int = 1,
+    batch_size: int = BATCH_SIZE,
+    config: CoderConfig = DEFAULT,
+) -> Iterator[Outcome]:
     """Results in input order. With ``workers > 1``, chunks go to processes that each load
     spaCy once; at most two chunks per worker are in flight, so memory stays bounded."""
     if workers <= 1:
         for chunk in _chunks(items, batch_size):
-            yield from process_chunk(chunk, batch_size)
+            yield from process_chunk(chunk, batch_size, config)
         return
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside progress threads
-    with context.Pool(workers, initializer=_init_worker) as pool:
-        yield from _ordered(pool, _chunks(items, batch_size), 2 * workers, batch_size)
+    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
+        yield from _ordered(pool, _chunks(items, batch_size), 2 * workers, batch_size, config)
 
 
 def _ordered(
-    pool: Pool, chunks: Iterator[list[Item]], window: int, batch_size: int
+    pool: Pool, chunks: Iterator[list[Item]], window: int, batch_size: int, config: CoderConfig
 ) -> Iterator[Outcome]:
     pending: deque[AsyncResult[list[Outcome]]] = deque()
     for chunk in chunks:
-        pending.append(pool.apply_async(process_chunk, (chunk, batch_size)))
+        pending.append(pool.apply_async(process_chunk, (chunk, batch_size, config)))
         if len(pending) >= window:
             yield from pending.popleft().get()
     while pending:

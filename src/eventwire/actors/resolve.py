@@ -12,11 +12,15 @@ actors but match nothing are kept with a null code.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.kb import KnowledgeBase, load_kb
+from eventwire.actors.kb import KnowledgeBase
 from eventwire.model import Actor, ArticleResult, Mention
+
+if TYPE_CHECKING:
+    from eventwire.config import CoderConfig
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -28,6 +32,7 @@ GROUP_HEADS = {
 # modifiers that bind tighter than the head's own noun (country adjectives etc.)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
 ACTOR_KEY = "eventwire.actors"
+RESOLVER_KEY = "eventwire.resolver"  # the article's resolver, so the headline shares its memory
 
 
 @dataclass
@@ -256,12 +261,15 @@ def _sector_part(code: str) -> str | None:
     return code[3:6] if not code.startswith("IGO") else code[3:6]
 
 
-def resolve_actors(doc: Doc, result: ArticleResult) -> None:
+def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Actors stage: resolve every actor phrase and record it as a mention with its actor."""
     article = result.article
-    resolver = Resolver(load_kb(), article.published if article else None)
+    from eventwire.config import knowledge_base
+
+    resolver = Resolver(knowledge_base(config), article.published if article else None)
     found = resolver.resolve_doc(doc)
     doc.user_data[ACTOR_KEY] = found
+    doc.user_data[RESOLVER_KEY] = resolver
     sentence_of = {s.start: i for i, s in enumerate(doc.sents)}
     for ref in sorted(found.by_head.values(), key=lambda r: r.start):
         span = doc[ref.start : ref.end]

@@ -13,14 +13,18 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
-from eventwire.events.verbs import VerbDictionary, load_verbs
+from eventwire.events.verbs import VerbDictionary
 from eventwire.model import Actor, ArticleResult, Event, Plover
+
+if TYPE_CHECKING:
+    from eventwire.config import CoderConfig
 
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
 NOT_TARGET_PREPS = {
@@ -39,7 +43,6 @@ INTENT_HEADS = {
 }  # fmt: skip
 CONDITION_MARKS = {"if", "unless", "provided", "should"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
-ALLOW_MISSING_TARGET = False
 LIGHT_VERBS = {
     "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
     "bring", "reach", "turn", "see", "find", "show", "expand", "continue", "become", "lead",
@@ -55,20 +58,22 @@ class Predicate:
     noun: NounEvent | None = None
 
 
-def extract_events(doc: Doc, result: ArticleResult) -> None:
+def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Events stage."""
-    verbs = load_verbs()
+    from eventwire.config import verb_dictionary
+
+    verbs = verb_dictionary(config)
     found = actors_of(doc)
     for index, sent in enumerate(doc.sents):
-        result.events.extend(sentence_events(sent, index, found, verbs))
+        result.events.extend(sentence_events(sent, index, found, verbs, config))
 
 
 def sentence_events(
-    sent: Span, index: int, found: ArticleActors, verbs: VerbDictionary
+    sent: Span, index: int, found: ArticleActors, verbs: VerbDictionary, config: CoderConfig
 ) -> Iterator[Event]:
     seen: set[tuple[str | None, str | None, str]] = set()
     for predicate in _predicates(sent, verbs, found):
-        for event in _events_for(predicate, sent, index, found):
+        for event in _events_for(predicate, sent, index, found, config.allow_missing_target):
             key = (
                 event.source.code if event.source else None,
                 event.target.code if event.target else None,
@@ -131,7 +136,9 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
 
 
 # ---------------------------------------------------------------------------- events
-def _events_for(p: Predicate, sent: Span, index: int, found: ArticleActors) -> Iterator[Event]:
+def _events_for(
+    p: Predicate, sent: Span, index: int, found: ArticleActors, allow_missing_target: bool
+) -> Iterator[Event]:
     if p.noun is not None:
         sources_list = [r for t in p.noun.sources for r in _with_conjuncts(t, found)]
         targets_list = [r for t in p.noun.targets for r in _with_conjuncts(t, found)]
@@ -160,7 +167,7 @@ def _events_for(p: Predicate, sent: Span, index: int, found: ArticleActors) -> I
         for tgt in targets_list or no_actor:
             if src is not None and tgt is not None and src.actor.code == tgt.actor.code:
                 continue
-            if src is None or (tgt is None and not ALLOW_MISSING_TARGET):
+            if src is None or (tgt is None and not allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
 

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from eventwire.actors.kb import load_kb
-from eventwire.actors.resolve import ACTOR_KEY, Resolver
+from eventwire.actors.resolve import ACTOR_KEY, RESOLVER_KEY, Resolver
+from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
 from eventwire.events.extract import sentence_events
-from eventwire.events.verbs import load_verbs
 from eventwire.model import ArticleResult, Event
 
 HEADLINE = -1
@@ -25,15 +24,20 @@ def _key(event: Event) -> tuple[str | None, str | None, str]:
     )
 
 
-def code_headline(title_doc: Doc, result: ArticleResult) -> None:
+def code_headline(
+    title_doc: Doc, body_doc: Doc, result: ArticleResult, config: CoderConfig
+) -> None:
+    """Code the title with the body's actor memory ("Bogdanov" after "Mikhail Bogdanov")."""
     article = result.article
-    resolver = Resolver(load_kb(), article.published if article else None)
+    resolver = body_doc.user_data.get(RESOLVER_KEY) or Resolver(
+        knowledge_base(config), article.published if article else None
+    )
     title_doc.user_data[ACTOR_KEY] = found = resolver.resolve_doc(title_doc)
     body = {_key(e) for e in result.events}
     body |= {(t, s, r) for s, t, r in body}  # a joint act reads either way round
-    verbs = load_verbs()
+    verbs = verb_dictionary(config)
     for sent in title_doc.sents:
-        for event in sentence_events(sent, HEADLINE, found, verbs):
+        for event in sentence_events(sent, HEADLINE, found, verbs, config):
             if _key(event) not in body:
                 event.evidence = title_doc.text
                 result.events.insert(0, event)

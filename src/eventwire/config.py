@@ -1,0 +1,46 @@
+"""How to code: user dictionaries and policy switches, passed to every stage.
+
+A frozen dataclass so that it pickles to worker processes and keys the cache of
+knowledge bases and verb dictionaries built from it (each is built once per process).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from eventwire.actors.kb import KnowledgeBase, fresh_kb, load_kb
+from eventwire.events.verbs import VerbDictionary, load_verbs
+
+
+@dataclass(frozen=True)
+class CoderConfig:
+    actor_files: tuple[str, ...] = ()  # PETRARCH-format actor dictionaries (--actors)
+    agent_files: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries (--agents)
+    verb_files: tuple[str, ...] = ()  # PETRARCH-format verb dictionaries (--verbs)
+    allow_missing_target: bool = False  # code events whose target is not an actor
+
+
+DEFAULT = CoderConfig()
+
+
+@lru_cache(maxsize=8)
+def knowledge_base(config: CoderConfig = DEFAULT) -> KnowledgeBase:
+    if not config.actor_files and not config.agent_files:
+        return load_kb()
+    kb = fresh_kb()
+    for path in config.actor_files:
+        kb.add_dictionary(path)
+    for path in config.agent_files:
+        kb.add_agents(path)
+    return kb
+
+
+@lru_cache(maxsize=8)
+def verb_dictionary(config: CoderConfig = DEFAULT) -> VerbDictionary:
+    if not config.verb_files:
+        return load_verbs()
+    verbs = load_verbs().copy()
+    for path in config.verb_files:
+        verbs.add_file(path)
+    return verbs
