@@ -52,6 +52,7 @@ class ArticleActors:
 
     by_head: dict[int, ActorRef] = field(default_factory=dict)
     tokens: set[int] = field(default_factory=set)  # every token inside an actor phrase
+    also: dict[int, list[ActorRef]] = field(default_factory=dict)  # "US and Russian diplomats"
 
     def at(self, token: Token) -> ActorRef | None:
         return self.by_head.get(token.i)
@@ -83,6 +84,7 @@ class Resolver:
 
     # ------------------------------------------------------------------ entry
     def resolve_doc(self, doc: Doc) -> ArticleActors:
+        self._count_countries(doc)
         found = ArticleActors()
         for sent in doc.sents:
             for token in sent:
@@ -93,6 +95,8 @@ class Resolver:
                 ref = self.resolve_head(token)
                 if ref is not None:
                     found.add(ref)
+                    if ref.how == "country+agent":
+                        self._coordinated_countries(ref, doc, found)
                     salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
                     if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
                         self.last_subject = ref.actor
@@ -110,36 +114,40 @@ class Resolver:
         start, end = _phrase_bounds(head)
         tokens = head.doc[start:end]
         text = _clean_text(tokens)
+        possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
+        own = [t for t in tokens if t.i not in possessor]
 
-        person = self._known_name(tokens)
+        person = self._known_name(own)
         if person is not None:
             actor, how = person
             self._remember(actor, tokens)
             return ActorRef(head.i, start, end, self._copy(actor, text), how)
 
+        agent = self._agent_of(own, head)
+        if head.pos_ == "NOUN" and agent is None and head.ent_type_ not in {"GPE", "NORP"}:
+            return None  # "Lavrov's remarks", "the Syrian crisis": not actors
         country = self._country_in(tokens, head)
-        agent = self._agent_of(tokens, head)
         if country and agent:
             self.agent_country[agent] = country
-            self._count(country)
             actor = Actor(text, f"{country}{agent}", country, agent, None)
             if agent == "GOV" and head.ent_type_ == "PERSON":
                 self._remember(actor, tokens)
             return ActorRef(head.i, start, end, actor, "country+agent")
         if country and self._names_country(head):
-            self._count(country)
             is_capital = head.ent_type_ == "GPE" and self.kb.capital(head.text) == country
             code = f"{country}GOV" if is_capital else country
             return ActorRef(head.i, start, end, Actor(text, code, country,
                                                       "GOV" if is_capital else None, None),
                             "capital" if is_capital else "country")  # fmt: skip
+        if agent and head.lower_ in GROUP_HEADS:
+            return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
             if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
                 return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
             inferred = self.agent_country.get(agent) or self.main_country()
             code = f"{inferred}{agent}" if inferred else agent
             return ActorRef(head.i, start, end, Actor(text, code, inferred, agent, None), "agent")
-        if head.ent_type_ in {"PERSON", "ORG"}:
+        if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
 
@@ -149,13 +157,35 @@ class Resolver:
             return True
         return bool(self.kb.country(head.text) or self.kb.capital(head.text))
 
-    def main_country(self) -> str | None:
-        if not self.country_counts:
+    def _coordinated_countries(self, ref: ActorRef, doc: Doc, found: ArticleActors) -> None:
+        """"US and Russian diplomats": one phrase, one actor per coordinated country."""
+        tokens = doc[ref.start : ref.head]
+        if not any(t.dep_ == "cc" for t in tokens) or ref.actor.sector is None:
+            return
+        for t in tokens:
+            code = self.kb.country(t.text) if t.ent_type_ in {"GPE", "NORP"} else None
+            if code and code != ref.actor.country:
+                actor = Actor(ref.actor.text, f"{code}{ref.actor.sector}", code, ref.actor.sector)
+                found.also.setdefault(ref.head, []).append(
+                    ActorRef(ref.head, ref.start, ref.end, actor, "country+agent")
+                )
+
+    def main_country(self, exclude: set[str] | None = None) -> str | None:
+        """The country the article is most about: the one its place names name most often."""
+        counts = {c: n for c, n in self.country_counts.items() if c not in (exclude or set())}
+        if not counts:
             return None
-        return max(self.country_counts.items(), key=lambda kv: kv[1])[0]
+        return max(counts.items(), key=lambda kv: kv[1])[0]
+
+    def _count_countries(self, doc: Doc) -> None:
+        for token in doc:
+            if token.ent_type_ in {"GPE", "NORP"}:
+                code = self.kb.country(token.text) or self.kb.capital(token.text)
+                if code:
+                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
 
     # ------------------------------------------------------------------ pieces
-    def _known_name(self, tokens: Span) -> tuple[Actor, str] | None:
+    def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
         """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
         words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]
         n = len(words)
@@ -191,7 +221,7 @@ class Resolver:
             return self.last_person.country  # "his country"
         return None
 
-    def _agent_of(self, tokens: Span, head: Token) -> str | None:
+    def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
         words = [t for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.ent_type_]
         for length in range(min(3, len(words)), 0, -1):
             for i in range(len(words) - length, -1, -1):
@@ -208,12 +238,6 @@ class Resolver:
             self.aliases[names[-1].text.lower()] = actor
             self.aliases[_join(names).lower()] = actor
         self.last_person = actor
-        if actor.country:
-            self._count(actor.country)
-
-    def _count(self, country: str) -> None:
-        if len(country) == 3 and country != "IGO":
-            self.country_counts[country] = self.country_counts.get(country, 0) + 1
 
     @staticmethod
     def _copy(actor: Actor, text: str) -> Actor:

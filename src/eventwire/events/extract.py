@@ -26,6 +26,7 @@ from eventwire.model import Actor, ArticleResult, Event, Plover
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
+LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
 NOT_TARGET_PREPS = {
     "in", "at", "near", "during", "after", "before", "under", "of", "about", "over", "since",
@@ -142,6 +143,14 @@ def _events_for(
     if p.noun is not None:
         sources_list = [r for t in p.noun.sources for r in _with_conjuncts(t, found)]
         targets_list = [r for t in p.noun.targets for r in _with_conjuncts(t, found)]
+        between = p.noun.preps.get("between")
+        if between is not None and len(sources_list) + len(targets_list) < 2:
+            parties = _linear_actors(between, found)  # the parse split the pair; read in order
+            if len(parties) >= 2:
+                sources_list, targets_list = parties[:1], parties[1:]
+        partner = p.noun.preps.get("with") or p.noun.preps.get("to")
+        if partner is not None and not targets_list:
+            targets_list = _linear_actors(partner, found)[:1]
         if p.noun.governor is not None:
             governing = _subjects(p.noun.governor, found)
             if p.noun.governor_is_target:
@@ -216,11 +225,17 @@ def _quad(code: str) -> int:
 
 # ---------------------------------------------------------------------------- roles
 def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
-    refs = []
+    """Every actor a phrase names: its conjuncts, and the members it lists ("including …")."""
+    refs: list[ActorRef] = []
     for t in [token, *_conjuncts(token)]:
         ref = _ref(t, found)
         if ref is not None and ref.actor.code is not None:
             refs.append(ref)
+            refs.extend(found.also.get(t.i, []))
+        else:
+            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in LISTING):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    refs.extend(_with_conjuncts(pobj, found))
     return refs
 
 
@@ -296,7 +311,28 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
                     if refs:
                         return refs
     ref = _first_actor(verb, found, exclude, right_only=True)
-    return [ref] if ref else []
+    if ref:
+        return [ref]
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:  # "met … with X" when "with" is misparsed
+        if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":"}:
+            break
+        if token.lower_ in {"with", "between"}:
+            return [r for r in _linear_actors(token, found) if r.head not in exclude][:1]
+    return []
+
+
+def _linear_actors(prep: Token, found: ArticleActors, limit: int = 4) -> list[ActorRef]:
+    """Actors after ``prep`` in reading order, up to the clause's next comma or verb."""
+    refs: list[ActorRef] = []
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        if token.text in {",", ";", ":"} or (token.pos_ == "VERB" and not found.covers(token.i)):
+            break
+        ref = _ref(token, found)
+        if ref is not None and ref.actor.code and ref not in refs:
+            refs.append(ref)
+            if len(refs) == limit:
+                break
+    return refs
 
 
 def _first_actor(

@@ -22,6 +22,7 @@ class NounEvent:
     targets: list[Token] = field(default_factory=list)
     governor: Token | None = None  # the verb whose clause holds the noun
     governor_is_target: bool = False  # "X received an invitation from Y": X is the target
+    preps: dict[str, Token] = field(default_factory=dict)  # "between"/"with" → the preposition
 
 
 @lru_cache(maxsize=1)
@@ -66,6 +67,8 @@ def noun_event(noun: Token) -> NounEvent | None:
         return None
     event = NounEvent(code, governor=_governor(noun))
     for child in noun.children:
+        if child.dep_ == "prep":
+            event.preps.setdefault(child.lower_, child)
         if child.dep_ == "poss":
             event.sources.append(child)
         elif child.dep_ == "prep" and child.lower_ == "between":
