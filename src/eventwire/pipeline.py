@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from eventwire.actors.resolve import resolve_actors
 from eventwire.config import DEFAULT, CoderConfig, knowledge_base, verb_dictionary
 from eventwire.events.extract import extract_events
-from eventwire.events.headline import code_headline
+from eventwire.events.headline import code_headline, sentence_case
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
@@ -66,7 +66,10 @@ def process_chunk(
     """Parse the chunk's articles (and titles) with ``nlp.pipe``; Failures pass through."""
     articles = [item for item in items if isinstance(item, Article)]
     docs = iter(parse((a.text for a in articles), batch_size=batch_size))
-    titles = iter(parse((a.title or "" for a in articles), batch_size=batch_size))
+    kb = knowledge_base(config)
+    titles = iter(
+        parse((sentence_case(a.title or "", kb, a.text) for a in articles), batch_size=batch_size)
+    )
     return [
         item if isinstance(item, Failure) else annotate(next(docs), item, next(titles), config)
         for item in items

@@ -158,7 +158,7 @@ class Resolver:
         return bool(self.kb.country(head.text) or self.kb.capital(head.text))
 
     def _coordinated_countries(self, ref: ActorRef, doc: Doc, found: ArticleActors) -> None:
-        """"US and Russian diplomats": one phrase, one actor per coordinated country."""
+        """ "US and Russian diplomats": one phrase, one actor per coordinated country."""
         tokens = doc[ref.start : ref.head]
         if not any(t.dep_ == "cc" for t in tokens) or ref.actor.sector is None:
             return

@@ -232,10 +232,11 @@ def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
         if ref is not None and ref.actor.code is not None:
             refs.append(ref)
             refs.extend(found.also.get(t.i, []))
-        else:
-            for prep in (c for c in t.children if c.dep_ == "prep" and c.lower_ in LISTING):
+        else:  # the list may hang lower: "sides that have influence …, including Iran"
+            for prep in (c for c in t.subtree if c.dep_ == "prep" and c.lower_ in LISTING):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     refs.extend(_with_conjuncts(pobj, found))
+                break
     return refs
 
 

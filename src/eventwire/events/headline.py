@@ -6,14 +6,39 @@ A headline usually restates the story's lead, so a headline event that the body 
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.resolve import ACTOR_KEY, RESOLVER_KEY, Resolver
 from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
 from eventwire.events.extract import sentence_events
 from eventwire.model import ArticleResult, Event
 
 HEADLINE = -1
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
+
+
+def sentence_case(title: str, kb: KnowledgeBase, body: str = "") -> str:
+    """ "Lavrov Urges Syrian Opposition to Support Talks" → "Lavrov urges Syrian opposition …".
+
+    The tagger reads Title Case words as proper nouns; lowering the words that are not names
+    (same length, so spans are unchanged) lets it see the verb.
+    """
+    words = [m for m in _WORD.finditer(title) if m.group().lower() not in _SMALL]
+    if len(words) < 3 or sum(w.group()[0].isupper() for w in words) < 0.7 * len(words):
+        return title
+    out = list(title)
+    for m in words[1:]:
+        word = m.group()
+        if word.isupper() or kb.country(word) or kb.capital(word) or kb.lookup(word):
+            continue
+        if re.search(rf"[a-z,;] {re.escape(word)}\b", body):
+            continue  # the body capitalises it mid-sentence: a name
+        out[m.start()] = word[0].lower()
+    return "".join(out)
 
 
 def _key(event: Event) -> tuple[str | None, str | None, str]:

@@ -1,0 +1,463 @@
+"""Run PETRARCH's own unit-test suite through eventwire and score the coded triples.
+
+``shared/data/petrarch-validation`` holds the PETRARCH2 validation records (284 sentences with
+the (source, target, event) codes PETRARCH produces) and the ``PETR.Validate.*`` dictionaries
+they are coded against. The actors are fictional (Arnor, Gondor, ...), so the suite tests
+whether *user* dictionaries drive the coder, not what spaCy or the shipped KB already know.
+
+Scoring is exact: an expected triple is produced when some event of that sentence has the same
+source code, target code and CAMEO code. PETRARCH's TreeBank ``<Parse>`` is ignored (we parse
+with spaCy), as are the ``<Config>`` switches between records (``require_dyad``,
+``new_actor_length``, comma limits), which eventwire has no equivalent for.
+
+The validation verb file uses a few constructs eventwire's verb reader rejects (and one makes it
+crash). Rather than report 0 %, :func:`coder_config` records every such line and codes with a
+rewritten copy in which each is fixed the way PETRARCH reads it, or dropped; the score says so.
+
+Usage: ``python -m eventwire.eval.petrarch [--shared ../shared] [--failures]`` (JSON on stdout).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, NamedTuple
+
+from eventwire.actors.dictionary import DictionaryError
+from eventwire.api import extract_many
+from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
+from eventwire.contract import result_to_json
+from eventwire.events.verbs import VerbFileError, load_verbs, parse_code, parse_verb_text
+from eventwire.ingest import ArticleOptions
+
+RECORDS = "PETR.UnitTest.records.xml"
+ACTORS = "PETR.Validate.actors.txt"
+AGENTS = "PETR.Validate.agents.txt"
+VERBS = "PETR.Validate.verbs.txt"
+EXPECTED_TRIPLES = 359  # EventCoding elements with source/target/event codes in RECORDS
+
+
+class Triple(NamedTuple):
+    source: str
+    target: str
+    event: str
+
+    def __str__(self) -> str:
+        return f"{self.source}->{self.target} {self.event}"
+
+
+@dataclass(frozen=True)
+class PetrRecord:
+    """One ``<Sentence>``: what PETRARCH codes for it.
+
+    ``no_events`` covers ``noevents="True"`` and the ``error="..."`` records (dateline, bad
+    parse, story/sentence discards), for which PETRARCH codes nothing. ``unimplemented`` marks
+    ``sentence="false"`` records, whose comments say PETRARCH itself does not code them yet.
+    """
+
+    id: str
+    date: str  # YYYY-MM-DD
+    category: str
+    text: str
+    expected: tuple[Triple, ...]
+    no_events: bool = False
+    error: str | None = None
+    unimplemented: bool = False
+
+
+@dataclass(frozen=True)
+class DictionaryProblem:
+    """A dictionary line eventwire could not load as written, and what the harness did."""
+
+    file: str
+    line: int
+    text: str
+    reason: str
+    action: str  # "rewritten: ..." | "dropped" | "none (loaded)"
+
+
+@dataclass
+class CategoryScore:
+    expected: int = 0
+    produced: int = 0
+
+    @property
+    def pass_rate(self) -> float:
+        return self.produced / self.expected if self.expected else 0.0
+
+
+@dataclass
+class PetrScore:
+    records: int = 0
+    expected_triples: int = 0
+    produced_exactly: int = 0
+    extra_triples: int = 0  # predicted (source, target, event) triples not expected
+    records_with_errors: int = 0  # records whose result line carries errors
+    records_all_correct: int = 0  # every expected triple produced and nothing extra
+    no_event_records: int = 0
+    no_event_records_clean: int = 0  # no-event records for which nothing was coded
+    text_coded_triples: int = 0  # expected actors given as quoted text: not codable by design
+    unimplemented_triples: int = 0  # in sentence="false" records (PETRARCH does not pass them)
+    categories: dict[str, CategoryScore] = field(default_factory=dict)
+    dictionary_problems: list[DictionaryProblem] = field(default_factory=list)
+    load_errors: list[str] = field(default_factory=list)  # what loading the files as-is raised
+    failures: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def pass_rate(self) -> float:
+        return self.produced_exactly / self.expected_triples if self.expected_triples else 0.0
+
+    def as_dict(self, failures: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {
+            "records": self.records,
+            "expected_triples": self.expected_triples,
+            "expected_triples_ok": self.expected_triples == EXPECTED_TRIPLES,
+            "produced_exactly": self.produced_exactly,
+            "pass_rate": round(self.pass_rate, 4),
+            "extra_triples": self.extra_triples,
+            "records_all_correct": self.records_all_correct,
+            "records_with_errors": self.records_with_errors,
+            "no_event_records": f"{self.no_event_records_clean}/{self.no_event_records} clean",
+            "text_coded_triples": self.text_coded_triples,
+            "unimplemented_triples": self.unimplemented_triples,
+            "categories": {
+                name: {
+                    "expected": c.expected,
+                    "produced": c.produced,
+                    "pass_rate": round(c.pass_rate, 4),
+                }
+                for name, c in sorted(self.categories.items())
+            },
+            "load_errors": self.load_errors,
+            "dictionary_problems": [asdict(p) for p in self.dictionary_problems],
+        }
+        if failures:
+            out["failures"] = self.failures
+        return out
+
+
+# --------------------------------------------------------------------------- records
+
+
+def validation_dir(shared: Path) -> Path:
+    """The petrarch-validation folder, given the shared root (or that folder itself)."""
+    for candidate in (shared / "data" / "petrarch-validation", shared / "petrarch-validation"):
+        if (candidate / RECORDS).exists():
+            return candidate
+    if (shared / RECORDS).exists():
+        return shared
+    raise FileNotFoundError(f"{RECORDS} not found under {shared}")
+
+
+def _code(value: str) -> str:
+    """Attribute value → code; PETRARCH writes text-coded actors as '"INJURY TOLL"'."""
+    return value.strip()
+
+
+def iter_records(path: Path) -> Iterator[PetrRecord]:
+    """The ``<Sentence>`` records in file order (``<Config>`` elements are ignored)."""
+    root = ET.parse(path).getroot()
+    for sentence in root.iter("Sentence"):
+        day = (sentence.get("date") or "").strip()
+        expected: list[Triple] = []
+        no_events, error = False, None
+        for coding in sentence.findall("EventCoding"):
+            if (coding.get("noevents") or "").strip().lower() == "true":
+                no_events = True
+            elif coding.get("error") is not None:
+                error = coding.get("error")
+            else:
+                expected.append(
+                    Triple(
+                        _code(coding.get("sourcecode", "")),
+                        _code(coding.get("targetcode", "")),
+                        _code(coding.get("eventcode", "")),
+                    )
+                )
+        yield PetrRecord(
+            id=(sentence.get("id") or "").strip(),
+            date=f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else day,
+            category=(sentence.get("category") or "").strip(),
+            text=" ".join((sentence.findtext("Text") or "").split()),
+            expected=tuple(expected),
+            no_events=no_events or error is not None,
+            error=error,
+            unimplemented=(sentence.get("sentence") or "").strip().lower() == "false",
+        )
+
+
+# --------------------------------------------------------------------------- dictionaries
+
+
+def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProblem]]:
+    """The verb file rewritten into what ``verbs.add_file`` accepts, PETRARCH's reading kept.
+
+    Returns the text, the original line number of each output line, and one problem per
+    rewritten or dropped line. Fixes: a synset label's trailing ``_`` dropped; ``+&SYNSET``
+    members expanded; ``&SYNSET_WORD`` split into ``&SYNSET WORD``; multi-word block and verb
+    names joined with ``_``; a header's extra or non-numeric code (``[+++]``) → first code or
+    ``[---]``; a pattern whose code is not numeric (``[075A]``, ``[###]``) dropped.
+    """
+    name = path.name
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    synsets: dict[str, list[str]] = {}
+    current: str | None = None
+    out: list[str] = []
+    origin: list[int] = []
+    problems: list[DictionaryProblem] = []
+
+    def note(n: int, text: str, reason: str, action: str) -> None:
+        problems.append(DictionaryProblem(name, n, text.strip(), reason, action))
+
+    def emit(n: int, text: str) -> None:
+        out.append(text)
+        origin.append(n)
+
+    def split_refs(text: str) -> str:
+        def repl(m: re.Match[str]) -> str:
+            whole = m[1].upper()
+            if whole.rstrip("_") in synsets:
+                return "&" + m[1].rstrip("_")
+            for cut in range(len(whole) - 1, 0, -1):
+                if whole[cut] == "_" and whole[:cut] in synsets:
+                    return "&" + m[1][:cut] + " " + m[1][cut + 1 :]
+            return m[0]
+
+        text = re.sub(r"&([A-Za-z0-9_'\-]+)", repl, text)
+        return re.sub(r"(?<=[A-Za-z0-9])_&", " &", text)  # "DEMAND_&GENINT" → "DEMAND &GENINT"
+
+    for n, raw in enumerate(lines, 1):
+        line = raw.strip()
+        body = line.split("#", 1)[0].strip()
+        if not body or body.startswith("<!"):
+            emit(n, raw)
+            continue
+        if body.startswith("&"):  # synset label
+            label = body[1:].split()[0] if body[1:].split() else ""
+            current = label.rstrip("_").upper()
+            synsets.setdefault(current, [])
+            if label.endswith("_"):
+                note(n, raw, "synset label with PETRARCH's trailing '_' connector "
+                     "(patterns refer to it without the '_')", f"rewritten: &{current}")  # fmt: skip
+                emit(n, "&" + current)
+            else:
+                emit(n, raw)
+            continue
+        if body.startswith("+") and current is not None:  # synset member
+            member = body[1:].strip()
+            if member.startswith("&"):
+                inner = synsets.get(member[1:].rstrip("_").upper())
+                if inner is None:
+                    note(n, raw, "nested synset reference to an undefined synset", "dropped")
+                    continue
+                note(n, raw, "nested synset member (a synset inside a synset)",
+                     "rewritten: expanded to its members " + ", ".join(inner))  # fmt: skip
+                for word in inner:
+                    synsets[current].append(word)
+                    emit(n, "+" + word)
+                continue
+            synsets[current].append(member)
+            emit(n, raw)
+            continue
+        current = None
+        if body.startswith("---"):
+            m = re.match(r"^-{3,}\s*(.*?)\s*((?:\[[^\]]*\]\s*)*)-*\s*$", body)
+            words = m[1].split() if m else []
+            codes = re.findall(r"\[([^\]]*)\]", m[2]) if m else []
+            fixes = []
+            if len(words) > 1:
+                fixes.append("multi-word block name")
+            if len(codes) > 1:
+                fixes.append(f"{len(codes)} codes on the header (only one is allowed)")
+            code = codes[0] if codes else None
+            if code is not None:
+                try:
+                    parse_code(code)
+                except ValueError:
+                    fixes.append(f"non-numeric block code [{code}]")
+                    code = "---"
+            if fixes and words:
+                fixed = f"--- {'_'.join(words)} " + (f"[{code}] " if code is not None else "")
+                note(n, raw, "; ".join(fixes), f"rewritten: {fixed.strip()} ---")
+                emit(n, fixed + "---")
+            else:
+                emit(n, raw)
+            continue
+        if body.startswith("-"):  # pattern
+            codes = re.findall(r"\[([^\]]*)\]", body)
+            reason = None
+            if not codes:
+                reason = "pattern without a [CODE]"
+            else:
+                try:
+                    parse_code(codes[-1])
+                except ValueError:
+                    reason = f"non-numeric event code [{codes[-1]}]"
+            if reason:
+                note(n, raw, reason, "dropped")
+                continue
+            fixed = split_refs(raw)
+            if fixed != raw:
+                note(n, raw, "'&SYNSET_WORD' / 'WORD_&SYNSET': PETRARCH's '_' joins a synset "
+                     "to the next word; eventwire reads the whole thing as one literal word",
+                     f"rewritten: {fixed.strip()}")  # fmt: skip
+            emit(n, fixed)
+            continue
+        # a verb line: one word (phrasal verbs joined by '_'), optional {forms} and [code]
+        rest = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", body).split()
+        if len(rest) > 1:
+            fixed = raw.replace(" ".join(rest), "_".join(rest), 1)
+            note(n, raw, "multi-word verb written with spaces", f"rewritten: {fixed.strip()}")
+            emit(n, fixed)
+            continue
+        emit(n, raw)
+
+    # anything the reader still rejects is dropped, line by line
+    text = "\n".join(out) + "\n"
+    known = load_verbs()._synsets.keys()  # the names a user file may use
+    for _ in range(5):
+        _raw, errors, _stats = parse_verb_text(text, name, known)
+        bad = {int(e.split(":")[1]) for e in errors}
+        if not bad:
+            break
+        kept_lines, kept_origin = [], []
+        for i, (t, o) in enumerate(zip(text.splitlines(), origin, strict=False), 1):
+            if i in bad:
+                msg = next(e for e in errors if int(e.split(":")[1]) == i)
+                note(o, lines[o - 1], msg.split(":", 2)[2].strip(), "dropped")
+            else:
+                kept_lines.append(t)
+                kept_origin.append(o)
+        text, origin = "\n".join(kept_lines) + "\n", kept_origin
+    problems.sort(key=lambda p: p.line)
+    return text, origin, problems
+
+
+def coder_config(
+    vdir: Path, workdir: Path
+) -> tuple[CoderConfig, list[str], list[DictionaryProblem]]:
+    """The suite's CoderConfig, plus what loading the validation files as-is raised.
+
+    Actor and agent files must load as written (their failure is the finding). If the verb
+    file does not, a rewritten copy goes in ``workdir`` (see :func:`_verb_lines_fixed`).
+    """
+    actors, agents, verbs = str(vdir / ACTORS), str(vdir / AGENTS), str(vdir / VERBS)
+    config = CoderConfig(actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,))
+    load_errors: list[str] = []
+    try:
+        knowledge_base(config)
+    except (DictionaryError, OSError) as exc:
+        load_errors.append(f"actors/agents: {type(exc).__name__}: {exc}")
+        raise
+    try:
+        verb_dictionary(config)
+        return config, load_errors, []
+    except Exception as exc:  # a crash is a finding too (KeyError today)
+        detail = "; ".join(exc.errors) if isinstance(exc, VerbFileError) else str(exc)
+        load_errors.append(f"{VERBS}: verbs.add_file raised {type(exc).__name__}: {detail}")
+    text, _origin, problems = _verb_lines_fixed(vdir / VERBS)
+    fixed = workdir / ("fixed." + VERBS)
+    fixed.write_text(text, encoding="utf-8")
+    config = CoderConfig(actor_files=(actors,), agent_files=(agents,), verb_files=(str(fixed),))
+    verb_dictionary(config)  # must load now; raises if the rewrite missed something
+    return config, load_errors, problems
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+def _triple(event: dict[str, Any]) -> Triple:
+    def code(actor: dict[str, Any] | None) -> str:
+        return str((actor or {}).get("code") or "")
+
+    return Triple(code(event.get("source")), code(event.get("target")), str(event["cameo"]))
+
+
+def score(
+    records: Sequence[PetrRecord],
+    outputs: Sequence[dict[str, Any]],
+    load_errors: Sequence[str] = (),
+    problems: Sequence[DictionaryProblem] = (),
+) -> PetrScore:
+    """Exact-triple scoring of contract outputs (one per record, same order)."""
+    result = PetrScore(records=len(records), load_errors=list(load_errors),
+                       dictionary_problems=list(problems))  # fmt: skip
+    for record, output in zip(records, outputs, strict=True):
+        predicted = [_triple(e) for e in output.get("events") or []]
+        produced = set(predicted)
+        expected = set(record.expected)
+        category = result.categories.setdefault(record.category, CategoryScore())
+        hits = [t for t in record.expected if t in produced]
+        misses = [t for t in record.expected if t not in produced]
+        extras = [t for t in predicted if t not in expected]
+        result.expected_triples += len(record.expected)
+        result.produced_exactly += len(hits)
+        result.extra_triples += len(extras)
+        category.expected += len(record.expected)
+        category.produced += len(hits)
+        result.text_coded_triples += sum('"' in t.source + t.target for t in record.expected)
+        if record.unimplemented:
+            result.unimplemented_triples += len(record.expected)
+        if output.get("errors"):
+            result.records_with_errors += 1
+        if record.no_events:
+            result.no_event_records += 1
+            result.no_event_records_clean += not predicted
+        if not misses and not extras:
+            result.records_all_correct += 1
+        else:
+            result.failures.append(
+                {
+                    "id": record.id,
+                    "category": record.category,
+                    "date": record.date,
+                    "text": record.text,
+                    "missing": [str(t) for t in misses],
+                    "extra": [str(t) for t in extras],
+                    "predicted": [str(t) for t in predicted],
+                    "no_events": record.no_events,
+                    "errors": list(output.get("errors") or []),
+                }
+            )
+    return result
+
+
+def run_records(records: Sequence[PetrRecord], config: CoderConfig) -> list[dict[str, Any]]:
+    """Contract outputs for the records. Language detection is off: fictional names in one
+    short sentence are not evidence of a foreign language."""
+    inputs = [{"id": r.id, "text": r.text, "published": r.date} for r in records]
+    options = ArticleOptions(check_language=False)
+    return [result_to_json(res) for res in extract_many(inputs, config=config, options=options)]
+
+
+def evaluate(shared: Path) -> PetrScore:
+    """Load the validation dictionaries, code every record, score exact triples."""
+    vdir = validation_dir(Path(shared))
+    records = list(iter_records(vdir / RECORDS))
+    with tempfile.TemporaryDirectory(prefix="eventwire-petr-") as tmp:
+        config, load_errors, problems = coder_config(vdir, Path(tmp))
+        outputs = run_records(records, config)
+    return score(records, outputs, load_errors, problems)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m eventwire.eval.petrarch",
+                                     description=__doc__.split("\n\n")[0])  # fmt: skip
+    parser.add_argument("--shared", default="../shared", help="the shared data folder")
+    parser.add_argument("--failures", action="store_true", help="list every failing record")
+    args = parser.parse_args(argv)
+    result = evaluate(Path(args.shared))
+    json.dump(result.as_dict(failures=args.failures), sys.stdout, indent=2, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
