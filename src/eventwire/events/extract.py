@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.actors.resolve import RESOLVER_KEY, ActorRef, ArticleActors, actors_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
 from eventwire.events.verbs import VerbDictionary
@@ -40,7 +40,8 @@ MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
 INTENT_HEADS = {
     "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree", "decide",
     "promise", "pledge", "vow", "offer", "propose", "try", "attempt", "wish", "ready",
-    "willing", "prepared", "determined", "set", "schedule", "due", "able",
+    "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
+    "readiness", "intention", "desire", "commitment", "determination",
 }  # fmt: skip
 CONDITION_MARKS = {"if", "unless", "provided", "should"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
@@ -66,15 +67,32 @@ def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
     verbs = verb_dictionary(config)
     found = actors_of(doc)
     for index, sent in enumerate(doc.sents):
-        result.events.extend(sentence_events(sent, index, found, verbs, config))
+        result.events.extend(sentence_events(sent, index, found, verbs, config, result.events))
 
 
 def sentence_events(
-    sent: Span, index: int, found: ArticleActors, verbs: VerbDictionary, config: CoderConfig
+    sent: Span,
+    index: int,
+    found: ArticleActors,
+    verbs: VerbDictionary,
+    config: CoderConfig,
+    earlier: list[Event] | None = None,
 ) -> Iterator[Event]:
+    """The sentence's events; ``earlier`` (the article's events so far) resolves "both sides"
+    and drops a definite "the meeting" that refers back to a meeting already coded."""
+    earlier = earlier if earlier is not None else []
     seen: set[tuple[str | None, str | None, str]] = set()
-    for predicate in _predicates(sent, verbs, found):
-        for event in _events_for(predicate, sent, index, found, config.allow_missing_target):
+    predicates = list(_predicates(sent, verbs, found))
+    coded_verbs = {p.token.i for p in predicates if p.noun is None}
+    for predicate in predicates:
+        noun = predicate.noun
+        governor = noun.governor if noun is not None else None
+        if governor is not None and governor.i in coded_verbs and predicate.token.head == governor:
+            continue  # "host a meeting": the verb's event already covers its object
+        events = _events_for(predicate, sent, index, found, config.allow_missing_target, earlier)
+        for event in events:
+            if noun is not None and _refers_back(predicate.token, event, earlier):
+                continue
             key = (
                 event.source.code if event.source else None,
                 event.target.code if event.target else None,
@@ -137,8 +155,61 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
 
 
 # ---------------------------------------------------------------------------- events
+def _other_country(target: ActorRef, sources: list[ActorRef], doc: Doc) -> ActorRef:
+    """ "Russia … the opposition": a group whose country was only inferred, and inferred as
+    the source's own, is more likely the other country the article is about."""
+    own = {s.actor.country for s in sources}
+    if target.how != "agent" or target.actor.country not in own or target.actor.sector is None:
+        return target
+    resolver = doc.user_data.get(RESOLVER_KEY)
+    other = resolver.main_country(exclude=own) if resolver is not None else None
+    if other is None:
+        return target
+    actor = Actor(target.actor.text, f"{other}{target.actor.sector}", other, target.actor.sector)
+    return ActorRef(target.head, target.start, target.end, actor, "agent")
+
+
+def _pair(event: Event) -> tuple[frozenset[str | None], str]:
+    countries = {a.country for a in (event.source, event.target) if a is not None}
+    return frozenset(countries), event.cameo[:2]
+
+
+def _refers_back(noun: Token, event: Event, earlier: list[Event]) -> bool:
+    """ "… after the meeting with Lavrov": definite, undated, and the pair already met."""
+    definite = any(
+        c.lower_ in {"the", "this", "that", "his", "her", "their", "its"}
+        for c in noun.children
+        if c.dep_ in {"det", "poss"}
+    )
+    dated = any(
+        t.ent_type_ in {"DATE", "TIME"} and t.lower_ not in {"today", "tonight"}
+        for t in noun.subtree
+    )
+    return definite and not dated and any(_pair(e) == _pair(event) for e in earlier)
+
+
+def _both_sides(subject: Token, earlier: list[Event]) -> list[ActorRef]:
+    """ "Both sides agreed …": the two parties of the article's last two-sided event."""
+    if subject.lemma_.lower() not in {"side", "party", "country", "leader", "minister"}:
+        return []
+    if not any(c.lower_ in {"both", "two"} for c in subject.children):
+        return []
+    last = next((e for e in reversed(earlier) if e.source and e.target), None)
+    if last is None or last.source is None or last.target is None:
+        return []
+    return [
+        ActorRef(subject.i, subject.left_edge.i, subject.i + 1, _copy(actor), "pair")
+        for actor in (last.source, last.target)
+    ]
+
+
 def _events_for(
-    p: Predicate, sent: Span, index: int, found: ArticleActors, allow_missing_target: bool
+    p: Predicate,
+    sent: Span,
+    index: int,
+    found: ArticleActors,
+    allow_missing_target: bool,
+    earlier: list[Event],
 ) -> Iterator[Event]:
     if p.noun is not None:
         sources_list = [r for t in p.noun.sources for r in _with_conjuncts(t, found)]
@@ -158,19 +229,26 @@ def _events_for(
             elif not sources_list:
                 sources_list = governing
     else:
-        sources_list = _subjects(p.token, found)
-        targets_list = _objects(p.token, found, {r.head for r in sources_list})
+        subject = next((c for c in p.token.children if c.dep_ in SUBJECT_DEPS), None)
+        pair = _both_sides(subject, earlier) if subject is not None else []
+        sources_list = pair or _subjects(p.token, found)
+        targets_list = [] if pair else _objects(p.token, found, {r.head for r in sources_list})
     if not sources_list and not targets_list:
         return
     if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
         # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
         sources_list = sources_list[:1]
-    modality = _modality(p.noun.governor if p.noun and p.noun.governor else p.token)
+    governor = p.noun.governor if p.noun else None
+    if governor is not None and governor.lemma_.lower() in INTENT_HEADS:
+        modality = "intended"  # "preparing for a new meeting"
+    else:
+        modality = _modality(governor or p.token)
     negated = _negated(p.token) or bool(p.noun and p.noun.governor and _negated(p.noun.governor))
     code = p.code
     if modality != "asserted" and code[:2] in INTENT_CODE:
         code = INTENT_CODE[code[:2]]
+    targets_list = [_other_country(t, sources_list, sent.doc) for t in targets_list]
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
@@ -278,6 +356,10 @@ def _subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return _with_conjuncts(node.head, found)
                 return _with_conjuncts(child, found)
+        if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
+            for child in node.children:
+                if child.dep_ == "poss":
+                    return _with_conjuncts(child, found)
         if node.dep_ in INHERIT_DEPS and node.head is not node:
             node = node.head
             continue

@@ -81,6 +81,11 @@ def noun_event(noun: Token) -> NounEvent | None:
             event.sources.extend(_pobjs(child))
         elif child.dep_ == "acl" and child.lemma_.lower() in {"involve", "include"}:
             event.targets.extend(c for c in child.children if c.dep_ == "dobj")
+        elif child.dep_ == "acl":  # "a press conference held jointly with X"
+            for prep in (c for c in child.children if c.dep_ == "prep"):
+                event.preps.setdefault(prep.lower_, prep)
+                if prep.lower_ == "with":
+                    event.targets.extend(_pobjs(prep))
     gov = event.governor
     if gov is not None and gov.lemma_.lower() in RECEIVE_VERBS and event.sources:
         event.governor_is_target = True
