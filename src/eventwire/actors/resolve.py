@@ -73,13 +73,14 @@ def actors_of(doc: Doc) -> ArticleActors:
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
-    def __init__(self, kb: KnowledgeBase, date: str | None) -> None:
+    def __init__(self, kb: KnowledgeBase, date: str | None, home: str | None = None) -> None:
         self.kb = kb
         self.date = date
+        self.home = home  # the dateline's country: where the story is filed, not its subject
         self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
         self.last_person: Actor | None = None
         self.last_subject: Actor | None = None  # the most salient antecedent for "he"
-        self.agent_country: dict[str, str] = {}  # agent → country last seen with it
+        self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
         self.country_counts: dict[str, int] = {}
 
     # ------------------------------------------------------------------ entry
@@ -128,7 +129,7 @@ class Resolver:
             return None  # "Lavrov's remarks", "the Syrian crisis": not actors
         country = self._country_in(tokens, head)
         if country and agent:
-            self.agent_country[agent] = country
+            self.agent_country[head.lemma_.lower()] = country
             actor = Actor(text, f"{country}{agent}", country, agent, None)
             if agent == "GOV" and head.ent_type_ == "PERSON":
                 self._remember(actor, tokens)
@@ -144,7 +145,7 @@ class Resolver:
         if agent:
             if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
                 return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
-            inferred = self.agent_country.get(agent) or self.main_country()
+            inferred = self.agent_country.get(head.lemma_.lower()) or self.main_country()
             code = f"{inferred}{agent}" if inferred else agent
             return ActorRef(head.i, start, end, Actor(text, code, inferred, agent, None), "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
@@ -172,7 +173,11 @@ class Resolver:
 
     def main_country(self, exclude: set[str] | None = None) -> str | None:
         """The country the article is most about: the one its place names name most often."""
-        counts = {c: n for c, n in self.country_counts.items() if c not in (exclude or set())}
+        exclude = set(exclude or ())
+        abroad = sum(n for c, n in self.country_counts.items() if c != self.home)
+        if self.home and abroad >= 2:
+            exclude.add(self.home)  # "Moscow, SANA – … the opposition": Syria's, not Russia's
+        counts = {c: n for c, n in self.country_counts.items() if c not in exclude}
         if not counts:
             return None
         return max(counts.items(), key=lambda kv: kv[1])[0]
@@ -290,7 +295,10 @@ def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
     article = result.article
     from eventwire.config import knowledge_base
 
-    resolver = Resolver(knowledge_base(config), article.published if article else None)
+    kb = knowledge_base(config)
+    place = article.dateline.place if article and article.dateline else None
+    home = (kb.capital(place) or kb.country(place)) if place else None
+    resolver = Resolver(kb, article.published if article else None, home)
     found = resolver.resolve_doc(doc)
     doc.user_data[ACTOR_KEY] = found
     doc.user_data[RESOLVER_KEY] = resolver

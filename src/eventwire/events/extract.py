@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.resolve import RESOLVER_KEY, ActorRef, ArticleActors, actors_of
+from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
 from eventwire.events.verbs import VerbDictionary
@@ -155,20 +155,6 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
 
 
 # ---------------------------------------------------------------------------- events
-def _other_country(target: ActorRef, sources: list[ActorRef], doc: Doc) -> ActorRef:
-    """ "Russia … the opposition": a group whose country was only inferred, and inferred as
-    the source's own, is more likely the other country the article is about."""
-    own = {s.actor.country for s in sources}
-    if target.how != "agent" or target.actor.country not in own or target.actor.sector is None:
-        return target
-    resolver = doc.user_data.get(RESOLVER_KEY)
-    other = resolver.main_country(exclude=own) if resolver is not None else None
-    if other is None:
-        return target
-    actor = Actor(target.actor.text, f"{other}{target.actor.sector}", other, target.actor.sector)
-    return ActorRef(target.head, target.start, target.end, actor, "agent")
-
-
 def _pair(event: Event) -> tuple[frozenset[str | None], str]:
     countries = {a.country for a in (event.source, event.target) if a is not None}
     return frozenset(countries), event.cameo[:2]
@@ -248,7 +234,6 @@ def _events_for(
     code = p.code
     if modality != "asserted" and code[:2] in INTENT_CODE:
         code = INTENT_CODE[code[:2]]
-    targets_list = [_other_country(t, sources_list, sent.doc) for t in targets_list]
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
