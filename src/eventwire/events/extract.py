@@ -91,7 +91,8 @@ def sentence_events(
             continue  # "host a meeting": the verb's event already covers its object
         events = _events_for(predicate, sent, index, found, config.allow_missing_target, earlier)
         for event in events:
-            if noun is not None and _refers_back(predicate.token, event, earlier):
+            anchor = noun and predicate.token or _event_object(predicate.token)
+            if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
             key = (
                 event.source.code if event.source else None,
@@ -160,6 +161,11 @@ def _pair(event: Event) -> tuple[frozenset[str | None], str]:
     return frozenset(countries), event.cameo[:2]
 
 
+def _event_object(verb: Token) -> Token | None:
+    """ "described his meeting with X": a verb whose object is itself an event noun."""
+    return next((c for c in verb.children if c.dep_ == "dobj" and noun_event(c) is not None), None)
+
+
 def _refers_back(noun: Token, event: Event, earlier: list[Event]) -> bool:
     """ "… after the meeting with Lavrov": definite, undated, and the pair already met."""
     definite = any(
@@ -209,7 +215,7 @@ def _events_for(
         if partner is not None and not targets_list:
             targets_list = _linear_actors(partner, found)[:1]
         if p.noun.governor is not None:
-            governing = _subjects(p.noun.governor, found)
+            governing = _governing_subjects(p.noun.governor, found, targets_list)
             if p.noun.governor_is_target:
                 targets_list = targets_list or governing
             elif not sources_list:
@@ -352,6 +358,25 @@ def _subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
     return []
 
 
+def _governing_subjects(
+    verb: Token, found: ArticleActors, partners: list[ActorRef]
+) -> list[ActorRef]:
+    """The acting subject for a nominal event: up the clause chain past any subject that is
+    the event's own partner ("a conference with X held …, Lavrov said": Lavrov, not X)."""
+    taken = {r.actor.code for r in partners}
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            break
+        refs = [r for r in _subjects(node, found) if r.actor.code not in taken]
+        if refs:
+            return refs
+        node = node.head if node.head is not node else None
+        while node is not None and node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+            node = node.head
+    return []
+
+
 def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[ActorRef]:
     """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -364,6 +389,19 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
         inner = _first_actor(child, found, exclude)  # "measures between the government and …"
         if inner:
             return [inner]
+        for acl in (c for c in child.children if c.dep_ in {"acl", "relcl"}):
+            # "slammed the assistance provided by X to Y": the provider, else the recipient
+            doers = [
+                r
+                for a in acl.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+                for r in _with_conjuncts(o, found)
+            ]
+            inner = doers[0] if doers else _first_actor(acl, found, exclude)
+            if inner and inner.head not in exclude:
+                return [inner]
     for child in verb.children:
         if child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPS:
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
