@@ -243,7 +243,7 @@ def _events_for(
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
-            if src is not None and tgt is not None and src.actor.code == tgt.actor.code:
+            if src is not None and tgt is not None and _same_party(src.actor, tgt.actor):
                 continue
             if src is None or (tgt is None and not allow_missing_target):
                 continue
@@ -283,6 +283,14 @@ def _event(
     )
 
 
+def _same_party(a: Actor, b: Actor) -> bool:
+    """Russia and the Russian government are one party; Syria's government and its
+    opposition are two."""
+    if a.code == b.code:
+        return True
+    return a.country == b.country and (a.sector is None or b.sector is None or a.sector == b.sector)
+
+
 def _copy(actor: Actor) -> Actor:
     return Actor(actor.text, actor.code, actor.country, actor.sector, actor.name)
 
@@ -302,11 +310,22 @@ def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
             refs.append(ref)
             refs.extend(found.also.get(t.i, []))
         else:  # the list may hang lower: "sides that have influence …, including Iran"
-            for prep in (c for c in t.subtree if c.dep_ == "prep" and c.lower_ in LISTING):
+            for prep in _listing_preps(t):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                     refs.extend(_with_conjuncts(pobj, found))
                 break
     return refs
+
+
+def _listing_preps(token: Token) -> Iterator[Token]:
+    """ "including"/"like" phrases of this noun phrase, through relative clauses only."""
+    stack = list(token.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "prep" and t.lower_ in LISTING:
+            yield t
+        elif t.dep_ not in {"acl", "advcl", "xcomp", "ccomp", "conj", "appos", "nsubj"}:
+            stack.extend(t.children)
 
 
 def _ref(token: Token, found: ArticleActors) -> ActorRef | None:
