@@ -228,8 +228,13 @@ class Resolver:
 
     def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
         words = [t for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.ent_type_]
+        # a common noun is an agent itself ("the foreign minister"), or heads a group of one
+        # ("opposition delegation"); "the refugee crisis" and "the military site" are neither
+        must_end_at_head = head.pos_ == "NOUN" and head.lower_ not in GROUP_HEADS
         for length in range(min(3, len(words)), 0, -1):
             for i in range(len(words) - length, -1, -1):
+                if must_end_at_head and words[i + length - 1].i != head.i:
+                    continue
                 agent = self.kb.agent(" ".join(t.lemma_.lower() for t in words[i : i + length]))
                 if agent:
                     return agent
@@ -270,10 +275,7 @@ def _is_title_of(head: Token, prep: Token) -> bool:
 
 
 def _join(tokens: Span | list[Token]) -> str:
-    text = ""
-    for t in tokens:
-        text += t.text + (t.whitespace_ if t is not tokens[-1] else "")
-    return text.strip()
+    return "".join(t.text_with_ws for t in tokens).strip()
 
 
 def _clean_text(tokens: Span) -> str:

@@ -138,7 +138,7 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
     words = _clause_words(verb, found)
     after = [t.lemma_.lower() for t in words]
     prep_phrases = [
-        (p.lower_, [t.lemma_.lower() for t in p.subtree if t is not p and not found.covers(t.i)])
+        (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
         for p in preps
     ]
     for name in [*candidates, lemma]:
@@ -366,11 +366,13 @@ def _subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return _with_conjuncts(node.head, found)
                 return _with_conjuncts(child, found)
+        if node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
+            return _with_conjuncts(node.head, found)  # "the minister called on …" misparsed
         if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
             for child in node.children:
                 if child.dep_ == "poss":
                     return _with_conjuncts(child, found)
-        if node.dep_ in INHERIT_DEPS and node.head is not node:
+        if node.dep_ in INHERIT_DEPS and node.head != node:
             node = node.head
             continue
         break
@@ -390,8 +392,8 @@ def _governing_subjects(
         refs = [r for r in _subjects(node, found) if r.actor.code not in taken]
         if refs:
             return refs
-        node = node.head if node.head is not node else None
-        while node is not None and node.pos_ not in {"VERB", "AUX"} and node.head is not node:
+        node = node.head if node.head != node else None
+        while node is not None and node.pos_ not in {"VERB", "AUX"} and node.head != node:
             node = node.head
     return []
 
@@ -408,6 +410,16 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
         inner = _first_actor(child, found, exclude)  # "measures between the government and …"
         if inner:
             return [inner]
+        doers = [
+            r
+            for by in child.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for o in by.children
+            if o.dep_ == "pobj"
+            for r in _with_conjuncts(o, found)
+        ]
+        if doers and doers[0].head not in exclude:
+            return doers[:1]  # "welcomed the release of prisoners by the government"
         for acl in (c for c in child.children if c.dep_ in {"acl", "relcl"}):
             # "slammed the assistance provided by X to Y": the provider, else the recipient
             doers = [
@@ -438,6 +450,10 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
     ref = _first_actor(verb, found, exclude, right_only=True)
     if ref:
         return [ref]
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
+        inner_refs = _objects(xcomp, found, exclude)  # "pledged to help the Philippines"
+        if inner_refs:
+            return inner_refs
     for token in verb.doc[verb.i + 1 : verb.sent.end]:  # "met … with X" when "with" is misparsed
         if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":"}:
             break
@@ -501,12 +517,12 @@ def _modality(verb: Token) -> str:
             return "intended"
         if auxes & MODAL_AUX:
             return "hypothetical"
-        if node is not verb and node.lemma_.lower() in INTENT_HEADS:
+        if node != verb and node.lemma_.lower() in INTENT_HEADS:
             return "intended"
-        if node.dep_ in {"xcomp", "acl", "advcl"} and node.head is not node:
+        if node.dep_ in {"xcomp", "acl", "advcl"} and node.head != node:
             node = node.head
             continue
-        if node.dep_ == "pcomp" and node.head.head is not node:
+        if node.dep_ == "pcomp" and node.head.head != node:
             node = node.head.head
             continue
         break

@@ -41,7 +41,7 @@ def noun_lexicon() -> dict[str, list[tuple[str, str | None]]]:
 def _governor(noun: Token) -> Token | None:
     node = noun
     for _ in range(6):
-        if node.head is node:
+        if node.head == node:
             return None
         node = node.head
         if node.pos_ in {"VERB", "AUX"}:
