@@ -29,6 +29,11 @@ GROUP_HEADS = {
     "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
     "diplomat", "diplomats", "official", "officials", "leadership", "regime", "people",
 }  # fmt: skip
+# groups that a story names without their country when it is the country the story is about
+DOMESTIC_GROUPS = {
+    "government", "opposition", "rebel", "regime", "army", "military", "authority",
+    "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
+}  # fmt: skip
 # modifiers that bind tighter than the head's own noun (country adjectives etc.)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
 ACTOR_KEY = "eventwire.actors"
@@ -145,9 +150,13 @@ class Resolver:
         if agent:
             if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
                 return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
-            inferred = self.agent_country.get(head.lemma_.lower()) or self.main_country()
-            code = f"{inferred}{agent}" if inferred else agent
-            return ActorRef(head.i, start, end, Actor(text, code, inferred, agent, None), "agent")
+            inferred = self.agent_country.get(head.lemma_.lower())
+            if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
+                inferred = self.main_country()  # "the opposition" in a story about Syria
+            if inferred is None:  # "the embassy": whose, the text does not say
+                return ActorRef(head.i, start, end, Actor(text, None, None, agent), "unknown")
+            actor = Actor(text, f"{inferred}{agent}", inferred, agent, None)
+            return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None

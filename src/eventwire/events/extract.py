@@ -34,7 +34,7 @@ NOT_TARGET_PREPS = {
 }  # fmt: skip
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
-INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl"}
+INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
 FUTURE_AUX = {"will", "shall", "'ll"}
 MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
 INTENT_HEADS = {
@@ -43,6 +43,7 @@ INTENT_HEADS = {
     "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
     "readiness", "intention", "desire", "commitment", "determination",
 }  # fmt: skip
+REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
 CONDITION_MARKS = {"if", "unless", "provided", "should"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
 LIGHT_VERBS = {
@@ -89,6 +90,8 @@ def sentence_events(
         governor = noun.governor if noun is not None else None
         if governor is not None and governor.i in coded_verbs and predicate.token.head == governor:
             continue  # "host a meeting": the verb's event already covers its object
+        if noun is None and _announces(predicate.token, coded_verbs):
+            continue  # "is preparing to attack": the attack is the event, marked intended
         events = _events_for(predicate, sent, index, found, config.allow_missing_target, earlier)
         for event in events:
             anchor = noun and predicate.token or _event_object(predicate.token)
@@ -159,6 +162,12 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
 def _pair(event: Event) -> tuple[frozenset[str | None], str]:
     countries = {a.country for a in (event.source, event.target) if a is not None}
     return frozenset(countries), event.cameo[:2]
+
+
+def _announces(verb: Token, coded_verbs: set[int]) -> bool:
+    return verb.lemma_.lower() in INTENT_HEADS and any(
+        c.dep_ == "xcomp" and c.i in coded_verbs for c in verb.children
+    )
 
 
 def _event_object(verb: Token) -> Token | None:
@@ -238,7 +247,9 @@ def _events_for(
         modality = _modality(governor or p.token)
     negated = _negated(p.token) or bool(p.noun and p.noun.governor and _negated(p.noun.governor))
     code = p.code
-    if modality != "asserted" and code[:2] in INTENT_CODE:
+    if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
+        code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
+    elif modality != "asserted" and code[:2] in INTENT_CODE:
         code = INTENT_CODE[code[:2]]
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:

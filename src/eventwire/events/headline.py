@@ -64,6 +64,6 @@ def code_headline(
     for sent in title_doc.sents:
         for event in sentence_events(sent, HEADLINE, found, verbs, config):
             if _key(event) not in body:
-                event.evidence = title_doc.text
+                event.evidence = article.title if article and article.title else title_doc.text
                 result.events.insert(0, event)
                 body.add(_key(event))
