@@ -12,6 +12,7 @@ Python API::
 
 from eventwire._version import __version__
 from eventwire.api import extract, extract_many
+from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
 from eventwire.model import (
     Actor,
@@ -30,6 +31,7 @@ __all__ = [
     "Actor",
     "Article",
     "ArticleResult",
+    "CoderConfig",
     "Event",
     "Location",
     "Mention",

@@ -1,0 +1,202 @@
+"""The event coder on sentences written for these tests: actors (item 2) and events (item 3)."""
+
+from __future__ import annotations
+
+import pytest
+
+import eventwire
+from eventwire.model import ArticleResult, Event
+
+
+def code(text: str, published: str = "2015-06-01", title: str | None = None) -> ArticleResult:
+    result = eventwire.extract(text, published=published, title=title)
+    assert result.errors == []
+    return result
+
+
+def triples(result: ArticleResult) -> list[tuple[str | None, str, str | None]]:
+    return [(e.source.code if e.source else None, e.cameo, e.target.code if e.target else None)
+            for e in result.events]  # fmt: skip
+
+
+def only(result: ArticleResult) -> Event:
+    assert len(result.events) == 1, triples(result)
+    return result.events[0]
+
+
+def actor_codes(result: ArticleResult) -> dict[str, str | None]:
+    return {m.text: m.actor.code for m in result.actors if m.actor}
+
+
+# ---------------------------------------------------------------------------- actors (item 2)
+def test_title_name_and_country_make_one_actor():
+    result = code("Russia's Foreign Minister Sergey Lavrov criticized NATO.")
+    assert actor_codes(result)["Russia's Foreign Minister Sergey Lavrov"] == "RUSGOV"
+    assert triples(result) == [("RUSGOV", "111", "IGOWSTNAT")]
+
+
+def test_pronoun_and_definite_description_resolve_within_the_article():
+    result = code(
+        "Sergei Lavrov arrived in Cairo on Sunday. The minister met Egyptian President "
+        "Abdel Fattah al-Sisi on Monday. He praised Egypt for its role in the talks."
+    )
+    codes = actor_codes(result)
+    assert codes["The minister"] == "RUSGOV" and codes["He"] == "RUSGOV"
+    assert ("RUSGOV", "040", "EGYGOV") in triples(result)
+    assert ("RUSGOV", "051", "EGY") in triples(result)
+
+
+@pytest.mark.parametrize(
+    "published, expected", [("2012-06-01", "USAGOVLEG"), ("2014-06-01", "USAGOV")]
+)
+def test_date_bounded_roles(published, expected):
+    """John Kerry was a senator until 2013-02-01, then Secretary of State."""
+    result = code("John Kerry met the Afghan president in Kabul.", published=published)
+    assert triples(result) == [(expected, "040", "AFGGOV")]
+
+
+def test_compound_actors_and_joint_acts():
+    result = code("Lavrov and Kerry discussed the Syrian crisis in a phone call on Monday.")
+    assert triples(result) == [("RUSGOV", "041", "USAGOV")]
+    listed = code(
+        "Moscow held a series of communications with regional sides that have influence "
+        "over the crisis, including Saudi Arabia, Iran and Turkey."
+    )
+    assert sorted(t for _, _, t in triples(listed)) == ["IRN", "SAU", "TUR"]
+
+
+def test_coordinated_countries_in_one_phrase():
+    result = code("US and Russian diplomats will meet again in Geneva next month.")
+    assert triples(result) == [("USAGOV", "036", "RUSGOV")]
+
+
+def test_unknown_person_with_affiliation_gets_its_code():
+    result = code("Syrian opposition figure Nabil Khoury criticized the Syrian government.")
+    assert triples(result) == [("SYROPP", "111", "SYRGOV")]
+
+
+def test_unknown_actor_is_kept_with_a_null_code_and_codes_nothing():
+    result = code("Zorbek Malikov criticized the Kenyan government.")
+    assert actor_codes(result)["Zorbek Malikov"] is None
+    assert result.events == []
+
+
+def test_capital_as_metonym_but_not_as_a_place():
+    result = code("Washington accused Moscow of violating the ceasefire in Paris.")
+    assert triples(result) == [("USAGOV", "112", "RUSGOV")]
+
+
+# ---------------------------------------------------------------------------- events (item 3)
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Russian Foreign Minister Sergei Lavrov met with his Turkish counterpart in Ankara.",
+         ("RUSGOV", "040", "TURGOV")),
+        ("Egypt urged the Libyan rebels to lay down their arms.", ("EGY", "020", "LBYREB")),
+        ("The Iranian foreign minister called on Saudi Arabia to stop the air strikes.",
+         ("IRNGOV", "020", "SAU")),
+        ("Turkey slammed Israel over the raid on the aid convoy.", ("TUR", "111", "ISR")),
+        ("The French president hailed Germany for its handling of the crisis.",
+         ("FRAGOV", "051", "DEU")),
+        ("Japan pledged to help the Philippines rebuild after the typhoon.",
+         ("JPN", "030", "PHL")),
+        ("Iran refused to allow United Nations inspectors into the site.",
+         ("IRN", "120", "IGOUNO")),
+        ("Lavrov accused Washington of violating the ceasefire agreement.",
+         ("RUSGOV", "112", "USAGOV")),
+    ],
+)  # fmt: skip
+def test_verb_patterns(sentence, expected):
+    assert triples(code(sentence)) == [expected]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Talks between Armenia and Azerbaijan were held in Geneva on Friday.",
+         ("ARM", "046", "AZE")),
+        ("The Jordanian king held a joint press conference with the Iraqi prime minister.",
+         ("JORGOV", "040", "IRQGOV")),
+        ("Russia received an invitation from the Syrian government to send troops.",
+         ("SYRGOV", "020", "RUS")),
+        ("The release of 200 prisoners by the Afghan government was welcomed by Pakistan.",
+         ("PAK", "051", "AFGGOV")),
+    ],
+)  # fmt: skip
+def test_nominal_and_light_verb_events(sentence, expected):
+    assert triples(code(sentence)) == [expected]
+
+
+def test_passive_voice_keeps_the_direction():
+    result = code("The future of Syria was discussed by Lavrov and Kerry in Vienna.")
+    assert triples(result) == [("RUSGOV", "040", "SYR"), ("USAGOV", "040", "SYR")]
+    assert ("SYR", "040", "RUSGOV") not in triples(result)
+
+
+def test_negation_is_flagged():
+    event = only(code("Pakistan did not meet Indian officials in Delhi."))
+    assert (event.cameo, event.negated, event.modality) == ("040", True, "asserted")
+
+
+def test_intent_and_future_become_intended():
+    event = only(code("China will meet Japan next week to discuss the islands dispute."))
+    assert (event.cameo, event.modality) == ("036", "intended")  # CAMEO: intent to meet
+    willing = only(code("Russia is willing to host talks between Syria and Turkey."))
+    assert (willing.cameo, willing.modality) == ("036", "intended")
+    preparing = only(code("The Turkish army is preparing to attack Kurdish rebels."))
+    assert (preparing.cameo[:2], preparing.modality) == ("19", "intended")
+
+
+def test_conditionals_are_hypothetical():
+    result = code("If Iran violates the deal, the United States would impose sanctions on Iran.")
+    assert [(e.source.code, e.modality) for e in result.events if e.source] == [
+        ("USA", "hypothetical")
+    ]
+
+
+def test_reported_speech_codes_the_clause_not_the_speech_verb():
+    result = code("Lavrov said that Russia had hailed Egypt for its mediation.")
+    assert triples(result) == [("RUS", "051", "EGY")]
+
+
+def test_no_actor_on_either_side_codes_nothing():
+    assert code("The talks were held in a friendly atmosphere and ended late.").events == []
+
+
+def test_missing_target_only_with_the_option():
+    text = "Iran condemned the decision on Monday."
+    assert code(text).events == []
+    config = eventwire.CoderConfig(allow_missing_target=True)
+    (result,) = eventwire.extract_many([{"id": "m", "text": text}], config=config)
+    assert triples(result) == [("IRN", "111", None)]
+
+
+def test_headline_is_coded_as_sentence_minus_one():
+    result = code(
+        "The two ministers spoke for an hour, the ministry said.",
+        title="Kerry Urges Iran to Release Detained Sailors",
+    )
+    (event,) = [e for e in result.events if e.sentence == -1]
+    assert (event.source.code, event.cameo, event.target.code) == ("USAGOV", "020", "IRN")
+    assert event.evidence == "Kerry Urges Iran to Release Detained Sailors"
+    assert event.evidence[event.span[0] : event.span[1]] == "Kerry Urges Iran"
+
+
+def test_headline_repeating_the_lead_is_not_counted_twice():
+    result = code("Egypt urged Libya on Sunday to hold elections.", title="Egypt urges Libya")
+    assert triples(result) == [("EGY", "020", "LBY")]
+
+
+def test_every_event_has_ontology_and_evidence():
+    text = "Germany hailed France.\n\nLater, Turkey accused Greece of violating its airspace."
+    result = code(text)
+    assert len(result.events) == 2
+    for event in result.events:
+        assert event.plover is not None and event.goldstein is not None
+        assert event.quad_class in {1, 3}
+        assert result.article is not None
+        sentence = result.sentences[event.sentence]
+        assert event.evidence == result.article.text[sentence.start : sentence.end]
+        assert sentence.start <= event.span[0] < event.span[1] <= sentence.end
+    accuse = result.events[1]
+    assert (accuse.cameo, accuse.quad_class, accuse.plover.type) == ("112", 3, "ACCUSE")
