@@ -203,11 +203,12 @@ class Resolver:
         """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
         words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]
         n = len(words)
+        named = [t.pos_ == "PROPN" or bool(t.ent_type_) for t in words]
         for length in range(min(n, self.kb.max_phrase_tokens), 0, -1):
             for i in range(n - length, -1, -1):
+                if not (named[i] and named[i + length - 1]):
+                    continue  # names begin and end with a name word
                 piece = words[i : i + length]
-                if not any(t.pos_ == "PROPN" or t.ent_type_ for t in piece):
-                    continue
                 phrase = _join(piece)
                 record = self.kb.lookup(phrase, self.date)
                 if record and record.kind in {"person", "organization"}:

@@ -12,7 +12,9 @@ with spaCy), as are the ``<Config>`` switches between records (``require_dyad``,
 
 The validation verb file uses a few constructs eventwire's verb reader rejects (and one makes it
 crash). Rather than report 0 %, :func:`coder_config` records every such line and codes with a
-rewritten copy in which each is fixed the way PETRARCH reads it, or dropped; the score says so.
+rewritten copy in which each is fixed the way PETRARCH reads it, or dropped; the score lists
+them. Actor and agent files get the same treatment (offending lines commented out) should the
+strict readers ever reject one; today both load as written.
 
 Usage: ``python -m eventwire.eval.petrarch [--shared ../shared] [--failures]`` (JSON on stdout).
 """
@@ -25,23 +27,24 @@ import re
 import sys
 import tempfile
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from eventwire.actors.dictionary import DictionaryError
+from eventwire.actors.kb import KnowledgeBase
 from eventwire.api import extract_many
 from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
 from eventwire.contract import result_to_json
 from eventwire.events.verbs import VerbFileError, load_verbs, parse_code, parse_verb_text
-from eventwire.ingest import ArticleOptions
 
 RECORDS = "PETR.UnitTest.records.xml"
 ACTORS = "PETR.Validate.actors.txt"
 AGENTS = "PETR.Validate.agents.txt"
 VERBS = "PETR.Validate.verbs.txt"
 EXPECTED_TRIPLES = 359  # EventCoding elements with source/target/event codes in RECORDS
+ATTRIBUTES = ("sourcecode", "targetcode", "eventcode")
 
 
 class Triple(NamedTuple):
@@ -80,7 +83,7 @@ class DictionaryProblem:
     line: int
     text: str
     reason: str
-    action: str  # "rewritten: ..." | "dropped" | "none (loaded)"
+    action: str  # "rewritten: <the line as loaded>" | "dropped"
 
 
 @dataclass
@@ -96,6 +99,7 @@ class CategoryScore:
 @dataclass
 class PetrScore:
     records: int = 0
+    result_lines: int = 0  # contract outputs received (one per record when the run is sound)
     expected_triples: int = 0
     produced_exactly: int = 0
     extra_triples: int = 0  # predicted (source, target, event) triples not expected
@@ -104,6 +108,7 @@ class PetrScore:
     no_event_records: int = 0
     no_event_records_clean: int = 0  # no-event records for which nothing was coded
     text_coded_triples: int = 0  # expected actors given as quoted text: not codable by design
+    null_coded_triples: int = 0  # expected "---"/"---GOV"/"###" actors (require_dyad=false)
     unimplemented_triples: int = 0  # in sentence="false" records (PETRARCH does not pass them)
     categories: dict[str, CategoryScore] = field(default_factory=dict)
     dictionary_problems: list[DictionaryProblem] = field(default_factory=list)
@@ -117,6 +122,7 @@ class PetrScore:
     def as_dict(self, failures: bool = False) -> dict[str, Any]:
         out: dict[str, Any] = {
             "records": self.records,
+            "result_lines": self.result_lines,
             "expected_triples": self.expected_triples,
             "expected_triples_ok": self.expected_triples == EXPECTED_TRIPLES,
             "produced_exactly": self.produced_exactly,
@@ -126,12 +132,13 @@ class PetrScore:
             "records_with_errors": self.records_with_errors,
             "no_event_records": f"{self.no_event_records_clean}/{self.no_event_records} clean",
             "text_coded_triples": self.text_coded_triples,
+            "null_coded_triples": self.null_coded_triples,
             "unimplemented_triples": self.unimplemented_triples,
             "categories": {
                 name: {
                     "expected": c.expected,
                     "produced": c.produced,
-                    "pass_rate": round(c.pass_rate, 4),
+                    "pass_rate": round(c.pass_rate, 4) if c.expected else None,
                 }
                 for name, c in sorted(self.categories.items())
             },
@@ -156,11 +163,6 @@ def validation_dir(shared: Path) -> Path:
     raise FileNotFoundError(f"{RECORDS} not found under {shared}")
 
 
-def _code(value: str) -> str:
-    """Attribute value → code; PETRARCH writes text-coded actors as '"INJURY TOLL"'."""
-    return value.strip()
-
-
 def iter_records(path: Path) -> Iterator[PetrRecord]:
     """The ``<Sentence>`` records in file order (``<Config>`` elements are ignored)."""
     root = ET.parse(path).getroot()
@@ -174,13 +176,9 @@ def iter_records(path: Path) -> Iterator[PetrRecord]:
             elif coding.get("error") is not None:
                 error = coding.get("error")
             else:
-                expected.append(
-                    Triple(
-                        _code(coding.get("sourcecode", "")),
-                        _code(coding.get("targetcode", "")),
-                        _code(coding.get("eventcode", "")),
-                    )
-                )
+                # text-coded actors stay as written, quotes included: '"INJURY TOLL"'
+                codes = (coding.get(a, "").strip() for a in ATTRIBUTES)
+                expected.append(Triple(*codes))
         yield PetrRecord(
             id=(sentence.get("id") or "").strip(),
             date=f"{day[:4]}-{day[4:6]}-{day[6:8]}" if len(day) == 8 else day,
@@ -196,14 +194,14 @@ def iter_records(path: Path) -> Iterator[PetrRecord]:
 # --------------------------------------------------------------------------- dictionaries
 
 
-def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProblem]]:
+def _verb_lines_fixed(path: Path) -> tuple[str, list[DictionaryProblem]]:
     """The verb file rewritten into what ``verbs.add_file`` accepts, PETRARCH's reading kept.
 
-    Returns the text, the original line number of each output line, and one problem per
-    rewritten or dropped line. Fixes: a synset label's trailing ``_`` dropped; ``+&SYNSET``
-    members expanded; ``&SYNSET_WORD`` split into ``&SYNSET WORD``; multi-word block and verb
-    names joined with ``_``; a header's extra or non-numeric code (``[+++]``) → first code or
-    ``[---]``; a pattern whose code is not numeric (``[075A]``, ``[###]``) dropped.
+    Returns the text and one problem per rewritten or dropped line (original line numbers).
+    Fixes: a synset label's trailing ``_`` dropped; ``+&SYNSET`` members expanded;
+    ``&SYNSET_WORD`` split into ``&SYNSET WORD``; multi-word block and verb names joined with
+    ``_``; a header's extra or non-numeric code (``[+++]``) → first code or ``[---]``; a
+    pattern whose code is not numeric (``[075A]``, ``[###]``) dropped.
     """
     name = path.name
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -244,8 +242,13 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
             current = label.rstrip("_").upper()
             synsets.setdefault(current, [])
             if label.endswith("_"):
-                note(n, raw, "synset label with PETRARCH's trailing '_' connector "
-                     "(patterns refer to it without the '_')", f"rewritten: &{current}")  # fmt: skip
+                note(
+                    n,
+                    raw,
+                    "synset label with PETRARCH's trailing '_' connector "
+                    "(patterns refer to it without the '_')",
+                    f"rewritten: &{current}",
+                )
                 emit(n, "&" + current)
             else:
                 emit(n, raw)
@@ -257,8 +260,12 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
                 if inner is None:
                     note(n, raw, "nested synset reference to an undefined synset", "dropped")
                     continue
-                note(n, raw, "nested synset member (a synset inside a synset)",
-                     "rewritten: expanded to its members " + ", ".join(inner))  # fmt: skip
+                note(
+                    n,
+                    raw,
+                    "nested synset member (a synset inside a synset)",
+                    "rewritten: expanded to its members " + ", ".join(inner),
+                )
                 for word in inner:
                     synsets[current].append(word)
                     emit(n, "+" + word)
@@ -294,7 +301,11 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
             codes = re.findall(r"\[([^\]]*)\]", body)
             reason = None
             if not codes:
-                reason = "pattern without a [CODE]"
+                reason = (
+                    "no readable [CODE] ('#' starts a comment, so [###] is cut off)"
+                    if "[#" in raw
+                    else "pattern without a [CODE]"
+                )
             else:
                 try:
                     parse_code(codes[-1])
@@ -305,9 +316,13 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
                 continue
             fixed = split_refs(raw)
             if fixed != raw:
-                note(n, raw, "'&SYNSET_WORD' / 'WORD_&SYNSET': PETRARCH's '_' joins a synset "
-                     "to the next word; eventwire reads the whole thing as one literal word",
-                     f"rewritten: {fixed.strip()}")  # fmt: skip
+                note(
+                    n,
+                    raw,
+                    "'&SYNSET_WORD' / 'WORD_&SYNSET': PETRARCH's '_' joins a synset "
+                    "to the next word; eventwire reads the whole thing as one literal word",
+                    f"rewritten: {fixed.strip()}",
+                )
             emit(n, fixed)
             continue
         # a verb line: one word (phrasal verbs joined by '_'), optional {forms} and [code]
@@ -321,7 +336,7 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
 
     # anything the reader still rejects is dropped, line by line
     text = "\n".join(out) + "\n"
-    known = load_verbs()._synsets.keys()  # the names a user file may use
+    known = load_verbs()._synsets.keys()  # CAMEO.2.0's synsets, which a user file may use
     for _ in range(5):
         _raw, errors, _stats = parse_verb_text(text, name, known)
         bad = {int(e.split(":")[1]) for e in errors}
@@ -337,36 +352,68 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[int], list[DictionaryProble
                 kept_origin.append(o)
         text, origin = "\n".join(kept_lines) + "\n", kept_origin
     problems.sort(key=lambda p: p.line)
-    return text, origin, problems
+    return text, problems
+
+
+def _strict_loadable(
+    path: Path, load: Callable[[Path], None], workdir: Path, problems: list[DictionaryProblem]
+) -> tuple[Path, list[str]]:
+    """``path``, or a copy in ``workdir`` with each line the strict reader rejects commented
+    out (one at a time: the reader stops at the first bad line)."""
+    try:
+        load(path)
+        return path, []
+    except DictionaryError as exc:
+        first = f"{path.name}: {type(exc).__name__}: {exc}"
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    copy = workdir / ("fixed." + path.name)
+    for _ in range(len(lines)):
+        copy.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        try:
+            load(copy)
+            return copy, [first]
+        except DictionaryError as exc:
+            m = re.match(r":(\d+): (.*)$", str(exc)[len(str(copy)) :], re.DOTALL)
+            n = int(m[1]) if m else 0
+            if not 0 < n <= len(lines) or lines[n - 1].startswith("#"):
+                raise
+            problems.append(
+                DictionaryProblem(
+                    path.name, n, lines[n - 1].strip(), m[2] if m else str(exc), "dropped"
+                )
+            )
+            lines[n - 1] = "# " + lines[n - 1]
+    raise DictionaryError(f"{path}: could not make a loadable copy")
 
 
 def coder_config(
     vdir: Path, workdir: Path
 ) -> tuple[CoderConfig, list[str], list[DictionaryProblem]]:
-    """The suite's CoderConfig, plus what loading the validation files as-is raised.
-
-    Actor and agent files must load as written (their failure is the finding). If the verb
-    file does not, a rewritten copy goes in ``workdir`` (see :func:`_verb_lines_fixed`).
-    """
-    actors, agents, verbs = str(vdir / ACTORS), str(vdir / AGENTS), str(vdir / VERBS)
-    config = CoderConfig(actor_files=(actors,), agent_files=(agents,), verb_files=(verbs,))
-    load_errors: list[str] = []
+    """The suite's CoderConfig, plus what loading the validation files as written raised and
+    every line the harness had to fix or drop to load them (copies go in ``workdir``)."""
+    problems: list[DictionaryProblem] = []
+    actors, actor_errors = _strict_loadable(
+        vdir / ACTORS, lambda p: KnowledgeBase().add_dictionary(p), workdir, problems
+    )
+    agents, agent_errors = _strict_loadable(
+        vdir / AGENTS, lambda p: KnowledgeBase().add_agents(p), workdir, problems
+    )
+    load_errors = actor_errors + agent_errors
+    verbs = vdir / VERBS
     try:
-        knowledge_base(config)
-    except (DictionaryError, OSError) as exc:
-        load_errors.append(f"actors/agents: {type(exc).__name__}: {exc}")
-        raise
-    try:
-        verb_dictionary(config)
-        return config, load_errors, []
+        load_verbs().copy().add_file(verbs)
     except Exception as exc:  # a crash is a finding too (KeyError today)
-        detail = "; ".join(exc.errors) if isinstance(exc, VerbFileError) else str(exc)
+        detail = "; ".join(exc.errors) if isinstance(exc, VerbFileError) else repr(exc)
         load_errors.append(f"{VERBS}: verbs.add_file raised {type(exc).__name__}: {detail}")
-    text, _origin, problems = _verb_lines_fixed(vdir / VERBS)
-    fixed = workdir / ("fixed." + VERBS)
-    fixed.write_text(text, encoding="utf-8")
-    config = CoderConfig(actor_files=(actors,), agent_files=(agents,), verb_files=(str(fixed),))
-    verb_dictionary(config)  # must load now; raises if the rewrite missed something
+        text, verb_problems = _verb_lines_fixed(verbs)
+        problems.extend(verb_problems)
+        verbs = workdir / ("fixed." + VERBS)
+        verbs.write_text(text, encoding="utf-8")
+    config = CoderConfig(
+        actor_files=(str(actors),), agent_files=(str(agents),), verb_files=(str(verbs),)
+    )
+    knowledge_base(config)  # build both now: a failure here is the harness's, not a record's
+    verb_dictionary(config)
     return config, load_errors, problems
 
 
@@ -380,16 +427,26 @@ def _triple(event: dict[str, Any]) -> Triple:
     return Triple(code(event.get("source")), code(event.get("target")), str(event["cameo"]))
 
 
+def _null(code: str) -> bool:
+    """PETRARCH's codes for an actor phrase it could not code ("---", "---GOV", "###")."""
+    return code.startswith(("---", "###"))
+
+
 def score(
     records: Sequence[PetrRecord],
     outputs: Sequence[dict[str, Any]],
     load_errors: Sequence[str] = (),
     problems: Sequence[DictionaryProblem] = (),
 ) -> PetrScore:
-    """Exact-triple scoring of contract outputs (one per record, same order)."""
-    result = PetrScore(records=len(records), load_errors=list(load_errors),
-                       dictionary_problems=list(problems))  # fmt: skip
-    for record, output in zip(records, outputs, strict=True):
+    """Exact-triple scoring of contract outputs (one per record, same order; ``result_lines``
+    says how many there were, so a short run shows up instead of raising)."""
+    result = PetrScore(
+        records=len(records),
+        result_lines=len(outputs),
+        load_errors=list(load_errors),
+        dictionary_problems=list(problems),
+    )
+    for record, output in zip(records, outputs, strict=False):
         predicted = [_triple(e) for e in output.get("events") or []]
         produced = set(predicted)
         expected = set(record.expected)
@@ -403,6 +460,9 @@ def score(
         category.expected += len(record.expected)
         category.produced += len(hits)
         result.text_coded_triples += sum('"' in t.source + t.target for t in record.expected)
+        result.null_coded_triples += sum(
+            _null(t.source) or _null(t.target) for t in record.expected
+        )
         if record.unimplemented:
             result.unimplemented_triples += len(record.expected)
         if output.get("errors"):
@@ -430,11 +490,10 @@ def score(
 
 
 def run_records(records: Sequence[PetrRecord], config: CoderConfig) -> list[dict[str, Any]]:
-    """Contract outputs for the records. Language detection is off: fictional names in one
-    short sentence are not evidence of a foreign language."""
+    """Contract outputs for the records, through the public API with default options (so a
+    record the ingest stage refuses, e.g. as not English, shows up as an error line)."""
     inputs = [{"id": r.id, "text": r.text, "published": r.date} for r in records]
-    options = ArticleOptions(check_language=False)
-    return [result_to_json(res) for res in extract_many(inputs, config=config, options=options)]
+    return [result_to_json(res) for res in extract_many(inputs, config=config)]
 
 
 def evaluate(shared: Path) -> PetrScore:
@@ -448,8 +507,9 @@ def evaluate(shared: Path) -> PetrScore:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m eventwire.eval.petrarch",
-                                     description=__doc__.split("\n\n")[0])  # fmt: skip
+    parser = argparse.ArgumentParser(
+        prog="python -m eventwire.eval.petrarch", description=__doc__.split("\n\n")[0]
+    )
     parser.add_argument("--shared", default="../shared", help="the shared data folder")
     parser.add_argument("--failures", action="store_true", help="list every failing record")
     args = parser.parse_args(argv)

@@ -398,6 +398,16 @@ class VerbDictionary:
         self._blocks: dict[str, tuple[VerbPattern, ...]] = {}
         self._synsets: dict[str, frozenset[str]] = {}
         self.sources: list[str] = []
+        self._index: dict[str, tuple[tuple[VerbPattern, ...], list[Any]]] = {}
+
+    def _indexed(self, block: str) -> list[tuple[int, VerbPattern, frozenset[str] | None]]:
+        """The block's patterns with the words one of which must occur for them to match."""
+        patterns = self._blocks.get(block, ())
+        cached = self._index.get(block)
+        if cached is None or cached[0] is not patterns:
+            cached = (patterns, [(i, p, _anchors(p)) for i, p in enumerate(patterns)])
+            self._index[block] = cached
+        return cached[1]
 
     # -- building
     @classmethod
@@ -510,7 +520,9 @@ class VerbDictionary:
         head = entry.lemma.split(" ")[0]
         best: tuple[int, int, int] | None = None
         best_pattern: VerbPattern | None = None
-        for index, pattern in enumerate(self._blocks.get(entry.block, ())):
+        for index, pattern, anchors in self._indexed(entry.block):
+            if anchors is not None and anchors.isdisjoint(pool):
+                continue  # cheap pre-filter: the pattern's first required word is absent
             score = _score(pattern, pool, prep_pools, before_pool)
             if score is None:
                 continue
@@ -528,6 +540,17 @@ def _pool(lemmas: Iterable[str]) -> set[str]:
         pool.update(_split(normalise_words(lemma)) if lemma else ())
     pool.discard("")
     return pool
+
+
+def _anchors(pattern: VerbPattern) -> frozenset[str] | None:
+    """Words of which at least one must be in the clause's pool for ``pattern`` to match."""
+    if pattern.after:
+        word = pattern.after[0]
+        alternatives = [word] if isinstance(word, str) else list(word)
+        return frozenset(_split(a)[0] for a in alternatives)
+    if pattern.preps:
+        return frozenset(name for name in pattern.preps[0][0].split("/"))
+    return None
 
 
 def _word_score(word: Word, pool: set[str]) -> int:
