@@ -67,3 +67,12 @@ def test_extract_seeds_in_order_and_valid(cli, tmp_path, seeds):
         jsonschema.validate(line, schema)
         assert line["errors"] == []
         assert (line["source"], line["published"]) == (record["source"], record["published"])
+
+
+def test_seed_gold_recall_and_precision(seeds):
+    """Issue 3's acceptance: recall >= 0.80 and precision >= 0.70 on the seed gold."""
+    from eventwire.eval.seeds import evaluate
+
+    score = evaluate(seeds.parent.parent)
+    assert score.recall >= 0.80, score.misses
+    assert score.precision >= 0.70, score.extras
