@@ -201,3 +201,17 @@ def test_shared_cameo_dictionary_parses_like_the_shipped_data():
     assert shipped["verbs"] == raw["verbs"]
     assert shipped["blocks"] == raw["blocks"]
     assert Path(path).name in shipped["source"]
+
+
+def test_bad_block_header_reports_lines_instead_of_crashing(tmp_path):
+    from eventwire.events.verbs import VerbFileError
+
+    path = tmp_path / "bad.verbs"
+    path.write_text(
+        "---  BLAST   [+++]  ---\nBLAST\n- * FOO [111]\n\n---  HAIL   [051]  ---\nHAIL\n"
+    )
+    with pytest.raises(VerbFileError) as info:
+        load_verbs().copy().add_file(path)
+    message = str(info.value)
+    assert f"{path}:1: bad code [+++]" in message
+    assert f"{path}:2: verb line 'BLAST' before any" in message

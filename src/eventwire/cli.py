@@ -53,6 +53,12 @@ def coder_options(command: Callable[..., None]) -> Callable[..., None]:
                 is_flag=True,
                 help="Also code events whose target is not a known actor.",
             ),
+            click.option(
+                "--no-shipped-dictionaries",
+                "no_shipped",
+                is_flag=True,
+                help="Code with the --actors/--agents/--verbs files only.",
+            ),
         ]
     ):
         command = option(command)
@@ -64,11 +70,12 @@ def _coder_config(
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
     allow_missing_target: bool,
+    no_shipped: bool,
 ) -> Any:
     """The CoderConfig for these options; dictionary errors become clear CLI errors."""
     from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
 
-    config = CoderConfig(actor_files, agent_files, verb_files, allow_missing_target)
+    config = CoderConfig(actor_files, agent_files, verb_files, allow_missing_target, not no_shipped)
     try:
         knowledge_base(config)
         verb_dictionary(config)
@@ -134,6 +141,7 @@ def ingest(
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
     allow_missing_target: bool,
+    no_shipped: bool,
 ) -> None:
     """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
 
@@ -153,7 +161,7 @@ def ingest(
         "url": csv_url,
     }
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
-    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target)
+    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target, no_shipped)
     try:
         store = Store(db)
     except StoreError as err:
@@ -227,6 +235,7 @@ def extract(
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
     allow_missing_target: bool,
+    no_shipped: bool,
 ) -> None:
     """Read JSONL articles and write one JSONL result per input line, in order.
 
@@ -237,7 +246,7 @@ def extract(
     from eventwire.contract import result_to_json
     from eventwire.ingest.readers import json_objects
 
-    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target)
+    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target, no_shipped)
     origin = "<stdin>" if input_file == "-" else input_file
     try:
         stream = sys.stdin.buffer if input_file == "-" else open(input_file, "rb")  # noqa: SIM115

@@ -19,6 +19,7 @@ class CoderConfig:
     agent_files: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries (--agents)
     verb_files: tuple[str, ...] = ()  # PETRARCH-format verb dictionaries (--verbs)
     allow_missing_target: bool = False  # code events whose target is not an actor
+    shipped_dictionaries: bool = True  # False: only the user's files (a PETRARCH environment)
 
 
 DEFAULT = CoderConfig()
@@ -26,9 +27,9 @@ DEFAULT = CoderConfig()
 
 @lru_cache(maxsize=8)
 def knowledge_base(config: CoderConfig = DEFAULT) -> KnowledgeBase:
-    if not config.actor_files and not config.agent_files:
+    if config.shipped_dictionaries and not config.actor_files and not config.agent_files:
         return load_kb()
-    kb = fresh_kb()
+    kb = fresh_kb() if config.shipped_dictionaries else KnowledgeBase()
     for path in config.actor_files:
         kb.add_dictionary(path)
     for path in config.agent_files:
@@ -38,9 +39,9 @@ def knowledge_base(config: CoderConfig = DEFAULT) -> KnowledgeBase:
 
 @lru_cache(maxsize=8)
 def verb_dictionary(config: CoderConfig = DEFAULT) -> VerbDictionary:
-    if not config.verb_files:
+    if config.shipped_dictionaries and not config.verb_files:
         return load_verbs()
-    verbs = load_verbs().copy()
+    verbs = load_verbs().copy() if config.shipped_dictionaries else VerbDictionary()
     for path in config.verb_files:
         verbs.add_file(path)
     return verbs

@@ -292,6 +292,10 @@ class KnowledgeBase:
             own = set(entry.names)
             for key in entry.names:
                 kind = entry_kind(entry, key, self.country_codes)
+                if kind == "country":
+                    # a user's entry names an actor to code; shipped "country" records also
+                    # hold cities and provinces, which must not become actors by themselves
+                    kind = "organization"
                 value = _Entry(display_name(entry.label, kind), kind, codes)
                 self._put(key, value)
                 alt = article_variant(key, kind)

@@ -126,6 +126,16 @@ class Resolver:
         person = self._known_name(own)
         if person is not None:
             actor, how = person
+            if how == "kb" and actor.sector is None and len(actor.code or "") == 3:
+                # "the Calenardhon government", "Bree President X": a named state + an agent
+                rest = [t for t in own if t.text not in actor.text.split()]
+                agent = self._agent_of(rest, head) if rest else None
+                if agent:
+                    combined = Actor(text, f"{actor.code}{agent}", actor.code, agent, actor.name)
+                    return ActorRef(head.i, start, end, combined, "country+agent")
+                if head.pos_ == "NOUN" and head.text not in actor.text.split():
+                    return None  # "the Eriadorian border": a place word, not an actor
+                return ActorRef(head.i, start, end, self._copy(actor, text), "country")
             self._remember(actor, tokens)
             return ActorRef(head.i, start, end, self._copy(actor, text), how)
 

@@ -409,8 +409,11 @@ def coder_config(
         problems.extend(verb_problems)
         verbs = workdir / ("fixed." + VERBS)
         verbs.write_text(text, encoding="utf-8")
-    config = CoderConfig(
-        actor_files=(str(actors),), agent_files=(str(agents),), verb_files=(str(verbs),)
+    config = CoderConfig(  # the suite's Environment names only its own dictionaries
+        actor_files=(str(actors),),
+        agent_files=(str(agents),),
+        verb_files=(str(verbs),),
+        shipped_dictionaries=False,
     )
     knowledge_base(config)  # build both now: a failure here is the harness's, not a record's
     verb_dictionary(config)

@@ -458,9 +458,9 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
                     refs = [r for r in _with_conjuncts(sub, found) if r.head not in exclude]
                     if refs:
                         return refs
-    ref = _first_actor(verb, found, exclude, right_only=True)
-    if ref:
-        return [ref]
+    refs = _first_actors(verb, found, exclude, right_only=True)
+    if refs:
+        return refs
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
         inner_refs = _objects(xcomp, found, exclude)  # "pledged to help the Philippines"
         if inner_refs:
@@ -506,6 +506,17 @@ def _first_actor(
         if ref is not None and ref.actor.code and t.i not in exclude:
             return ref
     return None
+
+
+def _first_actors(
+    root: Token, found: ArticleActors, exclude: set[int], right_only: bool = False
+) -> list[ActorRef]:
+    """The first actor of the clause with its conjuncts ("ties with A, B and C")."""
+    ref = _first_actor(root, found, exclude, right_only)
+    if ref is None:
+        return []
+    refs = _with_conjuncts(root.doc[ref.head], found)
+    return [r for r in refs if r.head not in exclude] or [ref]
 
 
 # ---------------------------------------------------------------------------- flags

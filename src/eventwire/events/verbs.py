@@ -216,9 +216,10 @@ class _Parser:
         m = _HEADER.match(_strip_comment(line, "#")[0].strip())
         if not m:
             raise ValueError(f"bad block header {line!r}: expected '--- NAME [CODE] ---'")
-        self.block = m["name"].upper()
-        self.block_code = parse_code(m["code"]) if m["code"] is not None else (None, None)
-        self.synset = None
+        self.block = None  # until the header is known good: later lines must not attach to
+        self.synset = None  # the previous block, nor to a block that was never created
+        block_code = parse_code(m["code"]) if m["code"] is not None else (None, None)
+        self.block, self.block_code = m["name"].upper(), block_code
         block = self.blocks.setdefault(self.block, {"patterns": []})
         block["code"], block["reverse"] = self.block_code
 
