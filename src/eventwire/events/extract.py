@@ -59,6 +59,7 @@ class Predicate:
     token: Token
     code: str
     noun: NounEvent | None = None
+    reverse: str | None = None  # CAMEO's code for the other direction ("visit" → "host")
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -112,9 +113,9 @@ def sentence_events(
 def _predicates(sent: Span, verbs: VerbDictionary, found: ArticleActors) -> Iterator[Predicate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            code = _verb_code(token, verbs, found)
+            code, reverse = _verb_code(token, verbs, found)
             if code:
-                yield Predicate(token, code)
+                yield Predicate(token, code, reverse=reverse)
         elif token.pos_ == "NOUN":
             noun = noun_event(token)
             if noun is not None:
@@ -133,7 +134,10 @@ def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
     return words
 
 
-def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str | None:
+def _verb_code(
+    verb: Token, verbs: VerbDictionary, found: ArticleActors
+) -> tuple[str | None, str | None]:
+    """The verb's CAMEO code and its reverse-direction code, from the dictionary's patterns."""
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
@@ -144,18 +148,21 @@ def _verb_code(verb: Token, verbs: VerbDictionary, found: ArticleActors) -> str 
         (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
         for p in preps
     ]
+    before = [t.lemma_.lower() for t in verb.subtree if t.i < verb.i]
     for name in [*candidates, lemma]:
-        if verbs.entry(name) is None:
+        entry = verbs.entry(name)
+        if entry is None:
             continue
-        code, pattern = verbs.match(name, after, prep_phrases)
+        code, pattern = verbs.match(name, after, prep_phrases, before)
+        reverse = pattern.reverse if pattern is not None else entry.reverse
         if not code or code[:2] in SPEECH_ROOTS:
-            return None
+            return None, None
         if pattern is None and lemma in LIGHT_VERBS:
-            return None  # "take an approach", "hold a view": only a pattern makes them events
+            return None, None  # "take an approach", "hold a view": only a pattern codes them
         if code[:2] not in CLAUSE_TAKING_ROOTS and any(c.dep_ == "ccomp" for c in verb.children):
-            return None  # "Lavrov affirmed that …": reported speech; the clause is coded itself
-        return code
-    return None
+            return None, None  # "Lavrov affirmed that …": speech; the clause is coded itself
+        return code, reverse if reverse != code else None
+    return None, None
 
 
 # ---------------------------------------------------------------------------- events
@@ -259,6 +266,8 @@ def _events_for(
             if src is None or (tgt is None and not allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
+            if p.reverse and src is not None and tgt is not None and modality == "asserted":
+                yield _event(p, p.reverse, tgt, src, sent, index, modality, negated)
 
 
 def _event(
