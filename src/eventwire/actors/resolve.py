@@ -155,6 +155,11 @@ class Resolver:
             return ActorRef(head.i, start, end, Actor(text, code, country,
                                                       "GOV" if is_capital else None, None),
                             "capital" if is_capital else "country")  # fmt: skip
+        if agent:
+            owner = self._owner_of(head)  # "soldiers from Gondor", "officials of Egypt"
+            if owner:
+                return ActorRef(head.i, start, end, Actor(text, f"{owner}{agent}", owner, agent),
+                                "country+agent")  # fmt: skip
         if agent and head.lower_ in GROUP_HEADS:
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
@@ -169,6 +174,26 @@ class Resolver:
             return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
+        return None
+
+    def _owner_of(self, head: Token) -> str | None:
+        """The state in "troops from X", "officials of X", "activists in X"."""
+        owners = {"from", "of", "in"}
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in owners):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                code = self._state_code(_join(pobj.doc[pobj.left_edge.i : pobj.i + 1]))
+                if code:
+                    return code
+        return None
+
+    def _state_code(self, text: str) -> str | None:
+        """A country, capital, or a state-level actor of a user's dictionary ("Gondor")."""
+        code = self.kb.country(text) or self.kb.capital(text)
+        if code:
+            return code
+        record = self.kb.lookup(text, self.date)
+        if record and record.kind == "organization" and len(record.code) == 3:
+            return record.code
         return None
 
     def _names_country(self, head: Token) -> bool:
@@ -213,7 +238,7 @@ class Resolver:
         """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
         words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]
         n = len(words)
-        named = [t.pos_ == "PROPN" or bool(t.ent_type_) for t in words]
+        named = [t.pos_ == "PROPN" or bool(t.ent_type_) or _capitalised(t) for t in words]
         for length in range(min(n, self.kb.max_phrase_tokens), 0, -1):
             for i in range(n - length, -1, -1):
                 if not (named[i] and named[i + length - 1]):
@@ -231,8 +256,8 @@ class Resolver:
 
     def _country_in(self, tokens: Span, head: Token) -> str | None:
         for t in tokens:
-            if t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"}:
-                code = self.kb.country(t.text) or self.kb.capital(t.text)
+            if t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or _capitalised(t):
+                code = self._state_code(t.text)
                 if code:
                     return code
         # multi-word names: "Saudi Arabia", "United States"
@@ -292,6 +317,11 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
 def _is_title_of(head: Token, prep: Token) -> bool:
     """'Secretary of State', 'Minister for Foreign Affairs': a title, not a relation."""
     return head.pos_ == "PROPN" and all(t.pos_ in {"PROPN", "ADP", "CCONJ"} for t in prep.subtree)
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word inside a sentence: a name even when the tagger calls it a noun."""
+    return token.text[:1].isupper() and not token.is_sent_start and token.pos_ != "PRON"
 
 
 def _join(tokens: Span | list[Token]) -> str:
