@@ -320,8 +320,8 @@ def _is_title_of(head: Token, prep: Token) -> bool:
 
 
 def _capitalised(token: Token) -> bool:
-    """A capitalised word inside a sentence: a name even when the tagger calls it a noun."""
-    return token.text[:1].isupper() and not token.is_sent_start and token.pos_ != "PRON"
+    """A capitalised noun: a name even when the tagger calls it a common noun."""
+    return token.text[:1].isupper() and token.pos_ in {"NOUN", "PROPN", "ADJ", "X"}
 
 
 def _join(tokens: Span | list[Token]) -> str:

@@ -427,9 +427,9 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
         refs = [r for r in refs if r.head not in exclude]
         if refs:
             return refs
-        inner = _first_actor(child, found, exclude)  # "measures between the government and …"
-        if inner:
-            return [inner]
+        inner_refs = _first_actors(child, found, exclude)  # "measures between A and B"
+        if inner_refs:
+            return inner_refs
         doers = [
             r
             for by in child.children
@@ -524,7 +524,10 @@ def _first_actors(
     ref = _first_actor(root, found, exclude, right_only)
     if ref is None:
         return []
-    refs = _with_conjuncts(root.doc[ref.head], found)
+    head = root.doc[ref.head]
+    if head.head.lower_ == "between":
+        return [ref]  # "measures between the government and the opposition": one relation
+    refs = _with_conjuncts(head, found)
     return [r for r in refs if r.head not in exclude] or [ref]
 
 
