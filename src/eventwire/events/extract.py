@@ -240,7 +240,8 @@ def _events_for(
         subject = next((c for c in p.token.children if c.dep_ in SUBJECT_DEPS), None)
         pair = _both_sides(subject, earlier) if subject is not None else []
         sources_list = pair or _subjects(p.token, found)
-        targets_list = [] if pair else _objects(p.token, found, {r.head for r in sources_list})
+        excluded = {r.head for r in sources_list}
+        targets_list = [] if pair else _objects(p.token, found, excluded, p.code[:2])
     if not sources_list and not targets_list:
         return
     if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
@@ -418,7 +419,9 @@ def _governing_subjects(
     return []
 
 
-def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[ActorRef]:
+def _objects(
+    verb: Token, found: ArticleActors, exclude: set[int], code_root: str = "00"
+) -> list[ActorRef]:
     """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
@@ -454,7 +457,8 @@ def _objects(verb: Token, found: ArticleActors, exclude: set[int]) -> list[Actor
             if inner and inner.head not in exclude:
                 return [inner]
     for child in verb.children:
-        if child.dep_ in {"prep", "dative"} and child.lower_ in TARGET_PREPS:
+        aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
+        if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 refs = [r for r in _with_conjuncts(pobj, found) if r.head not in exclude]
                 if refs:
