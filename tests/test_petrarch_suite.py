@@ -21,9 +21,10 @@ from eventwire.eval.petrarch import (
 )
 from eventwire.events.verbs import parse_verb_text
 
-# Measured 0.2786 (100/359 triples produced exactly) on 2026-11-23 at commit 6765a3d, with the
-# validation verb file loaded through the harness's rewritten copy. Floor = measured - ~0.02.
-PASS_RATE_FLOOR = 0.26
+# Measured 0.3649 (131/359 triples produced exactly) on 2026-11-23, with the validation verb
+# file loaded through the harness's rewritten copy and no shipped dictionaries (the suite's
+# Environment names only its own). Floor = measured - ~0.02.
+PASS_RATE_FLOOR = 0.345
 
 
 @pytest.fixture(scope="module")
