@@ -200,3 +200,23 @@ def test_every_event_has_ontology_and_evidence():
         assert sentence.start <= event.span[0] < event.span[1] <= sentence.end
     accuse = result.events[1]
     assert (accuse.cameo, accuse.quad_class, accuse.plover.type) == ("112", 3, "ACCUSE")
+
+
+def test_sports_sentences_are_discarded():
+    """Shipped discards: "Manchester United" (story level), "cricket" (sentence level)."""
+    story = code("Manchester United beat Arsenal. Egypt urged Libya to hold elections.")
+    assert story.events == []
+    sentence = code("Pakistan beat India at cricket. Egypt urged Libya to hold elections.")
+    assert triples(sentence) == [("EGY", "020", "LBY")]
+
+
+def test_user_discard_file(tmp_path):
+    path = tmp_path / "mine.discards"
+    path.write_text("# my discards\n+ROYAL WEDDING\nchess olympiad  # a sentence-level one\n")
+    config = eventwire.CoderConfig(discard_files=(str(path),))
+    records = [
+        {"id": "a", "text": "Britain hailed France. Guests at the royal wedding cheered."},
+        {"id": "b", "text": "At the chess olympiad Russia accused Ukraine of cheating."},
+    ]
+    a, b = eventwire.extract_many(records, config=config)
+    assert a.events == [] and b.events == []

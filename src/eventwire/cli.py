@@ -49,6 +49,13 @@ def coder_options(command: Callable[..., None]) -> Callable[..., None]:
                 help="PETRARCH-format verb dictionary to add (repeatable).",
             ),
             click.option(
+                "--discards",
+                "discard_files",
+                multiple=True,
+                type=click.Path(exists=True),
+                help="PETRARCH-format discard list to add (repeatable; '+' = whole story).",
+            ),
+            click.option(
                 "--allow-missing-target",
                 is_flag=True,
                 help="Also code events whose target is not a known actor.",
@@ -69,16 +76,25 @@ def _coder_config(
     actor_files: tuple[str, ...],
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
+    discard_files: tuple[str, ...],
     allow_missing_target: bool,
     no_shipped: bool,
 ) -> Any:
     """The CoderConfig for these options; dictionary errors become clear CLI errors."""
-    from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
+    from eventwire.config import CoderConfig, discards, knowledge_base, verb_dictionary
 
-    config = CoderConfig(actor_files, agent_files, verb_files, allow_missing_target, not no_shipped)
+    config = CoderConfig(
+        actor_files,
+        agent_files,
+        verb_files,
+        discard_files,
+        allow_missing_target=allow_missing_target,
+        shipped_dictionaries=not no_shipped,
+    )
     try:
         knowledge_base(config)
         verb_dictionary(config)
+        discards(config)
     except ValueError as err:
         raise click.ClickException(str(err)) from err
     return config
@@ -140,6 +156,7 @@ def ingest(
     actor_files: tuple[str, ...],
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
+    discard_files: tuple[str, ...],
     allow_missing_target: bool,
     no_shipped: bool,
 ) -> None:
@@ -161,7 +178,9 @@ def ingest(
         "url": csv_url,
     }
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
-    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target, no_shipped)
+    config = _coder_config(
+        actor_files, agent_files, verb_files, discard_files, allow_missing_target, no_shipped
+    )
     try:
         store = Store(db)
     except StoreError as err:
@@ -234,6 +253,7 @@ def extract(
     actor_files: tuple[str, ...],
     agent_files: tuple[str, ...],
     verb_files: tuple[str, ...],
+    discard_files: tuple[str, ...],
     allow_missing_target: bool,
     no_shipped: bool,
 ) -> None:
@@ -246,7 +266,9 @@ def extract(
     from eventwire.contract import result_to_json
     from eventwire.ingest.readers import json_objects
 
-    config = _coder_config(actor_files, agent_files, verb_files, allow_missing_target, no_shipped)
+    config = _coder_config(
+        actor_files, agent_files, verb_files, discard_files, allow_missing_target, no_shipped
+    )
     origin = "<stdin>" if input_file == "-" else input_file
     try:
         stream = sys.stdin.buffer if input_file == "-" else open(input_file, "rb")  # noqa: SIM115

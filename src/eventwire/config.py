@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from eventwire.actors.kb import KnowledgeBase, fresh_kb, load_kb
+from eventwire.events.discards import Discards, load_discards
 from eventwire.events.verbs import VerbDictionary, load_verbs
 
 
@@ -18,6 +19,7 @@ class CoderConfig:
     actor_files: tuple[str, ...] = ()  # PETRARCH-format actor dictionaries (--actors)
     agent_files: tuple[str, ...] = ()  # PETRARCH-format agent dictionaries (--agents)
     verb_files: tuple[str, ...] = ()  # PETRARCH-format verb dictionaries (--verbs)
+    discard_files: tuple[str, ...] = ()  # PETRARCH-format discard lists (--discards)
     allow_missing_target: bool = False  # code events whose target is not an actor
     shipped_dictionaries: bool = True  # False: only the user's files (a PETRARCH environment)
 
@@ -45,3 +47,13 @@ def verb_dictionary(config: CoderConfig = DEFAULT) -> VerbDictionary:
     for path in config.verb_files:
         verbs.add_file(path)
     return verbs
+
+
+@lru_cache(maxsize=8)
+def discards(config: CoderConfig = DEFAULT) -> Discards:
+    if config.shipped_dictionaries and not config.discard_files:
+        return load_discards()
+    found = load_discards().copy() if config.shipped_dictionaries else Discards()
+    for path in config.discard_files:
+        found.add_file(path)
+    return found

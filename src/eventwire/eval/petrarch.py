@@ -413,6 +413,7 @@ def coder_config(
         actor_files=(str(actors),),
         agent_files=(str(agents),),
         verb_files=(str(verbs),),
+        discard_files=(str(vdir / "PETR.Validate.discards.txt"),),
         shipped_dictionaries=False,
     )
     knowledge_base(config)  # build both now: a failure here is the harness's, not a record's

@@ -26,6 +26,7 @@ from eventwire.model import Actor, ArticleResult, Event, Plover
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
+DISCARD_KEY = "eventwire.discarded"  # the story matched a story-level discard phrase
 LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
 NOT_TARGET_PREPS = {
@@ -64,12 +65,17 @@ class Predicate:
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Events stage."""
-    from eventwire.config import verb_dictionary
+    from eventwire.config import discards, verb_dictionary
 
     verbs = verb_dictionary(config)
     found = actors_of(doc)
+    story, skipped = discards(config).find(doc)
+    doc.user_data[DISCARD_KEY] = story
+    if story:
+        return  # a sports or entertainment story: nothing in it is political event data
     for index, sent in enumerate(doc.sents):
-        result.events.extend(sentence_events(sent, index, found, verbs, config, result.events))
+        if index not in skipped:
+            result.events.extend(sentence_events(sent, index, found, verbs, config, result.events))
 
 
 def sentence_events(

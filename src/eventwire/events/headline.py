@@ -12,8 +12,8 @@ from spacy.tokens import Doc
 
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.resolve import ACTOR_KEY, RESOLVER_KEY, Resolver
-from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
-from eventwire.events.extract import sentence_events
+from eventwire.config import CoderConfig, discards, knowledge_base, verb_dictionary
+from eventwire.events.extract import DISCARD_KEY, sentence_events
 from eventwire.model import ArticleResult, Event
 
 HEADLINE = -1
@@ -54,6 +54,9 @@ def code_headline(
 ) -> None:
     """Code the title with the body's actor memory ("Bogdanov" after "Mikhail Bogdanov")."""
     article = result.article
+    story, skipped = discards(config).find(title_doc)
+    if story or skipped or body_doc.user_data.get(DISCARD_KEY):
+        return
     resolver = body_doc.user_data.get(RESOLVER_KEY) or Resolver(
         knowledge_base(config), article.published if article else None
     )
