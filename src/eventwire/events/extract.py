@@ -44,6 +44,7 @@ INTENT_HEADS = {
     "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
     "readiness", "intention", "desire", "commitment", "determination",
 }  # fmt: skip
+MOVEMENT_VERBS = {"leave", "arrive", "travel", "fly", "head", "go", "come", "return", "visit"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
 CONDITION_MARKS = {"if", "unless", "provided", "should"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
@@ -155,7 +156,8 @@ def _verb_code(
         for p in preps
     ]
     before = [t.lemma_.lower() for t in verb.subtree if t.i < verb.i]
-    for name in [*candidates, lemma]:
+    surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
+    for name in [*candidates, lemma, *([surface] if surface != lemma else [])]:
         entry = verbs.entry(name)
         if entry is None:
             continue
@@ -462,8 +464,10 @@ def _objects(
             inner = doers[0] if doers else _first_actor(acl, found, exclude)
             if inner and inner.head not in exclude:
                 return [inner]
+    moving = verb.lemma_.lower() in MOVEMENT_VERBS  # "arrived in Cairo", "left for Paris"
     for child in verb.children:
         aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
+        aimed = aimed or (moving and child.lower_ in {"to", "for", "in", "at", "into"})
         if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 refs = [r for r in _with_conjuncts(pobj, found) if r.head not in exclude]
