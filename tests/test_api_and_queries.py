@@ -78,3 +78,53 @@ def test_query_on_missing_database_is_a_clear_error(cli, tmp_path):
     result = cli("articles", "--db", str(tmp_path / "absent.db"))
     assert result.exit_code == 1
     assert "absent.db: no such database" in result.output
+
+
+def test_ingest_stores_events_and_actor_mentions(cli, db, tmp_path):
+    text = "Egypt urged the Libyan rebels to lay down their arms, the ministry said on Sunday."
+    path = write_jsonl(
+        tmp_path / "e.jsonl", [{"id": "e1", "text": text, "published": "2016-01-03"}]
+    )
+    assert cli("ingest", str(path), "--db", str(db)).exit_code == 0
+    (event,) = json.loads(cli("events", "--db", str(db), "--format", "json").stdout)
+    assert (event["source_code"], event["cameo"], event["target_code"]) == ("EGY", "020", "LBYREB")
+    assert json.loads(cli("events", "--db", str(db), "--format", "json", "--actor", "LBY").stdout)
+    assert (
+        json.loads(cli("events", "--db", str(db), "--format", "json", "--cameo", "19").stdout) == []
+    )
+    with eventwire.Store(db) as store:
+        actors = store.conn.execute(
+            "SELECT text, actor_code FROM mentions WHERE label LIKE 'ACTOR:%'"
+        ).fetchall()
+    assert ("the Libyan rebels", "LBYREB") in [tuple(a) for a in actors]
+
+
+USER_ACTORS = "ZANDORIA_ [ZAN]\nQUELLAND_ [QUE]\n"
+USER_VERBS = "---  ZAP   [180]  ---\nZAP {ZAPS ZAPPED ZAPPING}\n"
+
+
+def test_extract_with_user_dictionaries(cli, tmp_path):
+    (tmp_path / "a.actors").write_text(USER_ACTORS)
+    (tmp_path / "v.verbs").write_text(USER_VERBS)
+    payload = json.dumps({"id": "u", "text": "Zandoria zapped Quelland on Monday."}) + "\n"
+    result = cli(
+        "extract",
+        "-",
+        "--actors",
+        str(tmp_path / "a.actors"),
+        "--verbs",
+        str(tmp_path / "v.verbs"),
+        input=payload.encode(),
+    )
+    (line,) = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [(e["source"]["code"], e["cameo"], e["target"]["code"]) for e in line["events"]] == [
+        ("ZAN", "180", "QUE")
+    ]
+
+
+def test_malformed_user_dictionary_is_a_clear_error(cli, tmp_path):
+    bad = tmp_path / "bad.verbs"
+    bad.write_text("---  ZAP   [18x]  ---\nZAP\n")
+    result = cli("extract", "-", "--verbs", str(bad), input=b"")
+    assert result.exit_code == 1
+    assert f"{bad}:1: bad code [18x]" in result.output

@@ -23,38 +23,24 @@ def main() -> None:
     """eventwire: political event data from news."""
 
 
+def _dictionary_option(kind: str, what: str) -> Callable[[Any], Any]:
+    return click.option(
+        f"--{kind}",
+        f"{kind[:-1]}_files",
+        multiple=True,
+        type=click.Path(exists=True),
+        help=f"PETRARCH-format {what} to add (repeatable).",
+    )
+
+
 def coder_options(command: Callable[..., None]) -> Callable[..., None]:
     """Options that change how events are coded (ingest and extract share them)."""
     for option in reversed(
         [
-            click.option(
-                "--actors",
-                "actor_files",
-                multiple=True,
-                type=click.Path(exists=True),
-                help="PETRARCH-format actor dictionary to add (repeatable).",
-            ),
-            click.option(
-                "--agents",
-                "agent_files",
-                multiple=True,
-                type=click.Path(exists=True),
-                help="PETRARCH-format agent dictionary to add (repeatable).",
-            ),
-            click.option(
-                "--verbs",
-                "verb_files",
-                multiple=True,
-                type=click.Path(exists=True),
-                help="PETRARCH-format verb dictionary to add (repeatable).",
-            ),
-            click.option(
-                "--discards",
-                "discard_files",
-                multiple=True,
-                type=click.Path(exists=True),
-                help="PETRARCH-format discard list to add (repeatable; '+' = whole story).",
-            ),
+            _dictionary_option("actors", "actor dictionary"),
+            _dictionary_option("agents", "agent dictionary"),
+            _dictionary_option("verbs", "verb dictionary"),
+            _dictionary_option("discards", "discard list ('+' discards the whole story)"),
             click.option(
                 "--allow-missing-target",
                 is_flag=True,
@@ -64,7 +50,7 @@ def coder_options(command: Callable[..., None]) -> Callable[..., None]:
                 "--no-shipped-dictionaries",
                 "no_shipped",
                 is_flag=True,
-                help="Code with the --actors/--agents/--verbs files only.",
+                help="Code with the --actors/--agents/--verbs/--discards files only.",
             ),
         ]
     ):
