@@ -52,7 +52,8 @@ LIGHT_VERBS = {
     "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
     "bring", "reach", "turn", "see", "find", "show", "expand", "continue", "become", "lead",
 }  # fmt: skip
-CLAUSE_TAKING_ROOTS = {"02", "10", "11", "12", "13"}  # urge/demand/accuse/reject/threaten that …
+# roots whose verbs take a clause and still act on someone: urge, pledge, demand, accuse …
+CLAUSE_TAKING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035"}
 
 
@@ -338,6 +339,9 @@ def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
         if ref is not None and ref.actor.code is not None:
             refs.append(ref)
             refs.extend(found.also.get(t.i, []))
+            if ref.head != t.i:  # "the ambassadors of A, B and C": the owners are the actors
+                owner = t.doc[ref.head]
+                refs.extend(r for c in _conjuncts(owner) if (r := _ref(c, found)) and r.actor.code)
         else:  # the list may hang lower: "sides that have influence …, including Iran"
             for prep in _listing_preps(t):
                 for pobj in (c for c in prep.children if c.dep_ == "pobj"):
@@ -492,7 +496,11 @@ def _objects(
         if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":"}:
             break
         if token.lower_ in {"with", "between"}:
-            return [r for r in _linear_actors(token, found) if r.head not in exclude][:1]
+            first = [r for r in _linear_actors(token, found) if r.head not in exclude][:1]
+            if first:  # and its conjuncts: "ties with Mordor, Rohan and Bree"
+                listed = _with_conjuncts(token.doc[first[0].head], found)
+                return [r for r in listed if r.head not in exclude] or first
+            return []
     return []
 
 
