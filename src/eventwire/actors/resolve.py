@@ -87,11 +87,12 @@ class Resolver:
         self.last_subject: Actor | None = None  # the most salient antecedent for "he"
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
         self.country_counts: dict[str, int] = {}
+        self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
 
     # ------------------------------------------------------------------ entry
     def resolve_doc(self, doc: Doc) -> ArticleActors:
         self._count_countries(doc)
-        found = ArticleActors()
+        found = self._found = ArticleActors()
         for sent in doc.sents:
             for token in sent:
                 if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
@@ -157,6 +158,9 @@ class Resolver:
                             "capital" if is_capital else "country")  # fmt: skip
         if agent:
             owner = self._owner_of(head)  # "soldiers from Gondor", "officials of Egypt"
+            first = self._found.at(head.head) if head.dep_ == "conj" else None
+            if owner is None and first is not None and first.how == "country+agent":
+                owner = first.actor.country  # "Danish media and government": shared modifier
             if owner:
                 return ActorRef(head.i, start, end, Actor(text, f"{owner}{agent}", owner, agent),
                                 "country+agent")  # fmt: skip

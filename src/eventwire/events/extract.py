@@ -44,6 +44,7 @@ INTENT_HEADS = {
     "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
     "readiness", "intention", "desire", "commitment", "determination",
 }  # fmt: skip
+AIMING_PREPS = {"of", "about", "over", "for", "against", "on", "to", "with", "from"}
 MOVEMENT_VERBS = {"leave", "arrive", "travel", "fly", "head", "go", "come", "return", "visit"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
 CONDITION_MARKS = {"if", "unless", "provided", "should"}
@@ -63,6 +64,7 @@ class Predicate:
     code: str
     noun: NounEvent | None = None
     reverse: str | None = None  # CAMEO's code for the other direction ("visit" → "host")
+    aims: frozenset[str] = frozenset()  # prepositions the verb's patterns aim with ("warn of")
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -123,11 +125,18 @@ def _predicates(sent: Span, verbs: VerbDictionary, found: ArticleActors) -> Iter
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
             code, reverse = _verb_code(token, verbs, found)
             if code:
-                yield Predicate(token, code, reverse=reverse)
+                yield Predicate(token, code, reverse=reverse, aims=_aims(verbs, token.lemma_))
         elif token.pos_ == "NOUN":
             noun = noun_event(token)
             if noun is not None:
                 yield Predicate(token, noun.code, noun)
+
+
+def _aims(verbs: VerbDictionary, lemma: str) -> frozenset[str]:
+    """Relational prepositions the dictionary's patterns for this verb use ("warn of X")."""
+    used = {prep for pattern in verbs.patterns(lemma.lower()) for prep, _ in pattern.preps}
+    names = {name.lower() for prep in used for name in prep.split("/")}
+    return frozenset(names & AIMING_PREPS)
 
 
 def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
@@ -250,7 +259,7 @@ def _events_for(
         pair = _both_sides(subject, earlier) if subject is not None else []
         sources_list = pair or _subjects(p.token, found)
         excluded = {r.head for r in sources_list}
-        targets_list = [] if pair else _objects(p.token, found, excluded, p.code[:2])
+        targets_list = [] if pair else _objects(p.token, found, excluded, p.code[:2], p.aims)
     if not sources_list and not targets_list:
         return
     if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
@@ -432,7 +441,11 @@ def _governing_subjects(
 
 
 def _objects(
-    verb: Token, found: ArticleActors, exclude: set[int], code_root: str = "00"
+    verb: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    code_root: str = "00",
+    aims: frozenset[str] = frozenset(),
 ) -> list[ActorRef]:
     """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
@@ -472,6 +485,7 @@ def _objects(
     for child in verb.children:
         aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
         aimed = aimed or (moving and child.lower_ in {"to", "for", "in", "at", "into"})
+        aimed = aimed or child.lower_ in aims
         if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 refs = [r for r in _with_conjuncts(pobj, found) if r.head not in exclude]
