@@ -160,12 +160,14 @@ def _verb_code(
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
     candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
     words = _clause_words(verb, found)
-    after = [t.lemma_.lower() for t in words]
+    # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
+    after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
     prep_phrases = [
         (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
         for p in preps
     ]
-    before = [t.lemma_.lower() for t in verb.subtree if t.i < verb.i]
+    preceding = [t for t in verb.subtree if t.i < verb.i]
+    before = [t.lemma_.lower() for t in preceding] + [t.lower_ for t in preceding]
     surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
     for name in [*candidates, lemma, *([surface] if surface != lemma else [])]:
         entry = verbs.entry(name)
@@ -525,6 +527,8 @@ def _linear_actors(prep: Token, found: ArticleActors, limit: int = 4) -> list[Ac
         if token.text in {",", ";", ":"} or (token.pos_ == "VERB" and not found.covers(token.i)):
             break
         ref = _ref(token, found)
+        if token.dep_ == "poss" and found.at(token.head) is not None:
+            ref = found.at(token.head)  # "ties with Gondor's government": the government
         if ref is not None and ref.actor.code and ref not in refs:
             refs.append(ref)
             if len(refs) == limit:
