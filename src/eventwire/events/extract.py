@@ -450,6 +450,7 @@ def _objects(
     aims: frozenset[str] = frozenset(),
 ) -> list[ActorRef]:
     """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
+    open_preps = frozenset({"at"}) if code_root >= "14" else frozenset()
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
     for child in passive_subject + direct:
@@ -457,7 +458,8 @@ def _objects(
         refs = [r for r in refs if r.head not in exclude]
         if refs:
             return refs
-        inner_refs = _first_actors(child, found, exclude)  # "measures between A and B"
+        # "measures between A and B"; "fired shells at X"
+        inner_refs = _first_actors(child, found, exclude, open_preps=open_preps)
         if inner_refs:
             return inner_refs
         doers = [
@@ -501,7 +503,7 @@ def _objects(
                     refs = [r for r in _with_conjuncts(sub, found) if r.head not in exclude]
                     if refs:
                         return refs
-    refs = _first_actors(verb, found, exclude, right_only=True)
+    refs = _first_actors(verb, found, exclude, right_only=True, open_preps=open_preps)
     if refs:
         return refs
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
@@ -537,14 +539,20 @@ def _linear_actors(prep: Token, found: ArticleActors, limit: int = 4) -> list[Ac
 
 
 def _first_actor(
-    root: Token, found: ArticleActors, exclude: set[int], right_only: bool = False
+    root: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    right_only: bool = False,
+    open_preps: frozenset[str] = frozenset(),
 ) -> ActorRef | None:
-    """The first actor in ``root``'s own clause, skipping nested clauses and place phrases."""
+    """The first actor in ``root``'s own clause, skipping nested clauses and place phrases
+    (``open_preps`` lets some through: "fired shells at X")."""
+    closed = NOT_TARGET_PREPS - open_preps
     stack = sorted(root.children, key=lambda t: t.i)
     queue: list[Token] = []
     while stack:
         t = stack.pop(0)
-        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in NOT_TARGET_PREPS):
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in closed):
             continue
         if right_only and t.i < root.i:
             continue
@@ -558,10 +566,14 @@ def _first_actor(
 
 
 def _first_actors(
-    root: Token, found: ArticleActors, exclude: set[int], right_only: bool = False
+    root: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    right_only: bool = False,
+    open_preps: frozenset[str] = frozenset(),
 ) -> list[ActorRef]:
     """The first actor of the clause with its conjuncts ("ties with A, B and C")."""
-    ref = _first_actor(root, found, exclude, right_only)
+    ref = _first_actor(root, found, exclude, right_only, open_preps)
     if ref is None:
         return []
     head = root.doc[ref.head]
