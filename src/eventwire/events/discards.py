@@ -9,10 +9,13 @@ reads user files in the same format (``--discards FILE``).
 
 from __future__ import annotations
 
+import bisect
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -27,16 +30,17 @@ class DiscardFileError(ValueError):
 
 @dataclass
 class Discards:
-    """Phrases as token tuples, indexed by their first token for a single pass over a doc."""
+    """Phrases, matched as whole words, case-insensitively, by one regex per level."""
 
-    story: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
-    sentence: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    story: list[str] = field(default_factory=list)
+    sentence: list[str] = field(default_factory=list)
+    _compiled: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def add(self, phrase: str, story_level: bool) -> None:
-        tokens = tuple(normalize(phrase.replace("_", " ")).split())
-        if tokens:
-            target = self.story if story_level else self.sentence
-            target.setdefault(tokens[0], []).append(tokens)
+        words = normalize(phrase.replace("_", " ")).split()
+        if words:
+            (self.story if story_level else self.sentence).append(" ".join(words))
+            self._compiled.clear()
 
     def add_file(self, path: str | Path) -> None:
         """A PETRARCH discard file: one phrase a line, ``+`` for story level, ``#`` comments."""
@@ -55,31 +59,41 @@ class Discards:
             raise DiscardFileError("; ".join(errors))
 
     def copy(self) -> Discards:
-        return Discards(
-            {k: list(v) for k, v in self.story.items()},
-            {k: list(v) for k, v in self.sentence.items()},
-        )
+        return Discards(list(self.story), list(self.sentence))
+
+    def _index(self) -> dict[str, list[tuple[tuple[str, ...], bool]]]:
+        """First word → (phrase words, story level), built once per change."""
+        if "index" not in self._compiled:
+            index: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+            for phrases, story_level in ((self.story, True), (self.sentence, False)):
+                for phrase in phrases:
+                    words = tuple(_WORD.findall(phrase))
+                    if words:
+                        index.setdefault(words[0], []).append((words, story_level))
+            self._compiled["index"] = index
+        return self._compiled["index"]
 
     def find(self, doc: Doc) -> tuple[bool, set[int]]:
         """(the story is discarded, indexes of discarded sentences)."""
-        keys = [normalize(t.text) for t in doc]
-        story = False
-        sentences: set[int] = set()
-        starts = {s.start: i for i, s in enumerate(doc.sents)}
-        sentence_of = []
-        current = 0
-        for t in doc:
-            current = starts.get(t.i, current)
-            sentence_of.append(current)
-        for i, key in enumerate(keys):
-            for table, is_story in ((self.story, True), (self.sentence, False)):
-                for phrase in table.get(key, ()):
-                    if tuple(keys[i : i + len(phrase)]) == phrase:
-                        if is_story:
-                            story = True
-                        else:
-                            sentences.add(sentence_of[i])
-        return story, sentences
+        index = self._index()
+        if not index:
+            return False, set()
+        matches = list(_WORD.finditer(doc.text.upper()))
+        words = [m.group() for m in matches]
+        hits: list[int] = []
+        for i, word in enumerate(words):
+            for phrase, story_level in index.get(word, ()):
+                if tuple(words[i : i + len(phrase)]) == phrase:
+                    if story_level:
+                        return True, set()
+                    hits.append(matches[i].start())
+        if not hits:
+            return False, set()
+        starts = [s.start_char for s in doc.sents]
+        return False, {bisect.bisect_right(starts, h) - 1 for h in hits}
+
+
+_WORD = re.compile(r"\w+")
 
 
 @lru_cache(maxsize=1)
