@@ -1,12 +1,10 @@
 """Event extraction: CAMEO verb and noun patterns over spaCy dependency parses.
 
-For each predicate (a verb the CAMEO dictionary codes, or an event noun such as "talks"), the
-source is its subject (the ``by`` agent in the passive, the governing clause's subject for
-infinitives and participles), and the target its object, the object of a relational
-preposition ("with", "on", "against", "between"), or else the nearest actor in its own clause.
+For each predicate (a verb the CAMEO dictionary codes, or an event noun such as "talks"),
+``roles`` finds who acts and whom it is aimed at, and ``modality`` whether it happened.
 Speech verbs whose object is a clause carry quotes, not events: the clause is coded on its own.
-Precision first: an event needs a resolved actor on at least one side, and a verb that only
-reports speech codes nothing.
+Precision first: an event needs a resolved source and target (``allow_missing_target`` relaxes
+the target), a verb that only reports speech codes nothing, and discarded stories code nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +16,18 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
+from eventwire.events.roles import (
+    CLAUSE_DEPS,
+    SUBJECT_DEPS,
+    governing_subjects,
+    linear_actors,
+    objects,
+    subjects,
+    with_conjuncts,
+)
 from eventwire.events.verbs import VerbDictionary
 from eventwire.model import Actor, ArticleResult, Event, Plover
 
@@ -27,27 +35,8 @@ if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
 DISCARD_KEY = "eventwire.discarded"  # the story matched a story-level discard phrase
-LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
-TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
-NOT_TARGET_PREPS = {
-    "in", "at", "near", "during", "after", "before", "under", "of", "about", "over", "since",
-    "until", "within", "across", "through", "by", "as",
-}  # fmt: skip
-CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"}
-SUBJECT_DEPS = {"nsubj", "csubj"}
-INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
-FUTURE_AUX = {"will", "shall", "'ll"}
-MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
-INTENT_HEADS = {
-    "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree", "decide",
-    "promise", "pledge", "vow", "offer", "propose", "try", "attempt", "wish", "ready",
-    "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
-    "readiness", "intention", "desire", "commitment", "determination",
-}  # fmt: skip
 AIMING_PREPS = {"of", "about", "over", "for", "against", "on", "to", "with", "from"}
-MOVEMENT_VERBS = {"leave", "arrive", "travel", "fly", "head", "go", "come", "return", "visit"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
-CONDITION_MARKS = {"if", "unless", "provided", "should"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
 LIGHT_VERBS = {
     "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
@@ -105,7 +94,7 @@ def sentence_events(
             continue  # "is preparing to attack": the attack is the event, marked intended
         events = _events_for(predicate, sent, index, found, config.allow_missing_target, earlier)
         for event in events:
-            anchor = noun and predicate.token or _event_object(predicate.token)
+            anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
             key = (
@@ -240,18 +229,18 @@ def _events_for(
     earlier: list[Event],
 ) -> Iterator[Event]:
     if p.noun is not None:
-        sources_list = [r for t in p.noun.sources for r in _with_conjuncts(t, found)]
-        targets_list = [r for t in p.noun.targets for r in _with_conjuncts(t, found)]
+        sources_list = [r for t in p.noun.sources for r in with_conjuncts(t, found)]
+        targets_list = [r for t in p.noun.targets for r in with_conjuncts(t, found)]
         between = p.noun.preps.get("between")
         if between is not None and len(sources_list) + len(targets_list) < 2:
-            parties = _linear_actors(between, found)  # the parse split the pair; read in order
+            parties = linear_actors(between, found)  # the parse split the pair; read in order
             if len(parties) >= 2:
                 sources_list, targets_list = parties[:1], parties[1:]
         partner = p.noun.preps.get("with") or p.noun.preps.get("to")
         if partner is not None and not targets_list:
-            targets_list = _linear_actors(partner, found)[:1]
+            targets_list = linear_actors(partner, found)[:1]
         if p.noun.governor is not None:
-            governing = _governing_subjects(p.noun.governor, found, targets_list)
+            governing = governing_subjects(p.noun.governor, found, targets_list)
             if p.noun.governor_is_target:
                 targets_list = targets_list or governing
             elif not sources_list:
@@ -259,9 +248,9 @@ def _events_for(
     else:
         subject = next((c for c in p.token.children if c.dep_ in SUBJECT_DEPS), None)
         pair = _both_sides(subject, earlier) if subject is not None else []
-        sources_list = pair or _subjects(p.token, found)
+        sources_list = pair or subjects(p.token, found)
         excluded = {r.head for r in sources_list}
-        targets_list = [] if pair else _objects(p.token, found, excluded, p.code[:2], p.aims)
+        targets_list = [] if pair else objects(p.token, found, excluded, p.code[:2], p.aims)
     if not sources_list and not targets_list:
         return
     if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
@@ -272,8 +261,10 @@ def _events_for(
     if governor is not None and governor.lemma_.lower() in INTENT_HEADS:
         modality = "intended"  # "preparing for a new meeting"
     else:
-        modality = _modality(governor or p.token)
-    negated = _negated(p.token) or bool(p.noun and p.noun.governor and _negated(p.noun.governor))
+        modality = modality_of(governor or p.token)
+    negated = is_negated(p.token) or bool(
+        p.noun and p.noun.governor and is_negated(p.noun.governor)
+    )
     code = p.code
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
@@ -339,279 +330,3 @@ def _copy(actor: Actor) -> Actor:
 def _quad(code: str) -> int:
     root = int(code[:2])
     return 1 if root <= 5 else 2 if root <= 8 else 3 if root <= 13 else 4
-
-
-# ---------------------------------------------------------------------------- roles
-def _with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
-    """Every actor a phrase names: its conjuncts, and the members it lists ("including …")."""
-    refs: list[ActorRef] = []
-    for t in [token, *_conjuncts(token)]:
-        ref = _ref(t, found)
-        if ref is not None and ref.actor.code is not None:
-            refs.append(ref)
-            refs.extend(found.also.get(t.i, []))
-            if ref.head != t.i:  # "the ambassadors of A, B and C": the owners are the actors
-                owner = t.doc[ref.head]
-                refs.extend(r for c in _conjuncts(owner) if (r := _ref(c, found)) and r.actor.code)
-        else:  # the list may hang lower: "sides that have influence …, including Iran"
-            for prep in _listing_preps(t):
-                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                    refs.extend(_with_conjuncts(pobj, found))
-                break
-    return refs
-
-
-def _listing_preps(token: Token) -> Iterator[Token]:
-    """ "including"/"like" phrases of this noun phrase, through relative clauses only."""
-    stack = list(token.children)
-    while stack:
-        t = stack.pop(0)
-        if t.dep_ == "prep" and t.lower_ in LISTING:
-            yield t
-        elif t.dep_ not in {"acl", "advcl", "xcomp", "ccomp", "conj", "appos", "nsubj"}:
-            stack.extend(t.children)
-
-
-def _ref(token: Token, found: ArticleActors) -> ActorRef | None:
-    """The token's actor; for "the delegation of the Syrian government", the government's."""
-    ref = found.at(token)
-    if ref is None or ref.how in {"agent", "unknown"}:
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                inner = found.at(pobj)
-                if inner is not None and inner.actor.code:
-                    return inner
-    return ref
-
-
-def _conjuncts(token: Token) -> list[Token]:
-    out = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
-    while stack:
-        t = stack.pop(0)
-        out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
-    return out
-
-
-def _subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
-    """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject."""
-    node: Token | None = verb
-    for _ in range(4):
-        if node is None:
-            break
-        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
-        if passive:
-            for agent in (c for c in node.children if c.dep_ == "agent"):
-                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
-                    return _with_conjuncts(pobj, found)
-        for child in node.children:
-            if child.dep_ in SUBJECT_DEPS:
-                if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
-                    return _with_conjuncts(node.head, found)
-                return _with_conjuncts(child, found)
-        if node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
-            return _with_conjuncts(node.head, found)  # "the minister called on …" misparsed
-        if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
-            for child in node.children:
-                if child.dep_ == "poss":
-                    return _with_conjuncts(child, found)
-        if node.dep_ in INHERIT_DEPS and node.head != node:
-            node = node.head
-            continue
-        break
-    return []
-
-
-def _governing_subjects(
-    verb: Token, found: ArticleActors, partners: list[ActorRef]
-) -> list[ActorRef]:
-    """The acting subject for a nominal event: up the clause chain past any subject that is
-    the event's own partner ("a conference with X held …, Lavrov said": Lavrov, not X)."""
-    taken = {r.actor.code for r in partners}
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            break
-        refs = [r for r in _subjects(node, found) if r.actor.code not in taken]
-        if refs:
-            return refs
-        node = node.head if node.head != node else None
-        while node is not None and node.pos_ not in {"VERB", "AUX"} and node.head != node:
-            node = node.head
-    return []
-
-
-def _objects(
-    verb: Token,
-    found: ArticleActors,
-    exclude: set[int],
-    code_root: str = "00",
-    aims: frozenset[str] = frozenset(),
-) -> list[ActorRef]:
-    """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
-    open_preps = frozenset({"at"}) if code_root >= "14" else frozenset()
-    passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
-    direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
-    for child in passive_subject + direct:
-        refs = _with_conjuncts(child, found)
-        refs = [r for r in refs if r.head not in exclude]
-        if refs:
-            return refs
-        # "measures between A and B"; "fired shells at X"
-        inner_refs = _first_actors(child, found, exclude, open_preps=open_preps)
-        if inner_refs:
-            return inner_refs
-        doers = [
-            r
-            for by in child.children
-            if by.dep_ == "prep" and by.lower_ == "by"
-            for o in by.children
-            if o.dep_ == "pobj"
-            for r in _with_conjuncts(o, found)
-        ]
-        if doers and doers[0].head not in exclude:
-            return doers[:1]  # "welcomed the release of prisoners by the government"
-        for acl in (c for c in child.children if c.dep_ in {"acl", "relcl"}):
-            # "slammed the assistance provided by X to Y": the provider, else the recipient
-            doers = [
-                r
-                for a in acl.children
-                if a.dep_ == "agent"
-                for o in a.children
-                if o.dep_ == "pobj"
-                for r in _with_conjuncts(o, found)
-            ]
-            inner = doers[0] if doers else _first_actor(acl, found, exclude)
-            if inner and inner.head not in exclude:
-                return [inner]
-    moving = verb.lemma_.lower() in MOVEMENT_VERBS  # "arrived in Cairo", "left for Paris"
-    for child in verb.children:
-        aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
-        aimed = aimed or (moving and child.lower_ in {"to", "for", "in", "at", "into"})
-        aimed = aimed or child.lower_ in aims
-        if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
-            for pobj in (c for c in child.children if c.dep_ == "pobj"):
-                refs = [r for r in _with_conjuncts(pobj, found) if r.head not in exclude]
-                if refs:
-                    return refs
-    # an xcomp's subject: "urged the opposition to support …" parsed as nsubj of the xcomp
-    for child in verb.children:
-        if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i:
-            for sub in child.children:
-                if sub.dep_ == "nsubj":
-                    refs = [r for r in _with_conjuncts(sub, found) if r.head not in exclude]
-                    if refs:
-                        return refs
-    refs = _first_actors(verb, found, exclude, right_only=True, open_preps=open_preps)
-    if refs:
-        return refs
-    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
-        inner_refs = _objects(xcomp, found, exclude)  # "pledged to help the Philippines"
-        if inner_refs:
-            return inner_refs
-    for token in verb.doc[verb.i + 1 : verb.sent.end]:  # "met … with X" when "with" is misparsed
-        if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":"}:
-            break
-        if token.lower_ in {"with", "between"}:
-            first = [r for r in _linear_actors(token, found) if r.head not in exclude][:1]
-            if first:  # and its conjuncts: "ties with Mordor, Rohan and Bree"
-                listed = _with_conjuncts(token.doc[first[0].head], found)
-                return [r for r in listed if r.head not in exclude] or first
-            return []
-    return []
-
-
-def _linear_actors(prep: Token, found: ArticleActors, limit: int = 4) -> list[ActorRef]:
-    """Actors after ``prep`` in reading order, up to the clause's next comma or verb."""
-    refs: list[ActorRef] = []
-    for token in prep.doc[prep.i + 1 : prep.sent.end]:
-        if token.text in {",", ";", ":"} or (token.pos_ == "VERB" and not found.covers(token.i)):
-            break
-        ref = _ref(token, found)
-        if token.dep_ == "poss" and found.at(token.head) is not None:
-            ref = found.at(token.head)  # "ties with Gondor's government": the government
-        if ref is not None and ref.actor.code and ref not in refs:
-            refs.append(ref)
-            if len(refs) == limit:
-                break
-    return refs
-
-
-def _first_actor(
-    root: Token,
-    found: ArticleActors,
-    exclude: set[int],
-    right_only: bool = False,
-    open_preps: frozenset[str] = frozenset(),
-) -> ActorRef | None:
-    """The first actor in ``root``'s own clause, skipping nested clauses and place phrases
-    (``open_preps`` lets some through: "fired shells at X")."""
-    closed = NOT_TARGET_PREPS - open_preps
-    stack = sorted(root.children, key=lambda t: t.i)
-    queue: list[Token] = []
-    while stack:
-        t = stack.pop(0)
-        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in closed):
-            continue
-        if right_only and t.i < root.i:
-            continue
-        queue.append(t)
-        stack.extend(sorted(t.children, key=lambda c: c.i))
-    for t in sorted(queue, key=lambda t: t.i):
-        ref = found.at(t)
-        if ref is not None and ref.actor.code and t.i not in exclude:
-            return ref
-    return None
-
-
-def _first_actors(
-    root: Token,
-    found: ArticleActors,
-    exclude: set[int],
-    right_only: bool = False,
-    open_preps: frozenset[str] = frozenset(),
-) -> list[ActorRef]:
-    """The first actor of the clause with its conjuncts ("ties with A, B and C")."""
-    ref = _first_actor(root, found, exclude, right_only, open_preps)
-    if ref is None:
-        return []
-    head = root.doc[ref.head]
-    if head.head.lower_ == "between":
-        return [ref]  # "measures between the government and the opposition": one relation
-    refs = _with_conjuncts(head, found)
-    return [r for r in refs if r.head not in exclude] or [ref]
-
-
-# ---------------------------------------------------------------------------- flags
-def _negated(verb: Token) -> bool:
-    if any(c.dep_ == "neg" for c in verb.children):
-        return True
-    return any(c.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in c.children)
-               for c in verb.children)  # fmt: skip
-
-
-def _modality(verb: Token) -> str:
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            break
-        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
-            return "hypothetical"
-        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-        if auxes & FUTURE_AUX:
-            return "intended"
-        if auxes & MODAL_AUX:
-            return "hypothetical"
-        if node != verb and node.lemma_.lower() in INTENT_HEADS:
-            return "intended"
-        if node.dep_ in {"xcomp", "acl", "advcl"} and node.head != node:
-            node = node.head
-            continue
-        if node.dep_ == "pcomp" and node.head.head != node:
-            node = node.head.head
-            continue
-        break
-    if verb.head.lemma_.lower() in INTENT_HEADS and verb.dep_ in {"xcomp", "acomp"}:
-        return "intended"
-    return "asserted"

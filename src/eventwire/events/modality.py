@@ -1,0 +1,50 @@
+"""Negation and modality of a predicate: asserted, intended ("will", "is preparing to", "is
+willing to") or hypothetical (conditionals and modals)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+FUTURE_AUX = {"will", "shall", "'ll"}
+MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
+INTENT_HEADS = {
+    "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree", "decide",
+    "promise", "pledge", "vow", "offer", "propose", "try", "attempt", "wish", "ready",
+    "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
+    "readiness", "intention", "desire", "commitment", "determination",
+}  # fmt: skip
+CONDITION_MARKS = {"if", "unless", "provided", "should"}
+
+
+# ---------------------------------------------------------------------------- flags
+def is_negated(verb: Token) -> bool:
+    if any(c.dep_ == "neg" for c in verb.children):
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and any(g.dep_ == "neg" for g in c.children)
+               for c in verb.children)  # fmt: skip
+
+
+def modality_of(verb: Token) -> str:
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            break
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
+            return "hypothetical"
+        auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
+        if auxes & FUTURE_AUX:
+            return "intended"
+        if auxes & MODAL_AUX:
+            return "hypothetical"
+        if node != verb and node.lemma_.lower() in INTENT_HEADS:
+            return "intended"
+        if node.dep_ in {"xcomp", "acl", "advcl"} and node.head != node:
+            node = node.head
+            continue
+        if node.dep_ == "pcomp" and node.head.head != node:
+            node = node.head.head
+            continue
+        break
+    if verb.head.lemma_.lower() in INTENT_HEADS and verb.dep_ in {"xcomp", "acomp"}:
+        return "intended"
+    return "asserted"

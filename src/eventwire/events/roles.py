@@ -1,0 +1,268 @@
+"""Who acts and whom it is aimed at: subjects, objects and listed actors in a parse.
+
+The subject is the clause's subject, the passive's ``by`` agent, or the governing clause's
+subject for infinitives and participles; the target is the object, the object of a relational
+preposition ("with", "on", "against", "between"), or else the nearest actor in the clause.
+spaCy's small model misattaches prepositions often, so each rule has a reading-order fallback.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from spacy.tokens import Token
+
+from eventwire.actors.resolve import ActorRef, ArticleActors
+
+LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
+TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
+NOT_TARGET_PREPS = {
+    "in", "at", "near", "during", "after", "before", "under", "of", "about", "over", "since",
+    "until", "within", "across", "through", "by", "as",
+}  # fmt: skip
+CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"}
+SUBJECT_DEPS = {"nsubj", "csubj"}
+INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
+MOVEMENT_VERBS = {"leave", "arrive", "travel", "fly", "head", "go", "come", "return", "visit"}
+
+
+# ---------------------------------------------------------------------------- roles
+def with_conjuncts(token: Token, found: ArticleActors) -> list[ActorRef]:
+    """Every actor a phrase names: its conjuncts, and the members it lists ("including …")."""
+    refs: list[ActorRef] = []
+    for t in [token, *conjuncts(token)]:
+        ref = ref_of(t, found)
+        if ref is not None and ref.actor.code is not None:
+            refs.append(ref)
+            refs.extend(found.also.get(t.i, []))
+            if ref.head != t.i:  # "the ambassadors of A, B and C": the owners are the actors
+                owner = t.doc[ref.head]
+                refs.extend(r for c in conjuncts(owner) if (r := ref_of(c, found)) and r.actor.code)
+        else:  # the list may hang lower: "sides that have influence …, including Iran"
+            for prep in listing_preps(t):
+                for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                    refs.extend(with_conjuncts(pobj, found))
+                break
+    return refs
+
+
+def listing_preps(token: Token) -> Iterator[Token]:
+    """ "including"/"like" phrases of this noun phrase, through relative clauses only."""
+    stack = list(token.children)
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ == "prep" and t.lower_ in LISTING:
+            yield t
+        elif t.dep_ not in {"acl", "advcl", "xcomp", "ccomp", "conj", "appos", "nsubj"}:
+            stack.extend(t.children)
+
+
+def ref_of(token: Token, found: ArticleActors) -> ActorRef | None:
+    """The token's actor; for "the delegation of the Syrian government", the government's."""
+    ref = found.at(token)
+    if ref is None or ref.how in {"agent", "unknown"}:
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                inner = found.at(pobj)
+                if inner is not None and inner.actor.code:
+                    return inner
+    return ref
+
+
+def conjuncts(token: Token) -> list[Token]:
+    out = []
+    stack = [c for c in token.children if c.dep_ == "conj"]
+    while stack:
+        t = stack.pop(0)
+        out.append(t)
+        stack.extend(c for c in t.children if c.dep_ == "conj")
+    return out
+
+
+def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
+    """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject."""
+    node: Token | None = verb
+    for _ in range(4):
+        if node is None:
+            break
+        passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in node.children)
+        if passive:
+            for agent in (c for c in node.children if c.dep_ == "agent"):
+                for pobj in (c for c in agent.children if c.dep_ == "pobj"):
+                    return with_conjuncts(pobj, found)
+        for child in node.children:
+            if child.dep_ in SUBJECT_DEPS:
+                if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
+                    return with_conjuncts(node.head, found)
+                return with_conjuncts(child, found)
+        if node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
+            return with_conjuncts(node.head, found)  # "the minister called on …" misparsed
+        if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
+            for child in node.children:
+                if child.dep_ == "poss":
+                    return with_conjuncts(child, found)
+        if node.dep_ in INHERIT_DEPS and node.head != node:
+            node = node.head
+            continue
+        break
+    return []
+
+
+def governing_subjects(
+    verb: Token, found: ArticleActors, partners: list[ActorRef]
+) -> list[ActorRef]:
+    """The acting subject for a nominal event: up the clause chain past any subject that is
+    the event's own partner ("a conference with X held …, Lavrov said": Lavrov, not X)."""
+    taken = {r.actor.code for r in partners}
+    node: Token | None = verb
+    for _ in range(3):
+        if node is None:
+            break
+        refs = [r for r in subjects(node, found) if r.actor.code not in taken]
+        if refs:
+            return refs
+        node = node.head if node.head != node else None
+        while node is not None and node.pos_ not in {"VERB", "AUX"} and node.head != node:
+            node = node.head
+    return []
+
+
+def objects(
+    verb: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    code_root: str = "00",
+    aims: frozenset[str] = frozenset(),
+) -> list[ActorRef]:
+    """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
+    open_preps = frozenset({"at"}) if code_root >= "14" else frozenset()
+    passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
+    for child in passive_subject + direct:
+        refs = with_conjuncts(child, found)
+        refs = [r for r in refs if r.head not in exclude]
+        if refs:
+            return refs
+        # "measures between A and B"; "fired shells at X"
+        inner_refs = first_actors(child, found, exclude, open_preps=open_preps)
+        if inner_refs:
+            return inner_refs
+        doers = [
+            r
+            for by in child.children
+            if by.dep_ == "prep" and by.lower_ == "by"
+            for o in by.children
+            if o.dep_ == "pobj"
+            for r in with_conjuncts(o, found)
+        ]
+        if doers and doers[0].head not in exclude:
+            return doers[:1]  # "welcomed the release of prisoners by the government"
+        for acl in (c for c in child.children if c.dep_ in {"acl", "relcl"}):
+            # "slammed the assistance provided by X to Y": the provider, else the recipient
+            doers = [
+                r
+                for a in acl.children
+                if a.dep_ == "agent"
+                for o in a.children
+                if o.dep_ == "pobj"
+                for r in with_conjuncts(o, found)
+            ]
+            inner = doers[0] if doers else first_actor(acl, found, exclude)
+            if inner and inner.head not in exclude:
+                return [inner]
+    moving = verb.lemma_.lower() in MOVEMENT_VERBS  # "arrived in Cairo", "left for Paris"
+    for child in verb.children:
+        aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
+        aimed = aimed or (moving and child.lower_ in {"to", "for", "in", "at", "into"})
+        aimed = aimed or child.lower_ in aims
+        if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                refs = [r for r in with_conjuncts(pobj, found) if r.head not in exclude]
+                if refs:
+                    return refs
+    # an xcomp's subject: "urged the opposition to support …" parsed as nsubj of the xcomp
+    for child in verb.children:
+        if child.dep_ in {"xcomp", "ccomp"} and child.i > verb.i:
+            for sub in child.children:
+                if sub.dep_ == "nsubj":
+                    refs = [r for r in with_conjuncts(sub, found) if r.head not in exclude]
+                    if refs:
+                        return refs
+    refs = first_actors(verb, found, exclude, right_only=True, open_preps=open_preps)
+    if refs:
+        return refs
+    for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
+        inner_refs = objects(xcomp, found, exclude)  # "pledged to help the Philippines"
+        if inner_refs:
+            return inner_refs
+    for token in verb.doc[verb.i + 1 : verb.sent.end]:  # "met … with X" when "with" is misparsed
+        if token.pos_ in {"VERB", "AUX"} or token.text in {";", ":"}:
+            break
+        if token.lower_ in {"with", "between"}:
+            first = [r for r in linear_actors(token, found) if r.head not in exclude][:1]
+            if first:  # and its conjuncts: "ties with Mordor, Rohan and Bree"
+                listed = with_conjuncts(token.doc[first[0].head], found)
+                return [r for r in listed if r.head not in exclude] or first
+            return []
+    return []
+
+
+def linear_actors(prep: Token, found: ArticleActors, limit: int = 4) -> list[ActorRef]:
+    """Actors after ``prep`` in reading order, up to the clause's next comma or verb."""
+    refs: list[ActorRef] = []
+    for token in prep.doc[prep.i + 1 : prep.sent.end]:
+        if token.text in {",", ";", ":"} or (token.pos_ == "VERB" and not found.covers(token.i)):
+            break
+        ref = ref_of(token, found)
+        if token.dep_ == "poss" and found.at(token.head) is not None:
+            ref = found.at(token.head)  # "ties with Gondor's government": the government
+        if ref is not None and ref.actor.code and ref not in refs:
+            refs.append(ref)
+            if len(refs) == limit:
+                break
+    return refs
+
+
+def first_actor(
+    root: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    right_only: bool = False,
+    open_preps: frozenset[str] = frozenset(),
+) -> ActorRef | None:
+    """The first actor in ``root``'s own clause, skipping nested clauses and place phrases
+    (``open_preps`` lets some through: "fired shells at X")."""
+    closed = NOT_TARGET_PREPS - open_preps
+    stack = sorted(root.children, key=lambda t: t.i)
+    queue: list[Token] = []
+    while stack:
+        t = stack.pop(0)
+        if t.dep_ in CLAUSE_DEPS or (t.dep_ == "prep" and t.lower_ in closed):
+            continue
+        if right_only and t.i < root.i:
+            continue
+        queue.append(t)
+        stack.extend(sorted(t.children, key=lambda c: c.i))
+    for t in sorted(queue, key=lambda t: t.i):
+        ref = found.at(t)
+        if ref is not None and ref.actor.code and t.i not in exclude:
+            return ref
+    return None
+
+
+def first_actors(
+    root: Token,
+    found: ArticleActors,
+    exclude: set[int],
+    right_only: bool = False,
+    open_preps: frozenset[str] = frozenset(),
+) -> list[ActorRef]:
+    """The first actor of the clause with its conjuncts ("ties with A, B and C")."""
+    ref = first_actor(root, found, exclude, right_only, open_preps)
+    if ref is None:
+        return []
+    head = root.doc[ref.head]
+    if head.head.lower_ == "between":
+        return [ref]  # "measures between the government and the opposition": one relation
+    refs = with_conjuncts(head, found)
+    return [r for r in refs if r.head not in exclude] or [ref]
