@@ -139,12 +139,7 @@ def ingest(
     no_language_check: bool,
     summary_json: str | None,
     quiet: bool,
-    actor_files: tuple[str, ...],
-    agent_files: tuple[str, ...],
-    verb_files: tuple[str, ...],
-    discard_files: tuple[str, ...],
-    allow_missing_target: bool,
-    no_shipped: bool,
+    **coder: Any,
 ) -> None:
     """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
 
@@ -164,9 +159,7 @@ def ingest(
         "url": csv_url,
     }
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
-    config = _coder_config(
-        actor_files, agent_files, verb_files, discard_files, allow_missing_target, no_shipped
-    )
+    config = _coder_config(**coder)
     try:
         store = Store(db)
     except StoreError as err:
@@ -236,12 +229,7 @@ def extract(
     output: IO[str],
     workers: int,
     batch_size: int,
-    actor_files: tuple[str, ...],
-    agent_files: tuple[str, ...],
-    verb_files: tuple[str, ...],
-    discard_files: tuple[str, ...],
-    allow_missing_target: bool,
-    no_shipped: bool,
+    **coder: Any,
 ) -> None:
     """Read JSONL articles and write one JSONL result per input line, in order.
 
@@ -252,9 +240,7 @@ def extract(
     from eventwire.contract import result_to_json
     from eventwire.ingest.readers import json_objects
 
-    config = _coder_config(
-        actor_files, agent_files, verb_files, discard_files, allow_missing_target, no_shipped
-    )
+    config = _coder_config(**coder)
     origin = "<stdin>" if input_file == "-" else input_file
     try:
         stream = sys.stdin.buffer if input_file == "-" else open(input_file, "rb")  # noqa: SIM115
