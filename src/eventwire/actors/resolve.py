@@ -88,6 +88,7 @@ class Resolver:
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
         self.country_counts: dict[str, int] = {}
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
+        self._agent_words: dict[str, bool] = {}  # noun lemma → can it be an agent
 
     # ------------------------------------------------------------------ entry
     def resolve_doc(self, doc: Doc) -> ArticleActors:
@@ -118,6 +119,8 @@ class Resolver:
                 return ActorRef(head.i, head.i, head.i + 1, self._copy(antecedent, head.text),
                                 "pronoun")  # fmt: skip
             return None
+        if head.pos_ == "NOUN" and not self._may_name_actor(head):
+            return None  # "prices", "the week": most nouns are not actors; skip the look-ups
         start, end = _phrase_bounds(head)
         tokens = head.doc[start:end]
         text = _clean_text(tokens)
@@ -179,6 +182,21 @@ class Resolver:
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
+
+    def _may_name_actor(self, head: Token) -> bool:
+        """A common noun heads an actor only as an agent word or with a name inside its phrase."""
+        if head.lower_ in GROUP_HEADS or head.ent_type_:
+            return True
+        lemma = head.lemma_.lower()
+        known = self._agent_words.get(lemma)
+        if known is None:
+            known = self._agent_words[lemma] = bool(
+                self.kb.agent(lemma) or self.kb.agent(head.lower_)
+            )
+        if known:
+            return True
+        start, end = _phrase_bounds(head)
+        return any(t.pos_ == "PROPN" or t.ent_type_ or _capitalised(t) for t in head.doc[start:end])
 
     def _owner_of(self, head: Token) -> str | None:
         """The state in "troops from X", "officials of X", "activists in X"."""
