@@ -22,6 +22,7 @@ class CoderConfig:
     discard_files: tuple[str, ...] = ()  # PETRARCH-format discard lists (--discards)
     allow_missing_target: bool = False  # code events whose target is not an actor
     shipped_dictionaries: bool = True  # False: only the user's files (a PETRARCH environment)
+    petrarch_compat: bool = False  # PETRARCH's conventions where they differ (see README)
 
 
 DEFAULT = CoderConfig()

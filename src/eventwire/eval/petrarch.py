@@ -415,6 +415,7 @@ def coder_config(
         verb_files=(str(verbs),),
         discard_files=(str(vdir / "PETR.Validate.discards.txt"),),
         shipped_dictionaries=False,
+        petrarch_compat=True,
     )
     knowledge_base(config)  # build both now: a failure here is the harness's, not a record's
     verb_dictionary(config)

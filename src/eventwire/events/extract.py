@@ -92,7 +92,7 @@ def sentence_events(
             continue  # "host a meeting": the verb's event already covers its object
         if noun is None and _announces(predicate.token, coded_verbs):
             continue  # "is preparing to attack": the attack is the event, marked intended
-        events = _events_for(predicate, sent, index, found, config.allow_missing_target, earlier)
+        events = _events_for(predicate, sent, index, found, config, earlier)
         for event in events:
             anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
@@ -170,7 +170,7 @@ def _verb_code(
             return None, None  # "take an approach", "hold a view": only a pattern codes them
         if code[:2] not in CLAUSE_TAKING_ROOTS and any(c.dep_ == "ccomp" for c in verb.children):
             return None, None  # "Lavrov affirmed that …": speech; the clause is coded itself
-        return code, reverse if reverse != code else None
+        return code, reverse
     return None, None
 
 
@@ -225,7 +225,7 @@ def _events_for(
     sent: Span,
     index: int,
     found: ArticleActors,
-    allow_missing_target: bool,
+    config: CoderConfig,
     earlier: list[Event],
 ) -> Iterator[Event]:
     if p.noun is not None:
@@ -250,11 +250,17 @@ def _events_for(
         pair = _both_sides(subject, earlier) if subject is not None else []
         sources_list = pair or subjects(p.token, found)
         excluded = {r.head for r in sources_list}
-        targets_list = [] if pair else objects(p.token, found, excluded, p.code[:2], p.aims)
+        targets_list = (
+            []
+            if pair
+            else objects(
+                p.token, found, excluded, p.code[:2], p.aims, places=config.petrarch_compat
+            )
+        )
     if not sources_list and not targets_list:
         return
-    if not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}:
-        # "Lavrov and Kerry discussed …": a joint act between the members
+    joint = not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}
+    if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
         sources_list = sources_list[:1]
     governor = p.noun.governor if p.noun else None
@@ -268,18 +274,25 @@ def _events_for(
     code = p.code
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
-    elif modality != "asserted" and code[:2] in INTENT_CODE:
+    elif modality != "asserted" and code[:2] in INTENT_CODE and not config.petrarch_compat:
         code = INTENT_CODE[code[:2]]
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
             if src is not None and tgt is not None and _same_party(src.actor, tgt.actor):
                 continue
-            if src is None or (tgt is None and not allow_missing_target):
+            if src is None or (tgt is None and not config.allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
-            if p.reverse and src is not None and tgt is not None and modality == "asserted":
-                yield _event(p, p.reverse, tgt, src, sent, index, modality, negated)
+            if src is None or tgt is None:
+                continue
+            # the other direction: CAMEO's [A:B] codes ("visit" → "host"); PETRARCH also
+            # writes symmetric codes and joint acts twice, which eventwire's default does not
+            reverse = p.reverse if p.reverse != code or config.petrarch_compat else None
+            if reverse is None and joint and config.petrarch_compat:
+                reverse = code
+            if reverse and (modality == "asserted" or config.petrarch_compat):
+                yield _event(p, reverse, tgt, src, sent, index, modality, negated)
 
 
 def _event(

@@ -133,9 +133,15 @@ def objects(
     exclude: set[int],
     code_root: str = "00",
     aims: frozenset[str] = frozenset(),
+    places: bool = False,
 ) -> list[ActorRef]:
-    """Whom the act is aimed at: object, relational preposition, else nearest clause actor."""
+    """Whom the act is aimed at: object, relational preposition, else nearest clause actor.
+
+    ``places``: PETRARCH's convention that a place in the clause ("guest houses in Bree") is
+    the target when nothing else is, and that both members of "between A and B" are."""
     open_preps = frozenset({"at"}) if code_root >= "14" else frozenset()
+    if places:
+        open_preps = open_preps | {"in", "at", "of", "about", "over"}
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
     for child in passive_subject + direct:
@@ -144,7 +150,7 @@ def objects(
         if refs:
             return refs
         # "measures between A and B"; "fired shells at X"
-        inner_refs = first_actors(child, found, exclude, open_preps=open_preps)
+        inner_refs = first_actors(child, found, exclude, open_preps=open_preps, pairs=places)
         if inner_refs:
             return inner_refs
         doers = [
@@ -188,7 +194,7 @@ def objects(
                     refs = [r for r in with_conjuncts(sub, found) if r.head not in exclude]
                     if refs:
                         return refs
-    refs = first_actors(verb, found, exclude, right_only=True, open_preps=open_preps)
+    refs = first_actors(verb, found, exclude, right_only=True, open_preps=open_preps, pairs=places)
     if refs:
         return refs
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
@@ -256,13 +262,14 @@ def first_actors(
     exclude: set[int],
     right_only: bool = False,
     open_preps: frozenset[str] = frozenset(),
+    pairs: bool = False,
 ) -> list[ActorRef]:
     """The first actor of the clause with its conjuncts ("ties with A, B and C")."""
     ref = first_actor(root, found, exclude, right_only, open_preps)
     if ref is None:
         return []
     head = root.doc[ref.head]
-    if head.head.lower_ == "between":
+    if head.head.lower_ == "between" and not pairs:
         return [ref]  # "measures between the government and the opposition": one relation
     refs = with_conjuncts(head, found)
     return [r for r in refs if r.head not in exclude] or [ref]
