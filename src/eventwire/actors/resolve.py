@@ -78,8 +78,11 @@ def actors_of(doc: Doc) -> ArticleActors:
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
-    def __init__(self, kb: KnowledgeBase, date: str | None, home: str | None = None) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, date: str | None, home: str | None = None, compat: bool = False
+    ) -> None:
         self.kb = kb
+        self.compat = compat  # PETRARCH's "---GOV" for an agent of no known country
         self.date = date
         self.home = home  # the dateline's country: where the story is filed, not its subject
         self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
@@ -176,7 +179,8 @@ class Resolver:
             if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
                 inferred = self.main_country()  # "the opposition" in a story about Syria
             if inferred is None:  # "the embassy": whose, the text does not say
-                return ActorRef(head.i, start, end, Actor(text, None, None, agent), "unknown")
+                null = f"---{agent}" if self.compat else None
+                return ActorRef(head.i, start, end, Actor(text, null, None, agent), "unknown")
             actor = Actor(text, f"{inferred}{agent}", inferred, agent, None)
             return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
@@ -372,7 +376,7 @@ def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
     kb = knowledge_base(config)
     place = article.dateline.place if article and article.dateline else None
     home = (kb.capital(place) or kb.country(place)) if place else None
-    resolver = Resolver(kb, article.published if article else None, home)
+    resolver = Resolver(kb, article.published if article else None, home, config.petrarch_compat)
     found = resolver.resolve_doc(doc)
     doc.user_data[ACTOR_KEY] = found
     doc.user_data[RESOLVER_KEY] = resolver
