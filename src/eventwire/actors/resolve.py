@@ -104,6 +104,8 @@ class Resolver:
                 if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOMINAL:
                     continue  # part of a bigger phrase; its head speaks for it
                 ref = self.resolve_head(token)
+                if ref is not None and ref.actor.code and "/" in ref.actor.code:
+                    ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
                 if ref is not None:
                     found.add(ref)
                     if ref.how == "country+agent":
@@ -227,6 +229,16 @@ class Resolver:
         if head.ent_type_ in {"GPE", "NORP"}:
             return True
         return bool(self.kb.country(head.text) or self.kb.capital(head.text))
+
+    @staticmethod
+    def _split_codes(ref: ActorRef, found: ArticleActors) -> ActorRef:
+        """A dictionary entry with several codes names several actors: one ref per code."""
+        refs = []
+        for code in ref.actor.code.split("/") if ref.actor.code else ():
+            actor = Actor(ref.actor.text, code, code[:3], code[3:6] or None, ref.actor.name)
+            refs.append(ActorRef(ref.head, ref.start, ref.end, actor, ref.how))
+        found.also.setdefault(ref.head, []).extend(refs[1:])
+        return refs[0]
 
     def _coordinated_countries(self, ref: ActorRef, doc: Doc, found: ArticleActors) -> None:
         """ "US and Russian diplomats": one phrase, one actor per coordinated country."""

@@ -427,7 +427,7 @@ def coder_config(
 
 def _triple(event: dict[str, Any]) -> Triple:
     def code(actor: dict[str, Any] | None) -> str:
-        return str((actor or {}).get("code") or "")
+        return str((actor or {}).get("code") or "---")  # PETRARCH writes a missing actor ---
 
     return Triple(code(event.get("source")), code(event.get("target")), str(event["cameo"]))
 
