@@ -175,6 +175,16 @@ def _verb_code(
 
 
 # ---------------------------------------------------------------------------- events
+def _reciprocal(verb: Token) -> bool:
+    """ "A and B delayed their meeting", "… met each other": the act is between the members."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "pobj", "prep"}:
+            words = {t.lower_ for t in child.subtree}
+            if "their" in words or {"each", "other"} <= words or {"one", "another"} <= words:
+                return True
+    return False
+
+
 def _pair(event: Event) -> tuple[frozenset[str | None], str]:
     countries = {a.country for a in (event.source, event.target) if a is not None}
     return frozenset(countries), event.cameo[:2]
@@ -259,7 +269,8 @@ def _events_for(
         )
     if not sources_list and not targets_list:
         return
-    joint = not targets_list and len(sources_list) > 1 and p.code[:2] in {"03", "04", "05"}
+    mutual = p.code[:2] in {"03", "04", "05"} or _reciprocal(p.token)
+    joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
         sources_list = sources_list[:1]
