@@ -220,3 +220,28 @@ def test_user_discard_file(tmp_path):
     ]
     a, b = eventwire.extract_many(records, config=config)
     assert a.events == [] and b.events == []
+
+
+def test_reciprocal_object_makes_a_joint_act():
+    result = code("Turkey and Greece postponed their meeting after the incident.")
+    assert [(s, c[:2], t) for s, c, t in triples(result)] == [("TUR", "16", "GRC")]
+
+
+def test_multi_code_dictionary_entry_names_several_actors(tmp_path):
+    path = tmp_path / "a.actors"
+    path.write_text("NORTHERN_ALLIANCE_ [ZAN/QUE]\nVELDORIA_ [VEL]\n")
+    config = eventwire.CoderConfig(actor_files=(str(path),))
+    (result,) = eventwire.extract_many(
+        [{"id": "x", "text": "The Northern Alliance accused Veldoria of violating the truce."}],
+        config=config,
+    )
+    assert sorted(triples(result)) == [("QUE", "112", "VEL"), ("ZAN", "112", "VEL")]
+
+
+def test_petrarch_compat_codes_joint_acts_both_ways():
+    config = eventwire.CoderConfig(petrarch_compat=True)
+    text = "Armenia and Azerbaijan discussed the border in Geneva."
+    (default,) = eventwire.extract_many([{"id": "d", "text": text}])
+    (compat,) = eventwire.extract_many([{"id": "c", "text": text}], config=config)
+    assert triples(default) == [("ARM", "040", "AZE")]
+    assert sorted(triples(compat)) == [("ARM", "040", "AZE"), ("AZE", "040", "ARM")]

@@ -47,6 +47,11 @@ def coder_options(command: Callable[..., None]) -> Callable[..., None]:
                 help="Also code events whose target is not a known actor.",
             ),
             click.option(
+                "--petrarch-compat",
+                is_flag=True,
+                help="PETRARCH's conventions: joint acts both ways, places as targets, ---GOV.",
+            ),
+            click.option(
                 "--no-shipped-dictionaries",
                 "no_shipped",
                 is_flag=True,
@@ -65,6 +70,7 @@ def _coder_config(
     discard_files: tuple[str, ...],
     allow_missing_target: bool,
     no_shipped: bool,
+    petrarch_compat: bool,
 ) -> Any:
     """The CoderConfig for these options; dictionary errors become clear CLI errors."""
     from eventwire.config import CoderConfig, discards, knowledge_base, verb_dictionary
@@ -76,6 +82,7 @@ def _coder_config(
         discard_files,
         allow_missing_target=allow_missing_target,
         shipped_dictionaries=not no_shipped,
+        petrarch_compat=petrarch_compat,
     )
     try:
         knowledge_base(config)
