@@ -149,10 +149,6 @@ def objects(
         refs = [r for r in refs if r.head not in exclude]
         if refs:
             return refs
-        # "measures between A and B"; "fired shells at X"
-        inner_refs = first_actors(child, found, exclude, open_preps=open_preps, pairs=places)
-        if inner_refs:
-            return inner_refs
         doers = [
             r
             for by in child.children
@@ -163,6 +159,10 @@ def objects(
         ]
         if doers and doers[0].head not in exclude:
             return doers[:1]  # "welcomed the release of prisoners by the government"
+        # "measures between A and B"; "fired shells at X"
+        inner_refs = first_actors(child, found, exclude, open_preps=open_preps, pairs=places)
+        if inner_refs:
+            return inner_refs
         for acl in (c for c in child.children if c.dep_ in {"acl", "relcl"}):
             # "slammed the assistance provided by X to Y": the provider, else the recipient
             doers = [
@@ -251,7 +251,9 @@ def first_actor(
         stack.extend(sorted(t.children, key=lambda c: c.i))
     for t in sorted(queue, key=lambda t: t.i):
         ref = found.at(t)
-        if ref is not None and ref.actor.code and t.i not in exclude:
+        if t.dep_ == "poss" and found.at(t.head) is not None:
+            ref = found.at(t.head)  # "ties with Gondor's government": the government
+        if ref is not None and ref.actor.code and ref.head not in exclude:
             return ref
     return None
 
