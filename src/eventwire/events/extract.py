@@ -22,13 +22,14 @@ from eventwire.events.ontology import cameo
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
+    conjuncts,
     governing_subjects,
     linear_actors,
     objects,
     subjects,
     with_conjuncts,
 )
-from eventwire.events.verbs import VerbDictionary
+from eventwire.events.verbs import COMPOUND, VerbDictionary
 from eventwire.model import Actor, ArticleResult, Event, Plover
 
 if TYPE_CHECKING:
@@ -157,6 +158,10 @@ def _verb_code(
     ]
     preceding = [t for t in verb.subtree if t.i < verb.i]
     before = [t.lemma_.lower() for t in preceding] + [t.lower_ for t in preceding]
+    if any(c.dep_ in SUBJECT_DEPS and conjuncts(c) for c in verb.children):
+        before.append(COMPOUND)  # "A and B agree …": patterns written "% * [030:030]"
+    if any(c.dep_ in {"dobj", "pobj"} and conjuncts(c) for c in verb.subtree if c.i > verb.i):
+        after.append(COMPOUND)
     surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
     for name in [*candidates, lemma, *([surface] if surface != lemma else [])]:
         entry = verbs.entry(name)

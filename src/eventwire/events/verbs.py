@@ -37,6 +37,7 @@ from typing import Any
 
 FORMAT = 1
 PACKAGE_DATA = "data/verbs.json.gz"
+COMPOUND = "%"  # pattern word matched by a coordinated actor (pass it in the word lists)
 SUPPLEMENT = "data/eventwire.verbs.txt"  # our own additions, same format, loaded after CAMEO.2.0
 
 Word = str | frozenset[str]
@@ -326,7 +327,9 @@ class _Parser:
         return before, after, preps
 
     def word(self, lineno: int, tok: str) -> str | None:
-        if tok in _MARKERS:  # $ source, + target, ^ skip, % compound: actor positions
+        if tok == COMPOUND:  # a compound actor here ("% * [030:030]": "A and B agree")
+            return COMPOUND
+        if tok in _MARKERS:  # $ source, + target, ^ skip: actor positions we do not model
             return None
         if tok[0] in _MARKERS and len(tok) > 1:
             tok = tok[1:]
