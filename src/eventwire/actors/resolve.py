@@ -170,6 +170,11 @@ class Resolver:
             if owner is None and first is not None and first.how == "country+agent":
                 owner = first.actor.country  # "Danish media and government": shared modifier
             if owner:
+                for other in self._owners_of(head)[1:]:
+                    actor = Actor(text, f"{other}{agent}", other, agent)
+                    self._found.also.setdefault(head.i, []).append(
+                        ActorRef(head.i, start, end, actor, "country+agent")
+                    )
                 return ActorRef(head.i, start, end, Actor(text, f"{owner}{agent}", owner, agent),
                                 "country+agent")  # fmt: skip
         if agent and head.lower_ in GROUP_HEADS:
@@ -206,13 +211,22 @@ class Resolver:
 
     def _owner_of(self, head: Token) -> str | None:
         """The state in "troops from X", "officials of X", "activists in X"."""
-        owners = {"from", "of", "in"}
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in owners):
+        owners = self._owners_of(head)
+        return owners[0] if owners else None
+
+    def _owners_of(self, head: Token) -> list[str]:
+        """All the states: "the ambassadors of Arnor, Osgiliath and Gondor"."""
+        preps = {"from", "of", "in"}
+        codes: list[str] = []
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
-                code = self._state_code(_join(pobj.doc[pobj.left_edge.i : pobj.i + 1]))
-                if code:
-                    return code
-        return None
+                for t in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
+                    code = self._state_code(_join(t.doc[t.left_edge.i : t.i + 1]))
+                    if code and code not in codes:
+                        codes.append(code)
+            if codes:
+                break
+        return codes
 
     def _state_code(self, text: str) -> str | None:
         """A country, capital, or a state-level actor of a user's dictionary ("Gondor")."""
