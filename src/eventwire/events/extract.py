@@ -69,7 +69,8 @@ def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
         return  # a sports or entertainment story: nothing in it is political event data
     for index, sent in enumerate(doc.sents):
         if index not in skipped:
-            result.events.extend(sentence_events(sent, index, found, verbs, config, result.events))
+            earlier = list(result.events)  # previous sentences only, not this one's
+            result.events.extend(sentence_events(sent, index, found, verbs, config, earlier))
 
 
 def sentence_events(
