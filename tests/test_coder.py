@@ -245,3 +245,8 @@ def test_petrarch_compat_codes_joint_acts_both_ways():
     (compat,) = eventwire.extract_many([{"id": "c", "text": text}], config=config)
     assert triples(default) == [("ARM", "040", "AZE")]
     assert sorted(triples(compat)) == [("ARM", "040", "AZE"), ("AZE", "040", "ARM")]
+
+
+def test_agent_words_inside_organisation_names():
+    result = code("The Russian Foreign Ministry criticized Ukraine for the blockade.")
+    assert triples(result) == [("RUSGOV", "111", "UKR")]

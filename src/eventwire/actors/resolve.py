@@ -139,8 +139,11 @@ class Resolver:
                 # "the Calenardhon government", "Bree President X": a named state + an agent
                 rest = [t for t in own if t.text not in actor.text.split()]
                 agent = self._agent_of(rest, head) if rest else None
+                state = actor.code or ""
                 if agent:
-                    combined = Actor(text, f"{actor.code}{agent}", actor.code, agent, actor.name)
+                    combined = Actor(
+                        text, _compose(state, agent), state, _sector(agent), actor.name
+                    )
                     return ActorRef(head.i, start, end, combined, "country+agent")
                 if head.pos_ == "NOUN" and head.text not in actor.text.split():
                     return None  # "the Eriadorian border": a place word, not an actor
@@ -154,7 +157,7 @@ class Resolver:
         country = self._country_in(tokens, head)
         if country and agent:
             self.agent_country[head.lemma_.lower()] = country
-            actor = Actor(text, f"{country}{agent}", country, agent, None)
+            actor = Actor(text, _compose(country, agent), country, _sector(agent), None)
             if agent == "GOV" and head.ent_type_ == "PERSON":
                 self._remember(actor, tokens)
             return ActorRef(head.i, start, end, actor, "country+agent")
@@ -171,12 +174,12 @@ class Resolver:
                 owner = first.actor.country  # "Danish media and government": shared modifier
             if owner:
                 for other in self._owners_of(head)[1:]:
-                    actor = Actor(text, f"{other}{agent}", other, agent)
+                    actor = Actor(text, _compose(other, agent), other, _sector(agent))
                     self._found.also.setdefault(head.i, []).append(
                         ActorRef(head.i, start, end, actor, "country+agent")
                     )
-                return ActorRef(head.i, start, end, Actor(text, f"{owner}{agent}", owner, agent),
-                                "country+agent")  # fmt: skip
+                owned = Actor(text, _compose(owner, agent), owner, _sector(agent))
+                return ActorRef(head.i, start, end, owned, "country+agent")
         if agent and head.lower_ in GROUP_HEADS:
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
@@ -186,9 +189,11 @@ class Resolver:
             if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
                 inferred = self.main_country()  # "the opposition" in a story about Syria
             if inferred is None:  # "the embassy": whose, the text does not say
-                null = f"---{agent}" if self.compat else None
-                return ActorRef(head.i, start, end, Actor(text, null, None, agent), "unknown")
-            actor = Actor(text, f"{inferred}{agent}", inferred, agent, None)
+                null = _compose("---", agent) if self.compat else None
+                return ActorRef(
+                    head.i, start, end, Actor(text, null, None, _sector(agent)), "unknown"
+                )
+            actor = Actor(text, _compose(inferred, agent), inferred, _sector(agent), None)
             return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
@@ -324,7 +329,11 @@ class Resolver:
         return None
 
     def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
-        words = [t for t in tokens if t.pos_ in {"NOUN", "PROPN", "ADJ"} and not t.ent_type_]
+        words = [  # organisation names may hold agents ("the Russian Foreign Ministry")
+            t
+            for t in tokens
+            if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.ent_type_ in {"", "ORG", "FAC"}
+        ]
         # a common noun is an agent itself ("the foreign minister"), or heads a group of one
         # ("opposition delegation"); "the refugee crisis" and "the military site" are neither
         must_end_at_head = head.pos_ == "NOUN" and head.lower_ not in GROUP_HEADS
@@ -332,9 +341,10 @@ class Resolver:
             for i in range(len(words) - length, -1, -1):
                 if must_end_at_head and words[i + length - 1].i != head.i:
                     continue
-                agent = self.kb.agent(" ".join(t.lemma_.lower() for t in words[i : i + length]))
-                if agent:
-                    return agent
+                phrase = " ".join(t.lemma_.lower() for t in words[i : i + length])
+                agent = self.kb.agent(phrase)
+                if agent:  # "~" marks the few agents written before the country ("NGO~")
+                    return agent + ("~" if self.kb.agent_is_prefix(phrase) else "")
         if head.lower_ in GROUP_HEADS:
             return "GOV" if head.lower_ not in {"people"} else "CVL"
         return None
@@ -369,6 +379,15 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
 def _is_title_of(head: Token, prep: Token) -> bool:
     """'Secretary of State', 'Minister for Foreign Affairs': a title, not a relation."""
     return head.pos_ == "PROPN" and all(t.pos_ in {"PROPN", "ADP", "CCONJ"} for t in prep.subtree)
+
+
+def _compose(country: str, agent: str) -> str:
+    """Country and agent code: RUS + GOV → RUSGOV; a prefix agent goes first: NGO~ → NGOARN."""
+    return f"{agent[:-1]}{country}" if agent.endswith("~") else f"{country}{agent}"
+
+
+def _sector(agent: str) -> str:
+    return agent.rstrip("~")
 
 
 def _capitalised(token: Token) -> bool:
