@@ -97,22 +97,21 @@ class Resolver:
     def resolve_doc(self, doc: Doc) -> ArticleActors:
         self._count_countries(doc)
         found = self._found = ArticleActors()
-        for sent in doc.sents:
-            for token in sent:
-                if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
-                    continue
-                if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOMINAL:
-                    continue  # part of a bigger phrase; its head speaks for it
-                ref = self.resolve_head(token)
-                if ref is not None and ref.actor.code and "/" in ref.actor.code:
-                    ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
-                if ref is not None:
-                    found.add(ref)
-                    if ref.how == "country+agent":
-                        self._coordinated_countries(ref, doc, found)
-                    salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
-                    if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
-                        self.last_subject = ref.actor
+        for token in doc:
+            if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
+                continue
+            if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOMINAL:
+                continue  # part of a bigger phrase; its head speaks for it
+            ref = self.resolve_head(token)
+            if ref is not None and ref.actor.code and "/" in ref.actor.code:
+                ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
+            if ref is not None:
+                found.add(ref)
+                if ref.how == "country+agent":
+                    self._coordinated_countries(ref, doc, found)
+                salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
+                if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
+                    self.last_subject = ref.actor
         return found
 
     # ------------------------------------------------------------------ one phrase
@@ -284,11 +283,12 @@ class Resolver:
         return max(counts.items(), key=lambda kv: kv[1])[0]
 
     def _count_countries(self, doc: Doc) -> None:
-        for token in doc:
-            if token.ent_type_ in {"GPE", "NORP"}:
-                code = self.kb.country(token.text) or self.kb.capital(token.text)
-                if code:
-                    self.country_counts[code] = self.country_counts.get(code, 0) + 1
+        for ent in doc.ents:
+            if ent.label_ in {"GPE", "NORP"}:
+                for token in ent:
+                    code = self.kb.country(token.text) or self.kb.capital(token.text)
+                    if code:
+                        self.country_counts[code] = self.country_counts.get(code, 0) + 1
 
     # ------------------------------------------------------------------ pieces
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:

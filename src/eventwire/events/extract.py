@@ -150,6 +150,10 @@ def _verb_code(
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
     candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
+    surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
+    names = [*candidates, lemma, *([surface] if surface != lemma else [])]
+    if not any(verbs.entry(name) is not None for name in names):
+        return None, None  # most verbs: no need to gather the clause's words
     words = _clause_words(verb, found)
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
@@ -157,14 +161,15 @@ def _verb_code(
         (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
         for p in preps
     ]
-    preceding = [t for t in verb.subtree if t.i < verb.i]
+    preceding = verb.doc[verb.left_edge.i : verb.i]
     before = [t.lemma_.lower() for t in preceding] + [t.lower_ for t in preceding]
     if any(c.dep_ in SUBJECT_DEPS and conjuncts(c) for c in verb.children):
         before.append(COMPOUND)  # "A and B agree …": patterns written "% * [030:030]"
-    if any(c.dep_ in {"dobj", "pobj"} and conjuncts(c) for c in verb.subtree if c.i > verb.i):
+    objects_ = [c for c in verb.children if c.dep_ == "dobj"]
+    objects_ += [g for p in preps for g in p.children if g.dep_ == "pobj"]
+    if any(conjuncts(c) for c in objects_):
         after.append(COMPOUND)
-    surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
-    for name in [*candidates, lemma, *([surface] if surface != lemma else [])]:
+    for name in names:
         entry = verbs.entry(name)
         if entry is None:
             continue
