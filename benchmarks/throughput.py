@@ -154,6 +154,7 @@ def phase_ingest(args: argparse.Namespace) -> Stats:
 def phase_extract(args: argparse.Namespace) -> Stats:
     records = read_jsonl(Path(args.records))
     load_nlp()
+    spent = _time_stages() if args.workers <= 1 else None
 
     def work() -> Stats:
         docs = failed = 0
@@ -162,9 +163,45 @@ def phase_extract(args: argparse.Namespace) -> Stats:
         ):
             docs += result.article is not None
             failed += result.article is None
-        return {"docs": docs, "failed": failed}
+        stats: Stats = {"docs": docs, "failed": failed}
+        if spent is not None:  # coding (actors, events, headlines) against spaCy's own time
+            stats["spacy_seconds_in_extract"] = round(spent["spacy"], 3)
+            stats["coding_seconds"] = round(spent["coding"], 3)
+            stats["coding_share_of_spacy"] = round(spent["coding"] / spent["spacy"], 3)
+        return stats
 
     return timed(work, args.profile)
+
+
+def _time_stages() -> dict[str, float]:
+    """Time spent inside nlp.pipe (bodies and titles) and inside the coding stages."""
+    import eventwire.pipeline as pipeline
+
+    spent = {"spacy": 0.0, "coding": 0.0}
+    parse, annotate = pipeline.parse, pipeline.annotate
+
+    def timed_parse(texts: Any, batch_size: int = 32) -> Iterator[Any]:
+        docs = parse(texts, batch_size=batch_size)
+        while True:
+            t0 = time.perf_counter()
+            try:
+                doc = next(docs)
+            except StopIteration:
+                spent["spacy"] += time.perf_counter() - t0
+                return
+            spent["spacy"] += time.perf_counter() - t0
+            yield doc
+
+    def timed_annotate(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return annotate(*args, **kwargs)
+        finally:
+            spent["coding"] += time.perf_counter() - t0
+
+    pipeline.parse = timed_parse  # type: ignore[assignment]
+    pipeline.annotate = timed_annotate  # type: ignore[assignment]
+    return spent
 
 
 PHASE_RUNNERS: dict[str, Callable[[argparse.Namespace], Stats]] = {
