@@ -139,6 +139,9 @@ class Resolver:
                 rest = [t for t in own if t.text not in actor.text.split()]
                 agent = self._agent_of(rest, head) if rest else None
                 state = actor.code or ""
+                owner = self._country_in(head.doc[start:end], head) if possessor else None
+                if agent and owner:
+                    state = owner  # "Ithilen's minister X": the possessive names the state
                 if agent:
                     combined = Actor(
                         text, _compose(state, agent), state, _sector(agent), actor.name
