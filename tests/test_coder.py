@@ -250,3 +250,8 @@ def test_petrarch_compat_codes_joint_acts_both_ways():
 def test_agent_words_inside_organisation_names():
     result = code("The Russian Foreign Ministry criticized Ukraine for the blockade.")
     assert triples(result) == [("RUSGOV", "111", "UKR")]
+
+
+def test_multi_word_demonyms_before_their_last_word():
+    result = code("The UK condemned the aggressive actions of the North Korean regime.")
+    assert triples(result) == [("GBR", "111", "PRKGOV")]

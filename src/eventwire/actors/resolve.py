@@ -315,16 +315,19 @@ class Resolver:
         return None
 
     def _country_in(self, tokens: Span, head: Token) -> str | None:
-        for t in tokens:
-            if t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or _capitalised(t):
-                code = self._state_code(t.text)
-                if code:
-                    return code
-        # multi-word names: "Saudi Arabia", "United States"
-        for i in range(len(tokens) - 1):
-            code = self.kb.country(_join(tokens[i : i + 2])) or self.kb.country(
-                _join(tokens[i : i + 3])
-            )
+        """The first country the phrase names, longest name first at each position
+        ("North Korean" before "Korean", "Saudi Arabia" before "Saudi")."""
+        for i, t in enumerate(tokens):
+            if not (
+                t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or _capitalised(t)
+            ):
+                continue
+            for n in (3, 2):
+                if i + n <= len(tokens):
+                    code = self.kb.country(_join(tokens[i : i + n]))
+                    if code:
+                        return code
+            code = self._state_code(t.text)
             if code:
                 return code
         if head.lower_ == "country" and self.last_person and self.last_person.country:
