@@ -255,3 +255,9 @@ def test_agent_words_inside_organisation_names():
 def test_multi_word_demonyms_before_their_last_word():
     result = code("The UK condemned the aggressive actions of the North Korean regime.")
     assert triples(result) == [("GBR", "111", "PRKGOV")]
+
+
+def test_hyphenated_demonyms_are_modifiers_not_actors():
+    result = code("Syrian rebels targeted a Turkish army base with Russian-made missiles.")
+    assert "RUS" not in {e.target.country for e in result.events if e.target}
+    assert all(m.text != "Russian" for m in result.actors)

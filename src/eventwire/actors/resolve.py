@@ -125,6 +125,8 @@ class Resolver:
             return None
         if head.pos_ == "NOUN" and not self._may_name_actor(head):
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
+        if _hyphen_modifier(head):
+            return None  # "Russian-made missiles", "the US-led coalition": a modifier
         start, end = _phrase_bounds(head)
         tokens = head.doc[start:end]
         text = _clean_text(tokens)
@@ -289,6 +291,8 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
                 for token in ent:
+                    if _hyphen_modifier(token):
+                        continue  # "Russian-made" says nothing about whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
                     if code:
                         self.country_counts[code] = self.country_counts.get(code, 0) + 1
@@ -394,6 +398,18 @@ def _compose(country: str, agent: str) -> str:
 
 def _sector(agent: str) -> str:
     return agent.rstrip("~")
+
+
+def _hyphen_modifier(token: Token) -> bool:
+    """The first half of "Russian-made" or "US-led"."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].text[:1].islower()
+        and not doc[token.i + 1].whitespace_
+        and not token.whitespace_
+    )
 
 
 def _capitalised(token: Token) -> bool:
