@@ -261,3 +261,10 @@ def test_hyphenated_demonyms_are_modifiers_not_actors():
     result = code("Syrian rebels targeted a Turkish army base with Russian-made missiles.")
     assert "RUS" not in {e.target.country for e in result.events if e.target}
     assert all(m.text != "Russian" for m in result.actors)
+
+
+def test_bare_call_is_not_a_telephone_call():
+    assert code("Japan called the missile launch a reckless act.").events == []
+    assert triples(code("Egypt called for a ceasefire in Libya.")) == []  # no actor target
+    phoned = code("Lavrov called Kerry by telephone on Monday.")
+    assert triples(phoned) == [("RUSGOV", "041", "USAGOV")]

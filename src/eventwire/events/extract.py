@@ -130,10 +130,22 @@ def _aims(verbs: VerbDictionary, lemma: str) -> frozenset[str]:
     return frozenset(names & AIMING_PREPS)
 
 
+def _temporal(token: Token) -> bool:
+    """A time phrase: "on Monday", "in March", "last week"."""
+    if token.ent_type_ in {"DATE", "TIME"}:
+        return True
+    return token.dep_ == "prep" and any(
+        c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
+    )
+
+
 def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
-    """The verb's own object-side words: not nested clauses, not the names of actors."""
+    """The verb's own object-side words: not nested clauses, not the names of actors, not
+    dates ("on Monday" must not match the pattern "call (ON)")."""
     words: list[Token] = []
-    stack = [c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS]
+    stack = [
+        c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS and not _temporal(c)
+    ]
     while stack:
         t = stack.pop()
         if not found.covers(t.i):
@@ -148,7 +160,7 @@ def _verb_code(
     """The verb's CAMEO code and its reverse-direction code, from the dictionary's patterns."""
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
-    preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"}]
+    preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and not _temporal(c)]
     candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
     surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
     names = [*candidates, lemma, *([surface] if surface != lemma else [])]
