@@ -268,3 +268,10 @@ def test_bare_call_is_not_a_telephone_call():
     assert triples(code("Egypt called for a ceasefire in Libya.")) == []  # no actor target
     phoned = code("Lavrov called Kerry by telephone on Monday.")
     assert triples(phoned) == [("RUSGOV", "041", "USAGOV")]
+
+
+def test_an_organisation_modifying_a_thing_is_not_an_actor():
+    vetoed = code("Moscow vetoed a draft UN resolution on Syria.")
+    assert "IGOUNO" not in {e.target.code for e in vetoed.events if e.target}
+    envoy = code("The UN envoy met Syrian opposition leaders.")
+    assert triples(envoy) == [("IGOUNO", "040", "SYROPP")]

@@ -134,6 +134,8 @@ class Resolver:
         own = [t for t in tokens if t.i not in possessor]
 
         person = self._known_name(own)
+        if person is not None and self._names_a_thing(head, person[0]):
+            return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
         if person is not None:
             actor, how = person
             if how == "kb" and actor.sector is None and len(actor.code or "") == 3:
@@ -202,6 +204,12 @@ class Resolver:
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
+
+    def _names_a_thing(self, head: Token, named: Actor) -> bool:
+        """A common noun headed by something other than an actor word, the name a modifier."""
+        if head.pos_ != "NOUN" or head.text in named.text.split() or head.lower_ in GROUP_HEADS:
+            return False
+        return self._agent_of([head], head) is None
 
     def _may_name_actor(self, head: Token) -> bool:
         """A common noun heads an actor only as an agent word or with a name inside its phrase."""
