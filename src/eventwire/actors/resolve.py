@@ -29,6 +29,12 @@ GROUP_HEADS = {
     "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
     "diplomat", "diplomats", "official", "officials", "leadership", "regime", "people",
 }  # fmt: skip
+# nouns for people acting for whoever modifies them ("UN inspectors", "EU monitors")
+PEOPLE_HEADS = {
+    "inspector", "monitor", "observer", "peacekeeper", "envoy", "delegate", "staff",
+    "personnel", "expert", "investigator", "worker", "representative", "member", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official",
+}  # fmt: skip
 # groups that a story names without their country when it is the country the story is about
 DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
@@ -209,6 +215,8 @@ class Resolver:
         """A common noun headed by something other than an actor word, the name a modifier."""
         if head.pos_ != "NOUN" or head.text in named.text.split() or head.lower_ in GROUP_HEADS:
             return False
+        if head.lemma_.lower() in PEOPLE_HEADS:
+            return False  # "United Nations inspectors": people act for the organisation
         return self._agent_of([head], head) is None
 
     def _may_name_actor(self, head: Token) -> bool:
