@@ -275,3 +275,7 @@ def test_an_organisation_modifying_a_thing_is_not_an_actor():
     assert "IGOUNO" not in {e.target.code for e in vetoed.events if e.target}
     envoy = code("The UN envoy met Syrian opposition leaders.")
     assert triples(envoy) == [("IGOUNO", "040", "SYROPP")]
+
+
+def test_coordinated_supporters_are_not_acting_on_each_other():
+    assert code("The diplomats said Italy, Greece and Denmark backed the proposal.").events == []

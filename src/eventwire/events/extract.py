@@ -261,6 +261,7 @@ def _events_for(
     config: CoderConfig,
     earlier: list[Event],
 ) -> Iterator[Event]:
+    pair: list[ActorRef] = []
     if p.noun is not None:
         sources_list = [r for t in p.noun.sources for r in with_conjuncts(t, found)]
         targets_list = [r for t in p.noun.targets for r in with_conjuncts(t, found)]
@@ -292,7 +293,12 @@ def _events_for(
         )
     if not sources_list and not targets_list:
         return
-    mutual = p.code[:2] in {"03", "04", "05"} or _reciprocal(p.token)
+    # acts between the members of a coordinated subject: consultations ("Lavrov and Kerry
+    # discussed"), codes the dictionary makes symmetric, "their meeting", "both sides agreed";
+    # not "Italy, Greece and Denmark backed the plan", which is three acts toward a plan
+    symmetric = p.reverse is not None and p.reverse == p.code
+    agreeing = bool(pair) and p.code[:2] in {"03", "04", "05"}
+    mutual = p.code[:2] == "04" or symmetric or agreeing or _reciprocal(p.token)
     joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
