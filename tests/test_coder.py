@@ -279,3 +279,9 @@ def test_an_organisation_modifying_a_thing_is_not_an_actor():
 
 def test_coordinated_supporters_are_not_acting_on_each_other():
     assert code("The diplomats said Italy, Greece and Denmark backed the proposal.").events == []
+
+
+def test_a_trip_is_aimed_at_its_destination_not_its_origin():
+    assert code("The Iranian minister returned from Washington on Friday.").events == []
+    arrived = code("The Iranian foreign minister arrived in Cairo on Sunday.")
+    assert [(s, t) for s, _, t in triples(arrived)] == [("IRNGOV", "EGYGOV")]

@@ -181,6 +181,8 @@ def objects(
         aimed = child.lower_ in TARGET_PREPS or (child.lower_ == "at" and code_root >= "14")
         aimed = aimed or (moving and child.lower_ in {"to", "for", "in", "at", "into"})
         aimed = aimed or child.lower_ in aims
+        if moving and child.lower_ in {"from", "out"}:
+            aimed = False  # "returned from Washington": where the trip began, not its host
         if child.dep_ in {"prep", "dative"} and aimed:  # "fired shells at X"
             for pobj in (c for c in child.children if c.dep_ == "pobj"):
                 refs = [r for r in with_conjuncts(pobj, found) if r.head not in exclude]
