@@ -197,6 +197,8 @@ def objects(
                     if refs:
                         return refs
     refs = first_actors(verb, found, exclude, right_only=True, open_preps=open_preps, pairs=places)
+    if moving:  # "returned from Washington": the trip's origin is not its target
+        refs = [r for r in refs if verb.doc[r.head].head.lower_ not in {"from", "out"}]
     if refs:
         return refs
     for xcomp in (c for c in verb.children if c.dep_ == "xcomp" and c.i > verb.i):
