@@ -6,8 +6,7 @@ stored); ``Article.offsets`` maps them back to ``Article.raw_text``.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass, field
 
 Span = tuple[int, int]
 
@@ -173,8 +172,3 @@ class ArticleResult:
     @property
     def ok(self) -> bool:
         return self.article is not None and not self.errors
-
-
-def to_dict(obj: Any) -> Any:
-    """dataclass → JSON-ready dict (tuples become lists)."""
-    return asdict(obj)
