@@ -417,5 +417,22 @@ def eval_seeds(shared: str, misses: bool) -> None:
             click.echo(f"extra: {line}")
 
 
+@eval_group.command(name="petrarch")
+@click.option(
+    "--shared",
+    type=click.Path(exists=True, file_okay=False),
+    default="../shared",
+    show_default=True,
+    help="The shared data folder.",
+)
+@click.option("--failures", is_flag=True, help="List every failing record.")
+def eval_petrarch(shared: str, failures: bool) -> None:
+    """PETRARCH2's unit-test suite: triples produced exactly, with its own dictionaries."""
+    from eventwire.eval.petrarch import evaluate
+
+    result = evaluate(Path(shared))
+    click.echo(json.dumps(result.as_dict(failures=failures), indent=2, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     main()
