@@ -215,3 +215,12 @@ def test_bad_block_header_reports_lines_instead_of_crashing(tmp_path):
     message = str(info.value)
     assert f"{path}:1: bad code [+++]" in message
     assert f"{path}:2: verb line 'BLAST' before any" in message
+
+
+def test_role_markers_target_before_source_after(tmp_path):
+    path = tmp_path / "roles.verbs"
+    path.write_text("---  RECEIVE   [---]  ---\nRECEIVE\n- + * MONEY FROM $  [071]\n")
+    verbs = load_verbs().copy()
+    verbs.add_file(path)
+    code, pattern = verbs.match("receive", ["money", "from"], [("from", [])])
+    assert code == "071" and pattern is not None and pattern.swap

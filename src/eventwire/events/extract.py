@@ -55,6 +55,7 @@ class Predicate:
     noun: NounEvent | None = None
     reverse: str | None = None  # CAMEO's code for the other direction ("visit" → "host")
     aims: frozenset[str] = frozenset()  # prepositions the verb's patterns aim with ("warn of")
+    swap: bool = False  # the pattern's roles: target is the subject, source the object
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -114,9 +115,10 @@ def sentence_events(
 def _predicates(sent: Span, verbs: VerbDictionary, found: ArticleActors) -> Iterator[Predicate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            code, reverse = _verb_code(token, verbs, found)
+            code, reverse, swap = _verb_code(token, verbs, found)
             if code:
-                yield Predicate(token, code, reverse=reverse, aims=_aims(verbs, token.lemma_))
+                aims = _aims(verbs, token.lemma_)
+                yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap)
         elif token.pos_ == "NOUN":
             noun = noun_event(token)
             if noun is not None:
@@ -156,8 +158,9 @@ def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
 
 def _verb_code(
     verb: Token, verbs: VerbDictionary, found: ArticleActors
-) -> tuple[str | None, str | None]:
-    """The verb's CAMEO code and its reverse-direction code, from the dictionary's patterns."""
+) -> tuple[str | None, str | None, bool]:
+    """The verb's CAMEO code, its reverse-direction code, and whether the matched pattern
+    puts the target in the subject ("+ * FROM $": "X received money from Y")."""
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and not _temporal(c)]
@@ -165,7 +168,7 @@ def _verb_code(
     surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
     names = [*candidates, lemma, *([surface] if surface != lemma else [])]
     if not any(verbs.entry(name) is not None for name in names):
-        return None, None  # most verbs: no need to gather the clause's words
+        return None, None, False  # most verbs: no need to gather the clause's words
     words = _clause_words(verb, found)
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
@@ -188,13 +191,13 @@ def _verb_code(
         code, pattern = verbs.match(name, after, prep_phrases, before)
         reverse = pattern.reverse if pattern is not None else entry.reverse
         if not code or code[:2] in SPEECH_ROOTS:
-            return None, None
+            return None, None, False
         if pattern is None and lemma in LIGHT_VERBS:
-            return None, None  # "take an approach", "hold a view": only a pattern codes them
+            return None, None, False  # "take an approach", "hold a view": only a pattern codes them
         if code[:2] not in CLAUSE_TAKING_ROOTS and any(c.dep_ == "ccomp" for c in verb.children):
-            return None, None  # "Lavrov affirmed that …": speech; the clause is coded itself
-        return code, reverse
-    return None, None
+            return None, None, False  # "Lavrov affirmed that …": speech; the clause is coded itself
+        return code, reverse, pattern is not None and pattern.swap
+    return None, None, False
 
 
 # ---------------------------------------------------------------------------- events
@@ -293,6 +296,8 @@ def _events_for(
         )
     if not sources_list and not targets_list:
         return
+    if p.swap and sources_list and targets_list:
+        sources_list, targets_list = targets_list, sources_list  # "- + * FROM $"
     # acts between the members of a coordinated subject: consultations ("Lavrov and Kerry
     # discussed"), codes the dictionary makes symmetric, "their meeting", "both sides agreed";
     # not "Italy, Greece and Denmark backed the plan", which is three acts toward a plan

@@ -63,6 +63,7 @@ class VerbPattern:
     preps: tuple[tuple[str, tuple[Word, ...]], ...]  # ("in", ("call",)); "by/with" = either
     verb: str | None  # the verb named in the trailing comment, if any
     reverse: str | None = None  # the target → source code of [A:B] / [:B]
+    swap: bool = False  # "- + * FROM $": the target is the subject and the source follows
 
 
 @dataclass(frozen=True)
@@ -277,7 +278,10 @@ class _Parser:
             return
         first = comment.split()[0] if comment.split() else ""
         verb = normalise_lemma(first) if _COMMENT_VERB.fullmatch(first) else None
-        self.blocks[self.block]["patterns"].append([code, reverse, before, after, preps, verb])
+        row: list[Any] = [code, reverse, before, after, preps, verb]
+        if _swaps_roles(m["body"]):
+            row.append(True)
+        self.blocks[self.block]["patterns"].append(row)
 
     def pattern_body(self, lineno: int, body: str) -> tuple[list[str], list[str], list[list[Any]]]:
         before: list[str] = []
@@ -463,8 +467,9 @@ class VerbDictionary:
                     preps=tuple((p, tuple(word(w) for w in ws)) for p, ws in preps),
                     verb=verb,
                     reverse=reverse,
+                    swap=bool(rest and rest[0]),
                 )
-                for code, reverse, before, after, preps, verb in block["patterns"]
+                for code, reverse, before, after, preps, verb, *rest in block["patterns"]
             )
             self._blocks[name] = new + self._blocks.get(name, ())
         for lemma, (code, reverse, block_name) in raw["verbs"].items():
@@ -544,6 +549,17 @@ def _pool(lemmas: Iterable[str]) -> set[str]:
         pool.update(_split(normalise_words(lemma)) if lemma else ())
     pool.discard("")
     return pool
+
+
+def _swaps_roles(body: str) -> bool:
+    """PETRARCH's role markers put the target before the verb and the source after it."""
+    tokens = _TOKENS.findall(body)
+    if "*" not in tokens:
+        return False
+    star = tokens.index("*")
+    target_first = "+" in tokens[:star]
+    source_after = "$" in tokens[star + 1 :]
+    return target_first and source_after
 
 
 def _anchors(pattern: VerbPattern) -> frozenset[str] | None:
