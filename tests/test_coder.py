@@ -285,3 +285,8 @@ def test_a_trip_is_aimed_at_its_destination_not_its_origin():
     assert code("The Iranian minister returned from Washington on Friday.").events == []
     arrived = code("The Iranian foreign minister arrived in Cairo on Sunday.")
     assert [(s, t) for s, _, t in triples(arrived)] == [("IRNGOV", "EGYGOV")]
+
+
+def test_the_possessor_of_a_non_actor_subject_acts():
+    result = code("Syria's shelling killed three Turkish soldiers near the border.")
+    assert [(s, c[:2], t) for s, c, t in triples(result)] == [("SYR", "19", "TURMIL")]

@@ -94,7 +94,11 @@ def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return with_conjuncts(node.head, found)
-                return with_conjuncts(child, found)
+                refs = with_conjuncts(child, found)
+                if not refs:  # "Eriador's death toll has risen …": the possessor acts
+                    owners = [c for c in child.children if c.dep_ == "poss"]
+                    refs = [r for o in owners for r in with_conjuncts(o, found)]
+                return refs
         if node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
             return with_conjuncts(node.head, found)  # "the minister called on …" misparsed
         if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
