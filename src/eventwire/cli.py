@@ -390,19 +390,22 @@ def codes(fmt: str, root: str | None) -> None:
     _emit(rows, fmt, ["code", "name", "quad_class", "goldstein", "plover_type", "plover_context"])
 
 
-@main.group(name="eval")
-def eval_group() -> None:
-    """Score eventwire against gold sets."""
-
-
-@eval_group.command(name="seeds")
-@click.option(
+SHARED_OPTION = click.option(
     "--shared",
     type=click.Path(exists=True, file_okay=False),
     default="../shared",
     show_default=True,
     help="The shared data folder.",
 )
+
+
+@main.group(name="eval")
+def eval_group() -> None:
+    """Score eventwire against gold sets."""
+
+
+@eval_group.command(name="seeds")
+@SHARED_OPTION
 @click.option("--misses", is_flag=True, help="List missed gold events and extra predictions.")
 def eval_seeds(shared: str, misses: bool) -> None:
     """Precision, recall and F1 of extract on the seed stories' gold events."""
@@ -418,13 +421,7 @@ def eval_seeds(shared: str, misses: bool) -> None:
 
 
 @eval_group.command(name="petrarch")
-@click.option(
-    "--shared",
-    type=click.Path(exists=True, file_okay=False),
-    default="../shared",
-    show_default=True,
-    help="The shared data folder.",
-)
+@SHARED_OPTION
 @click.option("--failures", is_flag=True, help="List every failing record.")
 def eval_petrarch(shared: str, failures: bool) -> None:
     """PETRARCH2's unit-test suite: triples produced exactly, with its own dictionaries."""
