@@ -29,15 +29,7 @@ def ingest_command(path, db) -> list[str]:
 def test_summary_but_no_progress_bar_when_piped(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", records(3))
     proc = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "eventwire.cli",
-            "ingest",
-            str(path),
-            "--db",
-            str(tmp_path / "x.db"),
-        ],
+        ingest_command(path, tmp_path / "x.db"),
         capture_output=True,
         text=True,
         timeout=300,
@@ -52,15 +44,7 @@ def test_progress_bar_on_a_terminal(tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", records(3))
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "eventwire.cli",
-            "ingest",
-            str(path),
-            "--db",
-            str(tmp_path / "x.db"),
-        ],
+        ingest_command(path, tmp_path / "x.db"),
         stdin=follower,
         stdout=follower,
         stderr=follower,
