@@ -290,3 +290,25 @@ def test_a_trip_is_aimed_at_its_destination_not_its_origin():
 def test_the_possessor_of_a_non_actor_subject_acts():
     result = code("Syria's shelling killed three Turkish soldiers near the border.")
     assert [(s, c[:2], t) for s, c, t in triples(result)] == [("SYR", "19", "TURMIL")]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Turkey, Qatar and the oil-rich Saudi Arabia condemned Syria.",
+         [("TUR", "111", "SYR"), ("QAT", "111", "SYR"), ("SAU", "111", "SYR")]),
+        # the parser hangs "the awful Iran" as an appositive of the first name
+        ("Evil Russia, the awful Iran, and good Turkey welcomed the deal with Syria.",
+         [("RUS", "051", "SYR"), ("IRN", "051", "SYR"), ("TUR", "051", "SYR")]),
+    ],
+)  # fmt: skip
+def test_every_member_of_a_listed_subject_acts(sentence, expected):
+    assert sorted(triples(code(sentence))) == sorted(expected)
+
+
+def test_an_appositive_across_a_clause_is_not_a_list_member():
+    result = code(
+        "Lavrov said Russia is in contact with all Syrian parties, the Syrian government "
+        "and the opposition alike."
+    )
+    assert not any(e.source and e.source.code == "SYRGOV" for e in result.events)

@@ -134,6 +134,10 @@ class Resolver:
         if _hyphen_modifier(head):
             return None  # "Russian-made missiles", "the US-led coalition": a modifier
         start, end = _phrase_bounds(head)
+        listed = self._listed_names(head, start) if head.pos_ == "PROPN" else []
+        if listed:  # "Arnor, Calenardhon and the evil Gondor" parsed as one noun phrase
+            start = next(t.i for t in reversed(head.doc[: head.i]) if _separates(t)) + 1
+            self._found.also.setdefault(head.i, []).extend(listed)
         tokens = head.doc[start:end]
         text = _clean_text(tokens)
         possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
@@ -210,6 +214,27 @@ class Resolver:
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
+
+    def _listed_names(self, head: Token, start: int) -> list[ActorRef]:
+        """The names a list folded into the head's modifiers holds, before the head's own
+        segment; empty unless there is a conjunction and every earlier segment is an actor."""
+        doc = head.doc
+        cuts = [t.i for t in doc[start : head.i] if _separates(t)]
+        if not any(doc[i].pos_ == "CCONJ" for i in cuts):
+            return []
+        refs: list[ActorRef] = []
+        for lo, hi in zip([start - 1, *cuts], cuts, strict=False):
+            seg = [t for t in doc[lo + 1 : hi] if t.pos_ not in {"DET", "ADJ", "PUNCT"}]
+            if not seg:
+                continue
+            text = _join(seg)
+            known = self._known_name(seg)
+            code = known[0].code if known else self._state_code(text)
+            if not code:
+                return []
+            actor = self._copy(known[0], text) if known else Actor(text, code, code[:3])
+            refs.append(ActorRef(head.i, seg[0].i, seg[-1].i + 1, actor, "country"))
+        return refs
 
     def _names_a_thing(self, head: Token, named: Actor) -> bool:
         """A common noun headed by something other than an actor word, the name a modifier."""
@@ -396,10 +421,17 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
     end = head.i + 1
     for child in head.rights:
         name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
+        if name and child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.subtree):
+            name = False  # "Mordor, the Shire, Fornost and Bree": a list, not one name
         title = child.dep_ == "prep" and child.lower_ in {"of", "for"} and _is_title_of(head, child)
         if name or title:
             end = max(end, child.right_edge.i + 1)
     return start, end
+
+
+def _separates(token: Token) -> bool:
+    """A list separator: a comma or a coordinating conjunction."""
+    return token.pos_ == "CCONJ" or token.text == ","
 
 
 def _is_title_of(head: Token, prep: Token) -> bool:

@@ -70,13 +70,35 @@ def ref_of(token: Token, found: ArticleActors) -> ActorRef | None:
 
 
 def conjuncts(token: Token) -> list[Token]:
+    """The phrase's coordinated members, and appositives that are members of a list
+    ("Mordor, the Shire, Fornost and Bree" hangs its list under an appositive)."""
     out = []
-    stack = [c for c in token.children if c.dep_ == "conj"]
+    stack = _members(token)
     while stack:
         t = stack.pop(0)
         out.append(t)
-        stack.extend(c for c in t.children if c.dep_ == "conj")
+        stack.extend(_members(t))
     return out
+
+
+def _members(token: Token) -> list[Token]:
+    listed = any(c.dep_ == "cc" for c in token.children)
+    return [
+        c
+        for c in token.children
+        if c.dep_ == "conj"
+        or (
+            c.dep_ == "appos"
+            and (listed or any(d.dep_ == "cc" for d in c.subtree))
+            and _contiguous(token, c)
+        )
+    ]
+
+
+def _contiguous(token: Token, appos: Token) -> bool:
+    """The appositive follows the phrase directly, not across a clause the parser skipped."""
+    inside = {t.i for t in token.subtree}
+    return all(i in inside for i in range(token.i, appos.left_edge.i))
 
 
 def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
@@ -90,6 +112,7 @@ def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
             for agent in (c for c in node.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     return with_conjuncts(pobj, found)
+        subject_refs: list[ActorRef] | None = None
         for child in node.children:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
@@ -98,7 +121,10 @@ def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
                 if not refs:  # "Eriador's death toll has risen …": the possessor acts
                     owners = [c for c in child.children if c.dep_ == "poss"]
                     refs = [r for o in owners for r in with_conjuncts(o, found)]
-                return refs
+                # a list split into two subjects ("Lions, tigers, and Gondor welcomed …")
+                subject_refs = (subject_refs or []) + refs
+        if subject_refs is not None:
+            return subject_refs
         if node.dep_ == "acl" and node.tag_ in {"VBD", "VBZ", "VBP"}:
             return with_conjuncts(node.head, found)  # "the minister called on …" misparsed
         if node.pos_ == "NOUN":  # "Russia's willingness to host …": the possessor acts
