@@ -312,3 +312,22 @@ def test_an_appositive_across_a_clause_is_not_a_list_member():
         "and the opposition alike."
     )
     assert not any(e.source and e.source.code == "SYRGOV" for e in result.events)
+
+
+def test_an_inflected_form_in_a_user_dictionary_wins_over_its_lemma(tmp_path):
+    """PETRARCH dictionaries list forms such as LEFT beside LEAVE; "found" stays ambiguous."""
+    path = tmp_path / "mine.verbs"
+    path.write_text(
+        "--- LEAVE  [161] ---\nLEAVE\n\n--- LEFT  [032:033] ---\nLEFT\n\n"
+        "--- FIND  [---] ---\nFIND\n\n--- FOUND  [060] ---\nFOUND\n"
+    )
+    config = eventwire.CoderConfig(verb_files=(str(path),))
+    records = [
+        {"id": "a", "text": "The Egyptian foreign minister left for Turkey on Monday."},
+        {"id": "b", "text": "The Egyptian foreign minister leaves for Turkey on Monday."},
+        {"id": "c", "text": "Egyptian police found Turkish weapons on Monday."},
+    ]
+    a, b, c = eventwire.extract_many(records, config=config)
+    assert ("EGYGOV", "032", "TUR") in triples(a)
+    assert triples(b) == [("EGYGOV", "161", "TUR")]
+    assert not any(e.cameo == "060" for e in c.events)

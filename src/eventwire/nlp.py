@@ -23,3 +23,11 @@ def load_nlp() -> Language:
 
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     return load_nlp().pipe(texts, batch_size=batch_size)
+
+
+@lru_cache(maxsize=1)
+def base_verbs() -> frozenset[str]:
+    """Verbs in their base form, from the lemmatizer's own tables: tells "found" (a verb
+    itself) from "left" (only ever a form of "leave")."""
+    tables = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    return frozenset(tables.get_table("lemma_index")["verb"])

@@ -33,7 +33,8 @@ GROUP_HEADS = {
 PEOPLE_HEADS = {
     "inspector", "monitor", "observer", "peacekeeper", "envoy", "delegate", "staff",
     "personnel", "expert", "investigator", "worker", "representative", "member", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official", "team",
+    "mission", "crew",
 }  # fmt: skip
 # groups that a story names without their country when it is the country the story is about
 DOMESTIC_GROUPS = {

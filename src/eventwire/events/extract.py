@@ -31,6 +31,7 @@ from eventwire.events.roles import (
 )
 from eventwire.events.verbs import COMPOUND, VerbDictionary
 from eventwire.model import Actor, ArticleResult, Event, Plover
+from eventwire.nlp import base_verbs
 
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
@@ -165,8 +166,15 @@ def _verb_code(
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and not _temporal(c)]
     candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
-    surface = verb.lower_  # user dictionaries list inflected forms too ("LEFT", "MET")
-    names = [*candidates, lemma, *([surface] if surface != lemma else [])]
+    # dictionaries list inflected forms too ("LEFT [032]" beside "LEAVE [012]"); such an
+    # entry wins, unless the form is a verb of its own ("found" is "find" or "found")
+    surface = verb.lower_
+    if surface == lemma:
+        names = [*candidates, lemma]
+    elif surface in base_verbs():
+        names = [*candidates, lemma, surface]
+    else:
+        names = [*candidates, surface, lemma]
     if not any(verbs.entry(name) is not None for name in names):
         return None, None, False  # most verbs: no need to gather the clause's words
     words = _clause_words(verb, found)
