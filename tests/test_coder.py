@@ -331,3 +331,9 @@ def test_an_inflected_form_in_a_user_dictionary_wins_over_its_lemma(tmp_path):
     assert ("EGYGOV", "032", "TUR") in triples(a)
     assert triples(b) == [("EGYGOV", "161", "TUR")]
     assert not any(e.cameo == "060" for e in c.events)
+
+
+def test_a_country_after_and_shares_the_first_countrys_group():
+    """ "Legislators in Tuvalu and Vanuatu": the parser leaves Vanuatu outside the phrase."""
+    result = code("Legislators in Tuvalu and Vanuatu criticized Australia.")
+    assert sorted(triples(result)) == [("TUVLEG", "111", "AUS"), ("VUTLEG", "111", "AUS")]

@@ -134,6 +134,9 @@ class Resolver:
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
         if _hyphen_modifier(head):
             return None  # "Russian-made missiles", "the US-led coalition": a modifier
+        shared = self._shared_owner_ref(head)
+        if shared is not None:
+            return shared
         start, end = _phrase_bounds(head)
         listed = self._listed_names(head, start) if head.pos_ == "PROPN" else []
         if listed:  # "Arnor, Calenardhon and the evil Gondor" parsed as one noun phrase
@@ -236,6 +239,30 @@ class Resolver:
             actor = self._copy(known[0], text) if known else Actor(text, code, code[:3])
             refs.append(ActorRef(head.i, seg[0].i, seg[-1].i + 1, actor, "country"))
         return refs
+
+    def _shared_owner_ref(self, head: Token) -> ActorRef | None:
+        """ "Lawmakers in Fornost and Gondor" parsed as "(lawmakers in Fornost) and Gondor":
+        the second country owns the same kind of people."""
+        if head.i < 2 or head.doc[head.i - 1].pos_ != "CCONJ":
+            return None
+        # the second name hangs as the group's conjunct, or as a second subject after its "and"
+        group = head.head if head.dep_ == "conj" else head.doc[head.i - 1].head
+        if group.i >= head.i or (head.dep_ != "conj" and head.dep_ != group.dep_):
+            return None
+        first = self._found.at(group)
+        if first is None or first.how != "country+agent" or first.actor.sector is None:
+            return None
+        before = head.doc[head.i - 2]
+        owned = any(
+            c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and c.right_edge.i == before.i
+            for c in group.children
+        )
+        state = self._state_code(_join(head.doc[head.left_edge.i : head.i + 1])) if owned else None
+        if state is None:
+            return None
+        code = (first.actor.code or "").replace(first.actor.country or "", state, 1)
+        actor = Actor(head.text, code, state, first.actor.sector)
+        return ActorRef(head.i, head.left_edge.i, head.i + 1, actor, "country+agent")
 
     def _names_a_thing(self, head: Token, named: Actor) -> bool:
         """A common noun headed by something other than an actor word, the name a modifier."""
