@@ -337,3 +337,33 @@ def test_a_country_after_and_shares_the_first_countrys_group():
     """ "Legislators in Tuvalu and Vanuatu": the parser leaves Vanuatu outside the phrase."""
     result = code("Legislators in Tuvalu and Vanuatu criticized Australia.")
     assert sorted(triples(result)) == [("TUVLEG", "111", "AUS"), ("VUTLEG", "111", "AUS")]
+
+
+def test_it_and_they_in_a_reported_clause_are_the_reporting_subject():
+    (event,) = code("Russia said it would send troops to Syria.").events
+    assert (event.source.code, event.target.code, event.modality) == ("RUS", "SYR", "intended")
+    assert sorted(triples(code("Iran and Iraq said they would meet Saudi officials."))) == [
+        ("IRN", "036", "SAUGOV"),
+        ("IRQ", "036", "SAUGOV"),
+    ]
+    assert triples(code("Russia said it was ready to host talks with Syria.")) == [
+        ("RUS", "036", "SYR")
+    ]
+
+
+def test_expletive_it_names_no_one():
+    assert code("Lavrov said it would be wrong to attack Syria.").events == []
+    assert code("Israel said it was necessary to strike Iran.").events == []
+
+
+def test_pattern_words_before_the_verb_reach_into_the_reporting_clause(tmp_path):
+    path = tmp_path / "mine.verbs"
+    path.write_text("--- DEPLORE [122] ---\nDEPLORE\n- INDICATED *  [123]\n")
+    config = eventwire.CoderConfig(verb_files=(str(path),))
+    records = [
+        {"id": "a", "text": "Egypt indicated it deplored Israel."},
+        {"id": "b", "text": "Egypt deplored Israel."},
+    ]
+    a, b = eventwire.extract_many(records, config=config)
+    assert triples(a) == [("EGY", "123", "ISR")]
+    assert triples(b) == [("EGY", "122", "ISR")]

@@ -24,6 +24,12 @@ if TYPE_CHECKING:
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they"}  # "Russia said it would …": the state, not a person
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
+CONTROL_ADJECTIVES = {  # "it is ready to host …": the adjective's subject acts
+    "ready", "willing", "unwilling", "prepared", "determined", "keen", "able", "unable",
+    "eager", "reluctant", "committed", "open", "happy", "set", "due", "poised",
+}  # fmt: skip
 # heads that name an actor when they carry a country, e.g. "the Russian side", "Syrian forces"
 GROUP_HEADS = {
     "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
@@ -129,6 +135,8 @@ class Resolver:
             if lower in PERSON_PRONOUNS and antecedent:
                 return ActorRef(head.i, head.i, head.i + 1, self._copy(antecedent, head.text),
                                 "pronoun")  # fmt: skip
+            if lower in GROUP_PRONOUNS:
+                return self._governing_subject(head)
             return None
         if head.pos_ == "NOUN" and not self._may_name_actor(head):
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
@@ -239,6 +247,32 @@ class Resolver:
             actor = self._copy(known[0], text) if known else Actor(text, code, code[:3])
             refs.append(ActorRef(head.i, seg[0].i, seg[-1].i + 1, actor, "country"))
         return refs
+
+    def _governing_subject(self, pronoun: Token) -> ActorRef | None:
+        """ "Russia said it would veto …", "Iran and Iraq said they …": a subject pronoun in a
+        reported or dependent clause is the governing clause's subject, if that is a group."""
+        if pronoun.dep_ != "nsubj" or _expletive(pronoun):
+            return None  # "it would be wrong to …", "it seems that …": no one
+        clause = pronoun.head
+        while clause.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and clause.head.i != clause.i:
+            clause = clause.head
+            subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is None:
+                continue
+            ref = self._found.at(subject)
+            plural = pronoun.lower_ == "they"
+            if ref is None or ref.actor.code is None or subject.ent_type_ == "PERSON":
+                return None
+            members = [m for c in subject.children if c.dep_ == "conj" and (m := self._found.at(c))]
+            if plural != (subject.tag_ in {"NNS", "NNPS"} or bool(members)):
+                return None
+            for other in [*self._found.also.get(subject.i, []), *members]:
+                self._found.also.setdefault(pronoun.i, []).append(
+                    ActorRef(pronoun.i, pronoun.i, pronoun.i + 1, other.actor, "pronoun")
+                )
+            actor = self._copy(ref.actor, pronoun.text)
+            return ActorRef(pronoun.i, pronoun.i, pronoun.i + 1, actor, "pronoun")
+        return None
 
     def _shared_owner_ref(self, head: Token) -> ActorRef | None:
         """ "Lawmakers in Fornost and Gondor" parsed as "(lawmakers in Fornost) and Gondor":
@@ -455,6 +489,14 @@ def _phrase_bounds(head: Token) -> tuple[int, int]:
         if name or title:
             end = max(end, child.right_edge.i + 1)
     return start, end
+
+
+def _expletive(pronoun: Token) -> bool:
+    """ "It is important to …" names no one; "it is ready to …" names its antecedent."""
+    verb = pronoun.head
+    if verb.lemma_ not in EXPLETIVE_HEADS:
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_ in CONTROL_ADJECTIVES for c in verb.children)
 
 
 def _separates(token: Token) -> bool:

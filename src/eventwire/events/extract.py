@@ -184,7 +184,12 @@ def _verb_code(
         (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
         for p in preps
     ]
-    preceding = verb.doc[verb.left_edge.i : verb.i]
+    # the words before the verb, from the start of the clause that reports it ("Ethiopia
+    # indicated it would act …" matches "- INDICATED WOULD * NOW")
+    top = verb
+    while top.dep_ in {"ccomp", "xcomp"} and top.head.i < top.i:
+        top = top.head
+    preceding = verb.doc[min(top.left_edge.i, verb.left_edge.i) : verb.i]
     before = [t.lemma_.lower() for t in preceding] + [t.lower_ for t in preceding]
     if any(c.dep_ in SUBJECT_DEPS and conjuncts(c) for c in verb.children):
         before.append(COMPOUND)  # "A and B agree …": patterns written "% * [030:030]"

@@ -32,8 +32,8 @@ def modality_of(verb: Token) -> str:
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children):
             return "hypothetical"
         auxes = {c.lower_ for c in node.children if c.dep_ in {"aux", "auxpass"}}
-        if auxes & FUTURE_AUX:
-            return "intended"
+        if auxes & FUTURE_AUX or (auxes & {"would"} and _reported_in_past(node)):
+            return "intended"  # "will"; "Russia said it would send …": the future of the past
         if auxes & MODAL_AUX:
             return "hypothetical"
         if node != verb and node.lemma_.lower() in INTENT_HEADS:
@@ -48,3 +48,8 @@ def modality_of(verb: Token) -> str:
     if verb.head.lemma_.lower() in INTENT_HEADS and verb.dep_ in {"xcomp", "acomp"}:
         return "intended"
     return "asserted"
+
+
+def _reported_in_past(clause: Token) -> bool:
+    """A clause reported by a past-tense verb ("said", "announced"), its "would" a future."""
+    return clause.dep_ == "ccomp" and clause.head.tag_ in {"VBD", "VBN"}
