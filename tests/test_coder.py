@@ -367,3 +367,15 @@ def test_pattern_words_before_the_verb_reach_into_the_reporting_clause(tmp_path)
     a, b = eventwire.extract_many(records, config=config)
     assert triples(a) == [("EGY", "123", "ISR")]
     assert triples(b) == [("EGY", "122", "ISR")]
+
+
+def test_listed_verb_forms_and_particles_read_as_prepositions(tmp_path):
+    """spaCy lemmatises "cordoned" as "cordone" and reads "off" as a preposition; the
+    dictionary's {forms} still find the verb, and the roads leading into Gaza its target."""
+    path = tmp_path / "mine.verbs"
+    path.write_text("--- MY_CORDON  [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n")
+    config = eventwire.CoderConfig(verb_files=(str(path),))
+    records = [{"id": "a", "text": "Soldiers from Israel have cordoned off the roads leading "
+                                   "into Gaza along the border."}]  # fmt: skip
+    (result,) = eventwire.extract_many(records, config=config)
+    assert triples(result) == [("ISRMIL", "1721", "PSEGZA")]

@@ -165,7 +165,11 @@ def _verb_code(
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and not _temporal(c)]
-    candidates = [f"{lemma} {p}" for p in particles] + [f"{lemma} {p.lower_}" for p in preps]
+    candidates = [
+        f"{form} {word}"  # the surface form too: the lemmatizer guesses "cordoned" → "cordone"
+        for form in dict.fromkeys([lemma, verb.lower_])
+        for word in [*particles, *(p.lower_ for p in preps)]
+    ]
     # dictionaries list inflected forms too ("LEFT [032]" beside "LEAVE [012]"); such an
     # entry wins, unless the form is a verb of its own ("found" is "find" or "found")
     surface = verb.lower_

@@ -23,6 +23,7 @@ NOT_TARGET_PREPS = {
 CLAUSE_DEPS = {"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "parataxis", "conj"}
 SUBJECT_DEPS = {"nsubj", "csubj"}
 INHERIT_DEPS = {"xcomp", "advcl", "conj", "pcomp", "acl", "acomp"}
+PARTICLES = {"off", "up", "down"}
 MOVEMENT_VERBS = {"leave", "arrive", "travel", "fly", "head", "go", "come", "return", "visit"}
 
 
@@ -174,6 +175,13 @@ def objects(
         open_preps = open_preps | {"in", "at", "of", "about", "over"}
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
+    direct += [  # "cordoned off the roads": a particle the parser read as a preposition
+        o
+        for c in verb.children
+        if c.dep_ == "prep" and c.lower_ in PARTICLES and c.i == verb.i + 1
+        for o in c.children
+        if o.dep_ == "pobj"
+    ]
     for child in passive_subject + direct:
         refs = with_conjuncts(child, found)
         refs = [r for r in refs if r.head not in exclude]

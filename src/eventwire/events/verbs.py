@@ -262,6 +262,10 @@ class _Parser:
             self.stats["duplicate_verbs"] += 1  # PETRARCH keeps the first definition
             return
         self.verbs[lemma] = [code, reverse, self.block]
+        forms = re.search(r"\{([^}]*)\}", body)
+        for form in forms[1].split() if forms else ():
+            # the listed forms find the verb where the lemmatizer fails ("cordoned" → "cordone")
+            self.verbs.setdefault(_verb_lemma(form), [code, reverse, self.block])
 
     def pattern(self, lineno: int, line: str) -> None:
         if self.block is None:
