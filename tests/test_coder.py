@@ -324,7 +324,7 @@ def test_an_inflected_form_in_a_user_dictionary_wins_over_its_lemma(tmp_path):
     config = eventwire.CoderConfig(verb_files=(str(path),))
     records = [
         {"id": "a", "text": "The Egyptian foreign minister left for Turkey on Monday."},
-        {"id": "b", "text": "The Egyptian foreign minister leaves for Turkey on Monday."},
+        {"id": "b", "text": "The Egyptian foreign minister leaves Turkey on Monday."},
         {"id": "c", "text": "Egyptian police found Turkish weapons on Monday."},
     ]
     a, b, c = eventwire.extract_many(records, config=config)
