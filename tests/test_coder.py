@@ -318,8 +318,8 @@ def test_an_inflected_form_in_a_user_dictionary_wins_over_its_lemma(tmp_path):
     """PETRARCH dictionaries list forms such as LEFT beside LEAVE; "found" stays ambiguous."""
     path = tmp_path / "mine.verbs"
     path.write_text(
-        "--- LEAVE  [161] ---\nLEAVE\n\n--- LEFT  [032:033] ---\nLEFT\n\n"
-        "--- FIND  [---] ---\nFIND\n\n--- FOUND  [060] ---\nFOUND\n"
+        "--- MY_LEAVE  [161] ---\nLEAVE\n\n--- MY_LEFT  [032:033] ---\nLEFT\n\n"
+        "--- MY_FIND  [---] ---\nFIND\n\n--- MY_FOUND  [060] ---\nFOUND\n"
     )
     config = eventwire.CoderConfig(verb_files=(str(path),))
     records = [

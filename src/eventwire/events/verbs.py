@@ -168,6 +168,7 @@ class _Parser:
         self.synsets: dict[str, list[str]] = {}
         self.blocks: dict[str, dict[str, Any]] = {}
         self.verbs: dict[str, list[str | None]] = {}
+        self.forms: dict[str, str] = {}  # listed inflected form → its verb's lemma
         self.refs: list[tuple[int, str]] = []  # (line, synset name) to check at the end
         self.stats = {"duplicate_verbs": 0, "transformations": 0, "empty_patterns": 0}
         self.block: str | None = None
@@ -265,7 +266,7 @@ class _Parser:
         forms = re.search(r"\{([^}]*)\}", body)
         for form in forms[1].split() if forms else ():
             # the listed forms find the verb where the lemmatizer fails ("cordoned" → "cordone")
-            self.verbs.setdefault(_verb_lemma(form), [code, reverse, self.block])
+            self.forms.setdefault(_verb_lemma(form), lemma)
 
     def pattern(self, lineno: int, line: str) -> None:
         if self.block is None:
@@ -363,6 +364,7 @@ class _Parser:
             "synsets": self.synsets,
             "blocks": self.blocks,
             "verbs": self.verbs,
+            "forms": self.forms,
         }
 
 
@@ -407,6 +409,7 @@ class VerbDictionary:
 
     def __init__(self) -> None:
         self._entries: dict[str, VerbEntry] = {}
+        self._forms: dict[str, str] = {}
         self._blocks: dict[str, tuple[VerbPattern, ...]] = {}
         self._synsets: dict[str, frozenset[str]] = {}
         self.sources: list[str] = []
@@ -438,6 +441,7 @@ class VerbDictionary:
         """An independent dictionary (patterns are immutable and shared)."""
         other = VerbDictionary()
         other._entries = dict(self._entries)
+        other._forms = dict(self._forms)
         other._blocks = dict(self._blocks)
         other._synsets = dict(self._synsets)
         other.sources = list(self.sources)
@@ -478,6 +482,7 @@ class VerbDictionary:
             self._blocks[name] = new + self._blocks.get(name, ())
         for lemma, (code, reverse, block_name) in raw["verbs"].items():
             self._entries[lemma] = VerbEntry(lemma, code, block_name, reverse)
+        self._forms.update(raw.get("forms", {}))
         self._synsets = synsets
         self.sources.append(source)
 
@@ -492,8 +497,13 @@ class VerbDictionary:
         return sorted(self._entries)
 
     def entry(self, lemma: str) -> VerbEntry | None:
-        """By lemma or phrasal lemma ("meet with")."""
-        return self._entries.get(normalise_lemma(lemma))
+        """By lemma or phrasal lemma ("meet with"), or by a form the dictionary lists for a
+        verb ("cordoned off"), which follows that verb's current entry."""
+        key = normalise_lemma(lemma)
+        found = self._entries.get(key)
+        if found is None and key in self._forms:
+            found = self._entries.get(self._forms[key])
+        return found
 
     def patterns(self, lemma: str) -> list[VerbPattern]:
         """The patterns of the lemma's block (PETRARCH applies a block's patterns to all its
