@@ -379,3 +379,17 @@ def test_listed_verb_forms_and_particles_read_as_prepositions(tmp_path):
                                    "into Gaza along the border."}]  # fmt: skip
     (result,) = eventwire.extract_many(records, config=config)
     assert triples(result) == [("ISRMIL", "1721", "PSEGZA")]
+
+
+def test_prefix_and_suffix_agents_compose_around_the_country(tmp_path):
+    path = tmp_path / "mine.agents"
+    path.write_text("HELPWELL {}  [NGO~]\nDIPLOMAT  [~GOV]\nWATER_RIGHTS_MONITOR  [~HRI]\n")
+    config = eventwire.CoderConfig(agent_files=(str(path),))
+    records = [
+        {"id": "a", "text": "A Helpwell Egyptian diplomat criticized Israel."},
+        # lemmatised, "water rights monitors" would be "water right monitor"
+        {"id": "b", "text": "Water rights monitors in Egypt criticized Israel."},
+    ]
+    a, b = eventwire.extract_many(records, config=config)
+    assert triples(a) == [("NGOEGYGOV", "111", "ISR")]
+    assert triples(b) == [("EGYHRI", "111", "ISR")]

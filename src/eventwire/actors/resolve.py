@@ -319,7 +319,11 @@ class Resolver:
         if known:
             return True
         start, end = _phrase_bounds(head)
-        return any(t.pos_ == "PROPN" or t.ent_type_ or _capitalised(t) for t in head.doc[start:end])
+        phrase = head.doc[start:end]
+        if any(t.pos_ == "PROPN" or t.ent_type_ or _capitalised(t) for t in phrase):
+            return True
+        # a multi-word agent: "human rights activists"
+        return start < head.i and self._agent_of(list(phrase), head) is not None
 
     def _owner_of(self, head: Token) -> str | None:
         """The state in "troops from X", "officials of X", "activists in X"."""
@@ -454,12 +458,27 @@ class Resolver:
             for i in range(len(words) - length, -1, -1):
                 if must_end_at_head and words[i + length - 1].i != head.i:
                     continue
-                phrase = " ".join(t.lemma_.lower() for t in words[i : i + length])
-                agent = self.kb.agent(phrase)
-                if agent:  # "~" marks the few agents written before the country ("NGO~")
-                    return agent + ("~" if self.kb.agent_is_prefix(phrase) else "")
+                piece = words[i : i + length]
+                # "human rights activists": lemmas, or the words with only the head lemmatised
+                lemmas = " ".join(t.lemma_.lower() for t in piece)
+                for phrase in dict.fromkeys([lemmas, _head_lemmatised(piece)]):
+                    agent = self.kb.agent(phrase)
+                    if not agent:
+                        continue
+                    if self.kb.agent_is_prefix(phrase):  # "~": written before the country
+                        return agent + "~"
+                    prefix = self._prefix_agent(words[: i + length - 1])
+                    return f"{prefix}{agent}" if prefix else agent
         if head.lower_ in GROUP_HEADS:
             return "GOV" if head.lower_ not in {"people"} else "CVL"
+        return None
+
+    def _prefix_agent(self, words: list[Token]) -> str | None:
+        """A prefix agent before the main one: the "MSF" of "an MSF Arnor diplomat"."""
+        for t in words:
+            for phrase in {t.lemma_.lower(), t.lower_}:
+                if self.kb.agent(phrase) and self.kb.agent_is_prefix(phrase):
+                    return f"{self.kb.agent(phrase)}~"
         return None
 
     def _remember(self, actor: Actor, tokens: Span) -> None:
@@ -499,6 +518,10 @@ def _expletive(pronoun: Token) -> bool:
     return not any(c.dep_ == "acomp" and c.lemma_ in CONTROL_ADJECTIVES for c in verb.children)
 
 
+def _head_lemmatised(tokens: list[Token]) -> str:
+    return " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+
+
 def _separates(token: Token) -> bool:
     """A list separator: a comma or a coordinating conjunction."""
     return token.pos_ == "CCONJ" or token.text == ","
@@ -510,12 +533,15 @@ def _is_title_of(head: Token, prep: Token) -> bool:
 
 
 def _compose(country: str, agent: str) -> str:
-    """Country and agent code: RUS + GOV → RUSGOV; a prefix agent goes first: NGO~ → NGOARN."""
-    return f"{agent[:-1]}{country}" if agent.endswith("~") else f"{country}{agent}"
+    """Country and agent code: RUS + GOV → RUSGOV; a prefix agent goes first: NGO~ → NGOARN,
+    and both kinds can meet ("an MSF Arnor diplomat": NGO~GOV → NGOARNGOV)."""
+    prefix, _, suffix = agent.rpartition("~")
+    return f"{prefix}{country}{suffix}"
 
 
 def _sector(agent: str) -> str:
-    return agent.rstrip("~")
+    prefix, _, suffix = agent.rpartition("~")
+    return suffix or prefix
 
 
 def _hyphen_modifier(token: Token) -> bool:
