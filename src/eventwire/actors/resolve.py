@@ -75,12 +75,20 @@ class ArticleActors:
     def at(self, token: Token) -> ActorRef | None:
         return self.by_head.get(token.i)
 
+    coded: set[int] = field(default_factory=set)  # tokens inside phrases with an actor code
+
     def add(self, ref: ActorRef) -> None:
         self.by_head[ref.head] = ref
         self.tokens.update(range(ref.start, ref.end))
+        if ref.actor.code:
+            self.coded.update(range(ref.start, ref.end))
 
     def covers(self, index: int) -> bool:
         return index in self.tokens
+
+    def names_actor(self, index: int) -> bool:
+        """Inside a phrase that names a coded actor (not "Iftar", an unknown name)."""
+        return index in self.coded
 
 
 def actors_of(doc: Doc) -> ArticleActors:

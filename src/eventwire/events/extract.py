@@ -151,7 +151,7 @@ def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
     ]
     while stack:
         t = stack.pop()
-        if not found.covers(t.i):
+        if not found.names_actor(t.i):
             words.append(t)
         stack.extend(c for c in t.children if c.dep_ not in CLAUSE_DEPS)
     return words
@@ -185,7 +185,10 @@ def _verb_code(
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
     prep_phrases = [
-        (p.lower_, [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.covers(t.i)])
+        (
+            p.lower_,
+            [t.lemma_.lower() for t in p.subtree if t.i != p.i and not found.names_actor(t.i)],
+        )
         for p in preps
     ]
     # the words before the verb, from the start of the clause that reports it ("Ethiopia
