@@ -393,3 +393,16 @@ def test_prefix_and_suffix_agents_compose_around_the_country(tmp_path):
     a, b = eventwire.extract_many(records, config=config)
     assert triples(a) == [("NGOEGYGOV", "111", "ISR")]
     assert triples(b) == [("EGYHRI", "111", "ISR")]
+
+
+def test_compat_mode_reads_a_descriptive_clause_as_the_verbs_own_words(tmp_path):
+    path = tmp_path / "mine.verbs"
+    path.write_text("--- MY_ALLOW  [080] ---\nALLOW\n- * REALLY_PLEASANT  [024]\n")
+    records = [{"id": "a", "text": "Turkey allowed that Syria is not a really pleasant place."}]
+    compat = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    (result,) = eventwire.extract_many(records, config=compat)
+    assert triples(result) == [("TUR", "024", "SYR")]
+    (result,) = eventwire.extract_many(
+        records, config=eventwire.CoderConfig(verb_files=(str(path),))
+    )
+    assert result.events == []

@@ -87,7 +87,7 @@ def sentence_events(
     and drops a definite "the meeting" that refers back to a meeting already coded."""
     earlier = earlier if earlier is not None else []
     seen: set[tuple[str | None, str | None, str]] = set()
-    predicates = list(_predicates(sent, verbs, found))
+    predicates = list(_predicates(sent, verbs, found, config.petrarch_compat))
     coded_verbs = {p.token.i for p in predicates if p.noun is None}
     for predicate in predicates:
         noun = predicate.noun
@@ -113,10 +113,12 @@ def sentence_events(
 
 
 # ---------------------------------------------------------------------------- predicates
-def _predicates(sent: Span, verbs: VerbDictionary, found: ArticleActors) -> Iterator[Predicate]:
+def _predicates(
+    sent: Span, verbs: VerbDictionary, found: ArticleActors, compat: bool = False
+) -> Iterator[Predicate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            code, reverse, swap = _verb_code(token, verbs, found)
+            code, reverse, swap = _verb_code(token, verbs, found, compat)
             if code:
                 aims = _aims(verbs, token.lemma_)
                 yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap)
@@ -142,12 +144,27 @@ def _temporal(token: Token) -> bool:
     )
 
 
-def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
+def _copular(clause: Token) -> bool:
+    """ "… that Mordor isn't a pleasant place": a clause that describes. PETRARCH reads its
+    words as the governing verb's ("allowed that X isn't a REALLY PLEASANT place" → 024);
+    eventwire does so only in compat mode: "warned that Iran is a threat" is no threat."""
+    return (
+        clause.dep_ == "ccomp"
+        and clause.lemma_ == "be"
+        and any(c.dep_ in {"attr", "acomp"} for c in clause.children)
+    )
+
+
+def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> list[Token]:
     """The verb's own object-side words: not nested clauses, not the names of actors, not
     dates ("on Monday" must not match the pattern "call (ON)")."""
     words: list[Token] = []
     stack = [
-        c for c in verb.children if c.i > verb.i and c.dep_ not in CLAUSE_DEPS and not _temporal(c)
+        c
+        for c in verb.children
+        if c.i > verb.i
+        and (c.dep_ not in CLAUSE_DEPS or (compat and _copular(c)))
+        and not _temporal(c)
     ]
     while stack:
         t = stack.pop()
@@ -158,7 +175,7 @@ def _clause_words(verb: Token, found: ArticleActors) -> list[Token]:
 
 
 def _verb_code(
-    verb: Token, verbs: VerbDictionary, found: ArticleActors
+    verb: Token, verbs: VerbDictionary, found: ArticleActors, compat: bool = False
 ) -> tuple[str | None, str | None, bool]:
     """The verb's CAMEO code, its reverse-direction code, and whether the matched pattern
     puts the target in the subject ("+ * FROM $": "X received money from Y")."""
@@ -181,7 +198,7 @@ def _verb_code(
         names = [*candidates, surface, lemma]
     if not any(verbs.entry(name) is not None for name in names):
         return None, None, False  # most verbs: no need to gather the clause's words
-    words = _clause_words(verb, found)
+    words = _clause_words(verb, found, compat)
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
     prep_phrases = [
@@ -214,7 +231,9 @@ def _verb_code(
             return None, None, False
         if pattern is None and lemma in LIGHT_VERBS:
             return None, None, False  # "take an approach", "hold a view": only a pattern codes them
-        if code[:2] not in CLAUSE_TAKING_ROOTS and any(c.dep_ == "ccomp" for c in verb.children):
+        if code[:2] not in CLAUSE_TAKING_ROOTS and any(
+            c.dep_ == "ccomp" and not (compat and _copular(c)) for c in verb.children
+        ):
             return None, None, False  # "Lavrov affirmed that …": speech; the clause is coded itself
         return code, reverse, pattern is not None and pattern.swap
     return None, None, False
