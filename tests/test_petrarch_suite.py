@@ -94,7 +94,7 @@ def test_verb_file_rewrite_loads_and_reports_each_line(tmp_path: Path) -> None:
     verbs = tmp_path / "v.verbs.txt"
     verbs.write_text(
         "&TIES_\n+MILITARY\n+ECONOMIC\n&MORE\n+&TIES\n+CLOSER\n\n"
-        "--- BLAST  [+++]  ---\nBLAST\n- * STATEMENT  [122]\n- * THING  [075A]\n\n"
+        "--- BLAST  [+++]  ---\nBLAST\n- * STATEMENT  [122]\n- * THING  [xxy]\n\n"
         "--- LASH OUT  [122] ---\nLASH OUT\n\n"
         "--- ABANDON  [345]  ---\nABANDON\n- * NEW_&TIES_RELATIONS [903]\n",
         encoding="utf-8",

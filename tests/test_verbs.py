@@ -99,6 +99,7 @@ def test_codes_and_singulars():
     assert parse_code("042:043") == ("042", "043")
     assert parse_code(":020") == (None, "020")
     assert parse_code("---") == (None, None)
+    assert parse_code("174k") == ("174K", None)  # a user's own subcode
     for bad in ("080!", "4", "04a", "1:2:3", ""):
         with pytest.raises(ValueError):
             parse_code(bad)
@@ -182,7 +183,7 @@ def test_parse_text_keeps_good_lines():
     raw, errors, stats = parse_verb_text(
         "--- B [010] ---\nALPHA\nBETA [:110]\nALPHA [020]\n- * X [0x]\n- * Y [011]\n", "t"
     )
-    assert errors == ["t:5: bad code [0x]: expected 2-4 digits, '---' or A:B"]
+    assert errors == ["t:5: bad code [0x]: expected 2-4 digits (a subcode may add a letter: 174K), '---' or A:B"]
     assert raw["verbs"] == {"alpha": ["010", None, "B"], "beta": [None, "110", "B"]}
     assert stats["duplicate_verbs"] == 1
     dictionary = VerbDictionary.from_raw(raw)

@@ -118,7 +118,7 @@ def _split(phrase: str) -> tuple[str, ...]:
 
 
 # ---------------------------------------------------------------------------- parsing
-_CODE_PART = re.compile(r"\d{2,4}")
+_CODE_PART = re.compile(r"\d{2,4}|\d{3,4}[A-Za-z]")  # a user's own subcode may add a letter: 174K
 _HEADER = re.compile(r"^-{3,}\s*(?P<name>[^\s\[\]]+)\s*(?:\[(?P<code>[^\]]*)\])?[\s-]*$")
 _VERB_WORD = re.compile(r"^\+?[A-Za-z0-9'.\-]+(?:_\+?[A-Za-z0-9'.\-]*)*$")
 _SYNSET_NAME = re.compile(r"^[A-Za-z0-9_'\-]+$")
@@ -139,9 +139,11 @@ def parse_code(text: str) -> tuple[str | None, str | None]:
         if part in ("", "---"):
             out.append(None)
         elif _CODE_PART.fullmatch(part):
-            out.append(part)
+            out.append(part.upper())
         else:
-            raise ValueError(f"bad code [{text}]: expected 2-4 digits, '---' or A:B")
+            raise ValueError(
+                f"bad code [{text}]: expected 2-4 digits (a subcode may add a letter: 174K), '---' or A:B"
+            )
     return out[0], (out[1] if len(out) > 1 else None)
 
 
