@@ -183,7 +183,7 @@ def test_parse_text_keeps_good_lines():
     raw, errors, stats = parse_verb_text(
         "--- B [010] ---\nALPHA\nBETA [:110]\nALPHA [020]\n- * X [0x]\n- * Y [011]\n", "t"
     )
-    assert errors == ["t:5: bad code [0x]: expected 2-4 digits (a subcode may add a letter: 174K), '---' or A:B"]
+    assert errors == ["t:5: bad code [0x]: expected 2-4 digits (or a subcode: 174K), '---' or A:B"]
     assert raw["verbs"] == {"alpha": ["010", None, "B"], "beta": [None, "110", "B"]}
     assert stats["duplicate_verbs"] == 1
     dictionary = VerbDictionary.from_raw(raw)

@@ -142,7 +142,7 @@ def parse_code(text: str) -> tuple[str | None, str | None]:
             out.append(part.upper())
         else:
             raise ValueError(
-                f"bad code [{text}]: expected 2-4 digits (a subcode may add a letter: 174K), '---' or A:B"
+                f"bad code [{text}]: expected 2-4 digits (or a subcode: 174K), '---' or A:B"
             )
     return out[0], (out[1] if len(out) > 1 else None)
 
