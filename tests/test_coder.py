@@ -406,3 +406,18 @@ def test_compat_mode_reads_a_descriptive_clause_as_the_verbs_own_words(tmp_path)
         records, config=eventwire.CoderConfig(verb_files=(str(path),))
     )
     assert result.events == []
+
+
+def test_people_of_listed_states_are_those_states_when_no_agent_names_them(tmp_path):
+    """A user's dictionaries without a LEADER agent: "Veldorian and Markovian leaders" are
+    Veldoria and Markovia, not nobody."""
+    path = tmp_path / "mine.actors"
+    path.write_text("KORIN_ [KOR]\nVELDORIA_ [VEL]\n+VELDORIAN_\nMARKOVIA_ [MAR]\n+MARKOVIAN_\n")
+    verbs = tmp_path / "mine.verbs"
+    verbs.write_text("--- MEET  [040] ---\nMEET\n")
+    config = eventwire.CoderConfig(
+        actor_files=(str(path),), verb_files=(str(verbs),), shipped_dictionaries=False
+    )
+    records = [{"id": "a", "text": "Korin met Veldorian and Markovian leaders on Monday."}]
+    (result,) = eventwire.extract_many(records, config=config)
+    assert sorted(t[2] for t in triples(result) if t[0] == "KOR") == ["MAR", "VEL"]

@@ -163,6 +163,11 @@ class Resolver:
         possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         own = [t for t in tokens if t.i not in possessor]
 
+        if head.pos_ == "NOUN" and head.lemma_.lower() in PEOPLE_HEADS:
+            # "Eriadori and Calenardhon leaders" where the agents know no "leader": the states
+            ref = self._people_of_states(head, start, end, own)
+            if ref is not None:
+                return ref
         person = self._known_name(own)
         if person is not None and self._names_a_thing(head, person[0]):
             return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
@@ -281,6 +286,25 @@ class Resolver:
             actor = self._copy(ref.actor, pronoun.text)
             return ActorRef(pronoun.i, pronoun.i, pronoun.i + 1, actor, "pronoun")
         return None
+
+    def _people_of_states(
+        self, head: Token, start: int, end: int, own: list[Token]
+    ) -> ActorRef | None:
+        if self._agent_of(own, head) is not None:
+            return None
+        refs: list[ActorRef] = []
+        doc = head.doc
+        for t in doc[start : head.i]:
+            names = t.pos_ in {"PROPN", "ADJ"} and t.dep_ != "poss"
+            code = self._country_in(doc[t.i : t.i + 1], head) if names else None
+            if code and all(code != r.actor.code for r in refs):
+                refs.append(ActorRef(head.i, start, end, Actor(t.text, code, code), "country"))
+        if not refs:
+            return None
+        self._found.also.setdefault(head.i, []).extend(refs[1:])
+        first = refs[0]
+        return ActorRef(head.i, start, end, Actor(_clean_text(head.doc[start:end]),
+                        first.actor.code, first.actor.country), "country")  # fmt: skip
 
     def _shared_owner_ref(self, head: Token) -> ActorRef | None:
         """ "Lawmakers in Fornost and Gondor" parsed as "(lawmakers in Fornost) and Gondor":
