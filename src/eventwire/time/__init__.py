@@ -1,7 +1,7 @@
 """The time stage: find temporal expressions, resolve them against the publication date, and
 date each event by the expression its clause governs (issue 4, point 2)."""
 
-from eventwire.time.attach import attached_expressions, event_date
+from eventwire.time.attach import attached_expressions, event_date, expression_tense
 from eventwire.time.model import ResolvedDate, TimeExpression
 from eventwire.time.resolve import reference_value, resolve_expression
 from eventwire.time.tagger import find_time_expressions
@@ -13,6 +13,7 @@ __all__ = [
     "attached_expressions",
     "clause_tense",
     "event_date",
+    "expression_tense",
     "find_time_expressions",
     "reference_value",
     "resolve_expression",

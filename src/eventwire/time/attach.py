@@ -66,6 +66,12 @@ def expressions(doc: Doc) -> list[TimeExpression]:
     return list(cached)
 
 
+def expression_tense(doc: Doc, expr: TimeExpression) -> str | None:
+    """The tense that orients an expression read on its own (the TempEval scorer): that of
+    the clause governing it."""
+    return clause_tense(doc[expr.root])
+
+
 def _clause_members(token: Token) -> dict[int, int]:
     """Token index → preference (0 the trigger, 1 its clause's verbs) for the trigger's clause:
     the trigger, the verb governing a noun trigger, and verbs joined to it by xcomp."""

@@ -85,25 +85,36 @@ def safe_date(year: int, month_number: int, day_number: int) -> dt.date | None:
         return None
 
 
+# How much nearer a date on the "wrong" side of the anchor must be to win: a past-tense clause
+# can still point ahead ("extended the offer to Nov. 20", "set for Washington in April"), while
+# a future-tense clause almost never points back.
+PAST_TENSE_AHEAD = 4.0
+FUTURE_TENSE_BEHIND = 12.0
+
+
 def pick(candidates: Iterable[Period], anchor: dt.date, tense: str | None) -> Period | None:
-    """The candidate the tense allows: past → the latest that has begun by the anchor, future →
-    the earliest that has not ended before it, otherwise (present, unknown) → the nearest."""
+    """The candidate nearest the anchor, a candidate on the side the tense denies counting as
+    that many times farther (past: ahead; future: behind)."""
     options = sorted(candidates, key=lambda p: p.start)
     if not options:
         return None
-    if tense == "past":
-        began = [p for p in options if p.start <= anchor]
-        return began[-1] if began else options[0]
-    if tense == "future":
-        ahead = [p for p in options if p.end >= anchor]
-        return ahead[0] if ahead else options[-1]
-    return min(options, key=lambda p: _distance(p, anchor))
+
+    def cost(period: Period) -> float:
+        if period.start <= anchor <= period.end:
+            return 0.0
+        if period.end < anchor:
+            days = (anchor - period.end).days
+            return days * (FUTURE_TENSE_BEHIND if tense == "future" else 1.0)
+        days = (period.start - anchor).days
+        return days * (PAST_TENSE_AHEAD if tense == "past" else 1.0)
+
+    return min(options, key=cost)
 
 
-def _distance(period: Period, anchor: dt.date) -> int:
-    if period.start <= anchor <= period.end:
-        return 0
-    return min(abs((period.start - anchor).days), abs((period.end - anchor).days))
+def latest_begun(candidates: Iterable[Period], anchor: dt.date) -> Period | None:
+    """The latest candidate that has begun by the anchor (quarters said in the past tense)."""
+    began = [p for p in sorted(candidates, key=lambda p: p.start) if p.start <= anchor]
+    return began[-1] if began else None
 
 
 def weekday_near(weekday: int, anchor: dt.date, direction: str) -> dt.date:

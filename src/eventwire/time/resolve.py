@@ -41,10 +41,47 @@ _NUM = (
     r"a couple of|a couple|couple of|a few|few|several|some|many)"
 )
 _LEADING = re.compile(
-    r"^(?:(?:on|in|at|by|during|since|until|till|before|after|around|about|as of|of|over|for|"
-    r"through|throughout|as early as|as late as|just|only|nearly|almost|some|roughly|"
-    r"approximately|more than|less than|the)\s+)+"
+    r"^(?:(?:on|in|at|by|during|since|until|till|up to|before|after|around|about|as of|of|over|"
+    r"for|through|throughout|as early as|as late as|just|only|nearly|almost|some|roughly|"
+    r"approximately|more than|less than|the|its|their|sometime|both|day(?! before| after)|"
+    r"an?(?= (?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|first|second|third|fourth|"
+    r"\d)))\s+)+"
 )
+_UNITS_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9,
+}  # fmt: skip
+_TENS_WORDS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+    "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+}  # fmt: skip
+_SPELLED_YEAR = re.compile(
+    r"\b(?:(?P<c>nineteen|twenty)[ -](?:hundred(?: and)?[ -])?(?P<t>ten|eleven|twelve|thirteen|"
+    r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+    r"seventy|eighty|ninety)(?:[ -](?P<u>one|two|three|four|five|six|seven|eight|nine))?"
+    r"|two thousand(?:(?: and)?[ -](?P<u2>one|two|three|four|five|six|seven|eight|nine|ten|"
+    r"eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)\b"
+)
+_SPELLED_DECADE = re.compile(r"\bthe (twenties|thirties|forties|fifties|sixties|seventies|"
+                             r"eighties|nineties)\b")  # fmt: skip
+
+
+def _spelled_years(t: str) -> str:
+    """'nineteen ninety-six' → '1996', 'the year two thousand' → '2000', 'the nineties' →
+    'the 90s' (broadcast transcripts spell years out)."""
+
+    def year(m: re.Match[str]) -> str:
+        if m["c"]:
+            value = (1900 if m["c"] == "nineteen" else 2000) + _TENS_WORDS[m["t"]]
+            return str(value + _UNITS_WORDS.get(m["u"] or "", 0))
+        return str(2000 + (_UNITS_WORDS.get(m["u2"] or "", 0) or _TENS_WORDS.get(m["u2"] or "", 0)))
+
+    t = _SPELLED_YEAR.sub(year, t)
+    t = re.sub(r"\bthe year (\d{4})\b", r"\1", t)
+    return _SPELLED_DECADE.sub(lambda m: f"the '{_TENS_WORDS[m[1][:-3] + 'y']}s", t)
+
+
 _TIME_OF_DAY = re.compile(
     r"\b(?:\d{1,2}(?::\d\d)?\s*(?:a\.?m\.?|p\.?m\.?)(?:\s+[a-z]{3})?|noon|midnight)\b"
 )
@@ -61,8 +98,28 @@ def resolve_expression(text: str, anchor: dt.date, tense: str | None) -> Resolve
 
 
 def reference_value(text: str) -> str | None:
-    """PRESENT_REF, PAST_REF or FUTURE_REF for words like 'now', 'recently', 'soon'."""
-    return REFERENCES.get(_normalise(text)[0]) or REFERENCES.get(" ".join(text.lower().split()))
+    """PRESENT_REF, PAST_REF or FUTURE_REF for words like 'now', 'recently', 'soon', and for
+    vague stretches ('recent weeks', 'the past several quarters', 'coming months')."""
+    norm, raw = _normalise(text)
+    found = REFERENCES.get(raw) or REFERENCES.get(norm)
+    if found:
+        return found
+    if _VAGUE_PAST.fullmatch(norm):
+        return "PAST_REF"
+    if _VAGUE_FUTURE.fullmatch(norm):
+        return "FUTURE_REF"
+    return None
+
+
+_PERIODS = r"(?:days|weeks|months|years|quarters|decades)(?: and (?:days|weeks|months|years))?"
+_VAGUE_PAST = re.compile(
+    rf"(?:recent|past|previous|prior|earlier|last)(?: several| few| many)? {_PERIODS}"
+    rf"|(?:several|many) {_PERIODS} ago"
+)
+_VAGUE_FUTURE = re.compile(
+    rf"(?:coming|future|upcoming|next few|next several)(?: several| few| many)? {_PERIODS}"
+    r"|a later date|a future date"
+)
 
 
 @lru_cache(maxsize=8192)
@@ -70,15 +127,49 @@ def _resolve(text: str, anchor: dt.date, tense: str | None) -> ResolvedDate | No
     norm, raw = _normalise(text)
     if raw in REFERENCES or norm in REFERENCES:
         return _result(P.day(anchor), text) if raw in PRESENT_DAY else None
+    if re.match(r"(?:until|till|up to) ", raw):
+        tense = "future"  # "postponed until Tuesday", "extended until Nov. 20": the next one
+    matched, period = _by_rules(norm, anchor, tense)
+    if not matched:
+        period = _as_range(norm, anchor, tense) or _trimmed(norm, anchor, tense)
+    if period is None and not matched and _looks_like_date(norm):
+        period = _dateparser(norm, anchor, tense)
+    return _result(period, text) if period else None
+
+
+def _by_rules(norm: str, anchor: dt.date, tense: str | None) -> tuple[bool, Period | None]:
+    """(whether a rule claimed the text, its period: None when the rule says 'no date')."""
     for pattern, rule in _RULES:
         m = pattern.fullmatch(norm)
         if m:
-            period = rule(m, anchor, tense)
-            return _result(period, text) if period else None
-    if _looks_like_date(norm):
-        period = _dateparser(norm, anchor, tense)
-        if period:
-            return _result(period, text)
+            return True, rule(m, anchor, tense)
+    return False, None
+
+
+def _as_range(norm: str, anchor: dt.date, tense: str | None) -> Period | None:
+    """'Sept. 14 to Thursday', 'today through Nov. 17': two expressions joined as a range."""
+    m = re.fullmatch(r"(?:from |between )?(.+?) (?:to|through|until|till|and|-) (.+)", norm)
+    if not m:
+        return None
+    first = _by_rules(_LEADING.sub("", m[1]), anchor, tense)[1]
+    last = _by_rules(_LEADING.sub("", m[2]), anchor, tense)[1]
+    if first is None or last is None or last.end < first.start:
+        return None
+    return Period(first.start, last.end, first.precision, ranged=True)
+
+
+def _trimmed(norm: str, anchor: dt.date, tense: str | None) -> Period | None:
+    """Spans that run past the expression ('seven a year ago', 'both 1990', 'April month'):
+    the longest inner run of words that a rule reads."""
+    words = norm.split()
+    for size in range(len(words) - 1, 0, -1):
+        if len(words) - size > 3:
+            break
+        for first in range(len(words) - size + 1):
+            part = _LEADING.sub("", " ".join(words[first : first + size]))
+            matched, period = _by_rules(part, anchor, tense)
+            if matched:
+                return period
     return None
 
 
@@ -93,6 +184,8 @@ def _normalise(text: str) -> tuple[str, str]:
     t = raw.replace("–", "-").replace("—", "-")
     t = re.sub(r"'s$", "", t)
     t = _TIME_OF_DAY.sub(" ", t)
+    t = re.sub(r"\b(?:or so|or two|or more)\b", " ", t)
+    t = _spelled_years(t)
     t = re.sub(r"\s+", " ", t).strip(" ,;:.")
     if not re.match(rf"^(?:from|between)\s|^in\s+{_NUM}\s", t):
         t = _LEADING.sub("", t)
@@ -191,7 +284,7 @@ def _month_year(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period 
     mon = _month(m["m"])
     rel = m["rel"]
     if m["y"]:
-        return P.month(int(m["y"]), mon)
+        return P.month(_year_ref(m["y"], anchor) or anchor.year, mon)
     if rel in ("last", "past", "previous"):
         back = (anchor.month - mon) % 12 or 12
         return P.month(*P.add_months(anchor, -back))
@@ -229,6 +322,8 @@ def _weekday(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period:
         direction = "next"
     elif tense == "future":
         direction = "future"
+    elif tense == "present":
+        direction = "nearest"  # "meet Monday" (a schedule) as well as "says Monday"
     else:
         direction = "past"
     return P.day(P.weekday_near(target, anchor, direction))
@@ -285,7 +380,7 @@ def _in_units(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | 
 
 
 _STEP = {"last": -1, "previous": -1, "past": -1, "this past": -1, "this": 0, "current": 0,
-         "next": 1, "coming": 1, "following": 1}  # fmt: skip
+         "next": 1, "coming": 1}  # fmt: skip
 
 
 def _named_period(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
@@ -325,9 +420,15 @@ def _weekend(anchor: dt.date, tense: str | None, step: int) -> Period:
     return P.weekend(saturday)
 
 
+def _no_date(m: re.Match[str], anchor: dt.date, tense: str | None) -> None:
+    """Anaphoric times ('the following year', 'that day') count from a time in the story,
+    not from the publication date: no date rather than a wrong one."""
+    return None
+
+
 def _this_year_part(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period:
-    """'the week', 'the month', 'the year' in a news story: the current one."""
-    unit = m["unit"]
+    """'the week', 'the fiscal year', 'the end of the month', 'year-end': the current one."""
+    unit = m["unit"] or "year"
     if unit == "week":
         return P.week(anchor)
     if unit == "month":
@@ -350,16 +451,24 @@ def _quarter(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | N
     if year is not None:
         return P.quarter(year, number)
     options = [P.quarter(anchor.year + y, number) for y in (-1, 0, 1)]
-    return P.pick(options, anchor, tense if tense == "future" else "past")
+    return _quarter_pick(options, anchor, tense)
+
+
+def _quarter_pick(options: list[Period], anchor: dt.date, tense: str | None) -> Period | None:
+    """Quarters and halves in the past tense: the latest begun ('third-quarter profit fell');
+    otherwise the nearest ('expects fourth-quarter profit', 'first-quarter results')."""
+    if tense == "past":
+        return P.latest_begun(options, anchor)
+    return P.pick(options, anchor, None)
 
 
 def _half(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
     year = _year_ref(m["y"], anchor)
-    first = 1 if m["h"] == "first" else 7
+    first = 1 if m["h"] == "first" else 7  # "the second half", "the last half"
     if year is not None:
         return P.months(year, first, 6)
     options = [P.months(anchor.year + y, first, 6) for y in (-1, 0, 1)]
-    return P.pick(options, anchor, tense if tense == "future" else "past")
+    return _quarter_pick(options, anchor, tense)
 
 
 def _season(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
@@ -438,7 +547,7 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
           rf"{_SEP}(?:the )?(?P<d2>{_D}) (?:of )?(?P<m2>{_M})", _YEAR_OPT),
     _rule(_year_range, rf"(?:from |between )?(?P<y1>{_Y}){_SEP}(?P<y2>{_Y})"),
     _rule(_month_year, _MOD, r"(?:(?P<rel>last|next|this|past|coming|previous) )?",
-          rf"(?P<m>{_M})(?:,? (?:of )?(?P<y>{_Y}))?"),
+          rf"(?P<m>{_M})(?:,? (?:of )?(?P<y>{_YREF}))?"),
     _rule(_decade, _MOD, r"(?:the )?(?:(?P<dec>(?:1[89]|20)\d0|'\d0)s)"),
     _rule(_part_of_year, _MOD, rf"(?P<y>{_YREF})"),
     _rule(_weekday, _EARLY, rf"(?:on )?(?:(?P<rel>{_REL}) )?(?P<wd>{_WD}){_POD}"),
@@ -450,18 +559,22 @@ _RULES: list[tuple[re.Pattern[str], Rule]] = [
     _rule(_in_units, rf"in (?P<n>{_NUM}) (?P<unit>{_UNITS})(?P<dir>)"),
     _rule(_year_ago, r"(?:the )?year-(?:earlier|ago)(?: period| quarter)?"),
     _rule(_named_period, r"(?:(?:early|late|earlier|later|mid)[\s-]+)?(?:in )?(?:the )?",
-          r"(?P<rel>last|next|this|previous|current|coming|following|past|this past) ",
+          r"(?P<rel>last|next|this|previous|current|coming|past|this past) ",
           r"(?P<unit>week|weekend|month|year|quarter|decade)"),
     _rule(_named_period, r"(?:earlier|later|early|late) in (?P<rel>the) (?P<unit>week|month|year)"),
     _rule(_named_period, r"(?:(?P<rel>latest|fiscal|most recent|same|comparable) )?",
           r"(?P<unit>quarter|weekend)"),
-    _rule(_this_year_part, r"(?P<unit>week|month|year)"),
+    _rule(_this_year_part, _MOD, r"(?:(?:this|the|current|full|fiscal|calendar) )*",
+          r"(?P<unit>week|month|year)(?: end|-end|'s end)?"),
+    _rule(_this_year_part, r"(?:year(?P<unit>)[- ]end|end of (?:the )?(?:fiscal )?year)"),
+    _rule(_no_date, r"(?:the )?(?:following|previous|same|next|that|this) (?:day|week|month|year)",
+          r"|(?:earlier|later) that (?:day|week|month|year)|that (?:day|week|month|year)"),
     _rule(_quarter, r"(?:(?:fiscal|calendar)[\s-]+)?",
           rf"(?:(?P<y1>{_Y}|last year|this year|next year)(?:'s)? )?",
           rf"(?:(?:fiscal|calendar)[\s-]+)?(?P<q>{_ORD})[\s-]+(?:fiscal[\s-]+)?quarter",
           rf"(?: of (?P<y2>{_YREF}))?"),
     _rule(_quarter, rf"q(?P<q>[1-4])(?: (?P<y1>{_Y}))?(?P<y2>)"),
-    _rule(_half, rf"(?P<h>first|second) half(?: of (?P<y>{_YREF}))?"),
+    _rule(_half, rf"(?P<h>first|second|last) half(?: of (?P<y>{_YREF}))?"),
     _rule(_season, _MOD, r"(?:(?P<rel>last|next|this|past|coming) )?",
           rf"(?P<s>spring|summer|fall|autumn|winter)(?: (?:of )?(?P<y>{_Y}))?"),
     _rule(_holiday, rf"(?:(?P<rel>last|next|this) )?(?P<h>{_HOLIDAY})"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "’ll", "gon", "going"}
-MODALS = {"would", "could", "may", "might", "should", "must", "can", "ca", "ought", "'d"}
+MODALS = {"could", "may", "might", "should", "must", "can", "ca", "ought"}
 # Verbs whose infinitive complement happens later: "plans to visit", "is due to arrive".
 PLANNING = {
     "plan", "intend", "prepare", "expect", "hope", "want", "aim", "seek", "schedule", "set",
@@ -55,8 +55,11 @@ def _verb_tense(verb: Token, depth: int) -> str | None:
     words = [a.lower_ for a in auxes]
     if any(w in FUTURE_AUX for w in words):
         return "future"
-    if any(w in MODALS or a.tag_ == "MD" for w, a in zip(words, auxes, strict=True)):
+    if "would" in words or "'d" in words:
         return "past" if "have" in words and verb.tag_ == "VBN" else "future"
+    if any(w in MODALS or a.tag_ == "MD" for w, a in zip(words, auxes, strict=True)):
+        # "could meet Friday" / "could not be located Friday": no direction
+        return "past" if "have" in words and verb.tag_ == "VBN" else None
     finite = [a for a in auxes if a.lower_ != "to" and a.tag_ in ("VBD", "VBZ", "VBP")]
     if finite:
         first = finite[0]
@@ -95,8 +98,8 @@ def _inherited_tense(verb: Token, depth: int) -> str | None:
     infinitive = any(c.lower_ == "to" and c.dep_ == "aux" for c in verb.children)
     if verb.dep_ == "xcomp" and (head.lemma_ in PLANNING or infinitive and head.lemma_ == "be"):
         return "future"
-    if verb.dep_ in ("acl", "amod") and verb.tag_ == "VBN":
-        return "past"
+    if verb.tag_ == "VBN":  # "a bomb planted Friday", "the decision, announced Friday"
+        return "future" if verb.lemma_ in PLANNING else "past"
     if head is verb or depth > 8:
         return None
     if infinitive and verb.dep_ in ("advcl", "acl", "xcomp", "ccomp") and head.pos_ in NOMINAL:
