@@ -158,6 +158,9 @@ def _as_range(norm: str, anchor: dt.date, tense: str | None) -> Period | None:
     return Period(first.start, last.end, first.precision, ranged=True)
 
 
+_BARE_UNIT = re.compile(r"(?:day|week|weekend|month|year|quarter|decade)s?")
+
+
 def _trimmed(norm: str, anchor: dt.date, tense: str | None) -> Period | None:
     """Spans that run past the expression ('seven a year ago', 'both 1990', 'April month'):
     the longest inner run of words that a rule reads."""
@@ -167,6 +170,8 @@ def _trimmed(norm: str, anchor: dt.date, tense: str | None) -> Period | None:
             break
         for first in range(len(words) - size + 1):
             part = _LEADING.sub("", " ".join(words[first : first + size]))
+            if _BARE_UNIT.fullmatch(part):
+                continue  # "a year or two" is not "the year"
             matched, period = _by_rules(part, anchor, tense)
             if matched:
                 return period
@@ -253,6 +258,12 @@ def _dated(
 
 def _explicit_date(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
     return _dated(m["m"], m["d"], m["y"], anchor, tense, m["wd"])
+
+
+def _week_of(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
+    """'the week of March 6': the week holding that day."""
+    named = _dated(m["m"], m["d"], m["y"], anchor, tense)
+    return P.week(named.start) if named else None
 
 
 def _iso_date(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | None:
@@ -497,7 +508,7 @@ def _holiday(m: re.Match[str], anchor: dt.date, tense: str | None) -> Period | N
     options = []
     for y in (-1, 0, 1):
         year = anchor.year + y
-        if name == "thanksgiving":
+        if name.startswith("thanksgiving"):
             first = dt.date(year, 11, 1)
             thursday = first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
             options.append(P.day(thursday))
@@ -517,7 +528,7 @@ _HOLIDAYS = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
     "valentine's day": (2, 14), "halloween": (10, 31),
 }  # fmt: skip
-_HOLIDAY = r"(?:thanksgiving|christmas eve|christmas day|christmas|new year's day|new year's eve|" \
+_HOLIDAY = r"(?:thanksgiving(?: day)?|christmas eve|christmas day|christmas|new year's day|new year's eve|" \
     r"boxing day|valentine's day|halloween)"  # fmt: skip
 _MOD = r"(?:(?:early|late|earlier|later|mid|(?:the )?(?:middle|end|beginning|start) of)[\s-]*)?"
 _REL = r"(?:last|next|this|this past|this coming|past|coming|previous)"
@@ -536,6 +547,7 @@ def _rule(rule: Rule, *parts: str) -> tuple[re.Pattern[str], Rule]:
 _RULES: list[tuple[re.Pattern[str], Rule]] = [
     _rule(_bare_year, rf"(?:(?:fiscal|calendar)(?: year)? )?(?P<y>{_Y})",
           r"(?: period| (?:fiscal )?year)?"),
+    _rule(_week_of, rf"week of (?P<m>{_M}) (?P<d>{_D})(?:,? (?P<y>{_Y}))?"),
     _rule(_iso_date, rf"(?P<y>{_Y})-(?P<mo>[01]\d)-(?P<d>[0-3]\d)"),
     _rule(_explicit_date, rf"(?:(?P<wd>{_WD}),? )?(?:(?:last|this) )?(?P<m>{_M}) (?P<d>{_D})",
           _YEAR_OPT),

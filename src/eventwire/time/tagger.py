@@ -70,12 +70,16 @@ _PATTERNS = [
     rf"\b(?i:(?:this|last|next) year's)\s+{_ORD}[\s-]+(?i:quarter)\b",
     rf"\bQ[1-4](?:\s+{YEAR})?\b",
     rf"\b(?:(?i:the)\s+)?(?i:first|second)\s+(?i:half)(?:\s+(?i:of)\s+{_YEAR_REF})\b",
-    rf"\b(?:(?i:early|late|mid)[\s-]+)?(?:(?i:this|last|next|the|the coming|the past)\s+)?"
-    rf"{_SEASON}(?:\s+(?i:of)\s+{YEAR}|(?!\s+(?i:of)\b))\b",
+    rf"\b(?:(?i:early|late|mid)[\s-]+)?(?i:this|last|next|the|the coming|the past)\s+"
+    rf"{_SEASON}(?:\s+(?i:of)\s+{YEAR}|(?!\s+(?i:of|in)\b))\b",
     rf"\b{_SEASON}\s+{YEAR}\b",
+    # holidays
+    r"\b(?:(?i:last|next|this)\s+)?(?:Thanksgiving(?: Day)?|Christmas(?: Eve| Day)?|"
+    r"New Year's (?:Day|Eve)|Boxing Day|Valentine's Day|Halloween)\b",
     # references without a calendar value
     r"\b(?i:right now|now|currently|at present|presently|nowadays|these days|recently|"
     r"previously|formerly|lately|in the near future|the near future|recent years)\b",
+    r"\b(?i:current|recent|future)\b",
     r"\b(?i:the future|the past)\b(?!\s+(?i:of\b|few\b|several\b|\d|one|two|three|four|five|six|"
     r"seven|eight|nine|ten))",
     r"(?<!\b(?i:as) )\b(?i:soon)\b(?!\s+(?i:as|after|before)\b)",
@@ -91,7 +95,8 @@ _DURATION = re.compile(  # "three years", "the past two weeks", "the weeks", "a 
     re.IGNORECASE,
 )
 _SET = re.compile(
-    r"^(?:every|each|daily|weekly|monthly|annually|yearly|quarterly|nightly|per|a year|a month)"
+    r"^(?:every|each|daily|weekly|monthly|annual|annually|yearly|quarterly|nightly|per|a year|"
+    r"a month)"
     r"\b",
     re.IGNORECASE,
 )
@@ -115,7 +120,7 @@ def find_time_expressions(doc: Doc) -> list[TimeExpression]:
     for start, end, source in _merge(spans):
         span = doc.char_span(start, end, alignment_mode="expand")
         span = _trim(span) if span is not None else None
-        if span is None or not any(t.is_alpha or t.like_num for t in span):
+        if span is None or not any(c.isalnum() for c in span.text):
             continue
         if _is_age(span):
             continue
