@@ -528,8 +528,10 @@ _HOLIDAYS = {
     "new year's day": (1, 1), "new year's eve": (12, 31), "boxing day": (12, 26),
     "valentine's day": (2, 14), "halloween": (10, 31),
 }  # fmt: skip
-_HOLIDAY = r"(?:thanksgiving(?: day)?|christmas eve|christmas day|christmas|new year's day|new year's eve|" \
-    r"boxing day|valentine's day|halloween)"  # fmt: skip
+_HOLIDAY = (
+    r"(?:thanksgiving(?: day)?|christmas eve|christmas day|christmas|new year's day|"
+    r"new year's eve|boxing day|valentine's day|halloween)"
+)
 _MOD = r"(?:(?:early|late|earlier|later|mid|(?:the )?(?:middle|end|beginning|start) of)[\s-]*)?"
 _REL = r"(?:last|next|this|this past|this coming|past|coming|previous)"
 _YREF = rf"(?:{_Y}|last year|this year|next year)"
