@@ -73,8 +73,9 @@ def expression_tense(doc: Doc, expr: TimeExpression) -> str | None:
 
 
 def _clause_members(token: Token) -> dict[int, int]:
-    """Token index → preference (0 the trigger, 1 its clause's verbs) for the trigger's clause:
-    the trigger, the verb governing a noun trigger, and verbs joined to it by xcomp."""
+    """Token index → preference for the trigger's clause: 0 the trigger, 1 the verb governing
+    a noun trigger and the verbs above it by xcomp, 2 its xcomp verbs, 3 the first conjunct of
+    a coordinated verb in the same tense ("attacked ... on Monday and killed 12")."""
     members = {token.i: 0}
     verb = governing_verb(token)
     if verb is None:
@@ -87,6 +88,11 @@ def _clause_members(token: Token) -> dict[int, int]:
     for child in verb.children:  # "visit" in "plans to visit"
         if child.dep_ == "xcomp" and is_verb(child):
             members.setdefault(child.i, 2)
+    first = verb
+    while first.dep_ == "conj" and is_verb(first.head) and first.head is not first:
+        first = first.head  # "attacked the town on Monday and killed 12": the shared time
+    if first is not verb and clause_tense(first) == clause_tense(verb):
+        members.setdefault(first.i, 3)
     return members
 
 

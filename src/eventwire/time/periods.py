@@ -89,7 +89,7 @@ def safe_date(year: int, month_number: int, day_number: int) -> dt.date | None:
 # can still point ahead ("extended the offer to Nov. 20", "set for Washington in April"), while
 # a future-tense clause almost never points back.
 PAST_TENSE_AHEAD = 4.0
-FUTURE_TENSE_BEHIND = 12.0
+FUTURE_TENSE_BEHIND = 100.0
 
 
 def pick(candidates: Iterable[Period], anchor: dt.date, tense: str | None) -> Period | None:
