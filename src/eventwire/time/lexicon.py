@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 MONTHS = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
@@ -21,7 +19,6 @@ NUMBERS = {
     "thirty": 30, "forty": 40, "fifty": 50, "a couple of": 2, "a couple": 2, "couple of": 2,
     "half a": 0, "a half": 0,
 }  # fmt: skip
-VAGUE_NUMBERS = ("a few", "few", "several", "some", "many", "a number of", "the past few")
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3,
             "4th": 4}  # fmt: skip
 SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
@@ -47,12 +44,11 @@ REFERENCES = {
 # The present references that still name a day: the publication date.
 PRESENT_DAY = {"now", "right now", "just now", "currently", "at present", "presently"}
 
-_MONTH_ALT = (
+MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?)"
 )
-MONTH = _MONTH_ALT
 MONTH_SAFE = (  # month names that are not also common words ("may", "march")
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Apr(?:il|\.)?|June?|July?|Aug(?:ust|\.)?|"
     r"Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -81,7 +77,3 @@ def number_value(word: str) -> int | None:
     if word.isdigit():
         return int(word)
     return NUMBERS.get(word)
-
-
-def compile_ci(pattern: str) -> re.Pattern[str]:
-    return re.compile(pattern, re.IGNORECASE)
