@@ -11,6 +11,8 @@ their date. PRESENT_REF / PAST_REF / FUTURE_REF gold are compared with
 :func:`~eventwire.time.reference_value`; the headline accuracy covers calendar values only and
 a second figure adds the REF gold. Gold values that no date string can equal are excluded from
 both and counted: underspecified ones (1989-QX, XXXX-XX-XX) and durations typed as DATE (P3D).
+A gold DATE that lies in the second half of one of our ranges ("1997" in "between 1994 and
+1997") is compared with the range's end. ``testpipeline/`` repeats a TimeBank file; it is skipped.
 
 Usage: ``eventwire eval tempeval [--shared ../shared] [--limit N]`` (JSON on stdout).
 """
