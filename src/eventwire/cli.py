@@ -431,5 +431,16 @@ def eval_petrarch(shared: str, failures: bool) -> None:
     click.echo(json.dumps(result.as_dict(failures=failures), indent=2, ensure_ascii=False))
 
 
+@eval_group.command(name="tempeval")
+@SHARED_OPTION
+@click.option("--limit", type=int, help="Score only the first N TimeML files.")
+def eval_tempeval(shared: str, limit: int | None) -> None:
+    """TempEval-3 DATE expressions: recall of our tagger and accuracy of resolved values."""
+    from eventwire.eval.tempeval import CORPUS, score_tempeval
+
+    result = score_tempeval(Path(shared) / CORPUS, limit=limit)
+    click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
 if __name__ == "__main__":
     main()
