@@ -39,6 +39,13 @@ def _span(span: Span, offsets: OffsetMap) -> list[int]:
 
 def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
     loc = event.location
+
+    def span(value: Span | None) -> list[int] | None:
+        """Headline spans index the title as they are; body spans map back to the input."""
+        if value is None:
+            return None
+        return list(value) if event.sentence < 0 else _span(value, offsets)
+
     return {
         "source": _actor(event.source),
         "target": _actor(event.target),
@@ -59,14 +66,22 @@ def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
                 "lat": loc.lat,
                 "lon": loc.lon,
                 "geonameid": loc.geonameid,
+                "method": loc.method,
+                "span": span(loc.span),
             }
             if loc
+            else None
+        ),
+        "date_end": event.date_end,
+        "date_expression": (
+            {"text": event.date_expression, "span": span(event.date_span)}
+            if event.date_expression
             else None
         ),
         "negated": event.negated,
         "modality": event.modality,
         "sentence": event.sentence,
-        "span": list(event.span) if event.sentence < 0 else _span(event.span, offsets),
+        "span": span(event.span),
         "evidence": event.evidence,
     }
 

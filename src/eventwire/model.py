@@ -119,6 +119,8 @@ class Location:
     lat: float | None = None
     lon: float | None = None
     geonameid: int | None = None
+    method: str | None = None  # text (a place phrase on the event's clause) | dateline
+    span: Span | None = None  # the place phrase, for method "text"
 
 
 @dataclass
@@ -140,10 +142,14 @@ class Event:
     span: Span
     evidence: str
     date: str | None = None
-    date_precision: str | None = None
+    date_precision: str | None = None  # day | week | month | year | inherited (publication)
     location: Location | None = None
     negated: bool = False
     modality: str = "asserted"  # asserted | intended | hypothetical
+    date_end: str | None = None  # the last day of a range ("January 26-29")
+    date_expression: str | None = None  # the words the date came from
+    date_span: Span | None = None
+    trigger: int | None = None  # the predicate's token in its Doc (the title's for headlines)
 
 
 @dataclass

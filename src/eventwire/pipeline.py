@@ -22,6 +22,7 @@ from eventwire.events.headline import code_headline, sentence_case
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
+from eventwire.time.stage import date_events, date_headline_events
 
 Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
 Item = Article | Failure
@@ -46,7 +47,7 @@ def sentences_and_mentions(doc: Doc, result: ArticleResult, config: CoderConfig)
         )
 
 
-STAGES: list[Stage] = [sentences_and_mentions, resolve_actors, extract_events]
+STAGES: list[Stage] = [sentences_and_mentions, resolve_actors, extract_events, date_events]
 
 
 def annotate(
@@ -57,6 +58,7 @@ def annotate(
         stage(doc, result, config)
     if title_doc is not None and len(title_doc):
         code_headline(title_doc, doc, result, config)
+        date_headline_events(title_doc, result)
     return result
 
 

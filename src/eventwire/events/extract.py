@@ -409,6 +409,7 @@ def _event(
         evidence=sent.text,
         negated=negated,
         modality=modality,
+        trigger=p.token.i,
     )
 
 

@@ -135,6 +135,17 @@ MIGRATIONS: list[str] = [
         failures TEXT               -- JSON list of "origin: reason"
     );
     """,
+    # 2: the time and place stages (issue 4): date ranges and the phrases dates and places
+    # came from (offsets into the stored text; into the title for headline events)
+    """
+    ALTER TABLE events ADD COLUMN date_end TEXT;
+    ALTER TABLE events ADD COLUMN date_expression TEXT;
+    ALTER TABLE events ADD COLUMN date_start_char INTEGER;
+    ALTER TABLE events ADD COLUMN date_end_char INTEGER;
+    ALTER TABLE events ADD COLUMN location_method TEXT;
+    ALTER TABLE events ADD COLUMN location_start_char INTEGER;
+    ALTER TABLE events ADD COLUMN location_end_char INTEGER;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -151,7 +151,9 @@ class Store:
             "target_text, target_code, target_country, target_sector, target_name, cameo, "
             "plover_type, plover_mode, plover_context, quad_class, goldstein, date, "
             "date_precision, location_name, location_country, lat, lon, geonameid, negated, "
-            "modality) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            "modality, date_end, date_expression, date_start_char, date_end_char, "
+            "location_method, location_start_char, location_end_char) "
+            f"VALUES ({','.join('?' * 37)})",
             [
                 (
                     a.id,
@@ -182,6 +184,11 @@ class Store:
                     ),
                     int(e.negated),
                     e.modality,
+                    e.date_end,
+                    e.date_expression,
+                    *(e.date_span or (None, None)),
+                    e.location.method if e.location else None,
+                    *((e.location.span if e.location else None) or (None, None)),
                 )
                 for e in result.events
             ],
@@ -294,8 +301,9 @@ class Store:
             ]
         )
         sql = (
-            "SELECT id, article_id, date, source_code, cameo, target_code, quad_class, "
-            "goldstein, plover_type, location_name, negated, modality, source_text, "
+            "SELECT id, article_id, date, date_end, date_precision, date_expression, "
+            "source_code, cameo, target_code, quad_class, goldstein, plover_type, "
+            "location_name, location_country, lat, lon, negated, modality, source_text, "
             f"target_text, sentence, start_char, end_char, evidence FROM events {where}"
             "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
         )
