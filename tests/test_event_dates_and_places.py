@@ -1,0 +1,43 @@
+"""The time and place stages inside the pipeline: every event carries its own date (or the
+publication date, marked inherited) and, where the text gives one, its place."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import eventwire
+from eventwire.contract import result_to_json
+
+
+def events(text: str, published: str) -> list[dict[str, Any]]:
+    return result_to_json(eventwire.extract(text, published=published))["events"]
+
+
+def test_relative_day_resolves_against_the_publication_date_with_its_span():
+    text = "Russian Foreign Minister Sergei Lavrov met John Kerry in Paris late on Monday."
+    (event,) = events(text, "2013-05-28")  # a Tuesday
+    assert (event["date"], event["date_precision"]) == ("2013-05-27", "day")
+    start, end = event["date_expression"]["span"]
+    assert text[start:end] == "late on Monday" == event["date_expression"]["text"]
+
+
+def test_a_range_gives_date_and_date_end():
+    text = "The Syrian government and the opposition held talks in Moscow on January 26-29."
+    (event,) = events(text, "2015-04-09")
+    assert (event["date"], event["date_end"]) == ("2015-01-26", "2015-01-29")
+
+
+def test_no_expression_inherits_the_publication_date_and_says_so():
+    (event,) = events("Russia condemned Turkey.", "2015-11-25")
+    assert (event["date"], event["date_precision"], event["date_expression"]) == (
+        "2015-11-25",
+        "inherited",
+        None,
+    )
+
+
+def test_each_event_takes_the_expression_of_its_own_clause():
+    found = events("Lavrov, who met Kerry on Monday, will visit Egypt next week.", "2015-06-03")
+    dates = {e["cameo"]: (e["date"], e["date_precision"]) for e in found}
+    assert dates["040"] == ("2015-06-01", "day")  # met: the Monday before
+    assert dates["036"] == ("2015-06-08", "week")  # will visit: next week
