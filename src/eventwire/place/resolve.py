@@ -4,8 +4,10 @@ A name usually has several candidates (Paris FR / Paris TX, Georgia the country 
 Each gets a score, highest wins:
 
 * prior: log10 of the population; a country name gets a bonus (news naming "Mexico" means the
-  country, not Mexico City), and so does a region name ("Ontario" the province, not the
-  Californian city); a match on an alternate name costs, since those are the noisy ones;
+  country, not Mexico City, which only has it as an alternate name), and so does a region
+  name ("Ontario" the province, not the Californian city) unless a national capital or a city
+  of millions has the same name ("Washington", "New York"); a match on an alternate name
+  costs, since those are the noisy ones;
 * the article: a share of the countries it mentions (so "Paris" in a story about Texas can be
   Paris, TX when the story names Texas or Texan places, and Paris, FR in a Syria story), a
   bonus for a first-level region it mentions, and a bonus for the dateline's country.
@@ -38,7 +40,7 @@ __all__ = [
 COUNTRY_BONUS = 1.5
 REGION_BONUS = 1.0
 ALTERNATE_COST = 1.5
-CAPITAL_BONUS = 1.5  # national capitals are what news names most ("Washington", "Tripoli")
+CAPITAL_BONUS = 1.5  # a national capital over a same-named region ("Washington")
 BIG_CITY = 1_000_000
 BIG_CITY_BONUS = 1.0  # a city of millions over a same-named region ("New York")
 CONTEXT_WEIGHT = 1.5  # times the candidate country's share of the article's country mentions
@@ -170,10 +172,6 @@ def _score(place: Place, primary: bool, context: PlaceContext | None) -> float:
         score += REGION_BONUS
     if not primary:
         score -= ALTERNATE_COST
-    if place.capital:
-        score += CAPITAL_BONUS
-    if place.kind == "city" and place.population >= BIG_CITY:
-        score += BIG_CITY_BONUS
     if context is not None and place.country:
         score += CONTEXT_WEIGHT * context.share(place.country)
         if place.admin1 and (place.country, place.admin1) in context.regions:
@@ -181,6 +179,15 @@ def _score(place: Place, primary: bool, context: PlaceContext | None) -> float:
         if context.dateline_country == place.country:
             score += DATELINE_BONUS
     return score
+
+
+def _over_region(place: Place) -> float:
+    """What a capital or a city of millions gains over a same-named region: news naming
+    "Washington" or "New York" means the city, "Quebec" or "Georgia" the region."""
+    bonus = CAPITAL_BONUS if place.capital else 0.0
+    if place.kind == "city" and place.population >= BIG_CITY:
+        bonus += BIG_CITY_BONUS
+    return bonus
 
 
 def _fits(place: Place, toponym: Toponym, feature: str | None) -> bool:
@@ -211,6 +218,8 @@ def candidates(text: str, context: PlaceContext | None = None) -> list[tuple[flo
             found = [(p, prim) for p, prim in found if prim]  # "Mexico" is the country
         if found:
             scored = [(_score(p, prim, context), p, prim) for p, prim in found]
+            if any(p.kind == "region" for p, _ in found):
+                scored = [(s + _over_region(p), p, prim) for s, p, prim in scored]
             if feature == "capital":
                 scored = [(s + (2.0 if p.capital else 0.0), p, prim) for s, p, prim in scored]
             scored.sort(key=lambda t: -t[0])
