@@ -145,23 +145,28 @@ def parse_toponym(text: str) -> Toponym:
     return Toponym(_LEADING_THE.sub("", text))
 
 
-def _variants(toponym: Toponym) -> list[tuple[str, str | None, bool]]:
+def _variants(toponym: Toponym) -> list[tuple[str, str | None, str | None]]:
     """Names to try, most literal first: as given, without a trailing feature word
-    ("Idlib province"), without direction words ("northern Syria"; flagged, since a stripped
-    name must then name something big enough to have a north)."""
-    out = [(toponym.name, toponym.feature, False)]
+    ("Idlib province"), without direction words ("northern Syria"). The third item says what
+    was stripped: "lower" for a descriptor ("eastern Aleppo"), "upper" for what may be part of
+    a name ("South Charleston" is a town, "Northern Syria" is still Syria)."""
+    out: list[tuple[str, str | None, str | None]] = [(toponym.name, toponym.feature, None)]
     m = _SUFFIX.match(toponym.name)
     if m:
-        out.append((m["name"], toponym.feature or _FEATURES[m["feat"].lower()], False))
+        out.append((m["name"], toponym.feature or _FEATURES[m["feat"].lower()], None))
     for name, feature, _ in list(out):
         bare = _DIRECTION.sub("", name)
         if bare and bare != name:
-            out.append((bare, feature, True))
+            out.append((bare, feature, "lower" if name[:1].islower() else "upper"))
     return out
 
 
-def _big_enough(place: Place) -> bool:
-    return place.kind != "city" or place.population >= _STRIPPED_MIN_POPULATION
+def _big_enough(place: Place, stripped: str) -> bool:
+    """A stripped name must name something with a north: a country or region, or (after a
+    lower-case descriptor) a sizeable city."""
+    if place.kind != "city":
+        return True
+    return stripped == "lower" and place.population >= _STRIPPED_MIN_POPULATION
 
 
 def _score(place: Place, primary: bool, context: PlaceContext | None) -> float:
@@ -209,7 +214,7 @@ def candidates(text: str, context: PlaceContext | None = None) -> list[tuple[flo
     for name, feature, stripped in _variants(toponym):
         found = [(p, prim) for p, prim in gaz.lookup(name) if _fits(p, toponym, feature)]
         if stripped:
-            found = [(p, prim) for p, prim in found if _big_enough(p)]
+            found = [(p, prim) for p, prim in found if _big_enough(p, stripped)]
         if not any(prim for _, prim in found):
             seat = load_kb().capital(name)  # "the Kremlin", "White House" → the capital
             if seat and seat in gaz.capitals and not toponym.country:
