@@ -92,30 +92,40 @@ def test_paris_in_a_texas_story_is_paris_texas() -> None:
     assert loc is not None and loc.country == "USA"
 
 
+def _country(text: str, context: PlaceContext | None = None) -> str | None:
+    loc = resolve_toponym(text, context)
+    return loc.country if loc is not None else None
+
+
 def test_descriptors_are_peeled_and_used() -> None:
     doha = resolve_toponym("the Qatari capital Doha")
     assert doha is not None and (doha.name, doha.country) == ("Doha", "QAT")
-    aleppo = resolve_toponym("the Syrian city of Aleppo")
-    assert aleppo is not None and aleppo.country == "SYR"
+    assert _country("the Syrian city of Aleppo") == "SYR"
     countryside = resolve_toponym("Damascus countryside")
     assert countryside is not None and countryside.country == "SYR"
-    assert resolve_toponym("Idlib province").country == "SYR"  # type: ignore[union-attr]
-    assert resolve_toponym("northern Syria").country == "SYR"  # type: ignore[union-attr]
-    texas = resolve_toponym("Paris, Texas")
-    assert texas is not None and texas.country == "USA"
-    # a demonym constrains the country: "Damascus" alone is Syria's, not Maryland's
-    assert resolve_toponym("the Syrian capital Damascus").country == "SYR"  # type: ignore[union-attr]
+    assert countryside.name != "Damascus"  # the governorate around it, which we list
+    assert _country("Idlib province") == "SYR"
+    assert _country("northern Syria") == "SYR"
+    assert _country("the outskirts of Damascus") == "SYR"
+    assert _country("Syria's Aleppo") == "SYR"
+    assert _country("Paris, Texas") == "USA"
+    # the demonym is a constraint: an unknown village still gets its country
+    assert _country("the Syrian village of Nowhere-on-Sea") == "SYR"
+    # a capitalised direction is part of a town's name, not a descriptor
+    assert resolve_toponym("South Charleston") is None
 
 
 def test_country_names_and_ambiguous_regions() -> None:
-    assert resolve_toponym("Mexico").name == "Mexico"  # type: ignore[union-attr]  # not the city
-    georgia = resolve_toponym("Georgia")
-    assert georgia is not None and georgia.country == "GEO"
+    mexico = resolve_toponym("Mexico")
+    assert mexico is not None and mexico.name == "Mexico"  # the country, not the city
+    assert _country("Georgia") == "GEO"
     us = PlaceContext(countries={"USA": 5}, regions={("USA", "GA"): 2})
-    state = resolve_toponym("Georgia", us)
-    assert state is not None and state.country == "USA"
+    assert _country("Georgia", us) == "USA"
+    washington = resolve_toponym("Washington")
+    assert washington is not None and washington.lat is not None and washington.lat < 40  # DC
     kremlin = resolve_toponym("the Kremlin")
     assert kremlin is not None and kremlin.name == "Moscow"
+    assert _country("St. Petersburg") == "RUS"
     assert resolve_toponym("Nowhere-on-Sea") is None
 
 
@@ -161,8 +171,20 @@ def test_prep_of_another_clause_is_not_taken() -> None:
     assert _place("Russia condemned the war in Syria.", "condemned") is None
 
 
-def test_dates_are_not_places() -> None:
+def test_dates_and_topics_are_not_places() -> None:
     assert _place("The protest in March drew thousands.", "protest") is None
+    assert _place("Diplomats held talks on Syria.", "held") is None
+    vienna = _place("Diplomats held talks on Syria in Vienna.", "held")
+    assert vienna is not None and vienna.location.name == "Vienna"
+
+
+def test_parts_of_places() -> None:
+    found = _place("Clashes erupted on the outskirts of Damascus on Monday.", "erupted")
+    assert found is not None and found.location.name == "Damascus"
+    found = _place("Fighting raged in eastern Aleppo.", "raged")
+    assert found is not None and found.location.name == "Aleppo"
+    killed = _place("France condemned the attack, which killed 12 people in Kabul.", "killed")
+    assert killed is not None and killed.location.country == "AFG"
 
 
 def test_dateline_fallback() -> None:

@@ -32,6 +32,8 @@ _OBJECTS = frozenset({"dobj", "pobj", "attr"})
 _NOT_PLACES = frozenset(
     {"DATE", "TIME", "PERSON", "MONEY", "PERCENT", "CARDINAL", "ORDINAL", "QUANTITY", "ORG"}
 )
+# "on" is locative only with these ("on the outskirts of Damascus"); "talks on Syria" is a topic.
+_ON_PLACES = frozenset({"outskirts", "border", "island", "coast", "edge", "shore", "bank"})
 # Verbs whose object is an event they stage: its place is theirs.
 _STAGING_VERBS = frozenset(
     {"hold", "host", "attend", "stage", "organise", "organize", "convene", "conduct", "open"}
@@ -76,8 +78,15 @@ def _anchors(trigger: Token) -> list[Token]:
 
 def _locative_objects(token: Token) -> Iterator[Token]:
     for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ in LOCATIVE_PREPOSITIONS:
-            yield from (c for c in prep.children if c.dep_ == "pobj")
+        if prep.dep_ != "prep":
+            continue
+        for obj in prep.children:
+            if obj.dep_ != "pobj":
+                continue
+            if prep.lower_ in LOCATIVE_PREPOSITIONS or (
+                prep.lower_ == "on" and {obj.lower_, obj.lemma_.lower()} & _ON_PLACES
+            ):
+                yield obj
 
 
 def place_phrase(head: Token) -> Span:

@@ -72,6 +72,12 @@ _DIRECTION = re.compile(
     re.IGNORECASE,
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)
+# "the outskirts of Damascus", "the north of Syria": a part of a place, located at the place
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:[a-z-]+\s+)?(?:north|south|east|west|northeast|northwest|southeast|"
+    r"southwest|centre|center|heart|outskirts|suburbs|edge|rest|part|parts|coast|border|"
+    r"island|islands)\s+of\s+(?P<name>[A-Z].*)$"
+)
 
 
 @dataclass
@@ -137,6 +143,9 @@ def parse_toponym(text: str) -> Toponym:
         if country:
             inner = parse_toponym(m["name"])
             return Toponym(inner.name, inner.country or country, admin1, inner.feature)
+    m = _PART_OF.match(text)
+    if m:
+        return parse_toponym(m["name"])
     m = _PREFIX.match(text)
     if m and m["name"].strip():
         country = _demonym_country(m["pre"]) if m["pre"].strip() else None
