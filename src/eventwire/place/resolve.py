@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 
 from eventwire.actors.kb import load_kb
 from eventwire.model import Location
-from eventwire.place.gazetteer import Place, load_gazetteer, place_key
+from eventwire.place.gazetteer import Place, load_gazetteer
 
 __all__ = [
     "PlaceContext",
@@ -258,8 +258,3 @@ def resolve_toponym(name: str, context: PlaceContext | None = None) -> Location 
     Location, using the article's countries, regions and dateline to choose among namesakes."""
     place = resolve_place(name, context)
     return to_location(place) if place else None
-
-
-def is_known_place(text: str) -> bool:
-    """True if the gazetteer (or the demonym table) knows the expression at all."""
-    return bool(place_key(text)) and bool(candidates(text))
