@@ -442,5 +442,19 @@ def eval_tempeval(shared: str, limit: int | None) -> None:
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
 
 
+@eval_group.command(name="geoparsing")
+@SHARED_OPTION
+@click.option(
+    "--corpus", type=click.Choice(["lgl", "gwn", "all"]), default="all", show_default=True
+)
+@click.option("--limit", type=int, help="Only the first N articles of each corpus.")
+def eval_geoparsing(shared: str, corpus: str, limit: int | None) -> None:
+    """Toponym resolution on LGL / GeoWebNews: coverage, country-correct, within 161 km."""
+    from eventwire.eval.geoparsing import score_geoparsing
+
+    gold = Path(shared) / "data" / "gold" / "geoparsing"
+    click.echo(json.dumps(score_geoparsing(gold, corpus, limit), indent=2))
+
+
 if __name__ == "__main__":
     main()
