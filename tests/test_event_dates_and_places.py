@@ -41,3 +41,20 @@ def test_each_event_takes_the_expression_of_its_own_clause():
     dates = {e["cameo"]: (e["date"], e["date_precision"]) for e in found}
     assert dates["040"] == ("2015-06-01", "day")  # met: the Monday before
     assert dates["036"] == ("2015-06-08", "week")  # will visit: next week
+
+
+def test_a_place_phrase_on_the_clause_is_geocoded_with_its_span():
+    text = "The Syrian government and the opposition held talks in the Qatari capital Doha."
+    (event,) = events(text, "2015-06-01")
+    place = event["location"]
+    assert (place["name"], place["country"], place["method"]) == ("Doha", "QAT", "text")
+    assert text[place["span"][0] : place["span"][1]] == "the Qatari capital Doha"
+    assert abs(place["lat"] - 25.3) < 0.5 and abs(place["lon"] - 51.5) < 0.5
+
+
+def test_the_dateline_is_the_fallback_and_an_actor_is_never_a_place():
+    (dated,) = events("PARIS, May 28 (RIA Novosti) - Russia urged Syria to stop the shelling.",
+                      "2013-05-28")  # fmt: skip
+    assert (dated["location"]["country"], dated["location"]["method"]) == ("FRA", "dateline")
+    (bare,) = events("Russia urged Syria to stop the shelling.", "2013-05-28")
+    assert bare["location"] is None

@@ -22,6 +22,7 @@ from eventwire.events.headline import code_headline, sentence_case
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
+from eventwire.place.stage import place_events, place_headline_events
 from eventwire.time.stage import date_events, date_headline_events
 
 Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
@@ -47,7 +48,13 @@ def sentences_and_mentions(doc: Doc, result: ArticleResult, config: CoderConfig)
         )
 
 
-STAGES: list[Stage] = [sentences_and_mentions, resolve_actors, extract_events, date_events]
+STAGES: list[Stage] = [
+    sentences_and_mentions,
+    resolve_actors,
+    extract_events,
+    date_events,
+    place_events,
+]
 
 
 def annotate(
@@ -59,6 +66,7 @@ def annotate(
     if title_doc is not None and len(title_doc):
         code_headline(title_doc, doc, result, config)
         date_headline_events(title_doc, result)
+        place_headline_events(title_doc, doc, result)
     return result
 
 
