@@ -58,3 +58,26 @@ def test_the_dateline_is_the_fallback_and_an_actor_is_never_a_place():
     assert (dated["location"]["country"], dated["location"]["method"]) == ("FRA", "dateline")
     (bare,) = events("Russia urged Syria to stop the shelling.", "2013-05-28")
     assert bare["location"] is None
+
+
+def test_a_where_clause_takes_its_antecedents_place_and_date():
+    text = (
+        "Egypt's foreign minister arrived in Amman on Sunday, where he met the Jordanian "
+        "foreign minister."
+    )
+    (event,) = events(text, "2015-06-03")  # a Wednesday
+    assert (event["date"], event["date_precision"]) == ("2015-05-31", "day")
+    assert (event["location"]["name"], event["location"]["method"]) == ("Amman", "text")
+
+
+def test_an_event_noun_mentioned_again_lends_its_date():
+    text = (
+        "Lavrov and Kerry discussed Ukraine in a phone call. The Russian Foreign Ministry said "
+        "in a statement on Thursday that the phone call also covered Syria."
+    )
+    dated = {e["date"] for e in events(text, "2015-08-14") if e["sentence"] == 0}
+    assert dated == {"2015-08-13"}
+    # an indefinite mention is another occasion: the first call keeps the publication date
+    text = "Lavrov and Kerry discussed Ukraine in a phone call. They will hold a phone call soon."
+    first = [e for e in events(text, "2015-08-14") if e["sentence"] == 0]
+    assert first and all(e["date_precision"] == "inherited" for e in first)

@@ -1,19 +1,28 @@
-"""The time stage in the pipeline: each event gets the date its own clause gives, else the
-publication date marked "inherited" (never silently passed off as the event's own date)."""
+"""The time stage in the pipeline: each event gets the date its own clause gives, else one the
+story gives it elsewhere (a ", when/where" antecedent, a later mention of its event noun; see
+:mod:`eventwire.antecedents`), else the publication date marked "inherited" (never silently
+passed off as the event's own date)."""
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
+from eventwire.antecedents import later_mentions, relative_antecedent, reporting_verbs
 from eventwire.model import ArticleResult, Event
-from eventwire.time.attach import event_date
+from eventwire.time.attach import event_date, expression_tense, expressions
+from eventwire.time.model import ResolvedDate
+from eventwire.time.resolve import resolve_expression
+from eventwire.time.tense import clause_tense
 
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
 HEADLINE = -1
+INHERITED = "inherited"
 
 
 def date_events(doc: Doc, result: ArticleResult, config: CoderConfig | None = None) -> None:
@@ -38,6 +47,8 @@ def _date(event: Event, doc: Doc, published: str | None) -> None:
         resolved = None
     else:
         resolved = event_date(doc, event.trigger, published)
+        if resolved is not None and resolved.precision == INHERITED:
+            resolved = borrowed_date(doc, event.trigger, published) or resolved
     if resolved is None:
         return
     event.date = resolved.date
@@ -45,3 +56,32 @@ def _date(event: Event, doc: Doc, published: str | None) -> None:
     event.date_precision = resolved.precision
     event.date_expression = resolved.expression
     event.date_span = resolved.span
+
+
+def borrowed_date(doc: Doc, trigger: int, published: str | None) -> ResolvedDate | None:
+    """A date the story gives the event outside its own clause, or None."""
+    if not published:
+        return None
+    antecedent = relative_antecedent(doc, trigger)
+    if antecedent is not None:
+        try:
+            anchor = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        for expr in expressions(doc):
+            if antecedent.start <= expr.start and expr.end <= antecedent.end:
+                resolved = resolve_expression(expr.text, anchor, expression_tense(doc, expr))
+                if resolved is not None:
+                    return dataclasses.replace(resolved, expression=expr.text, span=expr.span)
+    tense = clause_tense(doc[trigger])
+    for mention in later_mentions(doc, trigger):
+        for token in [mention, *reporting_verbs(mention)]:
+            resolved = event_date(doc, token.i, published)
+            if resolved is None or resolved.precision == INHERITED:
+                continue
+            if (tense == "past" and resolved.date > published) or (
+                tense == "future" and resolved.date < published
+            ):
+                break  # the mention is another occasion: "talks last year … the talks next week"
+            return resolved
+    return None
