@@ -128,3 +128,47 @@ def test_stored_spans_point_into_stored_text_and_map_to_raw(db, tmp_path):
         raw_start, raw_end = offsets.span_to_raw((start, end))
         assert article["raw_text"][raw_start:raw_end] == text
     assert article["text"][sentences[0][0] : sentences[-1][1]] == article["text"]
+
+
+def test_event_dates_and_places_are_stored_with_their_phrases(db, tmp_path):
+    text = "The Egyptian president met the Saudi crown prince in Cairo on Sunday."
+    record = {"id": "b", "text": text, "published": "2015-06-03"}  # a Wednesday
+    path = write_jsonl(tmp_path / "b.jsonl", [record])
+    with Store(db) as store:
+        store.ingest([str(path)])
+        text = store.article("b")["text"]
+        rows = store.conn.execute(
+            "SELECT date, date_end, date_precision, date_expression, date_start_char, "
+            "date_end_char, location_name, location_country, location_method, "
+            "location_start_char, location_end_char FROM events"
+        ).fetchall()
+    assert rows
+    for row in rows:
+        assert (row["date"], row["date_precision"], row["date_expression"]) == (
+            "2015-05-31",
+            "day",
+            "Sunday",
+        )
+        assert text[row["date_start_char"] : row["date_end_char"]] == "Sunday"
+        assert (row["location_name"], row["location_country"]) == ("Cairo", "EGY")
+        assert row["location_method"] == "text"
+        assert text[row["location_start_char"] : row["location_end_char"]] == "Cairo"
+
+
+def test_version_1_database_migrates_keeping_its_rows(tmp_path):
+    from eventwire.store.schema import MIGRATIONS
+
+    path = tmp_path / "v1.db"
+    conn = sqlite3.connect(path)
+    conn.executescript(f"BEGIN;\n{MIGRATIONS[0]}\nPRAGMA user_version = 1;\nCOMMIT;")
+    conn.execute(
+        "INSERT INTO articles (id, text, content_hash, ingested_at) "
+        "VALUES ('x', 'text', 'h', '2026-01-01')"
+    )
+    conn.commit()
+    conn.close()
+    with Store(str(path)) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+        assert store.article("x")["text"] == "text"
+        columns = {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}
+    assert {"date_end", "date_expression", "location_method"} <= columns
