@@ -421,3 +421,12 @@ def test_people_of_listed_states_are_those_states_when_no_agent_names_them(tmp_p
     records = [{"id": "a", "text": "Korin met Veldorian and Markovian leaders on Monday."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert sorted(t[2] for t in triples(result) if t[0] == "KOR") == ["MAR", "VEL"]
+
+
+def test_a_name_cut_off_from_its_noun_by_an_adverb_stands_alone():
+    """The parser hangs "Libya" on "crowds" across "almost"; it is the target all the same."""
+    result = code(
+        "The Kenyan government is about to restore full diplomatic ties with Libya almost "
+        "crowds trashed its embassy, a senior official said on Saturday."
+    )
+    assert triples(result) == [("KENGOV", "050", "LBY")]

@@ -121,7 +121,11 @@ class Resolver:
         for token in doc:
             if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
                 continue
-            if token.dep_ in {"compound", "amod", "nmod"} and token.head.pos_ in NOMINAL:
+            if (
+                token.dep_ in {"compound", "amod", "nmod"}
+                and token.head.pos_ in NOMINAL
+                and not _cut_off(token)
+            ):
                 continue  # part of a bigger phrase; its head speaks for it
             ref = self.resolve_head(token)
             if ref is not None and ref.actor.code and "/" in ref.actor.code:
@@ -552,6 +556,14 @@ def _expletive(pronoun: Token) -> bool:
 
 def _head_lemmatised(tokens: list[Token]) -> str:
     return " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+
+
+def _cut_off(modifier: Token) -> bool:
+    """A name the parser hung on a later noun across an adverb ("ties with Libya almost
+    crowds …"): no modifier is separated from its noun that way, so it stands alone."""
+    if modifier.pos_ != "PROPN" or modifier.head.i <= modifier.i + 1:
+        return False
+    return any(t.pos_ == "ADV" for t in modifier.doc[modifier.i + 1 : modifier.head.i])
 
 
 def _separates(token: Token) -> bool:
