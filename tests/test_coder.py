@@ -430,3 +430,9 @@ def test_a_name_cut_off_from_its_noun_by_an_adverb_stands_alone():
         "crowds trashed its embassy, a senior official said on Saturday."
     )
     assert triples(result) == [("KENGOV", "050", "LBY")]
+
+
+def test_agent_words_match_by_surface_form_too():
+    """spaCy lemmatises "media" as "medium"; the agent is written MEDIA."""
+    result = code("The Danish media and government criticized Russia.")
+    assert sorted(triples(result)) == [("DNKGOV", "111", "RUS"), ("DNKMED", "111", "RUS")]

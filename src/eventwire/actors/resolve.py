@@ -497,7 +497,8 @@ class Resolver:
                 piece = words[i : i + length]
                 # "human rights activists": lemmas, or the words with only the head lemmatised
                 lemmas = " ".join(t.lemma_.lower() for t in piece)
-                for phrase in dict.fromkeys([lemmas, _head_lemmatised(piece)]):
+                surface = " ".join(t.lower_ for t in piece)  # "media", not "medium"
+                for phrase in dict.fromkeys([lemmas, _head_lemmatised(piece), surface]):
                     agent = self.kb.agent(phrase)
                     if not agent:
                         continue
