@@ -436,3 +436,12 @@ def test_agent_words_match_by_surface_form_too():
     """spaCy lemmatises "media" as "medium"; the agent is written MEDIA."""
     result = code("The Danish media and government criticized Russia.")
     assert sorted(triples(result)) == [("DNKGOV", "111", "RUS"), ("DNKMED", "111", "RUS")]
+
+
+def test_agents_with_of_phrases_match_whole(tmp_path):
+    path = tmp_path / "mine.agents"
+    path.write_text("MINISTRY_OF_SILLY_WALKS  [~MED]\n")  # not the plain ministry's GOV
+    config = eventwire.CoderConfig(agent_files=(str(path),))
+    records = [{"id": "a", "text": "The Danish Ministry of Silly Walks condemned Russia."}]
+    (result,) = eventwire.extract_many(records, config=config)
+    assert triples(result) == [("DNKMED", "111", "RUS")]

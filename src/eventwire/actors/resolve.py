@@ -485,16 +485,21 @@ class Resolver:
         words = [  # organisation names may hold agents ("the Russian Foreign Ministry")
             t
             for t in tokens
-            if t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.ent_type_ in {"", "ORG", "FAC"}
+            if (t.pos_ in {"NOUN", "PROPN", "ADJ"} and t.ent_type_ in {"", "ORG", "FAC"})
+            or (t.lower_ in {"of", "for"} and t.i > head.i)  # "Ministry of Silly Walks"
         ]
+        while words and words[-1].lower_ in {"of", "for"}:
+            words.pop()
         # a common noun is an agent itself ("the foreign minister"), or heads a group of one
         # ("opposition delegation"); "the refugee crisis" and "the military site" are neither
         must_end_at_head = head.pos_ == "NOUN" and head.lower_ not in GROUP_HEADS
-        for length in range(min(3, len(words)), 0, -1):
+        for length in range(min(4, len(words)), 0, -1):
             for i in range(len(words) - length, -1, -1):
                 if must_end_at_head and words[i + length - 1].i != head.i:
                     continue
                 piece = words[i : i + length]
+                if piece[0].lower_ in {"of", "for"}:
+                    continue
                 # "human rights activists": lemmas, or the words with only the head lemmatised
                 lemmas = " ".join(t.lemma_.lower() for t in piece)
                 surface = " ".join(t.lower_ for t in piece)  # "media", not "medium"
