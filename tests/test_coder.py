@@ -445,3 +445,20 @@ def test_agents_with_of_phrases_match_whole(tmp_path):
     records = [{"id": "a", "text": "The Danish Ministry of Silly Walks condemned Russia."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert triples(result) == [("DNKMED", "111", "RUS")]
+
+
+def test_a_patterns_role_marker_points_at_the_phrase_after_its_word(tmp_path):
+    """ "- * IFTAR IN ^ +": the target is the phrase after the one that follows IN; "- * FEAST
+    IN +": the phrase right after IN, which is otherwise only a place."""
+    path = tmp_path / "mine.verbs"
+    path.write_text(
+        "--- MY_CELEBRATE  [181] ---\nCELEBRATE\n- * IFTAR IN ^ +  [045]\n- * FEAST IN +  [043]\n"
+    )
+    config = eventwire.CoderConfig(verb_files=(str(path),))
+    records = [
+        {"id": "a", "text": "Jordan celebrated Iftar in Amman with the leaders of Egypt."},
+        {"id": "b", "text": "Jordan celebrated a feast in Egypt."},
+    ]
+    a, b = eventwire.extract_many(records, config=config)
+    assert triples(a) == [("JOR", "045", "EGYGOV")]  # not Amman
+    assert triples(b) == [("JOR", "043", "EGY")]

@@ -22,6 +22,7 @@ from eventwire.events.ontology import cameo
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
+    anchored_actors,
     conjuncts,
     governing_subjects,
     linear_actors,
@@ -29,7 +30,7 @@ from eventwire.events.roles import (
     subjects,
     with_conjuncts,
 )
-from eventwire.events.verbs import COMPOUND, VerbDictionary
+from eventwire.events.verbs import COMPOUND, VerbDictionary, VerbPattern
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
 
@@ -57,6 +58,7 @@ class Predicate:
     reverse: str | None = None  # CAMEO's code for the other direction ("visit" → "host")
     aims: frozenset[str] = frozenset()  # prepositions the verb's patterns aim with ("warn of")
     swap: bool = False  # the pattern's roles: target is the subject, source the object
+    anchor: tuple[str, str, int] | None = None  # the pattern places a role after a word
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -118,10 +120,12 @@ def _predicates(
 ) -> Iterator[Predicate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            code, reverse, swap = _verb_code(token, verbs, found, compat)
+            code, reverse, pattern = _verb_code(token, verbs, found, compat)
             if code:
                 aims = _aims(verbs, token.lemma_)
-                yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap)
+                swap = pattern is not None and pattern.swap
+                anchor = pattern.anchor if pattern is not None else None
+                yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap, anchor=anchor)
         elif token.pos_ == "NOUN":
             noun = noun_event(token)
             if noun is not None:
@@ -176,9 +180,9 @@ def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> li
 
 def _verb_code(
     verb: Token, verbs: VerbDictionary, found: ArticleActors, compat: bool = False
-) -> tuple[str | None, str | None, bool]:
-    """The verb's CAMEO code, its reverse-direction code, and whether the matched pattern
-    puts the target in the subject ("+ * FROM $": "X received money from Y")."""
+) -> tuple[str | None, str | None, VerbPattern | None]:
+    """The verb's CAMEO code, its reverse-direction code, and the pattern that matched (its
+    role markers may move the target: "+ * FROM $", "* IFTAR IN ^ +")."""
     lemma = verb.lemma_.lower()
     particles = [c.lower_ for c in verb.children if c.dep_ == "prt"]
     preps = [c for c in verb.children if c.dep_ in {"prep", "agent", "dative"} and not _temporal(c)]
@@ -197,7 +201,7 @@ def _verb_code(
     else:
         names = [*candidates, surface, lemma]
     if not any(verbs.entry(name) is not None for name in names):
-        return None, None, False  # most verbs: no need to gather the clause's words
+        return None, None, None  # most verbs: no need to gather the clause's words
     words = _clause_words(verb, found, compat)
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
@@ -228,15 +232,15 @@ def _verb_code(
         code, pattern = verbs.match(name, after, prep_phrases, before)
         reverse = pattern.reverse if pattern is not None else entry.reverse
         if not code or code[:2] in SPEECH_ROOTS:
-            return None, None, False
+            return None, None, None
         if pattern is None and lemma in LIGHT_VERBS:
-            return None, None, False  # "take an approach", "hold a view": only a pattern codes them
+            return None, None, None  # "take an approach", "hold a view": only a pattern codes them
         if code[:2] not in CLAUSE_TAKING_ROOTS and any(
             c.dep_ == "ccomp" and not (compat and _copular(c)) for c in verb.children
         ):
-            return None, None, False  # "Lavrov affirmed that …": speech; the clause is coded itself
-        return code, reverse, pattern is not None and pattern.swap
-    return None, None, False
+            return None, None, None  # "Lavrov affirmed that …": speech; the clause is coded itself
+        return code, reverse, pattern
+    return None, None, None
 
 
 # ---------------------------------------------------------------------------- events
@@ -337,6 +341,13 @@ def _events_for(
         return
     if p.swap and sources_list and targets_list:
         sources_list, targets_list = targets_list, sources_list  # "- + * FROM $"
+    if p.anchor is not None:  # "* IFTAR IN ^ +": the phrase the pattern points at
+        role, word, skip = p.anchor
+        placed = anchored_actors(p.token, word, skip, found)
+        if placed and role == "target":
+            targets_list = placed
+        elif placed:
+            sources_list = placed
     # acts between the members of a coordinated subject: consultations ("Lavrov and Kerry
     # discussed"), codes the dictionary makes symmetric, "their meeting", "both sides agreed";
     # not "Italy, Greece and Denmark backed the plan", which is three acts toward a plan

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors
+from eventwire.events.verbs import normalise_words
 
 LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
@@ -252,6 +253,28 @@ def objects(
                 listed = with_conjuncts(token.doc[first[0].head], found)
                 return [r for r in listed if r.head not in exclude] or first
             return []
+    return []
+
+
+def anchored_actors(verb: Token, word: str, skip: int, found: ArticleActors) -> list[ActorRef]:
+    """The actor of the noun phrase after ``word`` (the first one after the verb), past
+    ``skip`` phrases: PETRARCH's "* IFTAR IN ^ +" puts the target in the phrase after the
+    one that follows IN ("celebrated Iftar in X with the leaders of Y": Y). Time phrases are
+    not counted."""
+    sent = verb.sent
+    forms = ((t, {t.lower_, t.lemma_.lower(), normalise_words(t.lower_)}) for t in sent)
+    start = next((t.i for t, names in forms if t.i > verb.i and word in names), None)
+    if start is None:
+        return []
+    chunks = [c for c in sent.noun_chunks if c.start > start and c.root.ent_type_ not in
+              {"DATE", "TIME"}]  # fmt: skip
+    if len(chunks) <= skip:
+        return []
+    chunk = chunks[skip]
+    for token in [chunk.root, *chunk]:
+        ref = ref_of(token, found)
+        if ref is not None and ref.actor.code:
+            return with_conjuncts(token.doc[ref.head], found) or [ref]
     return []
 
 

@@ -64,6 +64,9 @@ class VerbPattern:
     verb: str | None  # the verb named in the trailing comment, if any
     reverse: str | None = None  # the target → source code of [A:B] / [:B]
     swap: bool = False  # "- + * FROM $": the target is the subject and the source follows
+    # "- * IFTAR IN ^ + [045]": the role ("+" target, "$" source) is the noun phrase after the
+    # word IN, skipping one (^): (role, word, phrases skipped); None when no word anchors it
+    anchor: tuple[str, str, int] | None = None
 
 
 @dataclass(frozen=True)
@@ -286,8 +289,11 @@ class _Parser:
         first = comment.split()[0] if comment.split() else ""
         verb = normalise_lemma(first) if _COMMENT_VERB.fullmatch(first) else None
         row: list[Any] = [code, reverse, before, after, preps, verb]
-        if _swaps_roles(m["body"]):
-            row.append(True)
+        anchor = _anchored_role(m["body"])
+        if _swaps_roles(m["body"]) or anchor:
+            row.append(_swaps_roles(m["body"]))
+        if anchor:
+            row.append(list(anchor))
         self.blocks[self.block]["patterns"].append(row)
 
     def pattern_body(self, lineno: int, body: str) -> tuple[list[str], list[str], list[list[Any]]]:
@@ -478,6 +484,7 @@ class VerbDictionary:
                     verb=verb,
                     reverse=reverse,
                     swap=bool(rest and rest[0]),
+                    anchor=(rest[1][0], rest[1][1], int(rest[1][2])) if len(rest) > 1 else None,
                 )
                 for code, reverse, before, after, preps, verb, *rest in block["patterns"]
             )
@@ -565,6 +572,27 @@ def _pool(lemmas: Iterable[str]) -> set[str]:
         pool.update(_split(normalise_words(lemma)) if lemma else ())
     pool.discard("")
     return pool
+
+
+def _anchored_role(body: str) -> tuple[str, str, int] | None:
+    """Where a pattern puts its target (``+``) or source (``$``) after the verb: the noun
+    phrase after its last literal word, skipping one phrase per ``^``."""
+    tokens = _TOKENS.findall(body)
+    if "*" not in tokens:
+        return None
+    after = tokens[tokens.index("*") + 1 :]
+    word: str | None = None
+    skip = 0
+    for tok in after:
+        if tok in {"+", "$"}:
+            return ("target" if tok == "+" else "source", word, skip) if word else None
+        if tok == "^":
+            skip += 1
+        elif tok[0] not in "(){}&%" and tok[0] not in _MARKERS:
+            words = normalise_words(tok)
+            if words:
+                word, skip = _split(words)[-1], 0
+    return None
 
 
 def _swaps_roles(body: str) -> bool:
