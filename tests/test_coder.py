@@ -462,3 +462,25 @@ def test_a_patterns_role_marker_points_at_the_phrase_after_its_word(tmp_path):
     a, b = eventwire.extract_many(records, config=config)
     assert triples(a) == [("JOR", "045", "EGYGOV")]  # not Amman
     assert triples(b) == [("JOR", "043", "EGY")]
+
+
+def test_connected_pattern_words_must_be_adjacent(tmp_path):
+    """PETRARCH's '_' joins words: NEW_&TIES_RELATIONS needs "new economic relations" as
+    written, and RECENTLY_ * needs "recently" right before the verb."""
+    path = tmp_path / "mine.verbs"
+    path.write_text(
+        "&TIES\n+ECONOMIC\n+MILITARY\n\n"
+        "--- MY_ABANDON  [345] ---\nABANDON\n- * NEW_&TIES_RELATIONS  [903]\n\n"
+        "--- MY_CRITICIZE  [111] ---\nCRITICIZE\n- RECENTLY_ *  [112]\n"
+    )
+    config = eventwire.CoderConfig(verb_files=(str(path),))
+    texts = [
+        "Egypt will abandon new economic relations with Libya.",
+        "Egypt will abandon new global economic relations with Libya.",
+        "Egypt recently criticized Libya.",
+        "Egypt recently and harshly criticized Libya.",
+    ]
+    results = eventwire.extract_many(
+        [{"id": str(i), "text": t} for i, t in enumerate(texts)], config=config
+    )
+    assert [[e.cameo for e in r.events] for r in results] == [["903"], ["345"], ["112"], ["111"]]

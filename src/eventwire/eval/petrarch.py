@@ -198,10 +198,9 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[DictionaryProblem]]:
     """The verb file rewritten into what ``verbs.add_file`` accepts, PETRARCH's reading kept.
 
     Returns the text and one problem per rewritten or dropped line (original line numbers).
-    Fixes: a synset label's trailing ``_`` dropped; ``+&SYNSET`` members expanded;
-    ``&SYNSET_WORD`` split into ``&SYNSET WORD``; multi-word block and verb names joined with
-    ``_``; a header's extra or non-numeric code (``[+++]``) → first code or ``[---]``; a
-    pattern whose code is not numeric (``[075A]``, ``[###]``) dropped.
+    Fixes: a synset label's trailing ``_`` dropped; ``+&SYNSET`` members expanded; multi-word
+    block and verb names joined with ``_``; a header's extra or non-numeric code (``[+++]``) →
+    first code or ``[---]``; a pattern whose code is not numeric (``[###]``) dropped.
     """
     name = path.name
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -217,19 +216,6 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[DictionaryProblem]]:
     def emit(n: int, text: str) -> None:
         out.append(text)
         origin.append(n)
-
-    def split_refs(text: str) -> str:
-        def repl(m: re.Match[str]) -> str:
-            whole = m[1].upper()
-            if whole.rstrip("_") in synsets:
-                return "&" + m[1].rstrip("_")
-            for cut in range(len(whole) - 1, 0, -1):
-                if whole[cut] == "_" and whole[:cut] in synsets:
-                    return "&" + m[1][:cut] + " " + m[1][cut + 1 :]
-            return m[0]
-
-        text = re.sub(r"&([A-Za-z0-9_'\-]+)", repl, text)
-        return re.sub(r"(?<=[A-Za-z0-9])_&", " &", text)  # "DEMAND_&GENINT" → "DEMAND &GENINT"
 
     for n, raw in enumerate(lines, 1):
         line = raw.strip()
@@ -314,16 +300,7 @@ def _verb_lines_fixed(path: Path) -> tuple[str, list[DictionaryProblem]]:
             if reason:
                 note(n, raw, reason, "dropped")
                 continue
-            fixed = split_refs(raw)
-            if fixed != raw:
-                note(
-                    n,
-                    raw,
-                    "'&SYNSET_WORD' / 'WORD_&SYNSET': PETRARCH's '_' joins a synset "
-                    "to the next word; eventwire reads the whole thing as one literal word",
-                    f"rewritten: {fixed.strip()}",
-                )
-            emit(n, fixed)
+            emit(n, raw)  # '_' runs with synsets ("NEW_&TIETYPES_RELATIONS") parse as they are
             continue
         # a verb line: one word (phrasal verbs joined by '_'), optional {forms} and [code]
         rest = re.sub(r"\{[^}]*\}|\[[^\]]*\]", " ", body).split()

@@ -30,7 +30,7 @@ from eventwire.events.roles import (
     subjects,
     with_conjuncts,
 )
-from eventwire.events.verbs import COMPOUND, VerbDictionary, VerbPattern
+from eventwire.events.verbs import COMPOUND, VERB, VerbDictionary, VerbPattern, normalise_words
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
 
@@ -148,6 +148,16 @@ def _temporal(token: Token) -> bool:
     )
 
 
+def _sequence(tokens: Span) -> list[set[str]]:
+    """The words in order, each as the forms a dictionary word may take ("talks": talk,
+    talks), articles and hyphens left out as the dictionary leaves them out."""
+    return [
+        {normalise_words(t.lemma_), normalise_words(t.lower_), t.lower_}
+        for t in tokens
+        if t.lower_ not in {"a", "an", "the", "-"}
+    ]
+
+
 def _copular(clause: Token) -> bool:
     """ "… that Mordor isn't a pleasant place": a clause that describes. PETRARCH reads its
     words as the governing verb's ("allowed that X isn't a REALLY PLEASANT place" → 024);
@@ -229,7 +239,14 @@ def _verb_code(
         entry = verbs.entry(name)
         if entry is None:
             continue
-        code, pattern = verbs.match(name, after, prep_phrases, before)
+        code, pattern = verbs.match(
+            name,
+            after,
+            prep_phrases,
+            before,
+            _sequence(verb.doc[verb.i + 1 : verb.sent.end]),
+            [*_sequence(preceding), {VERB}],
+        )
         reverse = pattern.reverse if pattern is not None else entry.reverse
         if not code or code[:2] in SPEECH_ROOTS:
             return None, None, None

@@ -40,7 +40,12 @@ PACKAGE_DATA = "data/verbs.json.gz"
 COMPOUND = "%"  # pattern word matched by a coordinated actor (pass it in the word lists)
 SUPPLEMENT = "data/eventwire.verbs.txt"  # our own additions, same format, loaded after CAMEO.2.0
 
-Word = str | frozenset[str]
+Word = str | frozenset[str] | tuple["str | frozenset[str]", ...]
+# A str of several words ("really pleasant", from REALLY_PLEASANT or CEASE-FIRE) and a tuple
+# (a '_'-connected run holding a synset: MOST_CERTAINLY_&NEGATVAUXVRB_EVER) must occur as
+# adjacent words when the caller gives the clause's word order; VERB marks the verb itself
+# ("RECENTLY_ *": recently, right before the verb).
+VERB = "*"
 """One pattern word: a lemma (spaces = consecutive words, all required) or synset alternatives."""
 
 
@@ -235,7 +240,7 @@ class _Parser:
         label = _strip_comment(line, "#")[0].split()
         if len(label) != 1 or not _SYNSET_NAME.match(label[0][1:]):
             raise ValueError(f"bad synset label {line!r}: expected '&NAME' alone on the line")
-        self.synset = label[0][1:].upper()
+        self.synset = label[0][1:].rstrip("_").upper()  # "&PEACETALK_": '_' joins, not names
         self.synsets.setdefault(self.synset, [])
 
     def synset_member(self, line: str) -> None:
@@ -296,13 +301,25 @@ class _Parser:
             row.append(list(anchor))
         self.blocks[self.block]["patterns"].append(row)
 
-    def pattern_body(self, lineno: int, body: str) -> tuple[list[str], list[str], list[list[Any]]]:
-        before: list[str] = []
-        after: list[str] = []
+    def pattern_body(self, lineno: int, body: str) -> tuple[list[Any], list[Any], list[list[Any]]]:
+        before: list[Any] = []
+        after: list[Any] = []
         preps: list[list[Any]] = []
         side, star, in_paren, in_brace = before, False, False, False
         prep: list[Any] | None = None
-        for tok in _TOKENS.findall(body):
+        tokens = _TOKENS.findall(body)
+        for index, tok in enumerate(tokens):
+            if (
+                not star
+                and tok.endswith("_")
+                and len(tok) > 1
+                and tokens[index + 1 : index + 2] == ["*"]
+                and tok[0] not in _MARKERS
+            ):  # "RECENTLY_ *": right before the verb
+                word = self.word(lineno, tok.rstrip("_"))
+                if isinstance(word, str) and not word.startswith("&") and word != COMPOUND:
+                    before.append([word, VERB])
+                    continue
             if tok == "*":
                 if star or in_paren or in_brace:
                     raise ValueError(f"misplaced or repeated '*' in pattern {body!r}")
@@ -343,15 +360,22 @@ class _Parser:
             raise ValueError(f"pattern {body!r} has no '*' for the verb")
         return before, after, preps
 
-    def word(self, lineno: int, tok: str) -> str | None:
+    def word(self, lineno: int, tok: str) -> str | list[str] | None:
         if tok == COMPOUND:  # a compound actor here ("% * [030:030]": "A and B agree")
             return COMPOUND
         if tok in _MARKERS:  # $ source, + target, ^ skip: actor positions we do not model
             return None
         if tok[0] in _MARKERS and len(tok) > 1:
             tok = tok[1:]
+        whole = tok.strip("_").lstrip("&").upper()
+        known = whole in self.synsets or whole in self.known
+        if "&" in tok and "_" in tok.strip("_") and not known:
+            # MOST_CERTAINLY_&NEGATVAUXVRB_EVER: a run of adjacent words, one a synset
+            parts = [self.word(lineno, part) for part in re.split(r"_(?=&)|(?<=[^_])_", tok)]
+            run = [p for p in parts if isinstance(p, str)]
+            return run if len(run) > 1 else (run[0] if run else None)
         if tok.startswith("&"):
-            name = tok[1:].upper()
+            name = tok[1:].rstrip("_").upper()  # "&PREPOSIT1_": '_' joins it to what follows
             if not _SYNSET_NAME.match(name):
                 raise ValueError(f"bad synset reference {tok!r}")
             self.refs.append((lineno, name))
@@ -394,7 +418,8 @@ def parse_verb_text(
 
 
 def _uses(pattern: list[Any], names: set[str]) -> bool:
-    words = [*pattern[2], *pattern[3], *(w for _, ws in pattern[4] for w in ws)]
+    items = [*pattern[2], *pattern[3], *(w for _, ws in pattern[4] for w in ws)]
+    words = [w for item in items for w in (item if isinstance(item, list) else [item])]
     return any(w.startswith("&") and w[1:] in names for w in words)
 
 
@@ -471,7 +496,9 @@ class VerbDictionary:
         for name, members in raw["synsets"].items():
             synsets[name] = frozenset(members)
 
-        def word(w: str) -> Word:
+        def word(w: str | list[str]) -> Word:
+            if isinstance(w, list):  # a run of adjacent words
+                return tuple(synsets[x[1:]] if x.startswith("&") else x for x in w)
             return synsets[w[1:]] if w.startswith("&") else w
 
         for name, block in raw["blocks"].items():
@@ -526,6 +553,8 @@ class VerbDictionary:
         after_lemmas: Iterable[str],
         preps: Iterable[tuple[str, Iterable[str]]],
         before_lemmas: Iterable[str] | None = None,
+        after_sequence: Sequence[set[str]] | None = None,
+        before_sequence: Sequence[set[str]] | None = None,
     ) -> tuple[str | None, VerbPattern | None]:
         """Best code for a clause.
 
@@ -533,10 +562,12 @@ class VerbDictionary:
         the object-side lemmas (or inside the clause's prepositional phrases: parsers disagree on
         attachment) and each of its prepositional phrases matches one of `preps` (preposition
         and all its words). Patterns with subject-side words are only tried when
-        `before_lemmas` is given. Ties go to a pattern written for this very verb, then to the
-        earlier one. Without a matching pattern: the entry's own code. Unknown lemma:
-        (None, None). A matching pattern may carry code None: [---] means "no event" and
-        [:020] means only the reverse event (see `VerbPattern.reverse`).
+        `before_lemmas` is given. With the words' order (``after_sequence``: the normalised
+        forms of each word after the verb; ``before_sequence``: those before it, ending with
+        {VERB}), multi-word items must be adjacent. Ties go to a pattern written for this
+        very verb, then to the earlier one. Without a matching pattern: the entry's own code.
+        Unknown lemma: (None, None). A matching pattern may carry code None: [---] means "no
+        event" and [:020] means only the reverse event (see `VerbPattern.reverse`).
         """
         entry = self.entry(lemma)
         if entry is None:
@@ -555,7 +586,7 @@ class VerbDictionary:
         for index, pattern, anchors in self._indexed(entry.block):
             if anchors is not None and anchors.isdisjoint(pool):
                 continue  # cheap pre-filter: the pattern's first required word is absent
-            score = _score(pattern, pool, prep_pools, before_pool)
+            score = _score(pattern, pool, prep_pools, before_pool, after_sequence, before_sequence)
             if score is None:
                 continue
             key = (score, int(pattern.verb in (entry.lemma, head)), -index)
@@ -610,23 +641,50 @@ def _anchors(pattern: VerbPattern) -> frozenset[str] | None:
     """Words of which at least one must be in the clause's pool for ``pattern`` to match."""
     if pattern.after:
         word = pattern.after[0]
-        alternatives = [word] if isinstance(word, str) else list(word)
+        first = word[0] if isinstance(word, tuple) else word
+        alternatives = [first] if isinstance(first, str) else list(first)
         return frozenset(_split(a)[0] for a in alternatives)
     if pattern.preps:
         return frozenset(name for name in pattern.preps[0][0].split("/"))
     return None
 
 
-def _word_score(word: Word, pool: set[str]) -> int:
-    """Number of words matched (0 = not matched)."""
-    if isinstance(word, str):
-        parts = _split(word)
-        return len(parts) if all(p in pool for p in parts) else 0
-    best = 0
-    for alternative in word:
-        parts = _split(alternative)
-        if len(parts) > best and all(p in pool for p in parts):
-            best = len(parts)
+def _alternatives(element: str | frozenset[str]) -> list[tuple[str, ...]]:
+    return [_split(element)] if isinstance(element, str) else [_split(a) for a in element]
+
+
+def _word_score(word: Word, pool: set[str], sequence: Sequence[set[str]] | None = None) -> int:
+    """Number of words matched (0 = not matched). With the clause's word ``sequence``, the
+    words of a multi-word item must be adjacent ("REALLY_PLEASANT"); without it, anywhere."""
+    elements = word if isinstance(word, tuple) else (word,)
+    multi = len(elements) > 1 or any(len(a) > 1 for a in _alternatives(elements[0]))
+    if sequence is not None and multi:
+        return max((_run_at(elements, sequence, i) or 0 for i in range(len(sequence))), default=0)
+    total = 0
+    for element in elements:
+        if element == VERB:
+            continue
+        fits = [len(a) for a in _alternatives(element) if all(p in pool for p in a)]
+        if not fits:
+            return 0
+        total += max(fits)
+    return total
+
+
+def _run_at(elements: Sequence[Any], sequence: Sequence[set[str]], i: int) -> int | None:
+    """Words matched by ``elements`` laid end to end from position ``i``, or None."""
+    if not elements:
+        return 0
+    head, rest = elements[0], elements[1:]
+    if head == VERB:
+        return _run_at(rest, sequence, i + 1) if i < len(sequence) and VERB in sequence[i] else None
+    best: int | None = None
+    for words in _alternatives(head):
+        n = len(words)
+        if i + n <= len(sequence) and all(words[k] in sequence[i + k] for k in range(n)):
+            tail = _run_at(rest, sequence, i + n)
+            if tail is not None and (best is None or n + tail > best):
+                best = n + tail
     return best
 
 
@@ -635,18 +693,20 @@ def _score(
     pool: set[str],
     prep_pools: list[tuple[str, set[str]]],
     before_pool: set[str] | None,
+    after_sequence: Sequence[set[str]] | None = None,
+    before_sequence: Sequence[set[str]] | None = None,
 ) -> int | None:
     score = 0
     if pattern.before:
         if before_pool is None:
             return None
         for word in pattern.before:
-            n = _word_score(word, before_pool)
+            n = _word_score(word, before_pool, before_sequence)
             if not n:
                 return None
             score += n
     for word in pattern.after:
-        n = _word_score(word, pool)
+        n = _word_score(word, pool, after_sequence)
         if not n:
             return None
         score += n
@@ -658,7 +718,7 @@ def _score(
                 continue
             total = 1
             for word in words:
-                n = _word_score(word, words_pool)
+                n = _word_score(word, words_pool, after_sequence)
                 if not n:
                     break
                 total += n
