@@ -484,3 +484,14 @@ def test_connected_pattern_words_must_be_adjacent(tmp_path):
         [{"id": str(i), "text": t} for i, t in enumerate(texts)], config=config
     )
     assert [[e.cameo for e in r.events] for r in results] == [["903"], ["345"], ["112"], ["111"]]
+
+
+def test_a_role_marker_before_a_word_points_at_the_phrase_before_it(tmp_path):
+    """ "- + HOSTING * FEAST $": the host (before HOSTING) is the target, the phrase after
+    FEAST the source, whatever the parser made of "hosting X to celebrate"."""
+    path = tmp_path / "mine.verbs"
+    path.write_text("--- MY_CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * FEAST $  [042]\n")
+    config = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    records = [{"id": "a", "text": "Egypt is hosting Jordan to celebrate a feast with Libya."}]
+    (result,) = eventwire.extract_many(records, config=config)
+    assert ("LBY", "042", "EGY") in triples(result)  # beside "hosting" itself: EGY 043 JOR

@@ -58,7 +58,7 @@ class Predicate:
     reverse: str | None = None  # CAMEO's code for the other direction ("visit" → "host")
     aims: frozenset[str] = frozenset()  # prepositions the verb's patterns aim with ("warn of")
     swap: bool = False  # the pattern's roles: target is the subject, source the object
-    anchor: tuple[str, str, int] | None = None  # the pattern places a role after a word
+    anchors: tuple[tuple[str, str, int], ...] = ()  # the pattern places roles by words
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -124,8 +124,8 @@ def _predicates(
             if code:
                 aims = _aims(verbs, token.lemma_)
                 swap = pattern is not None and pattern.swap
-                anchor = pattern.anchor if pattern is not None else None
-                yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap, anchor=anchor)
+                anchors = pattern.anchors if pattern is not None else ()
+                yield Predicate(token, code, reverse=reverse, aims=aims, swap=swap, anchors=anchors)
         elif token.pos_ == "NOUN":
             noun = noun_event(token)
             if noun is not None:
@@ -146,6 +146,11 @@ def _temporal(token: Token) -> bool:
     return token.dep_ == "prep" and any(
         c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in token.children
     )
+
+
+def _purpose(verb: Token) -> bool:
+    """ "… hosting X to celebrate Y": an infinitive of purpose, its subject the host's."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _sequence(tokens: Span) -> list[set[str]]:
@@ -178,7 +183,7 @@ def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> li
         for c in verb.children
         if c.i > verb.i
         and (c.dep_ not in CLAUSE_DEPS or (compat and _copular(c)))
-        and not _temporal(c)
+        and (c.dep_ == "dobj" or not _temporal(c))  # "celebrated Eid": a holiday, an object
     ]
     while stack:
         t = stack.pop()
@@ -225,7 +230,7 @@ def _verb_code(
     # the words before the verb, from the start of the clause that reports it ("Ethiopia
     # indicated it would act …" matches "- INDICATED WOULD * NOW")
     top = verb
-    while top.dep_ in {"ccomp", "xcomp"} and top.head.i < top.i:
+    while (top.dep_ in {"ccomp", "xcomp"} or _purpose(top)) and top.head.i < top.i:
         top = top.head
     preceding = verb.doc[min(top.left_edge.i, verb.left_edge.i) : verb.i]
     before = [t.lemma_.lower() for t in preceding] + [t.lower_ for t in preceding]
@@ -358,8 +363,7 @@ def _events_for(
         return
     if p.swap and sources_list and targets_list:
         sources_list, targets_list = targets_list, sources_list  # "- + * FROM $"
-    if p.anchor is not None:  # "* IFTAR IN ^ +": the phrase the pattern points at
-        role, word, skip = p.anchor
+    for role, word, skip in p.anchors:  # "* IFTAR IN ^ +": the phrase the pattern points at
         placed = anchored_actors(p.token, word, skip, found)
         if placed and role == "target":
             targets_list = placed
@@ -391,7 +395,14 @@ def _events_for(
     no_actor: list[ActorRef | None] = [None]
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
-            if src is not None and tgt is not None and _same_party(src.actor, tgt.actor):
+            # one party on both sides codes nothing; PETRARCH (compat) keeps a state's own
+            # parts apart ("MORMIL->MOR")
+            if (
+                src is not None
+                and tgt is not None
+                and _same_party(src.actor, tgt.actor)
+                and (not config.petrarch_compat or src.actor.code == tgt.actor.code)
+            ):
                 continue
             if src is None or (tgt is None and not config.allow_missing_target):
                 continue

@@ -133,11 +133,17 @@ def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
             for child in node.children:
                 if child.dep_ == "poss":
                     return with_conjuncts(child, found)
-        if node.dep_ in INHERIT_DEPS and node.head != node:
+        if (node.dep_ in INHERIT_DEPS or _infinitive_complement(node)) and node.head != node:
             node = node.head
             continue
         break
     return []
+
+
+def _infinitive_complement(verb: Token) -> bool:
+    """ "will be hosting X to celebrate …" parsed as a clausal complement: a subjectless
+    infinitive shares its governor's subject, whatever the label."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def governing_subjects(
@@ -262,7 +268,15 @@ def anchored_actors(verb: Token, word: str, skip: int, found: ArticleActors) -> 
     one that follows IN ("celebrated Iftar in X with the leaders of Y": Y). Time phrases are
     not counted."""
     sent = verb.sent
-    forms = ((t, {t.lower_, t.lemma_.lower(), normalise_words(t.lower_)}) for t in sent)
+    forms = [(t, {t.lower_, t.lemma_.lower(), normalise_words(t.lower_)}) for t in sent]
+    if skip < 0:  # "+ HOSTING *": the actor right before the word, before the verb
+        at = next((t.i for t, names in reversed(forms) if t.i < verb.i and word in names), None)
+        before = [t for t in sent if at is not None and t.i < at]
+        for t in reversed(before):
+            ref = ref_of(t, found)
+            if ref is not None and ref.actor.code:
+                return with_conjuncts(t.doc[ref.head], found) or [ref]
+        return []
     start = next((t.i for t, names in forms if t.i > verb.i and word in names), None)
     if start is None:
         return []

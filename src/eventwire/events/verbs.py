@@ -70,8 +70,8 @@ class VerbPattern:
     reverse: str | None = None  # the target → source code of [A:B] / [:B]
     swap: bool = False  # "- + * FROM $": the target is the subject and the source follows
     # "- * IFTAR IN ^ + [045]": the role ("+" target, "$" source) is the noun phrase after the
-    # word IN, skipping one (^): (role, word, phrases skipped); None when no word anchors it
-    anchor: tuple[str, str, int] | None = None
+    # word IN, skipping one (^): (role, word, phrases skipped; -1: the phrase before the word)
+    anchors: tuple[tuple[str, str, int], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -294,11 +294,11 @@ class _Parser:
         first = comment.split()[0] if comment.split() else ""
         verb = normalise_lemma(first) if _COMMENT_VERB.fullmatch(first) else None
         row: list[Any] = [code, reverse, before, after, preps, verb]
-        anchor = _anchored_role(m["body"])
-        if _swaps_roles(m["body"]) or anchor:
+        anchors = _anchored_roles(m["body"])
+        if _swaps_roles(m["body"]) or anchors:
             row.append(_swaps_roles(m["body"]))
-        if anchor:
-            row.append(list(anchor))
+        if anchors:
+            row.append([list(a) for a in anchors])
         self.blocks[self.block]["patterns"].append(row)
 
     def pattern_body(self, lineno: int, body: str) -> tuple[list[Any], list[Any], list[list[Any]]]:
@@ -511,7 +511,9 @@ class VerbDictionary:
                     verb=verb,
                     reverse=reverse,
                     swap=bool(rest and rest[0]),
-                    anchor=(rest[1][0], rest[1][1], int(rest[1][2])) if len(rest) > 1 else None,
+                    anchors=tuple((a[0], a[1], int(a[2])) for a in rest[1])
+                    if len(rest) > 1
+                    else (),
                 )
                 for code, reverse, before, after, preps, verb, *rest in block["patterns"]
             )
@@ -605,25 +607,39 @@ def _pool(lemmas: Iterable[str]) -> set[str]:
     return pool
 
 
-def _anchored_role(body: str) -> tuple[str, str, int] | None:
-    """Where a pattern puts its target (``+``) or source (``$``) after the verb: the noun
-    phrase after its last literal word, skipping one phrase per ``^``."""
+def _anchored_roles(body: str) -> list[tuple[str, str, int]]:
+    """Where a pattern puts its target (``+``) or source (``$``) by a word: after the verb,
+    the noun phrase after its last literal word, skipping one phrase per ``^``
+    (``* IFTAR IN ^ +``); before the verb, the phrase right before the word that follows
+    the marker (``+ HOSTING *``: the host), written with skip -1."""
     tokens = _TOKENS.findall(body)
     if "*" not in tokens:
-        return None
-    after = tokens[tokens.index("*") + 1 :]
+        return []
+    star = tokens.index("*")
+    roles: list[tuple[str, str, int]] = []
+    for marker, nxt in zip(tokens[:star], tokens[1 : star + 1], strict=True):
+        if marker in {"+", "$"} and nxt != "*" and _literal(nxt):
+            roles.append(("target" if marker == "+" else "source", _literal(nxt) or "", -1))
     word: str | None = None
     skip = 0
-    for tok in after:
+    for tok in tokens[star + 1 :]:
         if tok in {"+", "$"}:
-            return ("target" if tok == "+" else "source", word, skip) if word else None
+            if word:
+                roles.append(("target" if tok == "+" else "source", word, skip))
+            break
         if tok == "^":
             skip += 1
-        elif tok[0] not in "(){}&%" and tok[0] not in _MARKERS:
-            words = normalise_words(tok)
-            if words:
-                word, skip = _split(words)[-1], 0
-    return None
+        elif _literal(tok):
+            word, skip = _literal(tok), 0
+    return roles
+
+
+def _literal(tok: str) -> str | None:
+    """The last word of a literal pattern token ("MAY_DAY" → "day"), else None."""
+    if tok[0] in "(){}&%" or tok[0] in _MARKERS:
+        return None
+    words = normalise_words(tok)
+    return _split(words)[-1] if words else None
 
 
 def _swaps_roles(body: str) -> bool:
