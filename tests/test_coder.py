@@ -495,3 +495,14 @@ def test_a_role_marker_before_a_word_points_at_the_phrase_before_it(tmp_path):
     records = [{"id": "a", "text": "Egypt is hosting Jordan to celebrate a feast with Libya."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert ("LBY", "042", "EGY") in triples(result)  # beside "hosting" itself: EGY 043 JOR
+
+
+def test_a_pronoun_for_the_source_is_not_the_target(tmp_path):
+    """ "renewing his driver's license in Amman": "his" is Sisi again; the place is the target in
+    compat mode, not the minister himself."""
+    path = tmp_path / "mine.verbs"
+    path.write_text("--- MY_RENEW  [031] ---\nRENEW\n")
+    config = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    records = [{"id": "a", "text": "Sisi will be renewing his driver's license in Amman."}]
+    (result,) = eventwire.extract_many(records, config=config)
+    assert triples(result) == [("EGYGOV", "031", "JORGOV")]  # not Sisi himself

@@ -328,8 +328,11 @@ def first_actor(
             continue
         queue.append(t)
         stack.extend(sorted(t.children, key=lambda c: c.i))
+    taken = {found.by_head[i].actor.code for i in exclude if i in found.by_head}
     for t in sorted(queue, key=lambda t: t.i):
         ref = found.at(t)
+        if t.pos_ == "PRON" and ref is not None and ref.actor.code in taken:
+            continue  # "X renewed his license": X itself again, not a target
         if t.dep_ == "poss" and found.at(t.head) is not None:
             ref = found.at(t.head)  # "ties with Gondor's government": the government
         if ref is not None and ref.actor.code and ref.head not in exclude:
