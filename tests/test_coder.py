@@ -506,3 +506,18 @@ def test_a_pronoun_for_the_source_is_not_the_target(tmp_path):
     records = [{"id": "a", "text": "Sisi will be renewing his driver's license in Amman."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert triples(result) == [("EGYGOV", "031", "JORGOV")]  # not Sisi himself
+
+
+def test_a_subject_hung_on_the_auxiliary_still_counts():
+    """spaCy attaches "The Philippines" to "was" here; the passive still reads China → PHL."""
+    result = code("The Philippines was heavily and unjustly criticized by China.")
+    assert triples(result) == [("CHN", "111", "PHL")]
+
+
+def test_compat_reads_an_agentless_passive_as_active(tmp_path):
+    """PETRARCH's reading, in compat mode only: "X was criticized over its dispute with Y"."""
+    text = "The Philippines was criticized over its territorial dispute with Vietnam."
+    compat = eventwire.CoderConfig(petrarch_compat=True)
+    (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
+    assert triples(result) == [("PHL", "111", "VNM")]
+    assert code(text).events == []

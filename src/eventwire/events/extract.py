@@ -350,7 +350,7 @@ def _events_for(
     else:
         subject = next((c for c in p.token.children if c.dep_ in SUBJECT_DEPS), None)
         pair = _both_sides(subject, earlier) if subject is not None else []
-        sources_list = pair or subjects(p.token, found)
+        sources_list = pair or subjects(p.token, found, config.petrarch_compat)
         excluded = {r.head for r in sources_list}
         targets_list = (
             []

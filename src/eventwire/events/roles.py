@@ -103,8 +103,11 @@ def _contiguous(token: Token, appos: Token) -> bool:
     return all(i in inside for i in range(token.i, appos.left_edge.i))
 
 
-def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
-    """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject."""
+def subjects(verb: Token, found: ArticleActors, compat: bool = False) -> list[ActorRef]:
+    """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject.
+
+    ``compat``: PETRARCH reads a passive with no ``by`` agent as if it were active ("The
+    Philippines was criticized over its dispute with X": the Philippines → X)."""
     node: Token | None = verb
     for _ in range(4):
         if node is None:
@@ -114,8 +117,13 @@ def subjects(verb: Token, found: ArticleActors) -> list[ActorRef]:
             for agent in (c for c in node.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     return with_conjuncts(pobj, found)
+            if compat:
+                for child in (c for c in node.children if c.dep_ == "nsubjpass"):
+                    return with_conjuncts(child, found)
         subject_refs: list[ActorRef] | None = None
-        for child in node.children:
+        # the parser sometimes hangs the subject on the auxiliary ("X was … criticized")
+        auxiliaries = [g for c in node.children if c.dep_ in {"aux", "auxpass"} for g in c.children]
+        for child in [*node.children, *auxiliaries]:
             if child.dep_ in SUBJECT_DEPS:
                 if child.tag_ in {"WP", "WDT"} and node.dep_ == "relcl":
                     return with_conjuncts(node.head, found)
@@ -181,6 +189,14 @@ def objects(
     if places:
         open_preps = open_preps | {"in", "at", "of", "about", "over"}
     passive_subject = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    if any(c.dep_ == "auxpass" for c in verb.children):  # "X was … criticized by Y", X on "was"
+        passive_subject += [
+            g
+            for c in verb.children
+            if c.dep_ == "auxpass"
+            for g in c.children
+            if g.dep_ in {"nsubj", "nsubjpass"}
+        ]
     direct = [c for c in verb.children if c.dep_ in {"dobj", "dative", "obj", "iobj"}]
     direct += [  # "cordoned off the roads": a particle the parser read as a preposition
         o
