@@ -521,3 +521,12 @@ def test_compat_reads_an_agentless_passive_as_active(tmp_path):
     (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
     assert triples(result) == [("PHL", "111", "VNM")]
     assert code(text).events == []
+
+
+def test_compat_codes_the_state_a_noun_phrase_names():
+    """PETRARCH codes "the Syrian constitution" as Syria; eventwire does only in compat mode."""
+    text = "Turkey criticized the Syrian constitution."
+    compat = eventwire.CoderConfig(petrarch_compat=True)
+    (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
+    assert triples(result) == [("TUR", "111", "SYR")]
+    assert code(text).events == []

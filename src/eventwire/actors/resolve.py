@@ -173,7 +173,7 @@ class Resolver:
             if ref is not None:
                 return ref
         person = self._known_name(own)
-        if person is not None and self._names_a_thing(head, person[0]):
+        if person is not None and not self.compat and self._names_a_thing(head, person[0]):
             return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
         if person is not None:
             actor, how = person
@@ -190,7 +190,7 @@ class Resolver:
                         text, _compose(state, agent), state, _sector(agent), actor.name
                     )
                     return ActorRef(head.i, start, end, combined, "country+agent")
-                if head.pos_ == "NOUN" and head.text not in actor.text.split():
+                if head.pos_ == "NOUN" and head.text not in actor.text.split() and not self.compat:
                     return None  # "the Eriadorian border": a place word, not an actor
                 return ActorRef(head.i, start, end, self._copy(actor, text), "country")
             self._remember(actor, tokens)
@@ -198,6 +198,9 @@ class Resolver:
 
         agent = self._agent_of(own, head)
         if head.pos_ == "NOUN" and agent is None and head.ent_type_ not in {"GPE", "NORP"}:
+            country = self._country_in(tokens, head) if self.compat else None
+            if country:  # PETRARCH codes the state a phrase names: "the Ithilen villages"
+                return ActorRef(head.i, start, end, Actor(text, country, country), "country")
             return None  # "Lavrov's remarks", "the Syrian crisis": not actors
         country = self._country_in(tokens, head)
         if country and agent:
