@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import gzip
 import importlib.util
-import time
 from datetime import date
 from pathlib import Path
 
@@ -203,10 +202,9 @@ def test_malformed_agent_line_names_file_and_line(tmp_path: Path, line: str, mes
 # --------------------------------------------------------------------------- the shipped KB
 
 
-def test_kb_loads_fast() -> None:
-    started = time.perf_counter()
+def test_fresh_kb_loads() -> None:
+    """Load time is measured by benchmarks/load_times.py, not asserted here."""
     fresh = fresh_kb()
-    assert time.perf_counter() - started < 1.5
     assert fresh.max_phrase_tokens >= 3
 
 

@@ -5,7 +5,6 @@ Sentences are our own; the scorer test reads ../shared and skips without it.
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -50,12 +49,11 @@ def _article(text: str, dateline_place: str | None = None) -> Article:
 # ------------------------------------------------------------------------------ gazetteer
 
 
-def test_gazetteer_is_cached_and_loads_fast() -> None:
+def test_gazetteer_is_cached_and_small() -> None:
+    """Load time is measured by benchmarks/load_times.py, not asserted here."""
     gaz = load_gazetteer()
     assert load_gazetteer() is gaz
-    stats = measure_load()
-    assert stats["seconds"] < 5  # ~1 s here; generous for slow CI machines
-    assert stats["kept_mb"] < 100
+    assert measure_load()["kept_mb"] < 100
     kinds = {p.kind for p, _ in gaz.lookup("Georgia")}
     assert kinds == {"country", "region"}
     assert place_key("St. Petersburg") == place_key("Saint Petersburg")
@@ -205,9 +203,7 @@ def test_dateline_fallback() -> None:
 def test_geoparsing_scores_meet_targets() -> None:
     from eventwire.eval.geoparsing import score_geoparsing
 
-    start = time.perf_counter()
     result = score_geoparsing(GOLD, "all", limit=25)
-    assert time.perf_counter() - start < 60
     for corpus in ("lgl", "gwn"):
         r = result[corpus]
         assert r["gold_toponyms"] > 100

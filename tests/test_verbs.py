@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import time
 from importlib import resources
 from pathlib import Path
 
@@ -45,10 +44,9 @@ def test_shipped_entries():
     assert "discuss" in verbs and "no such verb" not in verbs
 
 
-def test_load_is_fast_and_cached():
-    start = time.perf_counter()
+def test_load_is_cached():
+    """Load time is measured by benchmarks/load_times.py, not asserted here."""
     fresh = load_verbs.__wrapped__()
-    assert time.perf_counter() - start < 0.5
     assert len(fresh) == len(load_verbs())
     assert load_verbs() is load_verbs()
 
