@@ -1,0 +1,66 @@
+"""The words that attribute speech: reporting verbs, label markers and statement nouns.
+
+A reporting verb with a clause for its object reports what someone said or holds
+("Lavrov noted that …", "Kerry believes …"); a smaller set also reports a noun phrase
+("Bogdanov underscored Russia's willingness to host …"). Lemmas, lower case.
+"""
+
+from __future__ import annotations
+
+# verbs of saying: these attribute a quotation next to them ("…," he said) and a clause
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "note", "stress", "affirm", "reaffirm", "underscore", "underline",
+        "emphasize", "emphasise", "pledge", "warn", "announce", "assert", "state", "declare",
+        "explain", "insist", "reiterate", "repeat", "remark", "comment", "reply", "respond",
+        "answer", "continue", "conclude", "argue", "claim", "contend", "maintain", "allege",
+        "acknowledge", "admit", "concede", "confirm", "deny", "reveal", "disclose", "report",
+        "write", "tweet", "post", "mention", "point", "indicate", "suggest", "predict", "promise",
+        "vow", "swear", "threaten", "urge", "ask", "demand", "proclaim", "testify", "recall",
+        "observe", "complain", "lament", "boast", "joke", "quip", "shout", "yell", "chant", "cry",
+        "exclaim", "whisper", "caution", "advise", "recommend", "propose", "hint", "signal",
+        "estimate", "charge", "accuse", "counter", "retort", "highlight", "concur", "agree",
+        "echo", "tout", "praise", "criticize", "criticise", "slam", "blast", "question", "brief",
+        "inform", "assure", "reassure", "clarify", "specify", "outline", "detail", "elaborate",
+        "summarize",
+    }
+)  # fmt: skip
+# verbs of belief and intention: PolNeAR-style attributions of a stance, only with a clause
+STANCE_VERBS = frozenset(
+    {
+        "believe", "think", "hope", "fear", "expect", "feel", "know", "worry", "doubt", "suspect",
+        "understand", "reckon", "consider", "find", "show", "conclude", "agree", "acknowledge",
+        "recognize", "recognise", "realize", "realise", "decide", "insist", "guess", "imagine",
+        "assume", "wish", "want",
+    }
+)  # fmt: skip
+REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS
+# verbs whose noun-phrase object is what was said: "underscored Russia's willingness to host"
+NP_REPORTING_VERBS = frozenset(
+    {
+        "underscore", "underline", "stress", "emphasize", "emphasise", "reiterate", "affirm",
+        "reaffirm", "express", "voice", "announce", "confirm", "deny", "acknowledge", "highlight",
+        "reveal", "disclose", "outline",
+    }
+)  # fmt: skip
+# words before a quoted phrase that make it a name or a term, not speech
+LABEL_MARKERS = frozenset(
+    {"so-called", "called", "dubbed", "termed", "named", "labelled", "labeled", "titled",
+     "entitled", "branded", "nicknamed", "word", "words", "term", "phrase", "slogan"}
+)  # fmt: skip
+# subjects that stand for the organisation that issued them ("the statement added …")
+STATEMENT_NOUNS = frozenset(
+    {
+        "statement", "communique", "communiqué", "release", "announcement", "report", "message",
+        "letter", "note", "declaration", "document", "memo", "readout", "transcript", "decree",
+        "resolution", "text",
+    }
+)  # fmt: skip
+# verbs whose object can be the very words said: "described it as “very useful”"
+UTTERANCE_VERBS = frozenset(
+    {
+        "say", "describe", "call", "term", "add", "write", "tweet", "shout", "chant", "yell",
+        "declare", "proclaim", "exclaim", "reply", "answer", "respond",
+    }
+)  # fmt: skip
+DASHES = frozenset({"—", "–", "―", "--"})
