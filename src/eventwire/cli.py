@@ -351,6 +351,46 @@ def events(
     )
 
 
+@main.command()
+@query_options("Article published")
+@click.option("--article", help="Only quotes from this article id.")
+@click.option("--speaker", help="Speaker actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--contains", help="Full-text query over the quote text (SQLite FTS5 syntax).")
+@click.option("--kind", type=click.Choice(["direct", "indirect"]), help="Only this kind.")
+def quotes(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    article: str | None,
+    speaker: str | None,
+    contains: str | None,
+    kind: str | None,
+) -> None:
+    """List stored quotes: who said what, with the events coded inside them."""
+    from eventwire.store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            rows = store.quotes(
+                article=article,
+                speaker=speaker,
+                contains=contains,
+                kind=kind,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        except StoreError as err:
+            raise click.ClickException(str(err)) from err
+    if fmt in {"table", "csv"}:  # flat cells: spans and event ids as JSON text
+        rows = [
+            {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows
+        ]
+    _emit(rows, fmt, ["id", "published", "speaker_code", "speaker_text", "kind", "cue", "text"])
+
+
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
     out = sys.stdout
     if fmt == "json":

@@ -233,7 +233,7 @@ def _speakers(
 
 
 def _quote(doc: Doc, d: _Draft) -> Quote:
-    text = " ".join(doc.text[s:e] for s, e in d.content)
+    text = " … ".join(doc.text[s:e] for s, e in d.content)
     cue_span = None
     cue_text = None
     if d.cue is not None:
