@@ -64,3 +64,52 @@ UTTERANCE_VERBS = frozenset(
     }
 )  # fmt: skip
 DASHES = frozenset({"—", "–", "―", "--"})
+# verbs that judge what they name: their object, however short, is what was said about it
+# ("criticized the decision", "described the talks as useful", "cited the poll"); verbs that
+# also name deeds ("attack", "welcome", "discuss") are left to the event coder
+EVALUATIVE_VERBS = frozenset(
+    {
+        "criticize", "criticise", "praise", "cite", "mention", "question", "dispute", "reject",
+        "defend", "condemn", "blast", "slam", "endorse", "describe", "liken", "compare",
+        "dismiss", "hail", "applaud", "denounce", "decry", "lament", "tout", "promote",
+        "propose", "recommend", "echo", "blame", "accuse", "mock", "ridicule",
+        "fault", "chastise", "scold", "commend", "thank", "congratulate", "urge", "demand",
+        "call", "label", "brand", "dub", "term",
+    }
+)  # fmt: skip
+# verbs whose prepositional object is the topic of what was said: "talked about X",
+# "called for X", "warned of X", "argued against X"
+TOPIC_VERBS = frozenset(
+    {
+        "talk", "speak", "complain", "worry", "warn", "call", "ask", "argue", "push", "think",
+        "comment", "testify", "joke", "rail", "advocate", "lobby", "campaign", "write", "tweet",
+        "boast", "brag", "caution", "rant", "muse", "wonder", "care", "lecture", "press",
+        "plead", "appeal", "express", "say", "tell", "fret", "agree", "disagree", "insist",
+        "hint", "remark", "reflect", "report", "inquire", "enquire", "vent", "rave", "gush",
+    }
+)  # fmt: skip
+TOPIC_PREPS = frozenset({"about", "of", "for", "against", "on", "over"})
+# verbs whose infinitive (with its object) is what was urged or promised: "urged Trump to
+# stop", "vowed to repeal"; plans and wishes ("plans to", "wants to") are not speech
+INFINITIVE_VERBS = frozenset(
+    {
+        "urge", "ask", "tell", "call", "order", "instruct", "encourage", "implore", "press",
+        "beg", "invite", "warn", "advise", "remind", "challenge", "vow", "pledge", "promise",
+        "threaten", "agree", "refuse", "offer", "propose", "demand", "swear", "insist",
+        "decline",
+    }
+)  # fmt: skip
+# adjectives of stance with what they are about: "critical of X", "worried about X"
+STANCE_ADJECTIVES = frozenset(
+    {
+        "critical", "concerned", "worried", "frustrated", "confident", "optimistic",
+        "skeptical", "sceptical", "wary", "sure", "certain", "convinced", "clear", "adamant",
+        "hopeful", "fearful", "angry", "upset", "pleased", "proud", "disappointed", "supportive",
+        "opposed", "furious", "outraged", "unhappy", "happy", "glad", "eager", "insistent",
+        "dismissive", "enthusiastic", "excited", "nervous", "anxious", "afraid", "scared",
+        "passionate", "coy", "vocal", "silent", "mum",
+    }
+)  # fmt: skip
+# naming verbs: speech only with a second complement ("called the plan a disaster"); "Lavrov
+# called Kerry" is a telephone call
+NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})

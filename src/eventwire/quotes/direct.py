@@ -31,7 +31,7 @@ from eventwire.quotes.cues import (
     SPEECH_VERBS,
     UTTERANCE_VERBS,
 )
-from eventwire.quotes.marks import Quoted
+from eventwire.quotes.marks import QUOTE_TOKENS, Quoted
 from eventwire.quotes.speaker import subject_of
 
 # dependencies through which a quotation is the complement of the verb above it
@@ -129,7 +129,7 @@ def _cue_after(doc: Doc, c: Candidate) -> bool:
     stop = min(len(doc), c.last + 1 + AFTER_WINDOW)
     for i in range(c.last + 1, stop):
         t = doc[i]
-        if t.text in '“„«"' or "\n" in doc[i - 1].text_with_ws:
+        if t.text in QUOTE_TOKENS or "\n" in doc[i - 1].text_with_ws:
             return False  # the next quotation, or the next paragraph
         if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH_VERBS:
             subject, how = subject_of(t)
@@ -154,7 +154,7 @@ def _attribution_end(doc: Doc, cue: Token, after: int) -> int:
     end = cue.i + 1
     for t in cue.subtree:
         if t.i > after and t.i >= end:
-            if t.text in '“„«"':
+            if t.text in QUOTE_TOKENS:
                 break
             end = t.i + 1
     return end
@@ -264,7 +264,7 @@ def _colon_before(doc: Doc, c: Candidate) -> bool:
             subject, how = subject_of(t)
             c.cue, c.speaker, c.method, c.speaker_method = t, subject, "colon", how
             return True
-        if t.text in {".", "!", "?"} or t.text in '“”"':
+        if t.text in {".", "!", "?"} or t.text in QUOTE_TOKENS:
             return False
     return False
 

@@ -8,7 +8,8 @@ Works on characters, paragraph by paragraph, so a stray mark can never swallow t
 - a quote still open at the end of its paragraph continues when the next paragraph opens with a
   mark (the newspaper convention for a quote over several paragraphs); otherwise it ends there,
   or at the end of its sentence when the rest of the paragraph is long, and is flagged unclosed;
-- a closing mark with nothing open is ignored.
+- a closing mark with nothing open is ignored;
+- typewriter marks (``''``, and ```` ``) count as double quotation marks.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ OPENING = "“„«"
 CLOSING = "”»"
 STRAIGHT = '"'
 MARKS = OPENING + CLOSING + STRAIGHT
+DOUBLED = ("''", "``")  # typewriter quotation marks (NYT archive text): '' faces both ways
+QUOTE_TOKENS = frozenset({*MARKS, *DOUBLED})  # how the marks come out of the tokenizer
 BEFORE_OPENING = "([{—–-―/"
 AFTER_CLOSING = ",.;:!?)]}—–-―…'’"
 UNCLOSED_REACH = 400  # an unclosed quote runs to its paragraph's end only if that is this near
@@ -43,8 +46,12 @@ class Quoted:
         """The quoted words of each part: marks, surrounding space and a trailing comma off."""
         spans = []
         for start, end in self.parts:
-            lo = start + 1
-            hi = end - 1 if end - 1 >= lo and text[end - 1] in MARKS else end
+            lo = start + mark_length(text, start)
+            hi = end
+            if hi - 2 >= lo and text[hi - 2 : hi] in DOUBLED:
+                hi -= 2
+            elif hi - 1 >= lo and text[hi - 1] in MARKS:
+                hi -= 1
             while lo < hi and text[lo].isspace():
                 lo += 1
             while hi > lo and (text[hi - 1].isspace() or text[hi - 1] in ",;:"):
@@ -54,14 +61,35 @@ class Quoted:
         return spans
 
 
-def _role(text: str, i: int) -> str:
-    """``open``, ``close`` or ``either`` for the mark at ``i``, from the mark and its context."""
+def mark_length(text: str, i: int) -> int:
+    """2 for a typewriter mark at ``i``, 1 for any other mark, 0 for no mark."""
+    if text[i : i + 2] in DOUBLED:
+        return 2
+    return 1 if i < len(text) and text[i] in MARKS else 0
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(position, length) of every quotation mark in text[start:end]."""
+    found = []
+    i = start
+    while i < end:
+        n = mark_length(text, i) if text[i] in MARKS or text[i] in "'`" else 0
+        if n:
+            found.append((i, n))
+            i += n
+        else:
+            i += 1
+    return found
+
+
+def _role(text: str, i: int, n: int = 1) -> str:
+    """``open``, ``close`` or ``either`` for the mark at ``i`` (``n`` characters long)."""
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + n] if i + n < len(text) else " "
     opens = (prev.isspace() or prev in BEFORE_OPENING or prev in OPENING) and not nxt.isspace()
     closes = not prev.isspace() and (nxt.isspace() or nxt in AFTER_CLOSING or nxt in CLOSING)
-    mark = text[i]
-    if mark in OPENING:
+    mark = text[i : i + n]
+    if mark in OPENING or mark == "``":
         return "close" if closes and not opens and prev not in OPENING else "open"
     if mark in CLOSING:
         return "open" if opens and not closes else "close"
@@ -98,7 +126,8 @@ def _leading_mark(text: str, paragraph: Span) -> int | None:
     i = start
     while i < end and text[i].isspace():
         i += 1
-    return i if i < end and text[i] in MARKS and _role(text, i) != "close" else None
+    n = mark_length(text, i) if i < end else 0
+    return i if n and _role(text, i, n) != "close" else None
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -112,10 +141,8 @@ def find_quoted(text: str) -> list[Quoted]:
         continuing = carried if lead is not None else None
         carried = None
         stack: list[int] = []  # positions of the marks still open
-        for i in range(p_start, p_end):
-            if text[i] not in MARKS:
-                continue
-            role = _role(text, i)
+        for i, n in _marks(text, p_start, p_end):
+            role = _role(text, i, n)
             if role == "open" or (role == "either" and not stack):
                 stack.append(i)
             elif stack:
@@ -123,10 +150,10 @@ def find_quoted(text: str) -> list[Quoted]:
                 if stack:
                     continue  # a quote inside a quote stays part of the outer one
                 if continuing is not None and opened == lead:
-                    continuing.parts.append((opened, i + 1))
+                    continuing.parts.append((opened, i + n))
                     continuing = None
                 else:
-                    found.append(Quoted([(opened, i + 1)]))
+                    found.append(Quoted([(opened, i + n)]))
             # a closing mark with nothing open is ignored
         if not stack:
             continue

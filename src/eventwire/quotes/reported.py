@@ -21,10 +21,20 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.quotes.cues import NP_REPORTING_VERBS, REPORTING_VERBS, SPEECH_VERBS
+from eventwire.quotes.cues import (
+    EVALUATIVE_VERBS,
+    INFINITIVE_VERBS,
+    NAMING_VERBS,
+    NP_REPORTING_VERBS,
+    REPORTING_VERBS,
+    SPEECH_VERBS,
+    STANCE_ADJECTIVES,
+    TOPIC_PREPS,
+    TOPIC_VERBS,
+)
 from eventwire.quotes.speaker import is_reporting_participle, subject_of
 
-CUE_VERBS = REPORTING_VERBS | NP_REPORTING_VERBS
+CUE_VERBS = REPORTING_VERBS | NP_REPORTING_VERBS | EVALUATIVE_VERBS | TOPIC_VERBS | INFINITIVE_VERBS
 NP_OBJECT_WORDS = 3
 MARKERS = {"that", "whether", "if"}
 
@@ -49,11 +59,37 @@ def reported(doc: Doc, skip: set[int]) -> Iterator[Reported]:
             if item is not None:
                 yield item
             continue
-        if token.pos_ != "VERB" or lemma not in CUE_VERBS:
+        if _hypothetical(token):
+            continue  # "if it rejects terrorist tactics": nothing was said
+        if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES:
+            item = _adjectival(token)
+        elif token.pos_ == "VERB" and lemma in CUE_VERBS:
+            item = (
+                _clausal(token)
+                or _parenthetical(token)
+                or _infinitival(token)
+                or _np_object(token)
+                or _prepositional(token)
+            )
+        else:
             continue
-        item = _clausal(token) or _parenthetical(token) or _np_object(token)
-        if item is not None:
-            yield item
+        if item is None:
+            continue
+        if item.speaker is None and not _speech(item):
+            continue  # "talks which focused on defending X": a topic, but nobody speaks
+        yield item
+
+
+def _hypothetical(token: Token) -> bool:
+    """A cue in an "if"/"unless" clause."""
+    clause = token if token.pos_ == "VERB" else token.head
+    return any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in clause.children)
+
+
+def _speech(item: Reported) -> bool:
+    """A verb of saying with a clause: reported speech even when the speaker is unknown
+    ("it was announced that …")."""
+    return item.cue.lemma_.lower() in SPEECH_VERBS or item.cue.lower_ == "according"
 
 
 def _trim(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -172,15 +208,87 @@ def _according_to(token: Token) -> Reported | None:
 
 
 def _np_object(verb: Token) -> Reported | None:
-    if verb.lemma_.lower() not in NP_REPORTING_VERBS:
+    """ "underscored Russia's willingness to host …" (three words or more), and the object of
+    a verb that judges it, however short: "criticized the decision", "described the talks as
+    useful" (the "as"/"for"/"to" phrase after the object belongs to it)."""
+    lemma = verb.lemma_.lower()
+    evaluative = lemma in EVALUATIVE_VERBS
+    if lemma not in NP_REPORTING_VERBS and not evaluative:
         return None
     obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if obj is None or obj.pos_ == "PRON":
-        return None
+    if obj is None or (obj.pos_ == "PRON" and not evaluative) or obj.tag_ in {"WP", "WDT"}:
+        return None  # "what he called the operation": a name for it, not what was said
     doc = verb.doc
-    start, end = _trim(doc, obj.left_edge.i, obj.right_edge.i + 1)
+    end = obj.right_edge.i + 1
+    for prep in verb.children:
+        if prep.dep_ in {"prep", "oprd"} and prep.i > obj.i and prep.lower_ in {"as", "for", "to"}:
+            end = max(end, prep.right_edge.i + 1)
+        elif prep.dep_ in {"oprd", "xcomp", "ccomp"} and prep.i > obj.i and evaluative:
+            end = max(end, prep.right_edge.i + 1)  # "called the plan a disaster"
+    if lemma in NAMING_VERBS and end == obj.right_edge.i + 1:
+        return None  # "Lavrov called Kerry": no second complement, no speech
+    start, end = _trim(doc, obj.left_edge.i, end)
     words = [t for t in doc[start:end] if not t.is_punct]
-    if len(words) < NP_OBJECT_WORDS:
+    if len(words) < (1 if evaluative else NP_OBJECT_WORDS):
         return None
     subject, how = subject_of(verb)
     return Reported(verb, verb.i + 1, [(start, end)], subject, how)
+
+
+def _prepositional(verb: Token) -> Reported | None:
+    """ "talked about X", "called for X", "warned of X", "argued against X"."""
+    if verb.lemma_.lower() not in TOPIC_VERBS:
+        return None
+    doc = verb.doc
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or prep.i < verb.i:
+            continue
+        pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
+        if pobj is None:
+            continue
+        start, end = _trim(doc, prep.i + 1, prep.right_edge.i + 1)
+        if end > start:
+            subject, how = subject_of(verb)
+            return Reported(verb, prep.i + 1, [(start, end)], subject, how)
+    return None
+
+
+def _infinitival(verb: Token) -> Reported | None:
+    """ "urged Trump to stop attacking Machado", "vowed to repeal Obamacare"."""
+    if verb.lemma_.lower() not in INFINITIVE_VERBS:
+        return None
+    doc = verb.doc
+    for clause in verb.children:
+        if clause.dep_ not in {"xcomp", "ccomp"} or clause.i < verb.i:
+            continue
+        if not any(c.lower_ == "to" and c.dep_ == "aux" for c in clause.children):
+            continue
+        obj = next((c for c in verb.children if c.dep_ in {"dobj", "nsubj"} and c.i > verb.i), None)
+        lo = obj.left_edge.i if obj is not None and obj.i < clause.i else clause.left_edge.i
+        start, end = _trim(doc, lo, clause.right_edge.i + 1)
+        if end - start >= 2:
+            subject, how = subject_of(verb)
+            return Reported(verb, verb.i + 1, [(start, end)], subject, how)
+    return None
+
+
+def _adjectival(adjective: Token) -> Reported | None:
+    """ "Graham has been critical of Trump", "Democrats are worried about turnout",
+    "made it clear that …": the adjective's subject holds a view of its complement."""
+    doc = adjective.doc
+    for child in adjective.children:
+        if child.dep_ == "prep" and child.lower_ in TOPIC_PREPS | {"with", "that"}:
+            lo, hi = child.i + 1, child.right_edge.i + 1
+        elif child.dep_ in {"ccomp", "xcomp"} and child.i > adjective.i:
+            lo, hi = child.left_edge.i, child.right_edge.i + 1
+        else:
+            continue
+        start, end = _trim(doc, lo, hi)
+        if end <= start:
+            continue
+        governor = adjective.head if adjective.dep_ in {"acomp", "oprd", "ccomp"} else adjective
+        subject, how = subject_of(governor)
+        if subject is not None and subject.lower_ == "it":
+            subject, how = subject_of(governor.head) if governor.dep_ != "ROOT" else (None, how)
+        return Reported(adjective, adjective.i + 1, [(start, end)], subject, how)
+    return None

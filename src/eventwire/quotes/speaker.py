@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from eventwire.actors.resolve import ArticleActors
+from eventwire.actors.resolve import RESOLVER_KEY, ArticleActors
 from eventwire.model import Actor, Span
 from eventwire.quotes.cues import REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 
@@ -32,7 +32,7 @@ OFFICIAL_HEADS = {"chief", "head", "official", "spokesman", "spokeswoman", "spok
 class Speaker:
     actor: Actor | None
     span: Span | None  # characters of the words that name the speaker at this cue
-    method: str | None  # subject | according-to | quoted-as | dash | previous | statement
+    method: str | None  # subject | according-to | quoted-as | dash | label | previous | statement
 
 
 NOBODY = Speaker(None, None, None)
@@ -128,6 +128,16 @@ def phrase_span(token: Token) -> tuple[int, int]:
     return start, end
 
 
+def _remembered(token: Token) -> Actor | None:
+    """The actor the article's resolver remembers under this name ("Pence" for "PENCE")."""
+    resolver = token.doc.user_data.get(RESOLVER_KEY)
+    aliases = getattr(resolver, "aliases", None)
+    if not isinstance(aliases, dict) or not token.text[:1].isupper():
+        return None
+    found = aliases.get(token.lower_)
+    return found if isinstance(found, Actor) and found.code else None
+
+
 def resolve(
     token: Token,
     found: ArticleActors,
@@ -146,12 +156,24 @@ def resolve(
                 inner = found.at(pobj)
                 if inner is not None and inner.actor.code:
                     ref = inner
+    if ref is None or not ref.actor.code:  # "PENCE:" in a transcript: a name seen before
+        remembered = _remembered(token)
+        if remembered is not None:
+            start, end = phrase_span(token)
+            span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
+            a = remembered
+            return Speaker(
+                Actor(doc[start:end].text, a.code, a.country, a.sector, a.name), span, method
+            )
     start, end = (ref.start, ref.end) if ref is not None else phrase_span(token)
     span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     text = doc[start:end].text
     if ref is not None and ref.actor.code:
         return Speaker(ref.actor, span, method)
-    standing_in = token.lower_ in DOCUMENT_PRONOUNS or token.lemma_.lower() in STATEMENT_NOUNS
+    said = token.head.lemma_.lower() in SPEECH_VERBS  # "it said", not "if it rejects"
+    standing_in = (said and token.lower_ in DOCUMENT_PRONOUNS) or token.lemma_.lower() in (
+        STATEMENT_NOUNS
+    )
     if standing_in and previous is not None and previous.actor and previous.actor.code:
         a = previous.actor
         return Speaker(Actor(text, a.code, a.country, a.sector, a.name), span, "statement")

@@ -26,6 +26,7 @@ from eventwire.quotes.link import link_events
 from eventwire.quotes.marks import find_quoted
 from eventwire.quotes.reported import Reported, reported
 from eventwire.quotes.speaker import NOBODY, Speaker, resolve
+from eventwire.quotes.turns import turns
 
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
@@ -63,7 +64,12 @@ def find_quotes(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
 
     found = actors_of(doc)
     country = knowledge_base(config).country
-    drafts = _direct(doc)
+    labelled = turns(doc)
+    drafts = _direct(doc, [t.paragraph for t in labelled])
+    for turn in labelled:
+        cue = (turn.cue.i, turn.cue.i + 1)
+        span = (turn.speaker.idx, turn.content[1])
+        drafts.append(_Draft("direct", [turn.content], span, cue, turn.speaker, "label"))
     inside: set[int] = set()
     for d in drafts:
         for start, end in d.content:
@@ -88,8 +94,14 @@ def find_quotes(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
 
 
 # ---------------------------------------------------------------------------- direct
-def _direct(doc: Doc) -> list[_Draft]:
-    cands = candidates(doc, find_quoted(doc.text))
+def _direct(doc: Doc, labelled: list[Span]) -> list[_Draft]:
+    """Quotations and their attribution; paragraphs with a speaker label are the label's."""
+    quoted = []
+    for q in find_quoted(doc.text):
+        q.parts = [p for p in q.parts if not any(s <= p[0] < e for s, e in labelled)]
+        if q.parts:
+            quoted.append(q)
+    cands = candidates(doc, quoted)
     drafts: list[_Draft] = []
     previous: tuple[Candidate, _Draft] | None = None
     for c in cands:
@@ -124,11 +136,11 @@ def _direct(doc: Doc) -> list[_Draft]:
 def _continues_split(doc: Doc, first: Candidate, second: Candidate) -> bool:
     """ "“…,” he said, “…”" and "“…,” he said. “…”": the second half has no cue of its own
     (or the same one), and only the first half's attribution stands between them."""
-    if first.cue is None or first.method not in {"after", "dash"}:
-        return False
+    if first.cue is None or first.cue.i < first.last:
+        return False  # the attribution must stand between the halves
     if second.cue is not None and second.cue.i != first.cue.i:
         return False
-    if second.kind in {"term", "label"}:
+    if second.kind == "label":
         return False
     gap = doc[first.last + 1 : second.first]
     if len(gap) > MERGE_GAP or "\n" in gap.text:
