@@ -496,5 +496,22 @@ def eval_geoparsing(shared: str, corpus: str, limit: int | None) -> None:
     click.echo(json.dumps(score_geoparsing(gold, corpus, limit), indent=2))
 
 
+@eval_group.command(name="polnear")
+@SHARED_OPTION
+@click.option("--limit", type=int, help="Score only the first N dev articles.")
+@click.option("--misses", is_flag=True, help="List missed gold contents and extra quotes.")
+def eval_polnear(shared: str, limit: int | None, misses: bool) -> None:
+    """PolNeAR dev attributions: content overlap P/R/F1, source accuracy, direct subset."""
+    from eventwire.eval.polnear import score_polnear
+
+    score = score_polnear(Path(shared), limit=limit)
+    click.echo(json.dumps(score.as_dict(), indent=2))
+    if misses:
+        for line in score.misses:
+            click.echo(f"miss:  {line}")
+        for line in score.extras:
+            click.echo(f"extra: {line}")
+
+
 if __name__ == "__main__":
     main()

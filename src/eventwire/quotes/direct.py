@@ -8,14 +8,15 @@ A quotation is attributed, in order, by
    (the path from the quotation up to the verb runs through complements only);
 4. a colon closing the previous sentence or paragraph after a reporting verb.
 
-Everything else is a candidate for being a scare quote. A quoted noun phrase after a naming
-word (``so-called``, ``what he called the``), or a quoted noun phrase that no verb of saying
-governs (``the “Syrian opposition coalition” delegation``, ``“Moscow process”``), is a term,
-not speech. An unattributed quotation that is a clause of four words or more at the start of a
-sentence continues the speech of the quotation before it in the same or the previous paragraph
-(or has an unknown speaker); a shorter unattributed fragment that is not a noun phrase is
-speech only inside reported speech (``adding that the government agreed “in principle”``),
-where the stage gives it that quote's speaker.
+Everything else may be a scare quote. A name or a term set off in quotation marks is never
+speech: after a naming word (``the so-called “non-lethal assistance”``, ``what he called the
+“…”``), every word capitalised (``“Moscow Principles”``), or modifying a noun (``the “Syrian
+opposition coalition” delegation``). An unattributed quotation that is a clause of four words or
+more at the start of a sentence continues the speech of the quotation before it in the same or
+the previous paragraph (or has an unknown speaker). Any other unattributed fragment is speech
+only inside reported speech (``adding that the government agreed “in principle”``,
+``reiterated that … “key regional players”``), where the stage gives it that quote's speaker;
+elsewhere it is a scare quote and dropped.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from eventwire.quotes.speaker import subject_of
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "advcl", "conj"}
 AFTER_WINDOW = 12  # tokens after the closing mark in which the attributing verb must stand
 CLAUSE_WORDS = 4  # an unattributed quotation at least this long may continue earlier speech
+NOUNS = {"NOUN", "PROPN"}
 
 
 @dataclass
@@ -88,16 +90,20 @@ def candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
 
 
 def _kind(doc: Doc, c: Candidate) -> str:
-    """``clause`` (has a verb), ``label`` (after a naming word: "the so-called “…”"),
-    ``term`` (a noun phrase) or ``phrase`` (anything else: "very useful", "in principle")."""
+    """``clause`` (has a verb), ``label`` (a name or a term set off: after a naming word, "the
+    so-called “…”"; every word capitalised, "“Moscow Principles”"; or modifying a noun, "the
+    “Syrian opposition coalition” delegation"), ``term`` (another noun phrase: "“key regional
+    players”") or ``phrase`` (anything else: "very useful", "in principle")."""
     if _after_label(doc, c.first):
         return "label"
     tokens = [doc[i] for i in sorted(c.inside)]
     if any(t.pos_ in {"VERB", "AUX"} for t in tokens):
         return "clause"
     roots = [t for t in tokens if t.head.i not in c.inside or t.head.i == t.i]
-    if roots and all(t.pos_ in {"NOUN", "PROPN", "PRON", "NUM", "X", "SYM"} for t in roots):
-        return "term"
+    if any(t.dep_ in {"compound", "amod", "nmod"} and t.head.pos_ in NOUNS for t in roots):
+        return "label"
+    if roots and all(t.pos_ in NOUNS | {"PRON", "NUM", "X", "SYM"} for t in roots):
+        return "label" if _is_name(doc, c) else "term"
     return "phrase"
 
 
@@ -111,7 +117,7 @@ def _after_label(doc: Doc, first: int) -> bool:
     word = doc[i].lower_
     if word in LABEL_MARKERS:
         return True
-    return word == "as" and i > 0 and doc[i - 1].lower_ in {"known", "referred", "described"}
+    return word == "as" and i > 0 and doc[i - 1].lower_ in {"known", "referred"}
 
 
 def _attribute(doc: Doc, c: Candidate) -> None:
@@ -207,7 +213,7 @@ def _governing_cue(doc: Doc, c: Candidate) -> bool:
             lemma = node.lemma_.lower()
             if lemma not in REPORTING_VERBS and lemma not in UTTERANCE_VERBS:
                 return False
-            if c.kind == "term" and (lemma not in UTTERANCE_VERBS or _is_name(doc, c)):
+            if c.kind == "term" and lemma not in UTTERANCE_VERBS:
                 return False
             subject, how = subject_of(node)
             c.cue, c.speaker, c.method, c.speaker_method = node, subject, "governs", how

@@ -111,12 +111,12 @@ def _direct(doc: Doc, labelled: list[Span]) -> list[_Draft]:
             draft.span = (draft.span[0], c.quoted.span[1])
             previous = (c if c.cue is not None else previous[0], draft)
             continue
-        if c.cue is not None and not (c.kind == "term" and c.method != "governs"):
+        if c.cue is not None:
             cue = (c.cue.i, c.cue.i + 1)
             draft = _Draft("direct", list(c.content), c.quoted.span, cue, c.speaker, c.method)
             draft.method = c.speaker_method
-        elif c.kind in {"term", "label"}:
-            continue  # a scare quote or a name in quotation marks
+        elif c.kind == "label":
+            continue  # a name or a term in quotation marks
         elif is_long_clause(doc, c) and starts_sentence(doc, c):
             draft = _Draft("direct", list(c.content), c.quoted.span, None, None, None)
             draft.inherit = "previous"
@@ -235,7 +235,7 @@ def _speakers(
             d.speaker = d.parent.speaker
             d.cue = d.parent.cue
         elif d.inherit == "previous" and last_direct is not None:
-            d.speaker = Speaker(last_direct.actor, None, "previous")
+            d.speaker = Speaker(last_direct.actor, last_direct.span, "previous")
         elif d.speaker_token is not None:
             d.speaker = resolve(d.speaker_token, found, last, d.method or "subject", country)
         if d.speaker.actor is not None and d.speaker.actor.code:
