@@ -125,7 +125,18 @@ def _attribute(doc: Doc, c: Candidate) -> None:
         return  # a name or a term in quotation marks, whatever verb is near
     for find in (_cue_after, _dash_after, _governing_cue, _colon_before, _speech_ancestor):
         if find(doc, c):
-            return
+            if c.method == "colon" or _same_paragraph(doc, c):
+                return
+            c.cue = c.speaker = c.method = None  # a parse across paragraphs: not this cue
+
+
+def _same_paragraph(doc: Doc, c: Candidate) -> bool:
+    """No paragraph break between the quotation and its cue."""
+    assert c.cue is not None
+    start, end = c.quoted.span
+    at = c.cue.idx
+    between = doc.text[end:at] if at >= end else doc.text[at:start]
+    return "\n" not in between
 
 
 def _cue_after(doc: Doc, c: Candidate) -> bool:

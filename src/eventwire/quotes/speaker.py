@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import RESOLVER_KEY, ArticleActors
 from eventwire.model import Actor, Span
-from eventwire.quotes.cues import REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
+from eventwire.quotes.cues import DASHES, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 
 SUBJECTS = {"nsubj", "nsubjpass"}
 INHERITING = {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "parataxis"}
@@ -120,10 +120,18 @@ def phrase_span(token: Token) -> tuple[int, int]:
     for child in token.rights:
         if child.dep_ in NP_RIGHT or (child.dep_ == "prep" and child.lower_ == "of"):
             end = max(end, child.right_edge.i + 1)
-    doc = token.doc
-    while end > start + 1 and doc[end - 1].is_punct:
+    return _unpunctuated(token.doc, start, end)
+
+
+def _unpunctuated(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without punctuation, dashes or spaces at either end."""
+
+    def edge(t: Token) -> bool:
+        return t.is_punct or t.is_space or t.text in DASHES
+
+    while end > start + 1 and edge(doc[end - 1]):
         end -= 1
-    while start < end - 1 and doc[start].is_punct:
+    while start < end - 1 and edge(doc[start]):
         start += 1
     return start, end
 
@@ -166,10 +174,12 @@ def resolve(
                 Actor(doc[start:end].text, a.code, a.country, a.sector, a.name), span, method
             )
     start, end = (ref.start, ref.end) if ref is not None else phrase_span(token)
+    start, end = _unpunctuated(doc, start, end)
     span = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1]))
     text = doc[start:end].text
     if ref is not None and ref.actor.code:
-        return Speaker(ref.actor, span, method)
+        a = ref.actor
+        return Speaker(Actor(text, a.code, a.country, a.sector, a.name), span, method)
     said = token.head.lemma_.lower() in SPEECH_VERBS  # "it said", not "if it rejects"
     standing_in = (said and token.lower_ in DOCUMENT_PRONOUNS) or token.lemma_.lower() in (
         STATEMENT_NOUNS
@@ -181,6 +191,4 @@ def resolve(
         state = next((c for t in doc[start : token.i] if (c := country(t.text))), None)
         if state:
             return Speaker(Actor(text, f"{state}GOV", state, "GOV"), span, method)
-    if ref is not None:
-        return Speaker(ref.actor, span, method)
-    return Speaker(Actor(text), span, method)
+    return Speaker(Actor(text, None, None, ref.actor.sector if ref else None), span, method)

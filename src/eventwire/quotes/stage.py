@@ -162,15 +162,15 @@ def _indirect(doc: Doc, items: Iterable[Reported], direct: list[_Draft]) -> list
         if r.cue.i in cues:
             continue  # "“…,” said Lavrov addressing reporters": the quotation is what he said
         lo, hi = _paragraph(doc.text, r.cue.idx)
-        content = [
-            (max(lo, doc[s].idx), min(hi, doc[e - 1].idx + len(doc[e - 1])))
-            for s, e in r.parts
-            if e > s
-        ]
-        content = [_strip(doc.text, s, e) for s, e in content if e > s]
-        content = [(s, e) for s, e in content if e > s]
-        if len(content) > 1:  # a piece clipped to a word or two ("Earlier") is no speech
-            content = [span for span in content if _has_verb(doc, span)] or content
+        content = []
+        for s, e in r.parts:
+            start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+            clipped = _strip(doc.text, max(lo, start), min(hi, end))
+            if clipped[1] <= clipped[0]:
+                continue
+            if (start < lo or end > hi) and len(r.parts) > 1 and not _has_verb(doc, clipped):
+                continue  # a heading run into the sentence, clipped to "Earlier"
+            content.append(clipped)
         if not content:
             continue
         total = sum(e - s for s, e in content)
