@@ -32,7 +32,7 @@ from eventwire.quotes.cues import (
     SPEECH_VERBS,
     UTTERANCE_VERBS,
 )
-from eventwire.quotes.marks import QUOTE_TOKENS, Quoted
+from eventwire.quotes.marks import QUOTE_TOKENS, Quoted, text_of
 from eventwire.quotes.speaker import subject_of
 
 # dependencies through which a quotation is the complement of the verb above it
@@ -65,7 +65,7 @@ class Candidate:
 
 def candidates(doc: Doc, quoted: list[Quoted]) -> list[Candidate]:
     """Each quotation with its tokens, kind and attribution (if any)."""
-    text = doc.text
+    text = text_of(doc)
     found = []
     for q in quoted:
         content = q.content(text)
@@ -135,7 +135,8 @@ def _same_paragraph(doc: Doc, c: Candidate) -> bool:
     assert c.cue is not None
     start, end = c.quoted.span
     at = c.cue.idx
-    between = doc.text[end:at] if at >= end else doc.text[at:start]
+    text = text_of(doc)
+    between = text[end:at] if at >= end else text[at:start]
     return "\n" not in between
 
 

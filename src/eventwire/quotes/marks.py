@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from spacy.tokens import Doc
+
 from eventwire.model import Span
 
 OPENING = "“„«"
@@ -28,6 +30,7 @@ QUOTE_TOKENS = frozenset({*MARKS, *DOUBLED})  # how the marks come out of the to
 BEFORE_OPENING = "([{—–-―/"
 AFTER_CLOSING = ",.;:!?)]}—–-―…'’"
 UNCLOSED_REACH = 400  # an unclosed quote runs to its paragraph's end only if that is this near
+TEXT_KEY = "eventwire.quotes.text"
 SENTENCE_END = re.compile(r"[.!?](?=\s+[A-Z“\"])")
 
 
@@ -59,6 +62,14 @@ class Quoted:
             if hi > lo:
                 spans.append((lo, hi))
         return spans
+
+
+def text_of(doc: Doc) -> str:
+    """``doc.text``, joined once per Doc (spaCy rebuilds it from the tokens on every call)."""
+    text = doc.user_data.get(TEXT_KEY)
+    if not isinstance(text, str):
+        text = doc.user_data[TEXT_KEY] = doc.text
+    return text
 
 
 def mark_length(text: str, i: int) -> int:

@@ -59,11 +59,14 @@ def reported(doc: Doc, skip: set[int]) -> Iterator[Reported]:
             if item is not None:
                 yield item
             continue
+        adjective = token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES
+        if not adjective and (token.pos_ != "VERB" or lemma not in CUE_VERBS):
+            continue
         if _hypothetical(token):
             continue  # "if it rejects terrorist tactics": nothing was said
-        if token.pos_ == "ADJ" and lemma in STANCE_ADJECTIVES:
+        if adjective:
             item = _adjectival(token)
-        elif token.pos_ == "VERB" and lemma in CUE_VERBS:
+        else:
             item = (
                 _clausal(token)
                 or _parenthetical(token)
@@ -71,8 +74,6 @@ def reported(doc: Doc, skip: set[int]) -> Iterator[Reported]:
                 or _np_object(token)
                 or _prepositional(token)
             )
-        else:
-            continue
         if item is None:
             continue
         if item.speaker is None and not _speech(item):

@@ -23,7 +23,7 @@ from eventwire.actors.resolve import ArticleActors, actors_of
 from eventwire.model import ArticleResult, Quote, Span
 from eventwire.quotes.direct import Candidate, candidates, is_long_clause, starts_sentence
 from eventwire.quotes.link import link_events
-from eventwire.quotes.marks import find_quoted
+from eventwire.quotes.marks import find_quoted, text_of
 from eventwire.quotes.reported import Reported, reported
 from eventwire.quotes.speaker import NOBODY, Speaker, resolve
 from eventwire.quotes.turns import turns
@@ -97,7 +97,7 @@ def find_quotes(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
 def _direct(doc: Doc, labelled: list[Span]) -> list[_Draft]:
     """Quotations and their attribution; paragraphs with a speaker label are the label's."""
     quoted = []
-    for q in find_quoted(doc.text):
+    for q in find_quoted(text_of(doc)):
         q.parts = [p for p in q.parts if not any(s <= p[0] < e for s, e in labelled)]
         if q.parts:
             quoted.append(q)
@@ -149,7 +149,7 @@ def _continues_split(doc: Doc, first: Candidate, second: Candidate) -> bool:
 
 
 def _paragraphs_apart(doc: Doc, earlier: _Draft, later: _Draft) -> int:
-    between = doc.text[earlier.span[1] : later.span[0]]
+    between = text_of(doc)[earlier.span[1] : later.span[0]]
     return between.count("\n\n") + (1 if "\n" in between and "\n\n" not in between else 0)
 
 
@@ -161,11 +161,11 @@ def _indirect(doc: Doc, items: Iterable[Reported], direct: list[_Draft]) -> list
     for r in items:
         if r.cue.i in cues:
             continue  # "“…,” said Lavrov addressing reporters": the quotation is what he said
-        lo, hi = _paragraph(doc.text, r.cue.idx)
+        lo, hi = _paragraph(text_of(doc), r.cue.idx)
         content = []
         for s, e in r.parts:
             start, end = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
-            clipped = _strip(doc.text, max(lo, start), min(hi, end))
+            clipped = _strip(text_of(doc), max(lo, start), min(hi, end))
             if clipped[1] <= clipped[0]:
                 continue
             if (start < lo or end > hi) and len(r.parts) > 1 and not _has_verb(doc, clipped):
@@ -245,13 +245,13 @@ def _speakers(
 
 
 def _quote(doc: Doc, d: _Draft) -> Quote:
-    text = " … ".join(doc.text[s:e] for s, e in d.content)
+    text = " … ".join(text_of(doc)[s:e] for s, e in d.content)
     cue_span = None
     cue_text = None
     if d.cue is not None:
         first, last = doc[d.cue[0]], doc[d.cue[1] - 1]
         cue_span = (first.idx, last.idx + len(last))
-        cue_text = doc.text[cue_span[0] : cue_span[1]]
+        cue_text = text_of(doc)[cue_span[0] : cue_span[1]]
     return Quote(
         speaker=d.speaker.actor,
         text=text,

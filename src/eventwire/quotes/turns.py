@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from eventwire.model import Span
-from eventwire.quotes.marks import QUOTE_TOKENS
+from eventwire.quotes.marks import QUOTE_TOKENS, text_of
 
 MAX_LABEL = 5
 MIN_WORDS = 3
@@ -41,7 +41,7 @@ def turns(doc: Doc) -> list[Turn]:
     """Paragraphs of ``doc`` that open with a speaker label."""
     found = []
     start = 0
-    text = doc.text
+    text = text_of(doc)
     while start < len(text):
         end = text.find("\n", start)
         end = len(text) if end < 0 else end
@@ -69,17 +69,14 @@ def _turn(doc: Doc, start: int, end: int) -> Turn | None:
         return None
     content_start = tokens[colon + 1].idx if colon + 1 < len(tokens) else end
     content_end = end
+    text = text_of(doc)
     while content_end > content_start and (
-        text_at(doc, content_end - 1).isspace() or text_at(doc, content_end - 1) in "”\"'"
+        text[content_end - 1].isspace() or text[content_end - 1] in "”\"'"
     ):
         content_end -= 1
-    if content_start < content_end and doc.text[content_start] in '“"':
+    if content_start < content_end and text[content_start] in '“"':
         content_start += 1
     return Turn(label[-1], tokens[colon], (start, end), (content_start, content_end))
-
-
-def text_at(doc: Doc, i: int) -> str:
-    return doc.text[i]
 
 
 def _is_label(label: list[Token]) -> bool:
