@@ -255,6 +255,40 @@ def test_quoted_as_saying_attributes_to_the_quoted():
     assert quote.speaker_method == "quoted-as" and quote.text == "Russia would respond"
 
 
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("John Kerry called for an immediate ceasefire in Aleppo.", "called for",
+         "an immediate ceasefire in Aleppo"),
+        ("Sergei Lavrov urged the opposition to join the talks.", "urged",
+         "the opposition to join the talks"),
+        ("Sergei Lavrov has been critical of the US-led coalition.", "critical",
+         "the US-led coalition"),
+        ("Sergei Lavrov described the talks as useful.", "described", "the talks as useful"),
+        ("Sergei Lavrov dismissed his claim that Russia had bombed hospitals.", "dismissed",
+         "his claim that Russia had bombed hospitals"),
+        ("Sergei Lavrov repeated his call for a ceasefire.", "call", "a ceasefire"),
+    ],
+)  # fmt: skip
+def test_topics_directives_stances_and_nouns_of_saying(text, cue, content):
+    quote = one(text)
+    assert (quote.kind, quote.cue, quote.text) == ("indirect", cue, content)
+    assert code(quote) in {"RUSGOV", "USAGOV"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sergei Lavrov called John Kerry on Monday.",  # a telephone call
+        "Russia plans to host a new meeting in Moscow.",  # a plan, not speech
+        "The talks will go on if the opposition rejects terrorist tactics.",  # hypothetical
+        "The talks focused on defending the sovereignty of Syria.",  # nobody speaks
+    ],
+)
+def test_not_speech(text):
+    assert quotes(text) == []
+
+
 # ---------------------------------------------------------------------------- events
 def test_events_inside_a_quote_are_linked_and_keep_their_actors():
     result = run("Sergei Lavrov said that John Kerry will visit Moscow next week.")

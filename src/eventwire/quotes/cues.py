@@ -113,3 +113,23 @@ STANCE_ADJECTIVES = frozenset(
 # naming verbs: speech only with a second complement ("called the plan a disaster"); "Lavrov
 # called Kerry" is a telephone call
 NAMING_VERBS = frozenset({"call", "label", "brand", "dub", "term"})
+# nouns of saying: "his claim that …", "Trump's comments about X", "raised concerns over X"
+SPEECH_NOUNS = frozenset(
+    {
+        "claim", "comment", "remark", "statement", "criticism", "question", "concern", "call",
+        "demand", "warning", "promise", "pledge", "accusation", "allegation", "argument",
+        "assertion", "suggestion", "praise", "complaint", "charge", "insistence", "assurance",
+        "admission", "denial", "belief", "view", "fear", "hope", "vow", "threat", "proposal",
+        "announcement", "message", "speech", "testimony", "prediction", "objection", "appeal",
+        "request", "condemnation", "rejection", "endorsement", "acknowledgment",
+        "acknowledgement", "confirmation", "assessment", "opinion", "position", "doubt",
+    }
+)  # fmt: skip
+# verbs whose object noun of saying is their subject's speech: "raised concerns about X"
+VOICING_VERBS = frozenset(
+    {
+        "make", "raise", "issue", "voice", "express", "offer", "deliver", "repeat", "reiterate",
+        "renew", "level", "lodge", "file", "echo", "give", "share", "air", "publish", "post",
+        "send", "pose", "answer", "dismiss", "reject",
+    }
+)  # fmt: skip

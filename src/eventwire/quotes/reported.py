@@ -27,15 +27,18 @@ from eventwire.quotes.cues import (
     NAMING_VERBS,
     NP_REPORTING_VERBS,
     REPORTING_VERBS,
+    SPEECH_NOUNS,
     SPEECH_VERBS,
     STANCE_ADJECTIVES,
     TOPIC_PREPS,
     TOPIC_VERBS,
+    VOICING_VERBS,
 )
 from eventwire.quotes.speaker import is_reporting_participle, subject_of
 
 CUE_VERBS = REPORTING_VERBS | NP_REPORTING_VERBS | EVALUATIVE_VERBS | TOPIC_VERBS | INFINITIVE_VERBS
 NP_OBJECT_WORDS = 3
+ADDRESSING_VERBS = {"ask", "tell", "warn", "question", "press", "lecture", "remind", "brief"}
 MARKERS = {"that", "whether", "if"}
 
 
@@ -56,6 +59,11 @@ def reported(doc: Doc, skip: set[int]) -> Iterator[Reported]:
         lemma = token.lemma_.lower()
         if token.lower_ == "according" and token.dep_ == "prep":
             item = _according_to(token)
+            if item is not None:
+                yield item
+            continue
+        if token.pos_ == "NOUN" and lemma in SPEECH_NOUNS:
+            item = _nominal(token)
             if item is not None:
                 yield item
             continue
@@ -237,20 +245,24 @@ def _np_object(verb: Token) -> Reported | None:
 
 
 def _prepositional(verb: Token) -> Reported | None:
-    """ "talked about X", "called for X", "warned of X", "argued against X"."""
+    """ "talked about X", "called for X", "warned of X", "argued against X", "asked him about
+    X"; not "called Kerry on Monday" (a time) nor other verbs with an object."""
     if verb.lemma_.lower() not in TOPIC_VERBS:
+        return None
+    if verb.lemma_.lower() not in ADDRESSING_VERBS and any(c.dep_ == "dobj" for c in verb.children):
         return None
     doc = verb.doc
     for prep in verb.children:
         if prep.dep_ != "prep" or prep.lower_ not in TOPIC_PREPS or prep.i < verb.i:
             continue
         pobj = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None)
-        if pobj is None:
+        if pobj is None or pobj.ent_type_ in {"DATE", "TIME"}:
             continue
         start, end = _trim(doc, prep.i + 1, prep.right_edge.i + 1)
         if end > start:
             subject, how = subject_of(verb)
-            return Reported(verb, prep.i + 1, [(start, end)], subject, how)
+            cue_end = prep.i + 1 if prep.i == verb.i + 1 else verb.i + 1  # "called for"
+            return Reported(verb, cue_end, [(start, end)], subject, how)
     return None
 
 
@@ -292,4 +304,34 @@ def _adjectival(adjective: Token) -> Reported | None:
         if subject is not None and subject.lower_ == "it":
             subject, how = subject_of(governor.head) if governor.dep_ != "ROOT" else (None, how)
         return Reported(adjective, adjective.i + 1, [(start, end)], subject, how)
+    return None
+
+
+def _nominal(noun: Token) -> Reported | None:
+    """ "his claim that …", "Trump's comments about Machado", "raised concerns over X": a noun
+    of saying with what it says, when the text names whose it is (a possessor, or the subject
+    of a verb that voices it); "the call for a ceasefire" alone names nobody and is skipped."""
+    doc = noun.doc
+    governor = noun.head.lemma_.lower() if noun.dep_ == "dobj" else ""
+    if governor in NP_REPORTING_VERBS or governor in EVALUATIVE_VERBS:
+        return None  # "expressed Russia's hope that …": the verb reports it already
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    how = "subject"
+    if owner is None and noun.dep_ == "dobj" and noun.head.lemma_.lower() in VOICING_VERBS:
+        owner, how = subject_of(noun.head)
+    if owner is None:
+        return None
+    for child in noun.children:
+        if child.i < noun.i:
+            continue
+        that = any(m.dep_ == "mark" and m.lower_ == "that" for m in child.children)
+        if child.dep_ in {"acl", "ccomp", "relcl"} and that:
+            lo = child.left_edge.i
+        elif child.dep_ == "prep" and child.lower_ in TOPIC_PREPS:
+            lo = child.i + 1
+        else:
+            continue
+        start, end = _trim(doc, lo, child.right_edge.i + 1)
+        if end > start:
+            return Reported(noun, noun.i + 1, [(start, end)], owner, how)
     return None
