@@ -168,8 +168,10 @@ class Quote:
     sentence: int | None = None
     content: list[Span] = field(default_factory=list)
     cue_span: Span | None = None
-    speaker_span: Span | None = None  # the words naming the speaker here ("he", "the ministry")
-    speaker_method: str | None = None  # subject | according-to | quoted-as | dash | previous
+    # the words naming the speaker ("he", "the ministry"); for "previous", the earlier mention
+    speaker_span: Span | None = None
+    # subject | according-to | quoted-as | dash | label | previous | statement
+    speaker_method: str | None = None
     events: list[int] = field(default_factory=list)  # indices into ArticleResult.events
     parent: int | None = None  # the quote whose content holds this one (a partial quote)
 
