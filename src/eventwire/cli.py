@@ -351,6 +351,46 @@ def events(
     )
 
 
+@main.command()
+@query_options("Article published")
+@click.option("--article", help="Only quotes from this article id.")
+@click.option("--speaker", help="Speaker actor code prefix, e.g. RUS or RUSGOV.")
+@click.option("--contains", help="Full-text query over the quote text (SQLite FTS5 syntax).")
+@click.option("--kind", type=click.Choice(["direct", "indirect"]), help="Only this kind.")
+def quotes(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    article: str | None,
+    speaker: str | None,
+    contains: str | None,
+    kind: str | None,
+) -> None:
+    """List stored quotes: who said what, with the events coded inside them."""
+    from eventwire.store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            rows = store.quotes(
+                article=article,
+                speaker=speaker,
+                contains=contains,
+                kind=kind,
+                since=since,
+                until=until,
+                limit=limit,
+            )
+        except StoreError as err:
+            raise click.ClickException(str(err)) from err
+    if fmt in {"table", "csv"}:  # flat cells: spans and event ids as JSON text
+        rows = [
+            {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows
+        ]
+    _emit(rows, fmt, ["id", "published", "speaker_code", "speaker_text", "kind", "cue", "text"])
+
+
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
     out = sys.stdout
     if fmt == "json":
@@ -454,6 +494,23 @@ def eval_geoparsing(shared: str, corpus: str, limit: int | None) -> None:
 
     gold = Path(shared) / "data" / "gold" / "geoparsing"
     click.echo(json.dumps(score_geoparsing(gold, corpus, limit), indent=2))
+
+
+@eval_group.command(name="polnear")
+@SHARED_OPTION
+@click.option("--limit", type=int, help="Score only the first N dev articles.")
+@click.option("--misses", is_flag=True, help="List missed gold contents and extra quotes.")
+def eval_polnear(shared: str, limit: int | None, misses: bool) -> None:
+    """PolNeAR dev attributions: content overlap P/R/F1, source accuracy, direct subset."""
+    from eventwire.eval.polnear import score_polnear
+
+    score = score_polnear(Path(shared), limit=limit)
+    click.echo(json.dumps(score.as_dict(), indent=2))
+    if misses:
+        for line in score.misses:
+            click.echo(f"miss:  {line}")
+        for line in score.extras:
+            click.echo(f"extra: {line}")
 
 
 if __name__ == "__main__":

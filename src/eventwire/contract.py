@@ -93,6 +93,13 @@ def _quote(quote: Quote, offsets: OffsetMap) -> dict[str, Any]:
         "kind": quote.kind,
         "cue": quote.cue,
         "span": _span(quote.span, offsets),
+        "content": [_span(s, offsets) for s in quote.content],
+        "cue_span": _span(quote.cue_span, offsets) if quote.cue_span else None,
+        "speaker_span": _span(quote.speaker_span, offsets) if quote.speaker_span else None,
+        "speaker_method": quote.speaker_method,
+        "sentence": quote.sentence,
+        "events": list(quote.events),
+        "parent": quote.parent,
     }
 
 

@@ -154,12 +154,26 @@ class Event:
 
 @dataclass
 class Quote:
+    """Who said what. ``span`` runs from the first opening mark to the last closing mark of a
+    direct quote (a split quote's attribution included), or over the reported clause of an
+    indirect one; ``content`` holds the quoted words themselves, one span per piece (a quote
+    split by its attribution or running over paragraphs has several), and ``text`` joins them.
+    """
+
     speaker: Actor | None
     text: str
     kind: str  # direct | indirect
     cue: str | None
     span: Span
     sentence: int | None = None
+    content: list[Span] = field(default_factory=list)
+    cue_span: Span | None = None
+    # the words naming the speaker ("he", "the ministry"); for "previous", the earlier mention
+    speaker_span: Span | None = None
+    # subject | according-to | quoted-as | dash | label | previous | statement
+    speaker_method: str | None = None
+    events: list[int] = field(default_factory=list)  # indices into ArticleResult.events
+    parent: int | None = None  # the quote whose content holds this one (a partial quote)
 
 
 @dataclass

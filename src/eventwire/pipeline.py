@@ -23,6 +23,7 @@ from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse
 from eventwire.place.stage import place_events, place_headline_events
+from eventwire.quotes.stage import find_quotes
 from eventwire.time.stage import date_events, date_headline_events
 
 Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
@@ -54,6 +55,7 @@ STAGES: list[Stage] = [
     extract_events,
     date_events,
     place_events,
+    find_quotes,
 ]
 
 

@@ -146,6 +146,40 @@ MIGRATIONS: list[str] = [
     ALTER TABLE events ADD COLUMN location_start_char INTEGER;
     ALTER TABLE events ADD COLUMN location_end_char INTEGER;
     """,
+    # 3: the quotes stage (issue 5): content pieces, cue and speaker spans, nesting, the events
+    # coded inside each quote (quote_events), and FTS5 over quote text kept in sync by triggers
+    """
+    ALTER TABLE quotes ADD COLUMN idx INTEGER;              -- position in the article's quotes
+    ALTER TABLE quotes ADD COLUMN content TEXT;             -- JSON [[start, end], ...]
+    ALTER TABLE quotes ADD COLUMN cue_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN cue_end INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_start INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_end INTEGER;
+    ALTER TABLE quotes ADD COLUMN speaker_method TEXT;
+    ALTER TABLE quotes ADD COLUMN parent INTEGER;           -- idx of the enclosing quote
+
+    CREATE TABLE quote_events (
+        quote_id INTEGER NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        PRIMARY KEY (quote_id, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX quote_events_event ON quote_events(event_id);
+
+    CREATE VIRTUAL TABLE quotes_fts USING fts5(
+        text, content='quotes', content_rowid='id', tokenize='unicode61 remove_diacritics 2'
+    );
+    INSERT INTO quotes_fts(quotes_fts) VALUES ('rebuild');
+    CREATE TRIGGER quotes_fts_insert AFTER INSERT ON quotes BEGIN
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER quotes_fts_delete AFTER DELETE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    CREATE TRIGGER quotes_fts_update AFTER UPDATE ON quotes BEGIN
+        INSERT INTO quotes_fts(quotes_fts, rowid, text) VALUES ('delete', old.id, old.text);
+        INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -101,6 +101,11 @@ class Store:
         a = result.article
         if a is None:
             return
+        conn.execute(
+            "DELETE FROM quote_events WHERE quote_id IN "
+            "(SELECT id FROM quotes WHERE article_id = ?)",
+            (a.id,),
+        )
         for table in ("sentences", "mentions", "events", "quotes"):
             conn.execute(f"DELETE FROM {table} WHERE article_id = ?", (a.id,))
         conn.execute("DELETE FROM articles WHERE id = ?", (a.id,))
@@ -195,8 +200,9 @@ class Store:
         )
         conn.executemany(
             "INSERT INTO quotes (article_id, sentence, start_char, end_char, text, kind, cue, "
-            "speaker_text, speaker_code, speaker_country, speaker_sector, speaker_name) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            "speaker_text, speaker_code, speaker_country, speaker_sector, speaker_name, idx, "
+            "content, cue_start, cue_end, speaker_start, speaker_end, speaker_method, parent) "
+            f"VALUES ({','.join('?' * 20)})",
             [
                 (
                     a.id,
@@ -207,8 +213,39 @@ class Store:
                     q.kind,
                     q.cue,
                     *_actor_cols(q.speaker),
+                    i,
+                    json.dumps([list(s) for s in q.content]),
+                    *(q.cue_span or (None, None)),
+                    *(q.speaker_span or (None, None)),
+                    q.speaker_method,
+                    q.parent,
                 )
-                for q in result.quotes
+                for i, q in enumerate(result.quotes)
+            ],
+        )
+        if any(q.events for q in result.quotes):
+            self._link_quotes(conn, a.id, result)
+
+    @staticmethod
+    def _link_quotes(conn: sqlite3.Connection, article_id: str, result: ArticleResult) -> None:
+        """quote_events rows: the article's rows were inserted in order, so ids follow it."""
+        event_ids = [
+            r[0] for r in conn.execute(
+                "SELECT id FROM events WHERE article_id = ? ORDER BY id", (article_id,)
+            )
+        ]  # fmt: skip
+        quote_ids = [
+            r[0] for r in conn.execute(
+                "SELECT id FROM quotes WHERE article_id = ? ORDER BY idx", (article_id,)
+            )
+        ]  # fmt: skip
+        conn.executemany(
+            "INSERT OR IGNORE INTO quote_events (quote_id, event_id) VALUES (?, ?)",
+            [
+                (quote_ids[qi], event_ids[ei])
+                for qi, q in enumerate(result.quotes)
+                for ei in q.events
+                if ei < len(event_ids)
             ],
         )
 
@@ -238,7 +275,8 @@ class Store:
 
     # ------------------------------------------------------------------ queries
     def count(self, table: str) -> int:
-        if table not in {"articles", "sentences", "mentions", "events", "quotes", "actors"}:
+        known = {"articles", "sentences", "mentions", "events", "quotes", "actors", "quote_events"}
+        if table not in known:
             raise ValueError(f"unknown table {table!r}")
         return int(self.conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
 
@@ -309,6 +347,54 @@ class Store:
         )
         params.extend([limit if limit is not None else -1, offset])
         return [dict(r) for r in self.conn.execute(sql, params)]
+
+    def quotes(
+        self,
+        *,
+        article: str | None = None,
+        speaker: str | None = None,
+        contains: str | None = None,
+        kind: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes in reading order, with their article's date and linked event ids.
+
+        ``speaker`` matches code prefixes (``RUS``, ``RUSGOV``); ``contains`` is an FTS5 query
+        over the quote text; ``since``/``until`` bound the article's publication date."""
+        where, params = _where(
+            [
+                ("q.article_id = ?", article, [article]),
+                ("q.speaker_code LIKE ?", speaker, [f"{speaker}%"]),
+                ("quotes_fts MATCH ?", contains, [contains]),
+                ("q.kind = ?", kind, [kind]),
+                ("a.published >= ?", since, [since]),
+                ("a.published <= ?", until, [until]),
+            ]
+        )
+        join = "JOIN quotes_fts f ON f.rowid = q.id" if contains else ""
+        sql = (
+            "SELECT q.id, q.article_id, a.published, q.idx, q.kind, q.speaker_code, "
+            "q.speaker_text, q.speaker_country, q.speaker_sector, q.speaker_name, "
+            "q.speaker_method, q.cue, q.text, q.sentence, q.start_char, q.end_char, q.content, "
+            "q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, q.parent, "
+            "(SELECT group_concat(event_id) FROM quote_events x WHERE x.quote_id = q.id) "
+            "AS events "
+            f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} {where}"
+            "ORDER BY a.published, q.article_id, q.idx, q.id LIMIT ? OFFSET ?"
+        )
+        params.extend([limit if limit is not None else -1, offset])
+        try:
+            rows = [dict(r) for r in self.conn.execute(sql, params)]
+        except sqlite3.OperationalError as err:
+            raise StoreError(f"bad search query {contains!r}: {err}") from err
+        for row in rows:
+            row["content"] = json.loads(row["content"]) if row["content"] else []
+            events = row["events"]
+            row["events"] = sorted(int(e) for e in events.split(",")) if events else []
+        return rows
 
     def ids(self) -> Iterable[str]:
         return (r[0] for r in self.conn.execute("SELECT id FROM articles"))
