@@ -122,17 +122,29 @@ def event_row(row: dict[str, Any], group: EventGroup) -> list[Any]:
     return values
 
 
-def actor_offset(conn: sqlite3.Connection, row: dict[str, Any], role: str) -> int:
-    """Where the event's source or target phrase starts in the article text, else -1."""
+def actor_offset(conn: sqlite3.Connection, row: dict[str, Any], role: str) -> tuple[int, bool]:
+    """Where the event's source or target phrase starts in the article text (-1: nowhere),
+    and whether that is in the event's own sentence. An actor resolved from an earlier
+    mention ("the two ministers") points at that mention, as GDELT's offsets do."""
     text = row[f"{role}_text"]
     if not text or row["sentence"] == HEADLINE:
-        return -1
+        return -1, True
     found = conn.execute(
-        "SELECT start_char FROM mentions WHERE article_id = ? AND sentence = ? AND text = ? "
-        "AND label LIKE 'ACTOR:%' ORDER BY actor_code IS ? DESC, start_char LIMIT 1",
-        (row["article_id"], row["sentence"], text, row[f"{role}_code"]),
+        "SELECT start_char, sentence FROM mentions WHERE article_id = ? AND text = ? "
+        "AND label LIKE 'ACTOR:%' ORDER BY sentence = ? DESC, sentence <= ? DESC, "
+        "abs(start_char - ?), actor_code IS ? DESC LIMIT 1",
+        (
+            row["article_id"],
+            text,
+            row["sentence"],
+            row["sentence"],
+            row["start_char"],
+            row[f"{role}_code"],
+        ),
     ).fetchone()
-    return int(found[0]) if found else -1
+    if found is None:
+        return -1, False
+    return int(found[0]), found[1] == row["sentence"]
 
 
 def source_name(row: dict[str, Any]) -> str | None:
@@ -146,6 +158,8 @@ def source_name(row: dict[str, Any]) -> str | None:
 
 def mention_row(conn: sqlite3.Connection, row: dict[str, Any], group: EventGroup) -> list[Any]:
     headline = row["sentence"] == HEADLINE
+    actor1, in_sentence1 = actor_offset(conn, row, "source")
+    actor2, in_sentence2 = actor_offset(conn, row, "target")
     values = [
         group.id,
         timestamp(group.added or row["article_ingested_at"]),
@@ -154,10 +168,10 @@ def mention_row(conn: sqlite3.Connection, row: dict[str, Any], group: EventGroup
         source_name(row),
         source_id(row),
         0 if headline else row["sentence"] + 1,
-        actor_offset(conn, row, "source"),
-        actor_offset(conn, row, "target"),
+        actor1,
+        actor2,
         -1 if headline else row["start_char"],
-        1,  # InRawText: coded from the article's own sentence, not a rewritten one
+        int(in_sentence1 and in_sentence2),  # InRawText: 0 when an actor came from elsewhere
         None,  # Confidence: we give none
         row["article_chars"],
         None,  # MentionDocTone: we measure no tone
