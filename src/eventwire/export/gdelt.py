@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from collections.abc import Iterable
+from functools import lru_cache
 from typing import Any, TextIO
 from urllib.parse import urlsplit
 
@@ -34,6 +35,7 @@ def date_fields(date: str | None) -> list[Any]:
     return [f"{year:04d}{month:02d}{day:02d}", f"{year:04d}{month:02d}", year, f"{fraction:.4f}"]
 
 
+@lru_cache(maxsize=4096)
 def timestamp(iso: str | None) -> str | None:
     """An ISO 8601 time as GDELT's YYYYMMDDHHMMSS in UTC."""
     if not iso:

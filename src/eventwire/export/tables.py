@@ -43,10 +43,10 @@ def write_csv(
 ) -> ExportCount:
     count = ExportCount()
     names = [name for name, _ in full_columns(columns)]
-    writer = csv.DictWriter(out, fieldnames=names, lineterminator="\n")
-    writer.writeheader()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(names)
     for row in full_rows(conn, rows):
-        writer.writerow(row)
+        writer.writerow([row.get(name) for name in names])
         count.written += 1
     return count
 

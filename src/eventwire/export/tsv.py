@@ -23,7 +23,10 @@ def cell(value: Any) -> str:
         return ""
     if isinstance(value, bool):
         return str(int(value))
-    return _BREAKS.sub(" ", str(value))
+    text = str(value)
+    if "\t" in text or "\n" in text or "\r" in text:
+        return _BREAKS.sub(" ", text)
+    return text
 
 
 def write_line(out: TextIO, values: Sequence[Any]) -> None:
