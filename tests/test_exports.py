@@ -150,6 +150,13 @@ ARTICLES = [
         "published": "2017-03-05",
         "source": "Example Times",
     },
+    {
+        "id": "x4",
+        "title": "Kerry Urges Iran to Release Detained Sailors",
+        "text": "The two ministers spoke for an hour, the ministry said.",
+        "published": "2016-01-13",
+        "source": "Sample Wire",
+    },
 ]
 
 
@@ -176,6 +183,7 @@ def stored(store_db: Path) -> list[dict]:
     assert ("EGY", "020", "LBYREB", 0) in codes
     assert ("USA", "112", "CHN", 1) in codes
     assert ("FRAMIL", "190", "IMGMUSISI", 0) in codes
+    assert any(r["sentence"] == -1 and r["cameo"] == "020" for r in rows)  # the headline's
     return rows
 
 
@@ -216,6 +224,12 @@ def test_gdelt_events_have_the_codebook_columns(store_db, stored):
     assert lavrov["SOURCEURL"] == "https://www.example.org/world/x1"
     assert len(lavrov["Day"]) == 8 and lavrov["MonthYear"] == lavrov["Day"][:6]
     assert len(lavrov["DATEADDED"]) == 14 and lavrov["DATEADDED"].isdigit()
+    headline = next(e for e in events if e["Actor1Code"] == "USAGOV")
+    assert (headline["IsRootEvent"], headline["EventCode"], headline["Actor2Code"]) == (
+        "1",
+        "020",
+        "IRN",
+    )
     isis = next(e for e in events if e["Actor1Code"] == "FRAMIL")
     assert (isis["Actor2Type1Code"], isis["Actor2Religion1Code"]) == ("IMG", "MUS")
     assert (isis["Actor2KnownGroupCode"], isis["Actor2CountryCode"]) == ("ISI", "")
@@ -239,12 +253,15 @@ def test_gdelt_mentions_point_into_the_article(store_db, stored):
             assert r["MentionDocLen"] == str(len(text))
             assert r["MentionType"] == ("1" if article_id == "x1" else "2")
             event = next(e for e in stored if str(e["id"]) == r["Extras"][6:].split(";")[0])
+            if event["sentence"] == -1:  # a headline: its spans are into the title
+                assert (r["SentenceID"], r["ActionCharOffset"]) == ("0", "-1")
+                continue
             assert int(r["SentenceID"]) == event["sentence"] + 1
             assert text[int(r["Actor1CharOffset"]) :].startswith(event["source_text"])
             assert text[int(r["ActionCharOffset"]) :].startswith(
                 text[event["start_char"] : event["end_char"]]
             )
-    assert {r["MentionSourceName"] for r in rows} == {"example.org", "Example Times"}
+    assert {r["MentionSourceName"] for r in rows} == {"example.org", "Example Times", "Sample Wire"}
 
 
 def test_icews_has_twenty_columns_and_a_header(store_db):
@@ -260,7 +277,9 @@ def test_icews_has_twenty_columns_and_a_header(store_db):
     )
     assert (lavrov["City"], lavrov["Country"], lavrov["Story ID"]) == ("Moscow", "Russia", "x1")
     assert lavrov["Event Text"] == "Consult" and lavrov["Publisher"] == "Sample Wire"
-    egypt = next(r for r in rows if r["CAMEO Code"] == "020")
+    kerry = next(r for r in rows if r["Story ID"] == "x4")
+    assert (kerry["Sentence Number"], kerry["Source Sectors"]) == ("0", "Government")
+    egypt = next(r for r in rows if r["CAMEO Code"] == "020" and r["Story ID"] == "x2")
     assert (egypt["Target Name"], egypt["Target Sectors"]) == ("Rebels (Libya)", "Rebels")
 
 
@@ -286,6 +305,8 @@ def test_plover_records_carry_type_mode_and_context(store_db, stored):
     }
     assert assault["recipient"][0]["identifier_text"] == "Islamic State"
     assert assault["event_loc"]["cc3"] == "SYR" and assault["event_loc"]["feature_code"] == "PCLI"
+    headline = next(r for r in records if r["text_info"]["sequence"] == -1)
+    assert headline["event_text"] == ["Kerry Urges Iran"] and headline["event"] == ["REQUEST"]
     accuse = next(r for r in records if r["cameo"] == "112")
     assert accuse["negated"] is True and accuse["mode"] == ["disapprove"]
     assert accuse["event_text"] and accuse["text"].startswith("The United States")
