@@ -435,6 +435,13 @@ def test_one_row_per_merged_event(store_db, stored, monkeypatch):
     assert [m[0] for m in mentions].count(str(first)) == 2
 
 
+def test_cli_offers_every_export_format():
+    from eventwire.cli import EXPORT_FORMATS
+    from eventwire.export import FORMATS
+
+    assert list(FORMATS) == EXPORT_FORMATS
+
+
 def test_actor_codes_split_like_gdelt():
     assert split_actor_code("IGOEUREEC").country == "EUR"
     assert split_actor_code("IGOEUREEC").known_group == "EEC"

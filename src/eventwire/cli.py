@@ -351,6 +351,7 @@ def events(
     )
 
 
+# eventwire.export.FORMATS, spelled out so that `--help` need not import pyarrow
 EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "icews", "plover", "csv", "jsonl", "parquet"]
 
 

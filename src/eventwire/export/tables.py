@@ -82,7 +82,10 @@ def _check_directory(path: Path, overwrite: bool) -> None:
             f"{path}: holds more than an export ({', '.join(sorted(foreign)[:3])}); not replaced"
         )
     for old in path.iterdir():
-        shutil.rmtree(old) if old.is_dir() else old.unlink()
+        if old.is_dir():
+            shutil.rmtree(old)
+        else:
+            old.unlink()
 
 
 def _partition_dir(year: int | None, month: str | None) -> str:
