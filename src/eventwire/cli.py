@@ -391,6 +391,91 @@ def quotes(
     _emit(rows, fmt, ["id", "published", "speaker_code", "speaker_text", "kind", "cue", "text"])
 
 
+# eventwire.export.FORMATS, spelled out so that `--help` need not import pyarrow
+EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "icews", "plover", "csv", "jsonl", "parquet"]
+
+
+@main.command(name="export")
+@click.option("--format", "fmt", type=click.Choice(EXPORT_FORMATS), required=True)
+@click.option(
+    "--out",
+    "-o",
+    default="-",
+    show_default=True,
+    help="Output file (- for stdout); for parquet, a directory.",
+)
+@click.option("--overwrite", is_flag=True, help="Replace an earlier Parquet export in --out.")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file.")
+@click.option("--since", help="Event date on or after (YYYY-MM-DD).")
+@click.option("--until", help="Event date on or before (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="At most this many stored events.")
+@click.option("--article", help="Only events from this article id.")
+@click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
+@click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
+def export_command(
+    fmt: str,
+    out: str,
+    overwrite: bool,
+    db: str,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    article: str | None,
+    cameo: str | None,
+    actor: str | None,
+) -> None:
+    """Export events as GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet (docs/exports.md)."""
+    from eventwire.export import ExportError, export
+
+    if fmt == "parquet" and out == "-":
+        raise click.UsageError("--format parquet writes a directory: give it with --out DIR")
+    filters: dict[str, Any] = {
+        "article": article,
+        "cameo": cameo,
+        "actor": actor,
+        "since": since,
+        "until": until,
+        "limit": limit,
+    }
+    with _open_readonly(db) as store:
+        try:
+            if out == "-":
+                count = export(store, fmt, sys.stdout, **filters)
+                sys.stdout.flush()
+            else:
+                count = export(store, fmt, out, overwrite=overwrite, **filters)
+        except ExportError as err:
+            raise click.ClickException(str(err)) from err
+    notes = []
+    if count.negated:
+        notes.append(f"{count.negated} negated event(s) left out (the format cannot say 'not')")
+    if count.merged:
+        notes.append(f"{count.merged} further mention(s) folded into their events")
+    where = "stdout" if out == "-" else out
+    extra = f"; {'; '.join(notes)}" if notes else ""
+    click.echo(f"Exported {count.written} row(s) as {fmt} to {where}{extra}.", err=True)
+
+
+@main.command()
+@click.argument("query")
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file.")
+@click.option(
+    "--parquet",
+    type=click.Path(file_okay=False),
+    help="Query a Parquet export (the view `events`) instead of the store.",
+)
+@click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+def sql(query: str, db: str, parquet: str | None, fmt: str) -> None:
+    """Run one read-only SQL query with DuckDB over the store's tables or a Parquet export."""
+    from eventwire.analytics import QueryError, query_parquet, query_store
+
+    try:
+        result = query_parquet(parquet, query) if parquet else query_store(db, query)
+    except QueryError as err:
+        raise click.ClickException(str(err)) from err
+    _emit(result.dicts(), fmt, result.columns)
+
+
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
     out = sys.stdout
     if fmt == "json":

@@ -16,6 +16,16 @@ from eventwire.store.schema import migrate
 
 DEFAULT_DB = "eventwire.db"
 
+# What ``Store.iter_events`` adds to each event from its article: name → (SQL, type).
+EVENT_ARTICLE_COLUMNS: dict[str, tuple[str, str]] = {
+    "article_published": ("a.published", "TEXT"),
+    "article_source": ("a.source", "TEXT"),
+    "article_url": ("a.url", "TEXT"),
+    "article_title": ("a.title", "TEXT"),
+    "article_ingested_at": ("a.ingested_at", "TEXT"),
+    "article_chars": ("length(a.text)", "INTEGER"),
+}
+
 
 def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
@@ -26,6 +36,31 @@ def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]
     used = [(sql, params) for sql, value, params in conditions if value]
     clause = f"WHERE {' AND '.join(sql for sql, _ in used)} " if used else ""
     return clause, [p for _, params in used for p in params]
+
+
+def _event_where(
+    article: str | None,
+    cameo: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    prefix: str = "",
+) -> tuple[str, list[Any]]:
+    """The event filters every listing and export shares (code prefixes, inclusive dates)."""
+    p = prefix
+    return _where(
+        [
+            (f"{p}article_id = ?", article, [article]),
+            (f"{p}cameo LIKE ?", cameo, [f"{cameo}%"]),
+            (
+                f"({p}source_code LIKE ? OR {p}target_code LIKE ?)",
+                actor,
+                [f"{actor}%", f"{actor}%"],
+            ),
+            (f"{p}date >= ?", since, [since]),
+            (f"{p}date <= ?", until, [until]),
+        ]
+    )
 
 
 def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
@@ -329,15 +364,7 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``)."""
-        where, params = _where(
-            [
-                ("article_id = ?", article, [article]),
-                ("cameo LIKE ?", cameo, [f"{cameo}%"]),
-                ("(source_code LIKE ? OR target_code LIKE ?)", actor, [f"{actor}%", f"{actor}%"]),
-                ("date >= ?", since, [since]),
-                ("date <= ?", until, [until]),
-            ]
-        )
+        where, params = _event_where(article, cameo, actor, since, until)
         sql = (
             "SELECT id, article_id, date, date_end, date_precision, date_expression, "
             "source_code, cameo, target_code, quad_class, goldstein, plover_type, "
@@ -395,6 +422,37 @@ class Store:
             events = row["events"]
             row["events"] = sorted(int(e) for e in events.split(",")) if events else []
         return rows
+
+    def iter_events(
+        self,
+        *,
+        article: str | None = None,
+        cameo: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        limit: int | None = None,
+    ) -> Iterator[dict[str, Any]]:
+        """Every stored column of the events ``events()`` selects, in its order, streamed, each
+        with its article's metadata (``EVENT_ARTICLE_COLUMNS``): what exports read."""
+        where, params = _event_where(article, cameo, actor, since, until, prefix="e.")
+        extra = ", ".join(f"{sql} AS {name}" for name, (sql, _) in EVENT_ARTICLE_COLUMNS.items())
+        sql = (
+            f"SELECT e.*, {extra} FROM events e JOIN articles a ON a.id = e.article_id {where}"
+            "ORDER BY e.date, e.article_id, e.sentence, e.id LIMIT ?"
+        )
+        params.append(limit if limit is not None else -1)
+        cursor = self.conn.cursor()
+        cursor.row_factory = None  # plain tuples: zipping them is quicker than sqlite3.Row
+        cursor.execute(sql, params)
+        names = [d[0] for d in cursor.description]
+        while batch := cursor.fetchmany(1000):
+            yield from (dict(zip(names, row, strict=True)) for row in batch)
+
+    def event_columns(self) -> list[tuple[str, str]]:
+        """``(name, declared SQLite type)`` of each column ``iter_events`` yields, in order."""
+        stored = [(r[1], r[2]) for r in self.conn.execute("PRAGMA table_info(events)")]
+        return stored + [(name, kind) for name, (_, kind) in EVENT_ARTICLE_COLUMNS.items()]
 
     def ids(self) -> Iterable[str]:
         return (r[0] for r in self.conn.execute("SELECT id FROM articles"))
