@@ -15,11 +15,11 @@ so a chain of loose matches cannot grow a group without bound). It joins when al
 - **dates** overlap within a tolerance. Each mention stands for a span of days: its day (or
   ``date``..``date_end``), its week, its calendar month or year, or for ``inherited`` (the
   publication date, not a reported one) that day. Two spans match when the gap between them is
-  at most the larger of their tolerances: day ±1, week ±1 (so weeks whose Mondays are 7 days
-  apart merge), month and year 0 (same month, same year), inherited ±3. A year never merges with
-  an inherited date: "last year" against a publication date says nothing about being one
-  happening. The group takes the most precise date among its mentions (day > week > month >
-  year > inherited).
+  at most the tolerance of the less precise one: day ±1, week ±1 (so weeks whose Mondays are 7
+  days apart merge), month and year 0 (same month, same year), inherited ±3. A year never
+  merges with an inherited date: "last year" against a publication date says nothing about
+  being one happening. The group takes the most precise date among its mentions (day > week >
+  month > year > inherited).
 - **places**: the same place, or none on one side. A place from the dateline (where the story
   was filed, e.g. a syndicating outlet's ``BEIRUT -``) never blocks a merge; two different
   places named in the text do, unless one is a country or region and the other lies in it.
@@ -191,8 +191,8 @@ def date_check(a: Record, b: Record) -> tuple[Check, int]:
     if {a.precision, b.precision} == {"year", "inherited"}:
         note = f"{a.date} ({a.precision}) vs {b.date} ({b.precision}): a year against a "
         return Check("date", False, note + "publication date says too little"), gap
-    tolerance = max(a.tolerance(), b.tolerance())
-    loose = a if a.tolerance() >= b.tolerance() else b
+    loose = max(a, b, key=lambda r: PRECISION_RANK.get(r.precision or "day", 0))
+    tolerance = loose.tolerance()
     ok = gap <= tolerance
     note = (
         f"{a.date} ({a.precision}) {'~' if ok else 'vs'} {b.date} ({b.precision}): "

@@ -335,6 +335,12 @@ class Store:
             self._deduplicator = Deduplicator()
         return self._deduplicator
 
+    @property
+    def dedup_seconds(self) -> float:
+        """Time this Store has spent deduplicating (0 before its first pass)."""
+        d = self._deduplicator
+        return float(d.totals.seconds) if d is not None else 0.0
+
     def dedup(self, rebuild: bool = False) -> Any:
         """Place every article without a story and every event without a group (or, with
         ``rebuild``, forget all stories and groups and build them again); idempotent."""
