@@ -15,7 +15,16 @@ from conftest import need_shared, write_jsonl
 
 from eventwire import Store
 from eventwire.dedup import events as rules
-from eventwire.dedup.stories import Signature, StoryIndex, same_story, shingles, signature
+from eventwire.dedup.stories import (
+    MIN_JACCARD,
+    STRONG_JACCARD,
+    Signature,
+    StoryIndex,
+    numbers,
+    same_story,
+    shingles,
+    signature,
+)
 
 # ---------------------------------------------------------------------------- own texts
 MEETING = (
@@ -78,9 +87,27 @@ def test_shingles_ignore_case_punctuation_and_quotes():
 
 def test_signature_round_trips_through_bytes():
     sig = signature(MEETING)
-    back = Signature.from_bytes(sig.to_bytes(), sig.size)
+    back = Signature.from_bytes(sig.to_bytes(), sig.size, sig.numbers_text())
     assert len(sig.to_bytes()) == 128 * 4
-    assert back.similarity(sig) == (1.0, 1.0)
+    assert back.similarity(sig) == (1.0, 1.0) and back.numbers == sig.numbers == {"4"}
+    assert numbers("killed 1,520 people and 35.5 pct in 2015") == {"1520", "35.5", "2015"}
+
+
+DAILY = (  # a templated daily report: same wording, other figures
+    "The health ministry said {0} people were killed and {1} wounded when shells hit the "
+    "eastern districts of the city, bringing the number of dead this month to {2}. Rescue teams "
+    "were still searching the rubble of damaged buildings and the main hospital asked residents "
+    "to donate blood."
+)
+
+
+def test_templated_reports_with_other_figures_are_other_stories():
+    monday, tuesday = signature(DAILY.format(12, 40, 150)), signature(DAILY.format(7, 23, 157))
+    jaccard, containment = monday.similarity(tuesday)
+    assert MIN_JACCARD <= jaccard < STRONG_JACCARD  # the wording alone would merge them
+    assert not same_story(jaccard, containment, monday.numbers, tuesday.numbers)
+    again = signature(DAILY.format(12, 40, 150).replace("shells hit", "shelling struck"))
+    assert same_story(*monday.similarity(again), monday.numbers, again.numbers)
 
 
 def test_copies_are_one_story_and_other_reports_are_not():

@@ -161,12 +161,12 @@ class Deduplicator:
         if self.index is None:
             self.index, self.loaded_rowid = StoryIndex(), 0
         rows = conn.execute(
-            "SELECT rowid, article_id, signature, shingles FROM story_articles WHERE rowid > ? "
-            "ORDER BY rowid",
+            "SELECT rowid, article_id, signature, shingles, numbers FROM story_articles "
+            "WHERE rowid > ? ORDER BY rowid",
             (self.loaded_rowid,),
         )
-        for rowid, article_id, blob, size in rows:
-            self.index.add(article_id, Signature.from_bytes(blob, size))
+        for rowid, article_id, blob, size, numbers in rows:
+            self.index.add(article_id, Signature.from_bytes(blob, size, numbers or ""))
             self.loaded_rowid = rowid
 
     def _pending_articles(
@@ -228,9 +228,9 @@ class Deduplicator:
             summary.new_stories += 1
             matched = (None, None, None)
         cur = conn.execute(
-            "INSERT INTO story_articles (article_id, story_id, signature, shingles, "
-            "matched_article, jaccard, containment) VALUES (?,?,?,?,?,?,?)",
-            (article_id, story_id, sig.to_bytes(), sig.size, *matched),
+            "INSERT INTO story_articles (article_id, story_id, signature, shingles, numbers, "
+            "matched_article, jaccard, containment) VALUES (?,?,?,?,?,?,?,?)",
+            (article_id, story_id, sig.to_bytes(), sig.size, sig.numbers_text(), *matched),
         )
         self.index.add(article_id, sig)
         self.loaded_rowid = max(self.loaded_rowid, cur.lastrowid or 0)

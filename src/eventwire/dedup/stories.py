@@ -19,6 +19,12 @@ Parameters (measured on the dedup corpus, see ``eventwire eval dedup``):
   a paragraph and trims its ending is still the same story. On the dedup corpus, copies of one
   original have Jaccard 0.2-1.0 (containment 0.4-1.0) and different articles at most 0.1
   (containment 0.24).
+- A weaker match (Jaccard below ``STRONG_JACCARD``, 0.6) must also agree on its numbers: when
+  both texts hold two or more distinct numbers, at least ``MIN_NUMBER_CONTAINMENT`` (0.75) of
+  the smaller set must be in the other. Templated reports share their wording but not their
+  figures (Reuters' daily "Bank of England forecast a shortage of around 800 mln stg …" against
+  "… 350 mln stg …", or one company's dividend notice against another's), while a copy keeps
+  the figures it does not cut.
 """
 
 from __future__ import annotations
@@ -39,8 +45,11 @@ LSH_BANDS, LSH_ROWS = 64, 2
 MIN_JACCARD = 0.35
 MIN_CONTAINMENT = 0.6
 MIN_JACCARD_CONTAINED = 0.2
+STRONG_JACCARD = 0.6
+MIN_NUMBER_CONTAINMENT = 0.75
 
 _WORD = re.compile(r"\w+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 
 
@@ -61,20 +70,31 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[bytes]:
     return {" ".join(tokens[i : i + k]).encode() for i in range(len(tokens) - k + 1)}
 
 
+def numbers(text: str) -> frozenset[str]:
+    """The distinct numbers in a text, thousands separators dropped (``1,520`` → ``1520``)."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
 @dataclass(frozen=True)
 class Signature:
-    """A MinHash signature and the number of distinct shingles it summarises."""
+    """A MinHash signature, the number of distinct shingles it summarises, and the text's
+    numbers (to tell templated reports apart)."""
 
     minhash: LeanMinHash
     size: int
+    numbers: frozenset[str] = frozenset()
 
     def to_bytes(self) -> bytes:
         return np.asarray(self.minhash.hashvalues, dtype="<u4").tobytes()
 
     @classmethod
-    def from_bytes(cls, blob: bytes, size: int) -> Signature:
+    def from_bytes(cls, blob: bytes, size: int, numbers: str = "") -> Signature:
         values = np.frombuffer(blob, dtype="<u4")
-        return cls(LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME), size)
+        minhash = LeanMinHash(seed=SEED, hashvalues=values, scheme=SCHEME)
+        return cls(minhash, size, frozenset(numbers.split()))
+
+    def numbers_text(self) -> str:
+        return " ".join(sorted(self.numbers))
 
     def similarity(self, other: Signature) -> tuple[float, float]:
         """Estimated (Jaccard, containment of the smaller set in the larger)."""
@@ -94,14 +114,28 @@ def signature(text: str) -> Signature:
     grams = shingles(text)
     mh = MinHash(num_perm=NUM_PERM, seed=SEED, scheme=SCHEME, permutations=_PERMUTATIONS)
     mh.update_batch(grams)
-    return Signature(LeanMinHash(mh), len(grams))
+    return Signature(LeanMinHash(mh), len(grams), numbers(text))
 
 
-def same_story(jaccard: float, containment: float) -> bool:
-    """The decision rule: near-identical, or the shorter text mostly inside the longer."""
-    return jaccard >= MIN_JACCARD or (
+def numbers_agree(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Most numbers of the text with fewer are in the other (vacuous under two numbers)."""
+    if min(len(a), len(b)) < 2:
+        return True
+    return len(a & b) / min(len(a), len(b)) >= MIN_NUMBER_CONTAINMENT
+
+
+def same_story(
+    jaccard: float,
+    containment: float,
+    numbers_a: frozenset[str] = frozenset(),
+    numbers_b: frozenset[str] = frozenset(),
+) -> bool:
+    """The decision rule: near-identical, or the shorter text mostly inside the longer; a weak
+    match must also agree on its numbers."""
+    similar = jaccard >= MIN_JACCARD or (
         containment >= MIN_CONTAINMENT and jaccard >= MIN_JACCARD_CONTAINED
     )
+    return similar and (jaccard >= STRONG_JACCARD or numbers_agree(numbers_a, numbers_b))
 
 
 @dataclass(frozen=True)
@@ -146,7 +180,8 @@ class StoryIndex:
         for key in self.lsh.query(sig.minhash):
             if key == exclude:
                 continue
-            jaccard, containment = sig.similarity(self.signatures[key])
-            if same_story(jaccard, containment):
+            other = self.signatures[key]
+            jaccard, containment = sig.similarity(other)
+            if same_story(jaccard, containment, sig.numbers, other.numbers):
                 found.append(Match(str(key), round(jaccard, 3), round(containment, 3)))
         return sorted(found, key=lambda m: (-m.jaccard, -m.containment, m.article_id))

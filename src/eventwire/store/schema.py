@@ -164,6 +164,7 @@ MIGRATIONS: list[str] = [
         story_id INTEGER NOT NULL,
         signature BLOB NOT NULL,    -- MinHash: 128 little-endian uint32 (datasketch affine32)
         shingles INTEGER NOT NULL,  -- distinct word 5-shingles of the body
+        numbers TEXT,               -- distinct numbers in the body, space-separated
         matched_article TEXT,       -- the article it joined the story through (null: first)
         jaccard REAL,               -- estimated similarity with matched_article
         containment REAL
