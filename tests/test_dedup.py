@@ -20,6 +20,7 @@ from eventwire.dedup.stories import (
     STRONG_JACCARD,
     Signature,
     StoryIndex,
+    best_matches,
     numbers,
     same_story,
     shingles,
@@ -121,9 +122,29 @@ def test_copies_are_one_story_and_other_reports_are_not():
     index = StoryIndex()
     index.add("a", original)
     index.add("c", other)
-    assert [m.article_id for m in index.matches(copy)] == ["a"]
+    assert index.candidates(copy) == ["a"]
+    matches = best_matches(copy, {"a": original, "c": other})
+    assert [m.article_id for m in matches] == ["a"] and matches[0].jaccard >= 0.35
     index.discard("a")
-    assert index.matches(copy) == []
+    assert index.candidates(copy) == []
+
+
+def test_story_index_finds_what_datasketch_lsh_finds():
+    """The compact index bands like datasketch's MinHashLSH(params=(64, 2)), merged or not."""
+    from datasketch import MinHashLSH
+
+    base = (MEETING + " " + MEETING_OTHER_STORY + " " + NEXT_WEEK).split()
+    texts = [" ".join(base[i : i + 40 + i % 7]) for i in range(0, 60)]  # overlapping windows
+    sigs = [signature(t) for t in texts]
+    reference = MinHashLSH(num_perm=128, params=(64, 2))
+    index = StoryIndex()
+    index.MERGE_EVERY = 16  # exercise both the sorted keys and the buffer
+    for n, sig in enumerate(sigs):
+        expected = sorted(str(k) for k in reference.query(sig.minhash))
+        assert index.candidates(sig) == expected
+        reference.insert(str(n), sig.minhash)
+        index.add(str(n), sig)
+    assert len(index) == 60 and len(index.candidates(sigs[0])) > 1
 
 
 # ---------------------------------------------------------------------------- rules

@@ -25,8 +25,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any
 
+import numpy as np
+
 from eventwire.dedup import events as rules
-from eventwire.dedup.stories import Signature, StoryIndex, signature
+from eventwire.dedup.stories import Signature, StoryIndex, best_matches, signature
 
 # An article's outlet; an article whose outlet is unknown counts as a source of its own.
 OUTLET_SQL = "COALESCE(NULLIF(lower(trim(a.source)), ''), '#' || a.id)"
@@ -161,13 +163,15 @@ class Deduplicator:
         if self.index is None:
             self.index, self.loaded_rowid = StoryIndex(), 0
         rows = conn.execute(
-            "SELECT rowid, article_id, signature, shingles, numbers FROM story_articles "
-            "WHERE rowid > ? ORDER BY rowid",
+            "SELECT rowid, article_id, signature FROM story_articles WHERE rowid > ? "
+            "ORDER BY rowid",
             (self.loaded_rowid,),
         )
-        for rowid, article_id, blob, size, numbers in rows:
-            self.index.add(article_id, Signature.from_bytes(blob, size, numbers or ""))
+        loaded = []
+        for rowid, article_id, blob in rows:
+            loaded.append((article_id, np.frombuffer(blob, dtype="<u4")))
             self.loaded_rowid = rowid
+        self.index.add_many(loaded)
 
     def _pending_articles(
         self, conn: sqlite3.Connection, article_ids: Iterable[str] | None
@@ -193,20 +197,20 @@ class Deduplicator:
         assert self.index is not None
         sig = signature(text)
         self.index.discard(article_id)
-        matches = self.index.matches(sig, exclude=article_id)
+        stored: dict[str, Signature] = {}
         stories: dict[str, int] = {}
-        ids = [m.article_id for m in matches]
-        for i in range(0, len(ids), 500):
+        ids = self.index.candidates(sig)
+        for i in range(0, len(ids), 500):  # the stored rows: deleted articles drop out here
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))
-            stories.update(
-                conn.execute(
-                    "SELECT article_id, story_id FROM story_articles "
-                    f"WHERE article_id IN ({marks})",
-                    chunk,
-                ).fetchall()
-            )
-        matches = [m for m in matches if m.article_id in stories]  # drop deleted articles
+            for key, story, blob, size, numbers in conn.execute(
+                "SELECT article_id, story_id, signature, shingles, numbers FROM story_articles "
+                f"WHERE article_id IN ({marks})",
+                chunk,
+            ):
+                stored[key] = Signature.from_bytes(blob, size, numbers or "")
+                stories[key] = story
+        matches = best_matches(sig, stored)
         if matches:
             best = matches[0]
             linked = sorted({stories[m.article_id] for m in matches})
