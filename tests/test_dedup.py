@@ -184,7 +184,8 @@ def test_cameo_same_root_except_visit_and_host_the_same_way():
         (("2015-01-01", "year"), ("2015-12-31", "day"), True),  # same year
         (("2015-01-01", "year"), ("2016-01-01", "day"), False),
         (("2015-01-01", "year"), ("2015-07-02", "inherited"), False),  # too vague to merge
-        ((None, None), ("2015-07-02", "day"), True),
+        ((None, None), ("2015-07-02", "day"), False),  # undated only with undated
+        ((None, None), (None, None), True),
     ],
 )
 def test_date_tolerance_depends_on_precision(a, b, ok):

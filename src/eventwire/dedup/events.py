@@ -18,8 +18,9 @@ so a chain of loose matches cannot grow a group without bound). It joins when al
   at most the tolerance of the less precise one: day ±1, week ±1 (so weeks whose Mondays are 7
   days apart merge), month and year 0 (same month, same year), inherited ±3. A year never
   merges with an inherited date: "last year" against a publication date says nothing about
-  being one happening. The group takes the most precise date among its mentions (day > week >
-  month > year > inherited).
+  being one happening. An undated mention (no date, no publication date) merges only with
+  undated ones. The group takes the most precise date among its mentions (day > week > month >
+  year > inherited).
 - **places**: the same place, or none on one side. A place from the dateline (where the story
   was filed, e.g. a syndicating outlet's ``BEIRUT -``) never blocks a merge; two different
   places named in the text do, unless one is a country or region and the other lies in it.
@@ -186,7 +187,9 @@ def cameo_check(a: str, b: str) -> Check:
 def date_check(a: Record, b: Record) -> tuple[Check, int]:
     sa, sb = a.span(), b.span()
     if sa is None or sb is None:
-        return Check("date", True, "no date on one side"), 0
+        if sa is None and sb is None:
+            return Check("date", True, "no date on either side"), 0
+        return Check("date", False, "a date on one side only: cannot tell"), 0
     gap = max(0, (sb[0] - sa[1]).days, (sa[0] - sb[1]).days)
     if {a.precision, b.precision} == {"year", "inherited"}:
         note = f"{a.date} ({a.precision}) vs {b.date} ({b.precision}): a year against a "

@@ -29,11 +29,12 @@ import numpy as np
 
 from eventwire.dedup import events as rules
 from eventwire.dedup.stories import Signature, StoryIndex, best_matches, signature
+from eventwire.events.ontology import cameo as cameo_info
 
 # An article's outlet; an article whose outlet is unknown counts as a source of its own.
 OUTLET_SQL = "COALESCE(NULLIF(lower(trim(a.source)), ''), '#' || a.id)"
-# Groups whose date span may come within tolerance of a mention's (undated groups always may).
-_DATE_WINDOW_SQL = " AND (span_start IS NULL OR (span_start BETWEEN ? AND ? AND span_end >= ?))"
+# Groups whose date span may come within tolerance of a mention's.
+_DATE_WINDOW_SQL = " AND span_start BETWEEN ? AND ? AND span_end >= ?"
 
 
 @dataclass
@@ -247,7 +248,7 @@ class Deduplicator:
         if m.reversible():
             keys.add((_key(m.target), _key(m.source)))
         span = m.span()
-        date_sql, date_params = "", []
+        date_sql, date_params = " AND span_start IS NULL", []  # undated: undated groups only
         if span is not None:
             pad = dt.timedelta(days=rules.MAX_TOLERANCE)
             earliest = span[0] - pad - dt.timedelta(days=rules.MAX_SPAN)
@@ -344,8 +345,6 @@ def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTe
         conn.execute("DELETE FROM event_groups WHERE id = ?", (group_id,))
         return
     rep, i = rules.representative([oriented(m) for m in members], is_area)
-    from eventwire.events.ontology import cameo as cameo_info
-
     info = cameo_info(rep.cameo)
     span = rep.span()
     reported = [m["reported"] for m in members if m["reported"]]
