@@ -148,6 +148,15 @@ def test_story_index_finds_what_datasketch_lsh_finds():
 
 
 # ---------------------------------------------------------------------------- rules
+def test_actor_codes_must_refine_one_another():
+    isis, nusra = rules.Party("IMGMUSISI", "IMG", "MUS"), rules.Party("IMGMUSALQ", "IMG", "MUS")
+    assert not rules.party_check("source", isis, nusra).ok
+    rebels, islamists = rules.Party("SYRREB", "SYR", "REB"), rules.Party("SYRREBMUS", "SYR", "REB")
+    assert rules.party_check("source", rebels, islamists).ok
+    igo, un = rules.Party("IGO", "IGO", None), rules.Party("IGOUNO", "IGO", "UNO")
+    assert rules.party_check("target", igo, un).ok
+
+
 def test_actors_same_country_and_compatible_sector():
     assert rules.party_check(
         "source", rules.Party("RUS", "RUS", None), rules.Party("RUSGOV", "RUS", "GOV")
@@ -274,8 +283,9 @@ def _consistent(store: Store) -> None:
     )
     assert (
         conn.execute(
-            "SELECT count(*) FROM event_groups g WHERE num_mentions != "
-            "(SELECT count(*) FROM events e WHERE e.group_id = g.id) OR num_articles != "
+            "SELECT count(*) FROM event_groups g WHERE num_mentions != (SELECT count(*) FROM "
+            "(SELECT DISTINCT article_id, sentence FROM events e WHERE e.group_id = g.id)) "
+            "OR num_articles != "
             "(SELECT count(DISTINCT article_id) FROM events e WHERE e.group_id = g.id)"
         ).fetchone()[0]
         == 0

@@ -4,10 +4,11 @@ A new mention is compared with an event group's representative record (never wit
 so a chain of loose matches cannot grow a group without bound). It joins when all of these hold:
 
 - **negation and modality** are equal (``did not meet`` is not ``met``; ``will meet`` is not).
-- **actors**: same country (the IGO/NGO part for organisations), and compatible sectors: equal,
-  or missing on one side (``RUS`` ~ ``RUSGOV``; a person resolves to their role code, so Lavrov
-  is ``RUSGOV`` like "the Russian government"). ``RUSGOV`` and ``RUSMIL`` do not merge. An event
-  without a target merges only with events without a target.
+- **actors**: same country (the IGO/NGO/IMG part for organisations), and compatible sectors:
+  equal, or missing on one side (``RUS`` ~ ``RUSGOV``; a person resolves to their role code, so
+  Lavrov is ``RUSGOV`` like "the Russian government"); when both have codes, one must refine the
+  other (``SYRREB`` ~ ``SYRREBMUS``, but ``IMGMUSISI`` is not ``IMGMUSALQ``). ``RUSGOV`` and
+  ``RUSMIL`` do not merge. An event without a target merges only with events without one.
 - **CAMEO**: same root (``041`` ~ ``044`` ~ ``040``), except ``042`` (make a visit) and ``043``
   (host a visit) in the same direction, which are opposite acts. The group keeps the most
   specific code (``0431`` over ``043`` over ``040``/``04``; between equally specific codes, the
@@ -165,6 +166,10 @@ def party_check(role: str, a: Party | None, b: Party | None) -> Check:
     if a is None or b is None:
         ok = a is None and b is None
         return Check(role, ok, "no actor on either side" if ok else "an actor on one side only")
+    if a.code and b.code:  # codes refine left to right: RUS < RUSGOV < RUSGOVLEG
+        short, long_ = sorted((a.code, b.code), key=len)
+        if not long_.startswith(short):
+            return Check(role, False, f"{a} vs {b}: different actors")
     if a.key != b.key:
         return Check(role, False, f"{a} vs {b}: different countries")
     if a.sector and b.sector and a.sector != b.sector:

@@ -378,7 +378,7 @@ def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTe
             ),
             int(rep.negated),
             rep.modality,
-            len(members),
+            len({(m["article_id"], m["sentence"]) for m in members}),
             len({m["outlet"] for m in members}),
             len({m["article_id"] for m in members}),
             min(reported) if reported else None,

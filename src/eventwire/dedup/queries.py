@@ -1,7 +1,9 @@
 """Read-side of deduplication: merged events, their mentions, stories and explanations.
 
 Plain dict rows, so the CLI, exports and tests read them alike. Counts follow GDELT's event
-codebook (2.0): ``num_mentions`` counts every mention, several in one article included;
+codebook (2.0): ``num_mentions`` counts every mention, several in one article included (a
+mention is a sentence reporting the event: two codings of one sentence, e.g. a joint act of two
+actors, are one mention; ``group_mentions`` lists every coded event);
 ``num_sources`` the distinct information sources (outlets, ``articles.source``; an article of
 unknown outlet counts as its own); ``num_articles`` the distinct source documents.
 ``num_stories`` adds what GDELT lacks: the distinct stories, i.e. independent reports once

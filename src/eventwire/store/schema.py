@@ -189,7 +189,7 @@ MIGRATIONS: list[str] = [
         location_method TEXT,
         negated INTEGER NOT NULL DEFAULT 0,
         modality TEXT NOT NULL DEFAULT 'asserted',
-        num_mentions INTEGER NOT NULL,  -- GDELT NumMentions: every mention, several per article
+        num_mentions INTEGER NOT NULL,  -- GDELT NumMentions: sentences reporting it, all articles
         num_sources INTEGER NOT NULL,   -- GDELT NumSources: distinct outlets
         num_articles INTEGER NOT NULL,  -- GDELT NumArticles: distinct articles
         first_reported TEXT,        -- earliest and latest publication date of its articles
