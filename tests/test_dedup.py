@@ -392,6 +392,16 @@ def test_ingest_without_dedup_then_dedup_command(cli, db, tmp_path):
     summary = json.loads(result.output)
     assert summary["new_stories"] == 1 and summary["articles"] == 2
     assert json.loads(cli("dedup", "--db", str(db)).output)["events"] == 0  # idempotent
+    more = write_jsonl(
+        tmp_path / "b.jsonl", [{"id": "d", "text": NEXT_WEEK, "published": "2019-03-11"}]
+    )
+    assert cli("ingest", str(more), "--db", str(db), "--no-dedup", "-q").exit_code == 0
+    with Store(db) as store:  # a Store's first pass catches up with what was left undone
+        store.ingest(
+            [str(write_jsonl(tmp_path / "c.jsonl", [{"id": "c", "text": MEETING_OTHER_STORY}]))]
+        )
+        assert store.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 4
+        _consistent(store)
     merged = json.loads(cli("events", "--db", str(db), "--merged", "--format", "json").output)
     meeting = [g for g in merged if g["date"] == "2019-03-03"][0]
     assert (meeting["num_mentions"], meeting["num_sources"], meeting["num_articles"]) == (4, 2, 2)

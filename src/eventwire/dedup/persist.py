@@ -122,20 +122,24 @@ class Deduplicator:
         self.loaded_rowid = 0
         self.is_area = AreaIndex()
         self.totals = DedupSummary()
+        self.caught_up = False  # has a pass looked for every article without a story?
 
     # ------------------------------------------------------------------ the pass
     def update(
         self, conn: sqlite3.Connection, article_ids: Iterable[str] | None = None
     ) -> DedupSummary:
         """One pass inside the caller's transaction. ``article_ids`` limits the story step to
-        those articles (the batch just written); None looks for every article without one."""
+        those articles (the batch just written), except in a Deduplicator's first pass, which
+        looks for every article without a story (say, ingested with ``--no-dedup``)."""
         t0 = time.perf_counter()
         summary = DedupSummary()
         self._settle(conn, summary)
         self._sync_index(conn)
         touched: set[int] = set()
-        for article_id, text in self._pending_articles(conn, article_ids):
+        pending = self._pending_articles(conn, article_ids if self.caught_up else None)
+        for article_id, text in pending:
             touched.add(self._place_article(conn, article_id, text, summary))
+        self.caught_up = True
         for story_id in sorted(touched):
             recount_story(conn, story_id)
         rows = conn.execute(
@@ -155,7 +159,7 @@ class Deduplicator:
         conn.execute("UPDATE events SET group_id = NULL, merge_note = NULL")
         conn.execute("DELETE FROM event_groups")
         conn.execute("DELETE FROM dedup_dirty")
-        self.index, self.loaded_rowid = None, 0
+        self.index, self.loaded_rowid, self.caught_up = None, 0, False
         return self.update(conn)
 
     # ------------------------------------------------------------------ stories
