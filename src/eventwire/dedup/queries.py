@@ -95,11 +95,6 @@ def explain_group(conn: sqlite3.Connection, group_id: int) -> dict[str, Any] | N
     return {"group": found[0], "mentions": group_mentions(conn, group_id)}
 
 
-def group_of_event(conn: sqlite3.Connection, event_id: int) -> int | None:
-    row = conn.execute("SELECT group_id FROM events WHERE id = ?", (event_id,)).fetchone()
-    return int(row[0]) if row and row[0] is not None else None
-
-
 def stories(
     conn: sqlite3.Connection,
     *,
