@@ -121,6 +121,11 @@ def _coder_config(
 @click.option("--csv-url", help="CSV column holding the URL.")
 @click.option("--no-language-check", is_flag=True, help="Keep articles that look non-English.")
 @click.option(
+    "--no-dedup",
+    is_flag=True,
+    help="Do not update stories and event groups now (run `eventwire dedup` later).",
+)
+@click.option(
     "--summary-json",
     type=click.Path(dir_okay=False),
     help="Also write the run summary as JSON to this file.",
@@ -144,6 +149,7 @@ def ingest(
     csv_source: str | None,
     csv_url: str | None,
     no_language_check: bool,
+    no_dedup: bool,
     summary_json: str | None,
     quiet: bool,
     **coder: Any,
@@ -168,7 +174,7 @@ def ingest(
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
     config = _coder_config(**coder)
     try:
-        store = Store(db)
+        store = Store(db, dedup=not no_dedup)
     except StoreError as err:
         raise click.ClickException(str(err)) from err
     with store, progress_bar(list(inputs), enabled=not quiet) as advance:
@@ -331,6 +337,19 @@ def articles(
 @click.option("--article", help="Only events from this article id.")
 @click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
 @click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
+@click.option(
+    "--merged",
+    is_flag=True,
+    help="List merged events (event groups) with num_mentions, num_sources, num_articles.",
+)
+@click.option("--min-mentions", type=int, help="With --merged: at least this many mentions.")
+@click.option(
+    "--explain",
+    "explain_id",
+    type=int,
+    metavar="GROUP_ID",
+    help="Show a merged event's mentions and why each was merged.",
+)
 def events(
     db: str,
     fmt: str,
@@ -340,15 +359,83 @@ def events(
     article: str | None,
     cameo: str | None,
     actor: str | None,
+    merged: bool,
+    min_mentions: int | None,
+    explain_id: int | None,
 ) -> None:
-    """List stored events."""
+    """List stored events (each mention), or merged events with --merged."""
     with _open_readonly(db) as store:
+        if explain_id is not None:
+            explained = store.explain_group(explain_id)
+            if explained is None:
+                raise click.ClickException(f"no merged event with id {explain_id}")
+            if fmt in ("json", "jsonl"):
+                indent = 2 if fmt == "json" else None
+                click.echo(json.dumps(explained, ensure_ascii=False, indent=indent))
+            else:
+                from eventwire.dedup.explain import render
+
+                click.echo(render(explained))
+            return
+        if merged:
+            rows = store.event_groups(
+                cameo=cameo, actor=actor, since=since, until=until,
+                min_mentions=min_mentions, limit=limit,
+            )  # fmt: skip
+            _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code",
+                              "location_name", "num_mentions", "num_sources",
+                              "num_articles"])  # fmt: skip
+            return
         rows = store.events(
             article=article, cameo=cameo, actor=actor, since=since, until=until, limit=limit
         )
     _emit(
-        rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id", "evidence"]
+        rows,
+        fmt,
+        ["id", "date", "source_code", "cameo", "target_code", "article_id", "group_id", "evidence"],
     )
+
+
+@main.command()
+@query_options("First published")
+@click.option("--story", "story_id", type=int, help="List the articles (copies) of this story.")
+@click.option("--min-articles", type=int, help="Only stories with at least this many articles.")
+def stories(
+    db: str,
+    fmt: str,
+    since: str | None,
+    until: str | None,
+    limit: int | None,
+    story_id: int | None,
+    min_articles: int | None,
+) -> None:
+    """List stories (near-duplicate articles grouped together), biggest first."""
+    with _open_readonly(db) as store:
+        if story_id is not None:
+            rows = store.story_articles(story_id)
+            _emit(rows, fmt, ["article_id", "outlet", "published", "title", "matched_article",
+                              "jaccard", "containment"])  # fmt: skip
+            return
+        rows = store.stories(since=since, until=until, min_articles=min_articles, limit=limit)
+    _emit(rows, fmt, ["id", "num_articles", "num_sources", "first_published", "title"])
+
+
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option("--rebuild", is_flag=True, help="Forget all stories and groups; build them again.")
+def dedup(db: str, rebuild: bool) -> None:
+    """Bring stories and event groups up to date (ingest does this as it goes); idempotent."""
+    from eventwire.store import Store, StoreError
+
+    try:
+        store = Store(db)
+    except StoreError as err:
+        raise click.ClickException(str(err)) from err
+    with store:
+        summary = store.dedup(rebuild=rebuild)
+        counts = {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+                  for t in ("stories", "event_groups")}  # fmt: skip
+    click.echo(json.dumps({**summary.as_dict(), "total": counts}))
 
 
 @main.command()
@@ -565,6 +652,26 @@ def eval_tempeval(shared: str, limit: int | None) -> None:
 
     result = score_tempeval(Path(shared) / CORPUS, limit=limit)
     click.echo(json.dumps(result, indent=2, ensure_ascii=False))
+
+
+@eval_group.command(name="dedup")
+@SHARED_OPTION
+@click.option("--originals", default=100, show_default=True, help="FA-KES articles to copy.")
+@click.option("--seed", default=6, show_default=True, help="Random seed of the corpus.")
+@click.option("--details", is_flag=True, help="Also list split and wrongly merged events.")
+@click.option(
+    "--keep",
+    type=click.Path(file_okay=False),
+    help="Write the corpus, truth and database here instead of a temporary directory.",
+)
+def eval_dedup(shared: str, originals: int, seed: int, details: bool, keep: str | None) -> None:
+    """Near-duplicate stories and event merging on FA-KES articles with syndicated copies."""
+    from eventwire.eval.dedup import evaluate
+
+    result = evaluate(
+        Path(shared), originals=originals, seed=seed, workdir=Path(keep) if keep else None
+    )
+    click.echo(json.dumps(result.as_dict(details=details), indent=2, ensure_ascii=False))
 
 
 @eval_group.command(name="geoparsing")

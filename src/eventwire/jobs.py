@@ -30,6 +30,7 @@ class IngestSummary:
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
+    dedup_seconds: float = 0.0  # of ``seconds``: updating stories and event groups
 
     @property
     def failed(self) -> int:
@@ -70,7 +71,9 @@ def ingest(
         exclude.add(Path(meta).resolve())
     job = _IngestJob(store, batch_size, progress or (lambda n: None))
     items = iter_articles(list(inputs), read_options, article_options, exclude)
+    dedup_before = store.dedup_seconds
     job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size, config=config))
+    job.summary.dedup_seconds = round(store.dedup_seconds - dedup_before, 3)
     store.log_run(inputs, job.summary.as_dict(), started)
     return job.summary
 

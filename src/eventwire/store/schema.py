@@ -180,6 +180,79 @@ MIGRATIONS: list[str] = [
         INSERT INTO quotes_fts(rowid, text) VALUES (new.id, new.text);
     END;
     """,
+    # 4: dedup (issue 6, part A): near-duplicate articles grouped into stories, and events that
+    # describe one happening merged into event groups with GDELT-style mention counts. Kept
+    # up to date by `eventwire/dedup/` at every write; see the README's "Deduplication".
+    """
+    CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT,                 -- the first article's title
+        first_article TEXT,         -- earliest published, then smallest id
+        first_published TEXT,
+        last_published TEXT,
+        num_articles INTEGER NOT NULL,
+        num_sources INTEGER NOT NULL  -- distinct outlets (articles.source)
+    );
+    CREATE TABLE story_articles (
+        article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL,
+        signature BLOB NOT NULL,    -- MinHash: 128 little-endian uint32 (datasketch affine32)
+        shingles INTEGER NOT NULL,  -- distinct word 5-shingles of the body
+        numbers TEXT,               -- distinct numbers in the body, space-separated
+        matched_article TEXT,       -- the article it joined the story through (null: first)
+        jaccard REAL,               -- estimated similarity with matched_article
+        containment REAL
+    );
+    CREATE INDEX story_articles_story ON story_articles(story_id);
+
+    CREATE TABLE event_groups (
+        id INTEGER PRIMARY KEY,
+        source_code TEXT, source_country TEXT, source_sector TEXT,
+        target_code TEXT, target_country TEXT, target_sector TEXT,
+        source_key TEXT NOT NULL,   -- country part of each actor ('' when none): the match key
+        target_key TEXT NOT NULL,
+        cameo TEXT NOT NULL,
+        cameo_root TEXT NOT NULL,
+        quad_class INTEGER,
+        goldstein REAL,
+        plover_type TEXT,
+        date TEXT, date_end TEXT, date_precision TEXT,
+        span_start TEXT,            -- the days the date stands for (before tolerance)
+        span_end TEXT,
+        location_name TEXT, location_country TEXT, lat REAL, lon REAL, geonameid INTEGER,
+        location_method TEXT,
+        negated INTEGER NOT NULL DEFAULT 0,
+        modality TEXT NOT NULL DEFAULT 'asserted',
+        num_mentions INTEGER NOT NULL,  -- GDELT NumMentions: sentences reporting it, all articles
+        num_sources INTEGER NOT NULL,   -- GDELT NumSources: distinct outlets
+        num_articles INTEGER NOT NULL,  -- GDELT NumArticles: distinct articles
+        first_reported TEXT,        -- earliest and latest publication date of its articles
+        last_reported TEXT,
+        event_id INTEGER            -- the representative mention (events.id)
+    );
+    CREATE INDEX event_groups_match
+        ON event_groups(cameo_root, source_key, target_key, span_start);
+    CREATE INDEX event_groups_date ON event_groups(date);
+
+    ALTER TABLE events ADD COLUMN group_id INTEGER;
+    ALTER TABLE events ADD COLUMN merge_note TEXT;  -- JSON: why this mention joined its group
+    CREATE INDEX events_group ON events(group_id);
+
+    -- groups and stories that lost members (a replaced or deleted article): recounted by the
+    -- next deduplication pass
+    CREATE TABLE dedup_dirty (
+        kind TEXT NOT NULL,         -- group | story
+        ref INTEGER NOT NULL,
+        PRIMARY KEY (kind, ref)
+    ) WITHOUT ROWID;
+    CREATE TRIGGER events_dedup_delete AFTER DELETE ON events
+    WHEN old.group_id IS NOT NULL BEGIN
+        INSERT OR IGNORE INTO dedup_dirty (kind, ref) VALUES ('group', old.group_id);
+    END;
+    CREATE TRIGGER story_articles_delete AFTER DELETE ON story_articles BEGIN
+        INSERT OR IGNORE INTO dedup_dirty (kind, ref) VALUES ('story', old.story_id);
+    END;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -79,9 +79,13 @@ class Store:
     ``readonly=True`` opens an existing file without write access, for queries and serving.
     """
 
-    def __init__(self, path: str | Path = DEFAULT_DB, readonly: bool = False) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, readonly: bool = False, dedup: bool = True
+    ) -> None:
         self.path = Path(path)
         self.readonly = readonly
+        self.dedup_on_write = dedup  # keep stories and event groups up to date at each write
+        self._deduplicator: Any = None
         if readonly:
             if not self.path.exists():
                 raise StoreError(f"{self.path}: no such database (run `eventwire ingest` first)")
@@ -127,10 +131,17 @@ class Store:
         return row[0] if row else None
 
     def write(self, results: Sequence[ArticleResult]) -> None:
-        """Store a batch of results in one transaction, replacing earlier versions of each."""
-        with self.transaction() as conn:
-            for result in results:
-                self._write_one(conn, result)
+        """Store a batch of results in one transaction, replacing earlier versions of each;
+        the batch's stories and event groups are brought up to date in the same transaction."""
+        try:
+            with self.transaction() as conn:
+                for result in results:
+                    self._write_one(conn, result)
+                if self.dedup_on_write:
+                    self.deduplicator.update(conn, [r.article.id for r in results if r.article])
+        except BaseException:
+            self._deduplicator = None  # its in-memory index may hold rolled-back signatures
+            raise
 
     def _write_one(self, conn: sqlite3.Connection, result: ArticleResult) -> None:
         a = result.article
@@ -369,7 +380,8 @@ class Store:
             "SELECT id, article_id, date, date_end, date_precision, date_expression, "
             "source_code, cameo, target_code, quad_class, goldstein, plover_type, "
             "location_name, location_country, lat, lon, negated, modality, source_text, "
-            f"target_text, sentence, start_char, end_char, evidence FROM events {where}"
+            "target_text, sentence, start_char, end_char, evidence, group_id "
+            f"FROM events {where}"
             "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
         )
         params.extend([limit if limit is not None else -1, offset])
@@ -456,3 +468,60 @@ class Store:
 
     def ids(self) -> Iterable[str]:
         return (r[0] for r in self.conn.execute("SELECT id FROM articles"))
+
+    # ------------------------------------------------------------------ deduplication
+    @property
+    def deduplicator(self) -> Any:
+        """The Store's Deduplicator (its story index is built from the stored signatures)."""
+        if self._deduplicator is None:
+            from eventwire.dedup.persist import Deduplicator
+
+            self._deduplicator = Deduplicator()
+        return self._deduplicator
+
+    @property
+    def dedup_seconds(self) -> float:
+        """Time this Store has spent deduplicating (0 before its first pass)."""
+        d = self._deduplicator
+        return float(d.totals.seconds) if d is not None else 0.0
+
+    def dedup(self, rebuild: bool = False) -> Any:
+        """Place every article without a story and every event without a group (or, with
+        ``rebuild``, forget all stories and groups and build them again); idempotent."""
+        try:
+            with self.transaction() as conn:
+                d = self.deduplicator
+                return d.rebuild(conn) if rebuild else d.update(conn)
+        except BaseException:
+            self._deduplicator = None
+            raise
+
+    def event_groups(self, **filters: Any) -> list[dict[str, Any]]:
+        """Merged events with GDELT-style counts; see ``eventwire.dedup.queries.event_groups``."""
+        from eventwire.dedup.queries import event_groups
+
+        return event_groups(self.conn, **filters)
+
+    def group_mentions(self, group_id: int) -> list[dict[str, Any]]:
+        """Every mention of one merged event: article, outlet, date reported, span, evidence."""
+        from eventwire.dedup.queries import group_mentions
+
+        return group_mentions(self.conn, group_id)
+
+    def explain_group(self, group_id: int) -> dict[str, Any] | None:
+        """A merged event, its mentions, and why each joined (fields matched, tolerances)."""
+        from eventwire.dedup.queries import explain_group
+
+        return explain_group(self.conn, group_id)
+
+    def stories(self, **filters: Any) -> list[dict[str, Any]]:
+        """Stories (near-duplicate articles) with their counts, biggest first."""
+        from eventwire.dedup.queries import stories
+
+        return stories(self.conn, **filters)
+
+    def story_articles(self, story_id: int) -> list[dict[str, Any]]:
+        """Every copy in a story with its outlet and how it was matched."""
+        from eventwire.dedup.queries import story_articles
+
+        return story_articles(self.conn, story_id)

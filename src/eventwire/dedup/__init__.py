@@ -1,0 +1,1 @@
+"""Deduplication: near-duplicate articles grouped into stories, coded events into event groups."""
