@@ -202,11 +202,12 @@ def test_gdelt_events_have_the_codebook_columns(store_db, stored):
     assert columns.GDELT_EVENT_COLUMNS == GDELT_HEADER and len(GDELT_HEADER) == 61
     rows = tsv(export(store_db, "gdelt"))
     assert rows and all(len(row) == 61 for row in rows)
-    assert len(rows) == sum(1 for r in stored if not r["negated"])  # "did not accuse" left out
+    # one row per merged event; "did not accuse" left out
+    assert len(rows) == len({r["group_id"] for r in stored if not r["negated"]})
     events = [dict(zip(GDELT_HEADER, row, strict=True)) for row in rows]
     meetings = [e for e in events if e["Actor1Code"] == "RUSGOV"]  # lead and second sentence
-    assert sorted(e["IsRootEvent"] for e in meetings) == ["0", "1"]
-    lavrov = next(e for e in meetings if e["IsRootEvent"] == "1")
+    assert [e["IsRootEvent"] for e in meetings] == ["1"]  # one meeting, reported twice
+    lavrov = meetings[0]
     assert lavrov["Actor1Name"] == "SERGEY LAVROV"
     assert (lavrov["Actor1CountryCode"], lavrov["Actor1Type1Code"]) == ("RUS", "GOV")
     assert (lavrov["Actor2Code"], lavrov["Actor2CountryCode"]) == ("IRNGOV", "IRN")
@@ -216,7 +217,7 @@ def test_gdelt_events_have_the_codebook_columns(store_db, stored):
         "04",
     )
     assert (lavrov["QuadClass"], lavrov["GoldsteinScale"]) == ("1", "1.0")
-    assert (lavrov["NumMentions"], lavrov["NumSources"], lavrov["NumArticles"]) == ("1",) * 3
+    assert (lavrov["NumMentions"], lavrov["NumSources"], lavrov["NumArticles"]) == ("2", "1", "1")
     assert lavrov["AvgTone"] == "" and lavrov["Actor1Geo_Type"] == "0"
     assert lavrov["ActionGeo_Type"] == "4"  # a city outside the US
     assert lavrov["ActionGeo_FullName"] == "Moscow, Russia"
@@ -322,7 +323,9 @@ def test_csv_and_jsonl_round_trip(store_db, stored):
     counts = {"global_event_id", "num_mentions", "num_sources", "num_articles"}
     as_jsonl = [json.loads(line) for line in export(store_db, "jsonl").splitlines()]
     assert [{k: v for k, v in r.items() if k not in counts} for r in as_jsonl] == stored
-    assert all(r["num_mentions"] == 1 and r["global_event_id"] == r["id"] for r in as_jsonl)
+    # every mention carries its merged event's id and counts: the meeting reported twice
+    assert all(r["global_event_id"] == r["group_id"] for r in as_jsonl)
+    assert sorted(r["num_mentions"] for r in as_jsonl if r["source_code"] == "RUSGOV") == [2, 2]
     as_csv = list(csv.DictReader(io.StringIO(export(store_db, "csv"))))
     assert len(as_csv) == len(stored)
     for row, event in zip(as_csv, stored, strict=True):

@@ -22,6 +22,8 @@ def arrow_type(declared: str | None) -> pa.DataType:
         return pa.int64()
     if any(word in kind for word in ("REAL", "FLOA", "DOUB")):
         return pa.float64()
+    if "BLOB" in kind:
+        return pa.binary()  # MinHash signatures of story_articles
     return pa.string()
 
 

@@ -1,8 +1,8 @@
 """Which merged event each stored event belongs to, and how often it was reported.
 
 GDELT counts an event's mentions, sources and articles (NumMentions, NumSources,
-NumArticles) and gives every mention of it one GlobalEventID. Those come from story grouping
-and event deduplication. ``event_groups`` is the one place exports look them up.
+NumArticles) and gives every mention of it one GlobalEventID. Those come from event
+deduplication (``eventwire/dedup/``); ``event_groups`` is the one place exports look them up.
 """
 
 from __future__ import annotations
@@ -25,18 +25,27 @@ class EventGroup:
     added: str | None = None  # when the group was first stored (ISO 8601); None: the event's own
 
 
-def event_groups(conn: sqlite3.Connection, event_ids: Sequence[int]) -> dict[int, EventGroup]:
-    """Stored event id → its merged event, for the ids given (exports call this in batches).
+UNGROUPED_BASE = 1_000_000_000  # ids for events no deduplication pass has placed yet
 
-    SWITCH POINT for deduplication: until the merged-event tables exist, every stored event is
-    its own group (its id, counted 1 mention, 1 source, 1 article). When they land, answer
-    from them here, e.g. ``SELECT member.event_id, merged.id, merged.num_mentions,
-    merged.num_sources, merged.num_articles, merged.first_added FROM … WHERE member.event_id
-    IN (…)``, keeping the identity group for events not (yet) merged. Nothing else changes:
-    the GDELT export writes one row per group and the mentions export one row per stored event.
-    """
-    del conn  # read by the deduplicated version
-    return {i: EventGroup(i, 1, 1, 1) for i in event_ids}
+
+def event_groups(conn: sqlite3.Connection, event_ids: Sequence[int]) -> dict[int, EventGroup]:
+    """Stored event id → its merged event (``event_groups``, kept by ``eventwire/dedup/``), for
+    the ids given (exports call this in batches). An event not yet placed in a group (ingested
+    with ``--no-dedup`` and no ``eventwire dedup`` since) is its own group, counted once, with
+    an id of its own beyond ``UNGROUPED_BASE`` so that it never collides with a group's."""
+    found: dict[int, EventGroup] = {}
+    ids = list(event_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start : start + 500]
+        marks = ",".join("?" * len(chunk))
+        rows = conn.execute(
+            "SELECT e.id, g.id, g.num_mentions, g.num_sources, g.num_articles, g.first_reported "
+            f"FROM events e JOIN event_groups g ON g.id = e.group_id WHERE e.id IN ({marks})",
+            chunk,
+        )
+        for event_id, group_id, mentions, sources, articles, first in rows:
+            found[event_id] = EventGroup(group_id, mentions, sources, articles, first)
+    return {i: found.get(i) or EventGroup(UNGROUPED_BASE + i, 1, 1, 1) for i in ids}
 
 
 GROUP_COLUMNS = ["global_event_id", "num_mentions", "num_sources", "num_articles"]
