@@ -18,7 +18,9 @@ from eventwire.export import arrow
 from eventwire.export.groups import GROUP_COLUMNS, group_values, with_groups
 from eventwire.export.tsv import ExportCount
 
-NULL_PARTITION = "__HIVE_DEFAULT_PARTITION__"  # undated events (Hive's and DuckDB's name for null)
+# undated events (no event or publication date): year 0, month 00. Hive's null partition
+# (__HIVE_DEFAULT_PARTITION__) would read back as null, but pandas/pyarrow cannot unify it
+UNDATED = (0, "00")
 
 
 class ExportError(Exception):
@@ -89,7 +91,9 @@ def _check_directory(path: Path, overwrite: bool) -> None:
 
 
 def _partition_dir(year: int | None, month: str | None) -> str:
-    return f"year={NULL_PARTITION if year is None else year}/month={month or NULL_PARTITION}"
+    if year is None or month is None:
+        year, month = UNDATED
+    return f"year={year}/month={month}"
 
 
 def write_parquet(
