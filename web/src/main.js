@@ -259,7 +259,7 @@ async function showEdgeEvents(edge) {
         ),
       ),
     );
-    panel.replaceChildren(
+    const parts = [
       el(
         "header",
         {},
@@ -284,7 +284,8 @@ async function showEdgeEvents(edge) {
         ? el("p", { class: "hint" }, `the ${page.items.length} latest of ${count(page.total)} events`)
         : null,
       list,
-    );
+    ];
+    panel.replaceChildren(...parts.filter(Boolean));
     panel.dataset.state = "ready";
   } catch (err) {
     panel.dataset.state = "error";

@@ -41,7 +41,7 @@ export function drawNetwork(container, info, data, { onEdge }) {
       label: n.id,
       name: n.name,
       events: n.events,
-      size: 8 + 26 * Math.sqrt(n.events / maxNode),
+      size: 8 + 26 * Math.sqrt(n.events / Math.max(maxNode, 10)),
     },
   }));
   const edges = data.edges.map((e, i) => ({
@@ -50,7 +50,7 @@ export function drawNetwork(container, info, data, { onEdge }) {
       source: e.source,
       target: e.target,
       count: e.count,
-      width: 1.2 + 7 * Math.sqrt(e.count / maxEdge),
+      width: 1 + 6 * Math.sqrt(e.count / Math.max(maxEdge, 10)),
       color: cooperationColor(e.cooperation_share),
       edge: e,
     },
@@ -110,7 +110,11 @@ export function drawNetwork(container, info, data, { onEdge }) {
     },
   });
   // Keep labels, nodes and edges a readable size on screen however far the fit zoomed out.
-  const k = Math.sqrt(1 / Math.min(1, cy.zoom()));
+  if (cy.zoom() > 1.5) {
+    cy.zoom(1.5);
+    cy.center();
+  }
+  const k = 1 / Math.sqrt(cy.zoom());
   cy.batch(() => {
     cy.nodes().forEach((n) => n.data("size", n.data("size") * k));
     cy.edges().forEach((e) => e.data("width", e.data("width") * k));

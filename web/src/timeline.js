@@ -119,8 +119,8 @@ export function drawTimeline(container, legend, data, options) {
         return;
       }
       const [x0, x1] = event.selection.map((px) => x.invert(px));
-      const start = step.floor(x0);
-      let end = step.ceil(x1);
+      const start = step.round(x0);
+      let end = step.round(x1);
       if (end <= start) end = step.offset(start, 1);
       brushLayer.call(brush.move, [x(start), x(end)]);
       onBrush(iso(start), iso(utcDay.offset(end, -1)));
