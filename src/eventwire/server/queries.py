@@ -271,45 +271,73 @@ def timeline(
 def network(
     conn: sqlite3.Connection, f: EventFilters, level: str, limit: int
 ) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
-    """(edges in all, the ``limit`` heaviest edges, their nodes with counts under the filter)."""
+    """(edges in all, the ``limit`` heaviest edges, their nodes with counts under the filter).
+
+    Node counts cover the events of the network: those with both a source and a target. One
+    statement groups the events into pairs once and derives edges, node counts and the total
+    from them, so only the rows shown leave SQLite."""
     src, tgt, src_name, tgt_name = LEVELS[level]
     where, params = event_where(f)
     where = _and(where, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
+    fts = "q" if f.q else None
     rows = _run(
         conn,
+        "WITH pairs AS MATERIALIZED ("
         f"SELECT {src} AS s, {tgt} AS t, count(*) AS n, avg(e.goldstein) AS g, "
-        "sum(e.quad_class = 1), sum(e.quad_class = 2), sum(e.quad_class = 3), "
-        f"sum(e.quad_class = 4), max({src_name}), max({tgt_name}) "
-        f"FROM events e {where} GROUP BY s, t ORDER BY n DESC, s, t",
-        params,
-        "q" if f.q else None,
+        "sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, "
+        "sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4 "
+        f"FROM events e {where} GROUP BY s, t), "
+        "top AS (SELECT * FROM pairs ORDER BY n DESC, s, t LIMIT ?), "
+        "ends AS (SELECT s AS code FROM top UNION SELECT t FROM top) "
+        "SELECT 0, s, t, n, g, q1, q2, q3, q4 FROM top UNION ALL "
+        "SELECT 1, s, NULL, sum(n), sum(CASE WHEN s = t THEN n ELSE 0 END), 0, 0, 0, 0 "
+        "FROM pairs WHERE s IN (SELECT code FROM ends) GROUP BY s UNION ALL "
+        "SELECT 2, t, NULL, sum(n), NULL, 0, 0, 0, 0 "
+        "FROM pairs WHERE t IN (SELECT code FROM ends) GROUP BY t UNION ALL "
+        "SELECT 3, NULL, NULL, count(*), NULL, 0, 0, 0, 0 FROM pairs",
+        [*params, limit],
+        fts,
     )
+    edges: list[dict[str, Any]] = []
     nodes: dict[str, dict[str, Any]] = {}
-    for s, t, n, _g, *_q, s_name, t_name in rows:
-        for code, name, side in ((s, s_name, "as_source"), (t, t_name, "as_target")):
-            node = nodes.setdefault(
-                code, {"id": code, "name": name, "as_source": 0, "as_target": 0, "events": 0}
-            )
-            node[side] += n
-            node["name"] = node["name"] or name
-    for s, t, n, *_ in rows:
-        nodes[s]["events"] += n
-        if t != s:
-            nodes[t]["events"] += n
-    edges = []
-    for s, t, n, g, q1, q2, q3, q4, *_ in rows[:limit]:
-        edges.append(
-            {
-                "source": s,
-                "target": t,
-                "count": n,
-                "goldstein_mean": round(g, 3) if g is not None else None,
-                "quad_counts": [q1, q2, q3, q4],
-                "cooperation_share": round((q1 + q2) / n, 4),
-            }
+    total = 0
+
+    def node(code: str) -> dict[str, Any]:
+        return nodes.setdefault(
+            code, {"id": code, "name": None, "as_source": 0, "as_target": 0, "events": 0}
         )
-    shown = {e["source"] for e in edges} | {e["target"] for e in edges}
-    return len(rows), edges, [node for code, node in nodes.items() if code in shown]
+
+    for kind, s, t, n, g, q1, q2, q3, q4 in rows:
+        if kind == 0:
+            edges.append(
+                {
+                    "source": s,
+                    "target": t,
+                    "count": n,
+                    "goldstein_mean": round(g, 3) if g is not None else None,
+                    "quad_counts": [q1, q2, q3, q4],
+                    "cooperation_share": round((q1 + q2) / n, 4),
+                }
+            )
+        elif kind == 1:
+            node(s)["as_source"] = n
+            node(s)["events"] += n - g  # g holds the self-loops, counted on the target side
+        elif kind == 2:
+            node(s)["as_target"] = n
+            node(s)["events"] += n
+        else:
+            total = n
+    edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    if nodes and level == "actor":
+        marks = ",".join("?" * len(nodes))
+        for column, name in ((src, src_name), (tgt, tgt_name)):
+            for code, label in conn.execute(
+                f"SELECT {column}, max({name}) FROM events e WHERE {column} IN ({marks}) "
+                f"GROUP BY {column}",
+                list(nodes),
+            ):
+                nodes[code]["name"] = nodes[code]["name"] or label
+    return int(total), edges, list(nodes.values())
 
 
 def map_points(
@@ -357,20 +385,20 @@ def actors(
     where, params = event_where(f)
     sides = []
     side_params: list[Any] = []
-    for side, other in (("source", "target"), ("target", "source")):
+    for side in ("source", "target"):
         side_where = _and(where, f"e.{side}_code IS NOT NULL")
+        code_params: list[Any] = []
+        if code:  # on each side, where the code index can serve it
+            code_sql, code_params = _code(f"e.{side}_code", code, False)
+            side_where = _and(side_where, code_sql)
         sides.append(
-            f"SELECT e.{side}_code AS code, e.{side}_name AS name, e.{side}_country AS country, "
-            f"e.{side}_sector AS sector, {int(side == 'source')} AS s, "
-            f"{int(other == 'source')} AS t FROM events e {side_where}"
+            f"SELECT e.{side}_code AS code, max(e.{side}_name) AS name, "
+            f"max(e.{side}_country) AS country, max(e.{side}_sector) AS sector, "
+            f"count(*) AS n FROM events e {side_where} GROUP BY e.{side}_code"
         )
-        side_params.extend(params)
+        side_params.extend([*params, *code_params])
     having: list[str] = []
     having_params: list[Any] = []
-    if code:
-        sql, values = _code("code", code, False)
-        having.append(sql)
-        having_params.extend(values)
     if name:
         having.append("(instr(lower(max(name)), lower(?)) > 0 OR instr(code, upper(?)) > 0)")
         having_params.extend([name, name])
@@ -381,21 +409,33 @@ def actors(
         having.append("instr(coalesce(max(sector), ''), ?) > 0")
         having_params.append(sector)
     having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+    # each side grouped on its own (an index-ordered scan), then the two joined per code
     grouped = (
+        f"WITH s AS ({sides[0]}), t AS ({sides[1]}) "
         "SELECT code, max(name) AS name, max(country) AS country, max(sector) AS sector, "
-        "sum(s) AS as_source, sum(t) AS as_target, count(*) AS events "
-        f"FROM ({' UNION ALL '.join(sides)}) GROUP BY code {having_sql}"
+        "sum(ns) AS as_source, sum(nt) AS as_target, sum(ns + nt) AS events FROM ("
+        "SELECT code, name, country, sector, n AS ns, 0 AS nt FROM s UNION ALL "
+        f"SELECT code, name, country, sector, 0, n FROM t) GROUP BY code {having_sql}"
     )
     all_params = [*side_params, *having_params]
     fts = "q" if f.q else None
-    total = _run(conn, f"SELECT count(*) FROM ({grouped})", all_params, fts)[0][0]
-    rows = _run(
-        conn,
-        f"{grouped} ORDER BY events DESC, code LIMIT ? OFFSET ?",
-        [*all_params, limit, offset],
-        fts,
-    )
-    return int(total), [dict(r) for r in rows]
+    rows = [
+        dict(r)
+        for r in _run(
+            conn,
+            f"SELECT *, count(*) OVER () AS total FROM ({grouped}) "
+            "ORDER BY events DESC, code LIMIT ? OFFSET ?",
+            [*all_params, limit, offset],
+            fts,
+        )
+    ]
+    if rows:
+        total = rows[0]["total"]
+    else:  # past the last page: count on its own
+        total = _run(conn, f"SELECT count(*) FROM ({grouped})", all_params, fts)[0][0]
+    for row in rows:
+        del row["total"]
+    return int(total), rows
 
 
 # ---------------------------------------------------------------------------- articles
