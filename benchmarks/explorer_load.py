@@ -44,12 +44,17 @@ import httpx
 from eventwire.events.ontology import all_codes
 from eventwire.store import Store
 
-COUNTRIES = (
+
+def words(text: str) -> list[str]:
+    return text.split()
+
+
+COUNTRIES = words(
     "USA RUS SYR IRN ISR PSE TUR SAU IRQ EGY GBR FRA DEU CHN UKR JOR LBN QAT ARE YEM LBY AFG "
     "PAK IND JPN KOR PRK NGA ZAF KEN ETH SDN SSD SOM MLI DZA MAR TUN BRA ARG MEX COL VEN CUB "
     "CAN AUS IDN PHL MMR THA VNM MYS BGD LKA NPL KAZ UZB AZE ARM GEO BLR POL ITA ESP GRC SRB "
     "HUN NLD BEL SWE NOR"
-).split()
+)
 SECTORS = [("", 30), ("GOV", 30), ("MIL", 12), ("REB", 6), ("OPP", 5), ("CVL", 5), ("MED", 3)]
 SECTORS += [("BUS", 3), ("JUD", 2), ("COP", 2), ("LEG", 2)]
 IGOS = ["IGOUNO", "IGOEU", "IGONATO", "IGOARL", "IGOAU"]
@@ -60,11 +65,11 @@ ROOTS = {
     "19": 6, "20": 0.5,
 }  # fmt: skip
 OUTLETS = [f"Outlet {c}" for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"] + ["SANA", "Xinhua", "Reuters"]
-WORDS = (
+WORDS = words(
     "talks ceasefire minister troops border agreement sanctions aid protest statement meeting "
     "visit summit strike attack negotiation envoy parliament election refugees oil trade "
     "security council resolution rebels capital forces officials spokesman dialogue crisis"
-).split()
+)
 START = date(2015, 1, 1)
 DAYS = 3 * 365
 

@@ -46,7 +46,7 @@ XSS_ARTICLE = {
     "id": "xss-<b>1</b>",
     "title": XSS_TITLE,
     "text": "Turkey criticized Greece on Tuesday over the <script>alert('xss')</script> border "
-    "dispute <img src=x onerror=\"alert('img')\">. The Turkish foreign minister said: \"<b>We "
+    'dispute <img src=x onerror="alert(\'img\')">. The Turkish foreign minister said: "<b>We '
     'reject</b> these <script>alert(1)</script> claims."',
     "published": "2016-02-09",
     "source": XSS_OUTLET,
@@ -154,9 +154,11 @@ def page(browser: Any, server: str) -> Iterator[Any]:
     page.on("pageerror", lambda err: problems.append(f"page error: {err}"))
     page.on(
         "request",
-        lambda r: None
-        if r.url.startswith(server) or r.url.startswith("data:")
-        else problems.append(f"external request: {r.url}"),
+        lambda r: (
+            None
+            if r.url.startswith(server) or r.url.startswith("data:")
+            else problems.append(f"external request: {r.url}")
+        ),
     )
     page.problems = problems
     yield page
@@ -233,7 +235,8 @@ def test_dashboard_loads_every_view(page, server):
                            ".startsWith('51–')")  # fmt: skip
     with page.expect_download() as download:
         page.click("#csv-link")
-    rows = list(csv.DictReader(open(download.value.path(), encoding="utf-8")))
+    with open(download.value.path(), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     assert len(rows) == summary["events"]
 
 
@@ -254,9 +257,7 @@ def test_brushing_the_timeline_filters_the_table_and_network(page, server):
     page.mouse.move(box["x"] + box["width"] / 2, y, steps=4)
     page.mouse.move(box["x"] + box["width"] + 2, y, steps=4)
     page.mouse.up()
-    page.wait_for_function(
-        "() => document.querySelector('#filters [name=since]').value !== ''"
-    )
+    page.wait_for_function("() => document.querySelector('#filters [name=since]').value !== ''")
     wait_reloaded(page, total)
     since = page.input_value("#filters [name=since]")
     until = page.input_value("#filters [name=until]")
