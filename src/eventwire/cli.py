@@ -563,6 +563,31 @@ def sql(query: str, db: str, parquet: str | None, fmt: str) -> None:
     _emit(result.dicts(), fmt, result.columns)
 
 
+@main.command()
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file (opened read-only).")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+def serve(db: str, host: str, port: int) -> None:
+    """Serve the explorer: a read-only JSON API (/api, docs at /docs) and the web UI (/)."""
+    from eventwire.server.app import check_database, is_loopback, run
+
+    if not Path(db).exists():
+        raise click.ClickException(
+            f"{db}: no such database (create it with `eventwire ingest FILE --db {db}`)"
+        )
+    problem = check_database(db)
+    if problem and "is empty" not in problem:
+        raise click.ClickException(problem)
+    if problem:
+        click.echo(f"warning: {problem}", err=True)
+    if not is_loopback(host):
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach it can read the database",
+            err=True,
+        )
+    run(db, host, port, log=lambda line: click.echo(line, err=True))
+
+
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
     out = sys.stdout
     if fmt == "json":

@@ -253,6 +253,23 @@ MIGRATIONS: list[str] = [
         INSERT OR IGNORE INTO dedup_dirty (kind, ref) VALUES ('story', old.story_id);
     END;
     """,
+    # 5: the explorer's query shapes (issue 7; `eventwire serve`): covering indexes for the
+    # actor network (pairs with their quad class and Goldstein), actor lists with names and
+    # counts, the timeline (date, quad class, PLOVER type), and the country and place filters.
+    # The two leading with source_code/target_code replace the single-column ones of 1.
+    """
+    CREATE INDEX events_pair ON events(source_code, target_code, quad_class, goldstein);
+    CREATE INDEX events_source_actor
+        ON events(source_code, source_name, source_country, source_sector);
+    CREATE INDEX events_target_actor
+        ON events(target_code, target_name, target_country, target_sector);
+    CREATE INDEX events_date_class ON events(date, quad_class, plover_type);
+    CREATE INDEX events_country_pair ON events(source_country, target_country);
+    CREATE INDEX events_target_country ON events(target_country);
+    CREATE INDEX events_location_country ON events(location_country);
+    DROP INDEX events_source_code;
+    DROP INDEX events_target_code;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,0 +1,628 @@
+"""The explorer's read-only SQL. Every value reaches SQLite as a bound parameter.
+
+Column and expression names in these statements come only from the fixed tables below, never
+from a request. Code prefixes (``RUS``, ``04``) become index-friendly ranges
+(``code >= 'RUS' AND code < 'RUT'``) instead of ``LIKE``, which SQLite cannot serve from an
+index on a case-sensitive column.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, fields
+from typing import Any
+
+# Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
+EVENT_COLUMNS = [
+    "e.id",
+    "e.article_id",
+    "a.title AS article_title",
+    "a.source AS article_source",
+    "a.published AS article_published",
+    "e.date",
+    "e.date_end",
+    "e.date_precision",
+    "e.date_expression",
+    "e.source_text",
+    "e.source_code",
+    "e.source_name",
+    "e.source_country",
+    "e.source_sector",
+    "e.cameo",
+    "e.target_text",
+    "e.target_code",
+    "e.target_name",
+    "e.target_country",
+    "e.target_sector",
+    "e.plover_type",
+    "e.plover_mode",
+    "e.plover_context",
+    "e.quad_class",
+    "e.goldstein",
+    "e.location_name",
+    "e.location_country",
+    "e.lat",
+    "e.lon",
+    "e.location_method",
+    "e.negated",
+    "e.modality",
+    "e.sentence",
+    "e.start_char",
+    "e.end_char",
+    "e.evidence",
+    "e.date_start_char",
+    "e.date_end_char",
+    "e.location_start_char",
+    "e.location_end_char",
+]
+EVENT_FIELDS = [c.split(" AS ")[-1].split(".")[-1] for c in EVENT_COLUMNS]
+
+# Timeline buckets and series: request value → SQL expression over ``e``.
+PERIODS = {
+    "day": "e.date",
+    "week": "date(e.date, '-6 days', 'weekday 1')",  # the Monday of the date's ISO week
+    "month": "substr(e.date, 1, 7) || '-01'",
+}
+SERIES = {"quad_class": "e.quad_class", "plover_type": "e.plover_type"}
+# Network levels: request value → (source column, target column, name columns).
+LEVELS = {
+    "actor": ("e.source_code", "e.target_code", "e.source_name", "e.target_name"),
+    "country": ("e.source_country", "e.target_country", "NULL", "NULL"),
+}
+
+
+# Errors of the database itself, never of a full-text query's syntax.
+NOT_QUERY_ERRORS = ("locked", "busy", "no such table", "unable to open", "disk I/O", "readonly")
+
+
+class QueryError(ValueError):
+    """A request the database cannot answer as asked (e.g. bad full-text syntax)."""
+
+    def __init__(self, param: str, message: str) -> None:
+        super().__init__(message)
+        self.param = param
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What ``/api/events`` and the aggregates filter on; None means no filter."""
+
+    article: str | None = None
+    actor: str | None = None  # code prefix, source or target
+    source: str | None = None  # source actor code prefix
+    target: str | None = None  # target actor code prefix
+    exact: bool = False  # actor/source/target match whole codes, not prefixes
+    country: str | None = None  # actor country (ISO3), source or target
+    source_country: str | None = None
+    target_country: str | None = None
+    cameo: str | None = None  # CAMEO code prefix
+    plover_type: str | None = None
+    quad_class: int | None = None
+    since: str | None = None  # event date, inclusive
+    until: str | None = None
+    outlet: str | None = None  # the article's source
+    location_country: str | None = None
+    q: str | None = None  # FTS5 query over the article's title and text
+    negated: bool | None = None
+    modality: str | None = None
+
+    def without_dates(self) -> EventFilters:
+        values = {f.name: getattr(self, f.name) for f in fields(self)}
+        return EventFilters(**{**values, "since": None, "until": None})
+
+
+def _successor(prefix: str) -> str:
+    """The smallest string greater than every string starting with ``prefix``."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _code(column: str, value: str, exact: bool) -> tuple[str, list[Any]]:
+    if exact:
+        return f"{column} = ?", [value]
+    return f"({column} >= ? AND {column} < ?)", [value, _successor(value)]
+
+
+def event_where(f: EventFilters) -> tuple[str, list[Any]]:
+    """``WHERE …`` (or "") over events ``e`` and its parameters. Needs no join."""
+    terms: list[str] = []
+    params: list[Any] = []
+
+    def add(sql: str, values: list[Any]) -> None:
+        terms.append(sql)
+        params.extend(values)
+
+    if f.article is not None:
+        add("e.article_id = ?", [f.article])
+    if f.actor:
+        src, p1 = _code("e.source_code", f.actor, f.exact)
+        tgt, p2 = _code("e.target_code", f.actor, f.exact)
+        add(f"({src} OR {tgt})", p1 + p2)
+    if f.source:
+        add(*_code("e.source_code", f.source, f.exact))
+    if f.target:
+        add(*_code("e.target_code", f.target, f.exact))
+    if f.country:
+        add("(e.source_country = ? OR e.target_country = ?)", [f.country, f.country])
+    if f.source_country:
+        add("e.source_country = ?", [f.source_country])
+    if f.target_country:
+        add("e.target_country = ?", [f.target_country])
+    if f.cameo:
+        add(*_code("e.cameo", f.cameo, False))
+    if f.plover_type:
+        add("e.plover_type = ?", [f.plover_type])
+    if f.quad_class is not None:
+        add("e.quad_class = ?", [f.quad_class])
+    if f.since:
+        add("e.date >= ?", [f.since])
+    if f.until:
+        add("e.date <= ?", [f.until])
+    if f.outlet is not None:
+        add("e.article_id IN (SELECT id FROM articles WHERE source = ?)", [f.outlet])
+    if f.location_country:
+        add("e.location_country = ?", [f.location_country])
+    if f.q:
+        add(
+            "e.article_id IN (SELECT id FROM articles WHERE rowid IN "
+            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
+            [f.q],
+        )
+    if f.negated is not None:
+        add("e.negated = ?", [int(f.negated)])
+    if f.modality:
+        add("e.modality = ?", [f.modality])
+    return (f"WHERE {' AND '.join(terms)}" if terms else ""), params
+
+
+def _run(
+    conn: sqlite3.Connection, sql: str, params: list[Any], fts_param: str | None = None
+) -> list[sqlite3.Row]:
+    """Execute; a full-text syntax error becomes a QueryError naming the parameter."""
+    try:
+        return conn.execute(sql, params).fetchall()
+    except sqlite3.OperationalError as err:
+        text = str(err)
+        if fts_param and not any(word in text for word in NOT_QUERY_ERRORS):
+            raise QueryError(
+                fts_param, f"{fts_param}: bad full-text query (SQLite FTS5 syntax): {text}"
+            ) from err
+        raise
+
+
+def _and(where: str, extra: str) -> str:
+    return f"{where} AND {extra}" if where else f"WHERE {extra}"
+
+
+# ---------------------------------------------------------------------------- events
+def _event_select(where: str, order: str) -> str:
+    return (
+        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e "
+        f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
+    )
+
+
+def _order(sort: str) -> str:
+    return "e.date DESC, e.id DESC" if sort == "-date" else "e.date, e.id"
+
+
+def events(
+    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+) -> tuple[int, list[dict[str, Any]]]:
+    """(total, one page of events) in date order."""
+    where, params = event_where(f)
+    fts = "q" if f.q else None
+    total = _run(conn, f"SELECT count(*) FROM events e {where}", params, fts)[0][0]
+    rows = _run(
+        conn, _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    return int(total), [dict(r) for r in rows]
+
+
+def iter_events(
+    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of ``EVENT_FIELDS`` (for CSV), streamed. Check the query first with ``events``."""
+    where, params = event_where(f)
+    cursor = conn.cursor()
+    cursor.row_factory = None
+    cursor.execute(
+        _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
+    )
+    while batch := cursor.fetchmany(1000):
+        yield from batch
+
+
+def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
+    where, params = event_where(EventFilters(article=article_id))
+    sql = _event_select(where, "e.sentence, e.start_char, e.id")
+    rows = [dict(r) for r in conn.execute(sql, params)]
+    links = conn.execute(
+        "SELECT x.event_id, x.quote_id FROM quote_events x JOIN quotes q ON q.id = x.quote_id "
+        "WHERE q.article_id = ?",
+        [article_id],
+    ).fetchall()
+    quotes: dict[int, list[int]] = {}
+    for event_id, quote_id in links:
+        quotes.setdefault(event_id, []).append(quote_id)
+    for row in rows:
+        row["quotes"] = sorted(quotes.get(row["id"], []))
+    return rows
+
+
+# ---------------------------------------------------------------------------- aggregates
+def timeline(
+    conn: sqlite3.Connection, f: EventFilters, interval: str, group: str
+) -> list[dict[str, Any]]:
+    period, series = PERIODS[interval], SERIES[group]
+    where, params = event_where(f)
+    where = _and(where, "e.date IS NOT NULL")
+    rows = _run(
+        conn,
+        f"SELECT {period} AS period, {series} AS grp, count(*) AS n FROM events e {where} "
+        "GROUP BY period, grp ORDER BY period, grp",
+        params,
+        "q" if f.q else None,
+    )
+    return [{"period": r[0], "group": r[1], "count": r[2]} for r in rows]
+
+
+def network(
+    conn: sqlite3.Connection, f: EventFilters, level: str, limit: int
+) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
+    """(edges in all, the ``limit`` heaviest edges, their nodes with counts under the filter).
+
+    Node counts cover the events of the network: those with both a source and a target. One
+    statement groups the events into pairs once and derives edges, node counts and the total
+    from them, so only the rows shown leave SQLite."""
+    src, tgt, src_name, tgt_name = LEVELS[level]
+    where, params = event_where(f)
+    where = _and(where, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
+    fts = "q" if f.q else None
+    rows = _run(
+        conn,
+        "WITH pairs AS MATERIALIZED ("
+        f"SELECT {src} AS s, {tgt} AS t, count(*) AS n, avg(e.goldstein) AS g, "
+        "sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, "
+        "sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4 "
+        f"FROM events e {where} GROUP BY s, t), "
+        "top AS (SELECT * FROM pairs ORDER BY n DESC, s, t LIMIT ?), "
+        "ends AS (SELECT s AS code FROM top UNION SELECT t FROM top) "
+        "SELECT 0, s, t, n, g, q1, q2, q3, q4 FROM top UNION ALL "
+        "SELECT 1, s, NULL, sum(n), sum(CASE WHEN s = t THEN n ELSE 0 END), 0, 0, 0, 0 "
+        "FROM pairs WHERE s IN (SELECT code FROM ends) GROUP BY s UNION ALL "
+        "SELECT 2, t, NULL, sum(n), NULL, 0, 0, 0, 0 "
+        "FROM pairs WHERE t IN (SELECT code FROM ends) GROUP BY t UNION ALL "
+        "SELECT 3, NULL, NULL, count(*), NULL, 0, 0, 0, 0 FROM pairs",
+        [*params, limit],
+        fts,
+    )
+    edges: list[dict[str, Any]] = []
+    nodes: dict[str, dict[str, Any]] = {}
+    total = 0
+
+    def node(code: str) -> dict[str, Any]:
+        return nodes.setdefault(
+            code, {"id": code, "name": None, "as_source": 0, "as_target": 0, "events": 0}
+        )
+
+    for kind, s, t, n, g, q1, q2, q3, q4 in rows:
+        if kind == 0:
+            edges.append(
+                {
+                    "source": s,
+                    "target": t,
+                    "count": n,
+                    "goldstein_mean": round(g, 3) if g is not None else None,
+                    "quad_counts": [q1, q2, q3, q4],
+                    "cooperation_share": round((q1 + q2) / n, 4),
+                }
+            )
+        elif kind == 1:
+            node(s)["as_source"] = n
+            node(s)["events"] += n - g  # g holds the self-loops, counted on the target side
+        elif kind == 2:
+            node(s)["as_target"] = n
+            node(s)["events"] += n
+        else:
+            total = n
+    edges.sort(key=lambda e: (-e["count"], e["source"], e["target"]))
+    if nodes and level == "actor":
+        marks = ",".join("?" * len(nodes))
+        for column, name in ((src, src_name), (tgt, tgt_name)):
+            for code, label in conn.execute(
+                f"SELECT {column}, max({name}) FROM events e WHERE {column} IN ({marks}) "
+                f"GROUP BY {column}",
+                list(nodes),
+            ):
+                nodes[code]["name"] = nodes[code]["name"] or label
+    return int(total), edges, list(nodes.values())
+
+
+def map_points(
+    conn: sqlite3.Connection, f: EventFilters, limit: int
+) -> tuple[int, list[dict[str, Any]]]:
+    where, params = event_where(f)
+    where = _and(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    rows = _run(
+        conn,
+        "SELECT e.lat, e.lon, e.location_name, e.location_country, count(*) AS n, "
+        "avg(e.goldstein), sum(e.quad_class IN (1, 2)) "
+        f"FROM events e {where} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
+        "ORDER BY n DESC, e.location_name",
+        params,
+        "q" if f.q else None,
+    )
+    points = [
+        {
+            "lat": lat,
+            "lon": lon,
+            "name": name,
+            "country": country,
+            "count": n,
+            "goldstein_mean": round(g, 3) if g is not None else None,
+            "cooperation_share": round(coop / n, 4),
+        }
+        for lat, lon, name, country, n, g, coop in rows[:limit]
+    ]
+    return len(rows), points
+
+
+# ---------------------------------------------------------------------------- actors
+def actors(
+    conn: sqlite3.Connection,
+    f: EventFilters,
+    *,
+    code: str | None,
+    name: str | None,
+    country: str | None,
+    sector: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Actors that appear as source or target of the filtered events, most events first."""
+    where, params = event_where(f)
+    sides = []
+    side_params: list[Any] = []
+    for side in ("source", "target"):
+        side_where = _and(where, f"e.{side}_code IS NOT NULL")
+        code_params: list[Any] = []
+        if code:  # on each side, where the code index can serve it
+            code_sql, code_params = _code(f"e.{side}_code", code, False)
+            side_where = _and(side_where, code_sql)
+        sides.append(
+            f"SELECT e.{side}_code AS code, max(e.{side}_name) AS name, "
+            f"max(e.{side}_country) AS country, max(e.{side}_sector) AS sector, "
+            f"count(*) AS n FROM events e {side_where} GROUP BY e.{side}_code"
+        )
+        side_params.extend([*params, *code_params])
+    having: list[str] = []
+    having_params: list[Any] = []
+    if name:
+        having.append("(instr(lower(max(name)), lower(?)) > 0 OR instr(code, upper(?)) > 0)")
+        having_params.extend([name, name])
+    if country:
+        having.append("max(country) = ?")
+        having_params.append(country)
+    if sector:
+        having.append("instr(coalesce(max(sector), ''), ?) > 0")
+        having_params.append(sector)
+    having_sql = f"HAVING {' AND '.join(having)}" if having else ""
+    # each side grouped on its own (an index-ordered scan), then the two joined per code
+    grouped = (
+        f"WITH s AS ({sides[0]}), t AS ({sides[1]}) "
+        "SELECT code, max(name) AS name, max(country) AS country, max(sector) AS sector, "
+        "sum(ns) AS as_source, sum(nt) AS as_target, sum(ns + nt) AS events FROM ("
+        "SELECT code, name, country, sector, n AS ns, 0 AS nt FROM s UNION ALL "
+        f"SELECT code, name, country, sector, 0, n FROM t) GROUP BY code {having_sql}"
+    )
+    all_params = [*side_params, *having_params]
+    fts = "q" if f.q else None
+    rows = [
+        dict(r)
+        for r in _run(
+            conn,
+            f"SELECT *, count(*) OVER () AS total FROM ({grouped}) "
+            "ORDER BY events DESC, code LIMIT ? OFFSET ?",
+            [*all_params, limit, offset],
+            fts,
+        )
+    ]
+    if rows:
+        total = rows[0]["total"]
+    else:  # past the last page: count on its own
+        total = _run(conn, f"SELECT count(*) FROM ({grouped})", all_params, fts)[0][0]
+    for row in rows:
+        del row["total"]
+    return int(total), rows
+
+
+# ---------------------------------------------------------------------------- articles
+def articles(
+    conn: sqlite3.Connection,
+    *,
+    q: str | None,
+    outlet: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Articles newest first; ``q`` is an FTS5 query over title and text."""
+    terms: list[str] = []
+    params: list[Any] = []
+    if q:
+        terms.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
+        params.append(q)
+    if outlet is not None:
+        terms.append("a.source = ?")
+        params.append(outlet)
+    if since:
+        terms.append("a.published >= ?")
+        params.append(since)
+    if until:
+        terms.append("a.published <= ?")
+        params.append(until)
+    where = f"WHERE {' AND '.join(terms)}" if terms else ""
+    fts = "q" if q else None
+    total = _run(conn, f"SELECT count(*) FROM articles a {where}", params, fts)[0][0]
+    rows = _run(
+        conn,
+        "SELECT a.id, a.title, a.published, a.source, a.url, length(a.text) AS chars, "
+        "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
+        "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
+        f"FROM articles a {where} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+        fts,
+    )
+    return int(total), [dict(r) for r in rows]
+
+
+def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
+    row = conn.execute(
+        "SELECT id, title, text, published, published_method, source, source_method, url, "
+        "dateline, dateline_place, language, ingested_at FROM articles WHERE id = ?",
+        [article_id],
+    ).fetchone()
+    if row is None:
+        return None
+    found = dict(row)
+    found["events"] = events_for_article(conn, article_id)
+    found["mentions"] = [
+        dict(r)
+        for r in conn.execute(
+            "SELECT id, sentence, start_char, end_char, text, label, actor_code, actor_name, "
+            "actor_country, actor_sector FROM mentions WHERE article_id = ? "
+            "ORDER BY start_char, end_char DESC, id",
+            [article_id],
+        )
+    ]
+    found["quotes"] = quotes_of(conn, "q.article_id = ?", [article_id], "q.idx, q.id", -1, 0)
+    found["sentences"] = [
+        [r[0], r[1]]
+        for r in conn.execute(
+            "SELECT start_char, end_char FROM sentences WHERE article_id = ? ORDER BY idx",
+            [article_id],
+        )
+    ]
+    return found
+
+
+# ---------------------------------------------------------------------------- quotes
+QUOTE_SELECT = (
+    "SELECT q.id, q.article_id, a.title AS article_title, a.published AS article_published, "
+    "a.source AS article_source, q.idx, q.kind, q.speaker_text, q.speaker_code, q.speaker_name, "
+    "q.speaker_country, q.speaker_sector, q.speaker_method, q.cue, q.text, q.sentence, "
+    "q.start_char, q.end_char, q.content, q.cue_start, q.cue_end, q.speaker_start, "
+    "q.speaker_end, q.parent, "
+    "(SELECT group_concat(event_id) FROM quote_events x WHERE x.quote_id = q.id) AS events "
+    "FROM quotes q LEFT JOIN articles a ON a.id = q.article_id"
+)
+
+
+def quotes_of(
+    conn: sqlite3.Connection,
+    where_sql: str,
+    params: list[Any],
+    order: str,
+    limit: int,
+    offset: int,
+    fts: str | None = None,
+) -> list[dict[str, Any]]:
+    where = f"WHERE {where_sql}" if where_sql else ""
+    rows = [
+        dict(r)
+        for r in _run(
+            conn,
+            f"{QUOTE_SELECT} {where} ORDER BY {order} LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+            fts,
+        )
+    ]
+    for row in rows:
+        row["content"] = json.loads(row["content"]) if row["content"] else []
+        linked = row["events"]
+        row["events"] = sorted(int(e) for e in linked.split(",")) if linked else []
+    return rows
+
+
+def quotes(
+    conn: sqlite3.Connection,
+    *,
+    speaker: str | None,
+    contains: str | None,
+    article: str | None,
+    kind: str | None,
+    since: str | None,
+    until: str | None,
+    limit: int,
+    offset: int,
+) -> tuple[int, list[dict[str, Any]]]:
+    """Quotes by article date then reading order; ``since``/``until`` bound the article's
+    publication date, ``speaker`` is a code prefix, ``contains`` an FTS5 query."""
+    terms: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        sql, values = _code("q.speaker_code", speaker, False)
+        terms.append(sql)
+        params.extend(values)
+    if contains:
+        terms.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
+        params.append(contains)
+    if article is not None:
+        terms.append("q.article_id = ?")
+        params.append(article)
+    if kind:
+        terms.append("q.kind = ?")
+        params.append(kind)
+    if since:
+        terms.append("q.article_id IN (SELECT id FROM articles WHERE published >= ?)")
+        params.append(since)
+    if until:
+        terms.append("q.article_id IN (SELECT id FROM articles WHERE published <= ?)")
+        params.append(until)
+    where_sql = " AND ".join(terms)
+    fts = "contains" if contains else None
+    where = f"WHERE {where_sql}" if where_sql else ""
+    total = _run(conn, f"SELECT count(*) FROM quotes q {where}", params, fts)[0][0]
+    rows = quotes_of(
+        conn, where_sql, params, "a.published, q.article_id, q.idx, q.id", limit, offset, fts
+    )
+    return int(total), rows
+
+
+# ---------------------------------------------------------------------------- overview
+def outlets(conn: sqlite3.Connection, limit: int, offset: int) -> tuple[int, list[dict[str, Any]]]:
+    total = conn.execute("SELECT count(DISTINCT source) FROM articles").fetchone()[0]
+    rows = conn.execute(
+        "SELECT a.source AS name, count(*) AS articles, "
+        "sum((SELECT count(*) FROM events e WHERE e.article_id = a.id)) AS events "
+        "FROM articles a WHERE a.source IS NOT NULL GROUP BY a.source "
+        "ORDER BY articles DESC, name LIMIT ? OFFSET ?",
+        [limit, offset],
+    ).fetchall()
+    return int(total), [dict(r) for r in rows]
+
+
+def summary(conn: sqlite3.Connection) -> dict[str, Any]:
+    one = conn.execute(
+        "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+        "(SELECT count(*) FROM quotes), (SELECT min(date) FROM events), "
+        "(SELECT max(date) FROM events), (SELECT min(published) FROM articles), "
+        "(SELECT max(published) FROM articles)"
+    ).fetchone()
+    plover = [
+        r[0]
+        for r in conn.execute(
+            "SELECT DISTINCT plover_type FROM events WHERE plover_type IS NOT NULL ORDER BY 1"
+        )
+    ]
+    return {
+        "articles": one[0],
+        "events": one[1],
+        "quotes": one[2],
+        "event_dates": [one[3], one[4]],
+        "published": [one[5], one[6]],
+        "plover_types": plover,
+    }

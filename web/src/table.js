@@ -1,0 +1,78 @@
+// The event table: one page of filtered events, each linking to its evidence.
+import { format } from "d3";
+import { QUAD_NAMES } from "./colors.js";
+import { articleHash, el, truncate } from "./dom.js";
+
+const count = format(",");
+
+function actorCell(code, text, name) {
+  if (!code && !text) return el("td", { class: "muted" }, "–");
+  return el(
+    "td",
+    { title: [name, text].filter(Boolean).join(" · ") },
+    el("span", { class: "code" }, code || "?"),
+    text ? el("span", { class: "sub" }, truncate(text, 40)) : null,
+  );
+}
+
+export function eventRow(e) {
+  const place = e.location_name
+    ? `${e.location_name}${e.location_country ? ` (${e.location_country})` : ""}`
+    : "";
+  return el(
+    "tr",
+    { dataset: { eventId: e.id } },
+    el(
+      "td",
+      { class: "date", title: e.date_expression ? `from “${e.date_expression}”` : e.date_precision || "" },
+      e.date || "–",
+    ),
+    actorCell(e.source_code, e.source_text, e.source_name),
+    el(
+      "td",
+      { title: [e.cameo_name, e.plover_type].filter(Boolean).join(" · ") },
+      el("span", { class: "code" }, e.cameo),
+      " ",
+      truncate(e.cameo_name || "", 38),
+      e.negated ? el("span", { class: "neg" }, " NOT") : null,
+      e.modality && e.modality !== "asserted" ? el("span", { class: "sub" }, e.modality) : null,
+      e.plover_type ? el("span", { class: "sub" }, e.plover_type) : null,
+    ),
+    actorCell(e.target_code, e.target_text, e.target_name),
+    el(
+      "td",
+      {},
+      e.quad_class
+        ? el("span", { class: `quad q${e.quad_class}`, title: QUAD_NAMES[e.quad_class] }, e.quad_class)
+        : "–",
+    ),
+    el("td", { class: "num" }, e.goldstein === null ? "–" : e.goldstein.toFixed(1)),
+    el("td", {}, place),
+    el("td", {}, truncate(e.article_source || "", 30)),
+    el(
+      "td",
+      { class: "evidence" },
+      el(
+        "a",
+        { href: articleHash(e.article_id, e.id), class: "evidence-link", title: "open the article at this evidence" },
+        truncate(e.evidence || "(no evidence sentence)", 180),
+      ),
+    ),
+  );
+}
+
+export function drawTable(tbody, page) {
+  tbody.replaceChildren();
+  if (!page.items.length) {
+    tbody.append(el("tr", {}, el("td", { colspan: 9, class: "empty" }, "No events match these filters.")));
+    return;
+  }
+  for (const e of page.items) tbody.append(eventRow(e));
+}
+
+export function pageInfo(page) {
+  if (!page.total) return "0 events";
+  const first = page.offset + 1;
+  const last = page.offset + page.items.length;
+  return `${count(first)}–${count(last)} of ${count(page.total)}`;
+}
