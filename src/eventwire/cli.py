@@ -287,6 +287,18 @@ def _open_readonly(db: str) -> Any:
         raise click.ClickException(str(err)) from err
 
 
+def _stored(db: str, query: str, **filters: Any) -> list[dict[str, Any]]:
+    """Rows of one of the store's read-only queries; a bad search query is a clear error."""
+    from eventwire.store import StoreError
+
+    with _open_readonly(db) as store:
+        try:
+            rows: list[dict[str, Any]] = getattr(store, query)(**filters)
+        except StoreError as err:
+            raise click.ClickException(str(err)) from err
+    return rows
+
+
 def query_options(date_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
     """Options every listing command shares: database, output format, date range, limit."""
 
@@ -320,15 +332,8 @@ def articles(
     search: str | None,
 ) -> None:
     """List stored articles."""
-    from eventwire.store import StoreError
-
-    with _open_readonly(db) as store:
-        try:
-            rows = store.articles(
-                source=source, since=since, until=until, search=search, limit=limit
-            )
-        except StoreError as err:
-            raise click.ClickException(str(err)) from err
+    rows = _stored(db, "articles", source=source, since=since, until=until, search=search,
+                   limit=limit)  # fmt: skip
     _emit(rows, fmt, ["id", "published", "source", "title", "events"])
 
 
@@ -456,21 +461,8 @@ def quotes(
     kind: str | None,
 ) -> None:
     """List stored quotes: who said what, with the events coded inside them."""
-    from eventwire.store import StoreError
-
-    with _open_readonly(db) as store:
-        try:
-            rows = store.quotes(
-                article=article,
-                speaker=speaker,
-                contains=contains,
-                kind=kind,
-                since=since,
-                until=until,
-                limit=limit,
-            )
-        except StoreError as err:
-            raise click.ClickException(str(err)) from err
+    rows = _stored(db, "quotes", article=article, speaker=speaker, contains=contains, kind=kind,
+                   since=since, until=until, limit=limit)  # fmt: skip
     if fmt in {"table", "csv"}:  # flat cells: spans and event ids as JSON text
         rows = [
             {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows
