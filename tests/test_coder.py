@@ -530,3 +530,12 @@ def test_compat_codes_the_state_a_noun_phrase_names():
     (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
     assert triples(result) == [("TUR", "111", "SYR")]
     assert code(text).events == []
+
+
+def test_a_big_city_names_the_country_a_group_belongs_to():
+    """ "Police … in Houston": American police, though China is the only country named."""
+    result = code(
+        "Police arrested dozens of protesters in Houston on Saturday. The protesters had "
+        "criticized China over its trade policy."
+    )
+    assert actor_codes(result)["Police"] == "USACOP"

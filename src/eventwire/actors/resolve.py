@@ -436,12 +436,17 @@ class Resolver:
     def _count_countries(self, doc: Doc) -> None:
         for ent in doc.ents:
             if ent.label_ in {"GPE", "NORP"}:
+                counted = False
                 for token in ent:
                     if _hyphen_modifier(token):
                         continue  # "Russian-made" says nothing about whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
                     if code:
                         self.country_counts[code] = self.country_counts.get(code, 0) + 1
+                        counted = True
+                city = None if counted or ent.label_ != "GPE" else _city_country(ent.text)
+                if city:  # "protesters in Houston": a story about the United States
+                    self.country_counts[city] = self.country_counts.get(city, 0) + 1
 
     # ------------------------------------------------------------------ pieces
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
@@ -565,6 +570,23 @@ def _expletive(pronoun: Token) -> bool:
 
 def _head_lemmatised(tokens: list[Token]) -> str:
     return " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+
+
+BIG_CITY = 100_000
+
+
+def _city_country(name: str) -> str | None:
+    """The country of a city name that can only mean one country's big city ("Houston");
+    None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
+    only cities of 100,000+ people count, and those must agree)."""
+    from eventwire.place.gazetteer import load_gazetteer  # the place stage loads it anyway
+
+    countries = {
+        place.country
+        for place, primary in load_gazetteer().lookup(name)
+        if primary and place.kind == "city" and place.population >= BIG_CITY
+    }
+    return countries.pop() if len(countries) == 1 else None
 
 
 def _cut_off(modifier: Token) -> bool:
