@@ -539,3 +539,22 @@ def test_a_big_city_names_the_country_a_group_belongs_to():
         "criticized China over its trade policy."
     )
     assert actor_codes(result)["Police"] == "USACOP"
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # weapons act for their modifier; civilians are of the country the places name
+        ("Syrian government airstrikes killed 20 civilians in Idlib on Monday.",
+         [("SYRGOV", "195", "SYRCVL")]),
+        # a country's bare weapons are its military; positions are their owners'
+        ("Russian airstrikes hit rebel positions in Homs.", [("RUSMIL", "190", "SYRREB")]),
+        # an organisation named by its modifier; "executed" people is a killing
+        ("The Islamic State group executed 15 Syrian soldiers near Palmyra.",
+         [("IMGMUSISI", "1823", "SYRMIL")]),
+        ("Egypt executed the agreement with Sudan.", []),
+        ("UN sanctions hurt Iran.", []),  # still the UN's sanctions, not the UN acting
+    ],
+)  # fmt: skip
+def test_conflict_reports_name_their_attackers_and_victims(sentence, expected):
+    assert triples(code(sentence)) == expected

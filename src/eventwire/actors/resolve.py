@@ -46,6 +46,21 @@ PEOPLE_HEADS = {
 DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
     "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
+    "civilian", "resident", "villager", "protester", "demonstrator", "people",
+}  # fmt: skip
+# the means of force of whoever modifies them ("Syrian government airstrikes", "Russian jets")
+INSTRUMENT_HEADS = {
+    "airstrike", "strike", "raid", "jet", "aircraft", "plane", "helicopter", "drone",
+    "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
+    "warship", "bomber", "gunfire", "sniper",
+}  # fmt: skip
+# organisations named by their modifier ("the Islamic State group", "the Hamas movement")
+ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
+# what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
+OWNED_HEADS = {
+    "position", "base", "stronghold", "target", "area", "village", "town", "neighbourhood",
+    "neighborhood", "territory", "facility", "convoy", "headquarters", "checkpoint", "outpost",
+    "camp", "post",
 }  # fmt: skip
 # modifiers that bind tighter than the head's own noun (country adjectives etc.)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
@@ -172,6 +187,9 @@ class Resolver:
             ref = self._people_of_states(head, start, end, own)
             if ref is not None:
                 return ref
+        by_modifier = self._owned_by_modifier(head, start, end, text)
+        if by_modifier is not None:
+            return by_modifier
         person = self._known_name(own)
         if person is not None and not self.compat and self._names_a_thing(head, person[0]):
             return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
@@ -228,7 +246,7 @@ class Resolver:
                     )
                 owned = Actor(text, _compose(owner, agent), owner, _sector(agent))
                 return ActorRef(head.i, start, end, owned, "country+agent")
-        if agent and head.lower_ in GROUP_HEADS:
+        if agent and head.lower_ in GROUP_HEADS and head.lemma_.lower() not in DOMESTIC_GROUPS:
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
             if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
@@ -313,6 +331,29 @@ class Resolver:
         return ActorRef(head.i, start, end, Actor(_clean_text(head.doc[start:end]),
                         first.actor.code, first.actor.country), "country")  # fmt: skip
 
+    def _owned_by_modifier(self, head: Token, start: int, end: int, text: str) -> ActorRef | None:
+        """Weapons, organisations and positions are their modifier's: "Syrian government
+        airstrikes" (SYRGOV), "Russian jets" (RUSMIL), "the Islamic State group", "rebel
+        positions" (the rebels the story is about)."""
+        lemma = head.lemma_.lower()
+        kind = (
+            "instrument" if lemma in INSTRUMENT_HEADS
+            else "owned" if lemma in ORGANISATION_HEADS | OWNED_HEADS
+            else None
+        )  # fmt: skip
+        if kind is None or head.pos_ != "NOUN" or self.kb.agent(lemma):
+            return None
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        if not modifiers or _hyphen_modifier(modifiers[-1]):
+            return None  # "US-led coalition strikes": whose, the hyphen does not say
+        ref = self.resolve_head(modifiers[-1])
+        if ref is None or not ref.actor.code:
+            return None
+        actor = self._copy(ref.actor, text)
+        if kind == "instrument" and actor.sector is None and len(actor.code or "") == 3:
+            actor = Actor(text, f"{actor.code}MIL", actor.country, "MIL", actor.name)
+        return ActorRef(head.i, start, end, actor, kind)
+
     def _shared_owner_ref(self, head: Token) -> ActorRef | None:
         """ "Lawmakers in Fornost and Gondor" parsed as "(lawmakers in Fornost) and Gondor":
         the second country owns the same kind of people."""
@@ -357,6 +398,10 @@ class Resolver:
             )
         if known:
             return True
+        if lemma in INSTRUMENT_HEADS | ORGANISATION_HEADS | OWNED_HEADS and any(
+            c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts
+        ):
+            return True  # "rebel positions", "Russian airstrikes": their modifier's
         start, end = _phrase_bounds(head)
         phrase = head.doc[start:end]
         if any(t.pos_ == "PROPN" or t.ent_type_ or _capitalised(t) for t in phrase):
@@ -441,12 +486,13 @@ class Resolver:
                     if _hyphen_modifier(token):
                         continue  # "Russian-made" says nothing about whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
-                    if code:
-                        self.country_counts[code] = self.country_counts.get(code, 0) + 1
+                    if code:  # a place names where the story is more than a nationality does
+                        weight = 2 if ent.label_ == "GPE" else 1
+                        self.country_counts[code] = self.country_counts.get(code, 0) + weight
                         counted = True
                 city = None if counted or ent.label_ != "GPE" else _city_country(ent.text)
                 if city:  # "protesters in Houston": a story about the United States
-                    self.country_counts[city] = self.country_counts.get(city, 0) + 1
+                    self.country_counts[city] = self.country_counts.get(city, 0) + 2
 
     # ------------------------------------------------------------------ pieces
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
