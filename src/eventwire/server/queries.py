@@ -57,7 +57,20 @@ EVENT_COLUMNS = [
     "e.location_start_char",
     "e.location_end_char",
 ]
-EVENT_FIELDS = [c.split(" AS ")[-1].split(".")[-1] for c in EVENT_COLUMNS]
+# The event's merged event (``event_groups``, schema 4): its id and GDELT-style counts. An
+# event not (yet) deduplicated is a group of its own: null id, one mention, source, article.
+GROUP_COUNTS = ["num_mentions", "num_sources", "num_articles"]
+GROUP_COLUMNS = ["g.id AS group_id"] + [f"coalesce(g.{c}, 1) AS {c}" for c in GROUP_COUNTS]
+UNGROUPED_COLUMNS = ["NULL AS group_id"] + [f"1 AS {c}" for c in GROUP_COUNTS]
+EVENT_FIELDS = [c.split(" AS ")[-1].split(".")[-1] for c in EVENT_COLUMNS + GROUP_COLUMNS]
+# What a merged event takes from its group (the representative values dedup chose); the rest
+# (article, sentence, spans, evidence, phrases) comes from its representative mention.
+GROUP_FIELDS = {
+    "date", "date_end", "date_precision", "source_code", "source_country", "source_sector",
+    "cameo", "target_code", "target_country", "target_sector", "plover_type", "quad_class",
+    "goldstein", "location_name", "location_country", "lat", "lon", "location_method",
+    "negated", "modality",
+}  # fmt: skip
 
 # Timeline buckets and series: request value → SQL expression over ``e``.
 PERIODS = {
@@ -195,12 +208,79 @@ def _and(where: str, extra: str) -> str:
     return f"{where} AND {extra}" if where else f"WHERE {extra}"
 
 
-# ---------------------------------------------------------------------------- events
-def _event_select(where: str, order: str) -> str:
+def has_groups(conn: sqlite3.Connection) -> bool:
+    """Whether the store has deduplication's tables (schema 4 and later)."""
+    found = conn.execute("SELECT 1 FROM pragma_table_info('events') WHERE name = 'group_id'")
+    return found.fetchone() is not None
+
+
+def _merged(where: str) -> str:
+    """One row per merged event (columns named as ``events``' plus the group's) among the
+    events ``where`` selects: a group is in when any of its mentions is; an event without a
+    group is its own. Its values are the group's; article, sentence and spans are those of the
+    group's representative mention."""
+    rows = []
+    for column in EVENT_COLUMNS:
+        name = column.split(".")[-1]
+        if column.startswith("a."):
+            continue
+        if name in GROUP_FIELDS:
+            rows.append(f"CASE WHEN g.id IS NULL THEN r.{name} ELSE g.{name} END AS {name}")
+        elif name in ("source_name", "target_name"):
+            side = name.split("_")[0]
+            rows.append(
+                f"CASE WHEN g.id IS NULL OR g.{side}_code IS r.{side}_code THEN r.{name} ELSE "
+                f"(SELECT max(x.{name}) FROM events x WHERE x.group_id = g.id "
+                f"AND x.{side}_code = g.{side}_code) END AS {name}"
+            )
+        else:
+            rows.append(f"r.{name}")
     return (
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e "
+        f"(SELECT {', '.join(rows + GROUP_COLUMNS)} FROM ("
+        f"SELECT coalesce(e.group_id, -e.id) AS k, min(e.id) AS any_id FROM events e {where} "
+        "GROUP BY k) m LEFT JOIN event_groups g ON g.id = m.k "
+        "JOIN events r ON r.id = CASE WHEN g.id IS NULL THEN m.any_id ELSE coalesce("
+        "(SELECT x.id FROM events x WHERE x.id = g.event_id AND x.group_id = g.id), m.any_id) "
+        "END)"
+    )
+
+
+def _units(
+    conn: sqlite3.Connection, f: EventFilters, merged: bool, extra: str
+) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` over what aggregates count, as ``e``: events (mentions) or, with
+    ``merged``, merged events; ``extra`` is a condition on ``e``'s columns."""
+    where, params = event_where(f)
+    if merged and has_groups(conn):
+        return f"FROM {_merged(where)} e WHERE {extra}", params
+    return f"FROM events e {_and(where, extra)}", params
+
+
+# ---------------------------------------------------------------------------- events
+def _event_select(conn: sqlite3.Connection, where: str, order: str, merged: bool = False) -> str:
+    if not has_groups(conn):
+        return (
+            f"SELECT {', '.join(EVENT_COLUMNS + UNGROUPED_COLUMNS)} FROM events e "
+            f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
+        )
+    if merged:
+        columns = [c if c.startswith("a.") else f"e.{c.split('.')[-1]}" for c in EVENT_COLUMNS]
+        columns += [f"e.{c}" for c in ["group_id", *GROUP_COUNTS]]
+        return (
+            f"SELECT {', '.join(columns)} FROM {_merged(where)} e "
+            f"LEFT JOIN articles a ON a.id = e.article_id ORDER BY {order}"
+        )
+    return (
+        f"SELECT {', '.join(EVENT_COLUMNS + GROUP_COLUMNS)} FROM events e "
+        "LEFT JOIN event_groups g ON g.id = e.group_id "
         f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
     )
+
+
+def _count(conn: sqlite3.Connection, where: str, merged: bool) -> str:
+    if merged and has_groups(conn):
+        return f"SELECT count(DISTINCT coalesce(e.group_id, -e.id)) FROM events e {where}"
+    return f"SELECT count(*) FROM events e {where}"
 
 
 def _order(sort: str) -> str:
@@ -208,27 +288,40 @@ def _order(sort: str) -> str:
 
 
 def events(
-    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+    conn: sqlite3.Connection,
+    f: EventFilters,
+    limit: int,
+    offset: int,
+    sort: str = "date",
+    merged: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page of events) in date order."""
+    """(total, one page of events) in date order; with ``merged``, of merged events."""
     where, params = event_where(f)
     fts = "q" if f.q else None
-    total = _run(conn, f"SELECT count(*) FROM events e {where}", params, fts)[0][0]
+    total = _run(conn, _count(conn, where, merged), params, fts)[0][0]
     rows = _run(
-        conn, _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
+        conn,
+        _event_select(conn, where, _order(sort), merged) + " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     return int(total), [dict(r) for r in rows]
 
 
 def iter_events(
-    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+    conn: sqlite3.Connection,
+    f: EventFilters,
+    limit: int,
+    offset: int,
+    sort: str = "date",
+    merged: bool = False,
 ) -> Iterator[tuple[Any, ...]]:
     """Rows of ``EVENT_FIELDS`` (for CSV), streamed. Check the query first with ``events``."""
     where, params = event_where(f)
     cursor = conn.cursor()
     cursor.row_factory = None
     cursor.execute(
-        _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
+        _event_select(conn, where, _order(sort), merged) + " LIMIT ? OFFSET ?",
+        [*params, limit, offset],
     )
     while batch := cursor.fetchmany(1000):
         yield from batch
@@ -236,7 +329,7 @@ def iter_events(
 
 def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     where, params = event_where(EventFilters(article=article_id))
-    sql = _event_select(where, "e.sentence, e.start_char, e.id")
+    sql = _event_select(conn, where, "e.sentence, e.start_char, e.id")
     rows = [dict(r) for r in conn.execute(sql, params)]
     links = conn.execute(
         "SELECT x.event_id, x.quote_id FROM quote_events x JOIN quotes q ON q.id = x.quote_id "
@@ -251,16 +344,26 @@ def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[s
     return rows
 
 
+# ---------------------------------------------------------------------------- merged events
+def group(conn: sqlite3.Connection, group_id: int) -> dict[str, Any] | None:
+    """A merged event with every mention and why it joined (``eventwire.dedup``'s own
+    explanation), each mention with its article's title and outlet; None if there is none."""
+    if not has_groups(conn):
+        return None
+    from eventwire.dedup.queries import explain_group
+
+    return explain_group(conn, group_id)
+
+
 # ---------------------------------------------------------------------------- aggregates
 def timeline(
-    conn: sqlite3.Connection, f: EventFilters, interval: str, group: str
+    conn: sqlite3.Connection, f: EventFilters, interval: str, group: str, merged: bool = False
 ) -> list[dict[str, Any]]:
     period, series = PERIODS[interval], SERIES[group]
-    where, params = event_where(f)
-    where = _and(where, "e.date IS NOT NULL")
+    source, params = _units(conn, f, merged, "e.date IS NOT NULL")
     rows = _run(
         conn,
-        f"SELECT {period} AS period, {series} AS grp, count(*) AS n FROM events e {where} "
+        f"SELECT {period} AS period, {series} AS grp, count(*) AS n {source} "
         "GROUP BY period, grp ORDER BY period, grp",
         params,
         "q" if f.q else None,
@@ -269,7 +372,7 @@ def timeline(
 
 
 def network(
-    conn: sqlite3.Connection, f: EventFilters, level: str, limit: int
+    conn: sqlite3.Connection, f: EventFilters, level: str, limit: int, merged: bool = False
 ) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
     """(edges in all, the ``limit`` heaviest edges, their nodes with counts under the filter).
 
@@ -277,8 +380,7 @@ def network(
     statement groups the events into pairs once and derives edges, node counts and the total
     from them, so only the rows shown leave SQLite."""
     src, tgt, src_name, tgt_name = LEVELS[level]
-    where, params = event_where(f)
-    where = _and(where, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
+    source, params = _units(conn, f, merged, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
     fts = "q" if f.q else None
     rows = _run(
         conn,
@@ -286,7 +388,7 @@ def network(
         f"SELECT {src} AS s, {tgt} AS t, count(*) AS n, avg(e.goldstein) AS g, "
         "sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, "
         "sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4 "
-        f"FROM events e {where} GROUP BY s, t), "
+        f"{source} GROUP BY s, t), "
         "top AS (SELECT * FROM pairs ORDER BY n DESC, s, t LIMIT ?), "
         "ends AS (SELECT s AS code FROM top UNION SELECT t FROM top) "
         "SELECT 0, s, t, n, g, q1, q2, q3, q4 FROM top UNION ALL "
@@ -341,15 +443,14 @@ def network(
 
 
 def map_points(
-    conn: sqlite3.Connection, f: EventFilters, limit: int
+    conn: sqlite3.Connection, f: EventFilters, limit: int, merged: bool = False
 ) -> tuple[int, list[dict[str, Any]]]:
-    where, params = event_where(f)
-    where = _and(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    source, params = _units(conn, f, merged, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
     rows = _run(
         conn,
         "SELECT e.lat, e.lon, e.location_name, e.location_country, count(*) AS n, "
         "avg(e.goldstein), sum(e.quad_class IN (1, 2)) "
-        f"FROM events e {where} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
+        f"{source} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
         "ORDER BY n DESC, e.location_name",
         params,
         "q" if f.q else None,
