@@ -545,6 +545,8 @@ def test_merged_listing_is_one_row_per_merged_event(merged_client):
     wire = get(merged_client, "/api/events?merged=true&outlet=Sample%20Wire")
     assert wire["total"] == 1 and wire["items"][0]["group_id"] == first["group_id"]
     assert get(merged_client, "/api/events?merged=true&quad_class=4")["items"] == [second]
+    dated = get(merged_client, f"/api/events?merged=true&since={second['date']}")
+    assert dated["items"] == [second] and dated["total"] == 1  # the merged event's date
     newest = get(merged_client, "/api/events?merged=true&sort=-date")["items"]
     assert [e["id"] for e in newest] == [second["id"], first["id"]]
     rows = list(csv.DictReader(io.StringIO(merged_client.get("/api/events.csv?merged=1").text)))

@@ -284,8 +284,8 @@ Merged = Annotated[
     bool,
     Query(
         description="Count merged events (one per real-world event, however many reports "
-        "of it) instead of every report (mention); a merged event is in when any of its "
-        "reports matches the filters."
+        "of it) instead of every report (mention); a merged event is in when its date is "
+        "within since/until and any of its reports matches the other filters."
     ),
 ]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
@@ -426,7 +426,8 @@ def create_app(db_path: str | Path) -> FastAPI:
             Query(
                 description="One row per merged event (the group's values and counts, the "
                 "article and evidence of its representative report) instead of every report; "
-                "a merged event is listed when any of its reports matches the filters."
+                "a merged event is listed when its date is within since/until and any of its "
+                "reports matches the other filters."
             ),
         ] = False,
     ) -> Any:

@@ -250,25 +250,50 @@ def _units(
 ) -> tuple[str, list[Any]]:
     """``FROM … WHERE …`` over what aggregates count, as ``e``: events (mentions) or, with
     ``merged``, merged events; ``extra`` is a condition on ``e``'s columns."""
-    where, params = event_where(f)
     if merged and has_groups(conn):
-        return f"FROM {_merged(where)} e WHERE {extra}", params
+        inner, where, params = _merged_parts(f)
+        return f"FROM {inner} e {_and(where, extra)}", params
+    where, params = event_where(f)
     return f"FROM events e {_and(where, extra)}", params
 
 
+def _merged_parts(f: EventFilters) -> tuple[str, str, list[Any]]:
+    """(the merged events as a subquery, ``WHERE …`` over it, parameters): the dates select
+    on the merged event's date, the other filters on any of its reports."""
+    inner, params = event_where(f.without_dates())
+    terms = []
+    if f.since:
+        terms.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        terms.append("e.date <= ?")
+        params.append(f.until)
+    return _merged(inner), (f"WHERE {' AND '.join(terms)}" if terms else ""), params
+
+
 # ---------------------------------------------------------------------------- events
-def _event_select(conn: sqlite3.Connection, where: str, order: str, merged: bool = False) -> str:
+def _listing(
+    conn: sqlite3.Connection, f: EventFilters, order: str, merged: bool
+) -> tuple[str, list[Any]]:
+    """The events (or merged events) ``f`` selects, in ``order``, and the parameters."""
+    if merged and has_groups(conn):
+        inner, where, params = _merged_parts(f)
+        columns = [c if c.startswith("a.") else f"e.{c.split('.')[-1]}" for c in EVENT_COLUMNS]
+        columns += [f"e.{c}" for c in ["group_id", *GROUP_COUNTS]]
+        sql = (
+            f"SELECT {', '.join(columns)} FROM {inner} e "
+            f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
+        )
+        return sql, params
+    where, params = event_where(f)
+    return _event_select(conn, where, order), params
+
+
+def _event_select(conn: sqlite3.Connection, where: str, order: str) -> str:
     if not has_groups(conn):
         return (
             f"SELECT {', '.join(EVENT_COLUMNS + UNGROUPED_COLUMNS)} FROM events e "
             f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
-        )
-    if merged:
-        columns = [c if c.startswith("a.") else f"e.{c.split('.')[-1]}" for c in EVENT_COLUMNS]
-        columns += [f"e.{c}" for c in ["group_id", *GROUP_COUNTS]]
-        return (
-            f"SELECT {', '.join(columns)} FROM {_merged(where)} e "
-            f"LEFT JOIN articles a ON a.id = e.article_id ORDER BY {order}"
         )
     return (
         f"SELECT {', '.join(EVENT_COLUMNS + GROUP_COLUMNS)} FROM events e "
@@ -277,10 +302,16 @@ def _event_select(conn: sqlite3.Connection, where: str, order: str, merged: bool
     )
 
 
-def _count(conn: sqlite3.Connection, where: str, merged: bool) -> str:
+def _count(conn: sqlite3.Connection, f: EventFilters, merged: bool) -> tuple[str, list[Any]]:
     if merged and has_groups(conn):
-        return f"SELECT count(DISTINCT coalesce(e.group_id, -e.id)) FROM events e {where}"
-    return f"SELECT count(*) FROM events e {where}"
+        if not (f.since or f.until):  # no need for the merged events' own values
+            where, params = event_where(f)
+            sql = f"SELECT count(DISTINCT coalesce(e.group_id, -e.id)) FROM events e {where}"
+            return sql, params
+        inner, where, params = _merged_parts(f)
+        return f"SELECT count(*) FROM {inner} e {where}", params
+    where, params = event_where(f)
+    return f"SELECT count(*) FROM events e {where}", params
 
 
 def _order(sort: str) -> str:
@@ -296,14 +327,10 @@ def events(
     merged: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total, one page of events) in date order; with ``merged``, of merged events."""
-    where, params = event_where(f)
     fts = "q" if f.q else None
-    total = _run(conn, _count(conn, where, merged), params, fts)[0][0]
-    rows = _run(
-        conn,
-        _event_select(conn, where, _order(sort), merged) + " LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    total = _run(conn, *_count(conn, f, merged), fts)[0][0]
+    sql, params = _listing(conn, f, _order(sort), merged)
+    rows = _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
     return int(total), [dict(r) for r in rows]
 
 
@@ -316,13 +343,10 @@ def iter_events(
     merged: bool = False,
 ) -> Iterator[tuple[Any, ...]]:
     """Rows of ``EVENT_FIELDS`` (for CSV), streamed. Check the query first with ``events``."""
-    where, params = event_where(f)
+    sql, params = _listing(conn, f, _order(sort), merged)
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(
-        _event_select(conn, where, _order(sort), merged) + " LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    cursor.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
     while batch := cursor.fetchmany(1000):
         yield from batch
 
