@@ -166,6 +166,7 @@ def test_openapi_schema_lists_every_endpoint_and_docs_are_offline(client):
         "/api/outlets",
         "/api/events",
         "/api/events.csv",
+        "/api/events/groups/{group_id}",
         "/api/actors",
         "/api/articles",
         "/api/articles/{article_id}",
@@ -473,6 +474,161 @@ def test_map_points(client, all_events):
     jordan = get(client, "/api/aggregates/map?location_country=JOR")["points"]
     assert {p["country"] for p in jordan} == {"JOR"}
     assert len(get(client, "/api/aggregates/map?limit=1")["points"]) == 1
+
+
+# ---------------------------------------------------------------------------- merged events
+SAME_MEETING = [  # two outlets report one meeting; a third article is another event
+    {
+        "id": "wire-1",
+        "title": "Shoukry meets Safadi",
+        "text": "CAIRO, May 6 (Sample Wire) – Egyptian Foreign Minister Sameh Shoukry met his "
+        "Jordanian counterpart Ayman Safadi in Cairo on Sunday to discuss the crisis in Gaza.",
+        "published": "2019-05-06",
+        "source": "Sample Wire",
+    },
+    {
+        "id": "daily-1",
+        "title": "Egypt and Jordan confer",
+        "text": "Jordanian Foreign Minister Ayman Safadi visited Cairo on Sunday. Egyptian "
+        "Foreign Minister Sameh Shoukry met Safadi in Cairo on Sunday, the Egyptian foreign "
+        "ministry said.",
+        "published": "2019-05-06",
+        "source": "Daily Example",
+    },
+    {
+        "id": "daily-2",
+        "title": "Arrests in Hebron",
+        "text": "Israeli forces arrested ten Palestinians in Hebron on Wednesday.",
+        "published": "2019-05-09",
+        "source": "Daily Example",
+    },
+]
+
+
+@pytest.fixture(scope="module")
+def merged_client(tmp_path_factory: pytest.TempPathFactory) -> TestClient:
+    folder = tmp_path_factory.mktemp("explorer-merged")
+    ingest(folder / "merged.db", SAME_MEETING, folder)
+    return TestClient(create_app(folder / "merged.db"))
+
+
+def test_events_carry_their_merged_event_and_its_counts(merged_client):
+    items = get(merged_client, "/api/events")["items"]
+    meeting = [e for e in items if e["article_id"] != "daily-2"]
+    assert {e["article_id"] for e in meeting} == {"wire-1", "daily-1"}
+    assert len({e["group_id"] for e in meeting}) == 1 and meeting[0]["group_id"] is not None
+    # the visit and the meeting of daily-1's second sentence are two codings: 3 mentions
+    counts = {(e["num_mentions"], e["num_sources"], e["num_articles"]) for e in meeting}
+    assert counts == {(3, 2, 2)}
+    hebron = next(e for e in items if e["article_id"] == "daily-2")
+    assert (hebron["num_mentions"], hebron["num_sources"], hebron["num_articles"]) == (1, 1, 1)
+    assert hebron["group_id"] not in (None, meeting[0]["group_id"])
+
+
+def test_merged_listing_is_one_row_per_merged_event(merged_client):
+    everything = get(merged_client, "/api/events")
+    merged = get(merged_client, "/api/events?merged=true")
+    assert everything["total"] > merged["total"] == 2
+    first, second = merged["items"]
+    assert first["date"] <= second["date"]  # by date
+    assert first["num_mentions"] == 3 and first["article_id"] in {"wire-1", "daily-1"}
+    group = get(merged_client, f"/api/events/groups/{first['group_id']}")["group"]
+    assert (first["cameo"], first["source_code"], first["date"]) == (
+        group["cameo"],
+        group["source_code"],
+        group["date"],
+    )  # the group's representative values
+    assert first["id"] == group["event_id"] and first["evidence"] == group["evidence"]
+    # filters and pagination: a merged event is in when any of its reports matches
+    page = get(merged_client, "/api/events?merged=true&limit=1&offset=1")
+    assert page["total"] == 2 and page["items"] == [second] and page["next"] is None
+    wire = get(merged_client, "/api/events?merged=true&outlet=Sample%20Wire")
+    assert wire["total"] == 1 and wire["items"][0]["group_id"] == first["group_id"]
+    assert get(merged_client, "/api/events?merged=true&quad_class=4")["items"] == [second]
+    dated = get(merged_client, f"/api/events?merged=true&since={second['date']}")
+    assert dated["items"] == [second] and dated["total"] == 1  # the merged event's date
+    newest = get(merged_client, "/api/events?merged=true&sort=-date")["items"]
+    assert [e["id"] for e in newest] == [second["id"], first["id"]]
+    rows = list(csv.DictReader(io.StringIO(merged_client.get("/api/events.csv?merged=1").text)))
+    assert [int(r["id"]) for r in rows] == [first["id"], second["id"]]
+    assert rows[0]["num_mentions"] == "3" and rows[0]["group_id"] == str(first["group_id"])
+
+
+def test_group_endpoint_lists_reports_and_why_they_merged(merged_client):
+    first = get(merged_client, "/api/events?merged=true")["items"][0]
+    found = get(merged_client, f"/api/events/groups/{first['group_id']}")
+    group, mentions = found["group"], found["mentions"]
+    assert (group["num_mentions"], group["num_sources"], group["num_articles"]) == (3, 2, 2)
+    assert group["cameo_name"]
+    assert {m["outlet"] for m in mentions} == {"Sample Wire", "Daily Example"}
+    assert {m["article_id"] for m in mentions} == {"wire-1", "daily-1"}
+    events = {e["id"]: e for e in get(merged_client, "/api/events")["items"]}
+    for m in mentions:
+        event = events[m["event_id"]]
+        assert (m["start_char"], m["end_char"], m["evidence"]) == (
+            event["start_char"],
+            event["end_char"],
+            event["evidence"],
+        )
+        assert m["merge_note"] and ("founded" in m["merge_note"] or "joined" in m["merge_note"])
+    assert sum("founded" in m["merge_note"] for m in mentions) == 1
+    assert merged_client.get("/api/events/groups/999999").status_code == 404
+
+
+def test_aggregates_count_merged_events(merged_client):
+    def total(url: str, key: str, field: str = "count") -> int:
+        return sum(x[field] for x in get(merged_client, url)[key])
+
+    mentions = get(merged_client, "/api/events")["items"]
+    assert total("/api/aggregates/timeline", "buckets") == len(mentions)
+    assert total("/api/aggregates/timeline?merged=true", "buckets") == 2
+    assert total("/api/aggregates/timeline?merged=true&interval=month", "buckets") == 2
+    assert total("/api/aggregates/network", "edges") == len(mentions)
+    edges = get(merged_client, "/api/aggregates/network?merged=true")["edges"]
+    assert sum(e["count"] for e in edges) == 2 and all(e["count"] == 1 for e in edges)
+    placed = [e for e in mentions if e["lat"] is not None]
+    assert total("/api/aggregates/map", "points") == len(placed) > 2
+    points = get(merged_client, "/api/aggregates/map?merged=true")["points"]
+    assert sorted(p["name"] for p in points) == ["Cairo", "Hebron"]
+    assert all(p["count"] == 1 for p in points)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/events?merged=maybe",
+        "/api/events.csv?merged=2",
+        "/api/aggregates/timeline?merged=x",
+        "/api/aggregates/network?merged=",
+        "/api/aggregates/map?merged=yes%27%3B",
+        "/api/events/groups/abc",
+        "/api/events/groups/0",
+        "/api/events/groups/-1",
+    ],
+)
+def test_bad_merged_parameters_are_422(merged_client, url):
+    response = merged_client.get(url)
+    assert response.status_code == 422, response.text
+
+
+def test_events_not_yet_deduplicated_are_groups_of_their_own(tmp_path):
+    path = write_jsonl(tmp_path / "articles.jsonl", SAME_MEETING)
+    db = tmp_path / "raw.db"
+    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db), "-q", "--no-dedup"])
+    assert result.exit_code == 0, result.output
+    client = TestClient(create_app(db))
+    items = get(client, "/api/events")["items"]
+    assert all(e["group_id"] is None for e in items)
+    assert {(e["num_mentions"], e["num_sources"], e["num_articles"]) for e in items} == {(1, 1, 1)}
+    merged = get(client, "/api/events?merged=true")
+    assert merged["total"] == len(items) and [e["id"] for e in merged["items"]] == sorted(
+        e["id"] for e in items
+    )
+    assert total_count(client, "/api/aggregates/timeline?merged=true") == len(items)
+
+
+def total_count(client: TestClient, url: str) -> int:
+    return sum(b["count"] for b in get(client, url)["buckets"])
 
 
 # ---------------------------------------------------------------------------- safety

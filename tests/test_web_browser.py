@@ -214,15 +214,16 @@ def test_dashboard_loads_every_view(page, server):
         "() => { const cy = window.eventwireExplorer.graph();"
         " return {nodes: cy.nodes().length, edges: cy.edges().length}; }"
     )
-    network = api(page, server, "/api/aggregates/network?limit=120")
+    network = api(page, server, "/api/aggregates/network?limit=120&merged=true")
     assert graph == {"nodes": len(network["nodes"]), "edges": len(network["edges"])}
     assert graph["edges"] > 0
     assert page.locator("#network canvas").count() > 0
     assert page.locator("#map path.country").count() > 150
-    points = api(page, server, "/api/aggregates/map?limit=1500")["points"]
+    points = api(page, server, "/api/aggregates/map?limit=1500&merged=true")["points"]
     assert page.locator("#map circle.point").count() == len(points) > 0
-    assert table_total(page) == summary["events"]
-    assert page.locator("#events-table tbody tr").count() == min(50, summary["events"])
+    merged = api(page, server, "/api/events?merged=true&limit=1")["total"]
+    assert table_total(page) == merged < summary["events"]  # merged events by default
+    assert page.locator("#events-table tbody tr").count() == min(50, merged)
     assert page.inner_text("#page-info").startswith("1–")
     shot(page, "dashboard", full_page=True)
     shot(page.locator("#timeline-view"), "timeline")
@@ -237,7 +238,37 @@ def test_dashboard_loads_every_view(page, server):
         page.click("#csv-link")
     with open(download.value.path(), encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
-    assert len(rows) == summary["events"]
+    assert len(rows) == merged
+
+
+def test_merged_and_all_reports_toggle_and_a_merged_events_reports(page, server):
+    open_dashboard(page, server, "#/?quad_class=1")
+    merged = table_total(page)
+    page.check("#count-mode input[value=all]")
+    wait_reloaded(page, merged)
+    reports = api(page, server, "/api/events?quad_class=1&limit=1")["total"]
+    assert table_total(page) == reports > merged
+    assert "report(s)" in page.inner_text("#table-count")
+    page.check("#count-mode input[value=merged]")
+    wait_reloaded(page, reports)
+    assert table_total(page) == merged
+    # the most reported merged event on this page: its reports, each linking to its evidence
+    counts = page.locator("#events-table tbody .group-link").all_inner_texts()
+    assert counts
+    best = max(range(len(counts)), key=lambda i: int(counts[i].replace(",", "")))
+    button = page.locator("#events-table tbody .group-link").nth(best)
+    group_id = button.get_attribute("data-group-id")
+    button.click()
+    page.wait_for_selector("#group-mentions[data-state=ready]")
+    found = api(page, server, f"/api/events/groups/{group_id}")
+    links = page.locator("#group-mentions li a.evidence-link")
+    # every coded event is listed; two codings of one sentence are one report (num_mentions)
+    assert links.count() == len(found["mentions"]) >= int(counts[best].replace(",", "")) > 1
+    first = found["mentions"][0]
+    assert links.first.get_attribute("href") == (
+        f"#/article/{first['article_id']}?event={first['event_id']}"
+    )
+    shot(page.locator("#table-view"), "table-merged-event-reports")
 
 
 def test_brushing_the_timeline_filters_the_table_and_network(page, server):
@@ -264,11 +295,15 @@ def test_brushing_the_timeline_filters_the_table_and_network(page, server):
     assert since <= until
     assert f"since={since}" in page.url and f"until={until}" in page.url
     brushed = table_total(page)
-    expected = api(page, server, f"/api/events?since={since}&until={until}&limit=1")["total"]
+    expected = api(page, server, f"/api/events?since={since}&until={until}&limit=1&merged=true")[
+        "total"
+    ]
     assert 0 < brushed == expected < total
     dates = page.locator("#events-table tbody td.date").all_inner_texts()
     assert dates and all(since <= d <= until for d in dates)
-    network = api(page, server, f"/api/aggregates/network?since={since}&until={until}&limit=120")
+    network = api(
+        page, server, f"/api/aggregates/network?since={since}&until={until}&limit=120&merged=1"
+    )
     edges_after = page.evaluate("() => window.eventwireExplorer.graph().edges().length")
     assert edges_after == len(network["edges"]) <= edges_before
     assert page.locator("#timeline .brush .selection").get_attribute("width") not in (None, "0")
@@ -286,7 +321,7 @@ def test_brushing_the_timeline_filters_the_table_and_network(page, server):
     assert sources and all(
         s.startswith("RUS") or t.startswith("RUS") for s, t in zip(sources, targets, strict=True)
     )
-    assert table_total(page) == api(page, server, "/api/events?actor=RUS&limit=1")["total"]
+    assert table_total(page) == api(page, server, "/api/events?actor=RUS&merged=1&limit=1")["total"]
 
 
 def test_clicking_a_network_edge_lists_its_events(page, server):
@@ -309,7 +344,9 @@ def test_clicking_a_network_edge_lists_its_events(page, server):
     heading = page.inner_text("#edge-events h3")
     source, target = heading.split(" → ")
     listed = page.locator("#edge-events li").count()
-    expected = api(page, server, f"/api/events?source={source}&target={target}&exact=true")
+    expected = api(
+        page, server, f"/api/events?source={source}&target={target}&exact=true&merged=true"
+    )
     assert listed == min(100, expected["total"]) > 0
     first = page.locator("#edge-events li a.evidence-link").first
     assert first.get_attribute("href").startswith("#/article/")

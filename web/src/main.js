@@ -31,6 +31,7 @@ const state = {
   groupBy: "quad_class",
   level: "actor",
   sort: "date",
+  merged: true, // count merged events (one per real-world event), or every report
   offset: 0,
   dashboardHash: "#/",
   cache: {},
@@ -39,7 +40,7 @@ const sequence = {}; // the latest request per view: older answers are dropped
 
 // ------------------------------------------------------------------ filters
 function apiFilters({ dates = true } = {}) {
-  const f = { ...state.filters };
+  const f = { ...state.filters, merged: state.merged };
   if (!dates) {
     delete f.since;
     delete f.until;
@@ -103,6 +104,7 @@ function filtersFromHash(hash) {
 function applyFilters(filters, { timeline = true } = {}) {
   state.filters = filters;
   state.offset = 0;
+  $("#group-mentions").hidden = true;
   writeForm();
   syncHash();
   if (timeline) loadTimeline();
@@ -221,8 +223,8 @@ function loadTable() {
     table,
     () => getJSON("/api/events", { ...apiFilters(), sort: state.sort, limit: PAGE_SIZE, offset: state.offset }),
     (page) => {
-      drawTable(table.tBodies[0], page);
-      $("#table-count").textContent = `${count(page.total)} event(s) match`;
+      drawTable(table.tBodies[0], page, showGroup);
+      $("#table-count").textContent = `${count(page.total)} ${state.merged ? "merged event(s)" : "report(s)"} match`;
       $("#page-info").textContent = pageInfo(page);
       $("#prev-page").disabled = page.offset === 0;
       $("#next-page").disabled = !page.next;
@@ -286,6 +288,65 @@ async function showEdgeEvents(edge) {
       list,
     ];
     panel.replaceChildren(...parts.filter(Boolean));
+    panel.dataset.state = "ready";
+  } catch (err) {
+    panel.dataset.state = "error";
+    panel.replaceChildren(el("p", { class: "error-message" }, err.message));
+  }
+}
+
+function describeNote(note) {
+  if (!note) return "";
+  if ("founded" in note) return "founded the merged event";
+  if ("joined" in note) {
+    const checks = Object.keys(note.checks || {}).join(", ");
+    return `joined${note.reversed ? " (source and target swapped)" : ""}${checks ? `, matching ${checks}` : ""}`;
+  }
+  return "";
+}
+
+async function showGroup(row) {
+  const panel = $("#group-mentions");
+  panel.hidden = false;
+  panel.dataset.state = "loading";
+  panel.replaceChildren(el("p", { class: "hint" }, "loading the reports…"));
+  try {
+    const { group: g, mentions } = await getJSON(`/api/events/groups/${encodeURIComponent(row.group_id)}`);
+    const list = el(
+      "ol",
+      {},
+      mentions.map((m) =>
+        el(
+          "li",
+          { title: JSON.stringify(m.merge_note || {}) },
+          el("span", { class: "code" }, `${m.reported || "undated"} ${m.outlet || "unknown outlet"}`),
+          " ",
+          truncate(m.title || m.article_id, 80),
+          " — ",
+          el("a", { href: articleHash(m.article_id, m.event_id), class: "evidence-link" }, truncate(m.evidence || "", 160)),
+          el("span", { class: "sub" }, ` ${m.source_code || "–"} ${m.cameo} ${m.target_code || "–"} · ${describeNote(m.merge_note)}`),
+        ),
+      ),
+    );
+    panel.replaceChildren(
+      el(
+        "header",
+        {},
+        el("h3", {}, `${g.date || "undated"}: ${g.source_code || "–"} ${g.cameo} ${g.target_code || "–"}`),
+        el(
+          "span",
+          { class: "hint" },
+          `${g.cameo_name || ""} · ${g.num_mentions} report(s), ${g.num_sources} outlet(s), ` +
+            `${g.num_articles} article(s), reported ${g.first_reported || "?"} – ${g.last_reported || "?"}`,
+        ),
+        el(
+          "div",
+          { class: "controls" },
+          el("button", { type: "button", class: "secondary small", onclick: () => (panel.hidden = true) }, "close"),
+        ),
+      ),
+      list,
+    );
     panel.dataset.state = "ready";
   } catch (err) {
     panel.dataset.state = "error";
@@ -436,6 +497,12 @@ async function start() {
     if (state.pair) setPair(null);
     else loadNetwork();
   });
+  for (const radio of document.querySelectorAll("input[name=count-mode]")) {
+    radio.addEventListener("change", (event) => {
+      state.merged = event.target.value === "merged";
+      applyFilters(state.filters);
+    });
+  }
   $("#sort-date").addEventListener("click", () => {
     state.sort = state.sort === "date" ? "-date" : "date";
     state.offset = 0;

@@ -15,7 +15,30 @@ function actorCell(code, text, name) {
   );
 }
 
-export function eventRow(e) {
+function plural(n, word) {
+  return `${count(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+function reportsCell(e, onGroup) {
+  const mentions = e.num_mentions ?? 1;
+  const detail = `${plural(e.num_sources ?? 1, "outlet")} · ${plural(e.num_articles ?? 1, "article")}`;
+  const title = `${plural(mentions, "report")} of this event: ${detail}`;
+  if (e.group_id === null || e.group_id === undefined || !onGroup) {
+    return el("td", { class: "num reports", title }, count(mentions), el("span", { class: "sub" }, detail));
+  }
+  return el(
+    "td",
+    { class: "num reports", title },
+    el(
+      "button",
+      { type: "button", class: "link group-link", dataset: { groupId: e.group_id }, onclick: () => onGroup(e) },
+      count(mentions),
+    ),
+    el("span", { class: "sub" }, detail),
+  );
+}
+
+export function eventRow(e, onGroup) {
   const place = e.location_name
     ? `${e.location_name}${e.location_country ? ` (${e.location_country})` : ""}`
     : "";
@@ -49,6 +72,7 @@ export function eventRow(e) {
     el("td", { class: "num" }, e.goldstein === null ? "–" : e.goldstein.toFixed(1)),
     el("td", {}, place),
     el("td", {}, truncate(e.article_source || "", 30)),
+    reportsCell(e, onGroup),
     el(
       "td",
       { class: "evidence" },
@@ -61,13 +85,13 @@ export function eventRow(e) {
   );
 }
 
-export function drawTable(tbody, page) {
+export function drawTable(tbody, page, onGroup) {
   tbody.replaceChildren();
   if (!page.items.length) {
-    tbody.append(el("tr", {}, el("td", { colspan: 9, class: "empty" }, "No events match these filters.")));
+    tbody.append(el("tr", {}, el("td", { colspan: 10, class: "empty" }, "No events match these filters.")));
     return;
   }
-  for (const e of page.items) tbody.append(eventRow(e));
+  for (const e of page.items) tbody.append(eventRow(e, onGroup));
 }
 
 export function pageInfo(page) {

@@ -280,6 +280,14 @@ def event_filters(
 
 
 Filters = Annotated[EventFilters, Depends(event_filters)]
+Merged = Annotated[
+    bool,
+    Query(
+        description="Count merged events (one per real-world event, however many reports "
+        "of it) instead of every report (mention); a merged event is in when its date is "
+        "within since/until and any of its reports matches the other filters."
+    ),
+]
 Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 
 
@@ -413,9 +421,20 @@ def create_app(db_path: str | Path) -> FastAPI:
         sort: Annotated[
             Literal["date", "-date"], Query(description="date (oldest first) or -date.")
         ] = "date",
+        merged: Annotated[
+            bool,
+            Query(
+                description="One row per merged event (the group's values and counts, the "
+                "article and evidence of its representative report) instead of every report; "
+                "a merged event is listed when its date is within since/until and any of its "
+                "reports matches the other filters."
+            ),
+        ] = False,
     ) -> Any:
-        """Events matching every filter given, in date order (then id)."""
-        total, rows = queries.events(connection, filters, limit, offset, sort)
+        """Events matching every filter given, in date order (then id). Each row carries its
+        merged event (``group_id``, null when not deduplicated) and that event's GDELT-style
+        counts: reports (``num_mentions``), outlets (``num_sources``), articles."""
+        total, rows = queries.events(connection, filters, limit, offset, sort, merged)
         return _page(request, total, limit, offset, _with_names(rows))
 
     @app.get(
@@ -430,9 +449,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: Annotated[int, _limit(MAX_CSV_ROWS, MAX_CSV_ROWS)] = MAX_CSV_ROWS,
         offset: Offset = 0,
         sort: Annotated[Literal["date", "-date"], Query()] = "date",
+        merged: Merged = False,
     ) -> Any:
-        """The filtered events as CSV (one row per event, the columns of /api/events)."""
-        total, _ = queries.events(connection, filters, 1, 0, sort)  # validates the query
+        """The filtered events as CSV (one row per event, or per merged event with
+        ``merged``; the columns of /api/events)."""
+        total, _ = queries.events(connection, filters, 1, 0, sort, merged)  # validates it
         name_at = queries.EVENT_FIELDS.index("cameo") + 1
 
         def rows() -> Iterator[str]:
@@ -443,7 +464,7 @@ def create_app(db_path: str | Path) -> FastAPI:
             writer.writerow(header)
             with database.connection() as stream_conn:
                 for n, row in enumerate(
-                    queries.iter_events(stream_conn, filters, limit, offset, sort), 1
+                    queries.iter_events(stream_conn, filters, limit, offset, sort, merged), 1
                 ):
                     values = list(row)
                     values.insert(name_at, _cameo_name(values[name_at - 1]))
@@ -462,6 +483,25 @@ def create_app(db_path: str | Path) -> FastAPI:
                 "X-Total-Count": str(total),
             },
         )
+
+    @app.get(
+        "/api/events/groups/{group_id}",
+        response_model=models.GroupDetail,
+        responses={404: {"model": models.Problem}},
+        tags=["events"],
+    )
+    def event_group(
+        connection: Conn,
+        group_id: Annotated[int, PathParam(ge=1, le=2**62, description="A merged event's id.")],
+    ) -> Any:
+        """One merged event (``group_id`` of /api/events) with every report of it (article,
+        outlet, date published, sentence, span and evidence) and why each was merged
+        (``merge_note``: the checks it passed when it joined, or that it founded the group)."""
+        found = queries.group(connection, group_id)
+        if found is None:
+            raise HTTPException(404, f"no merged event with id {group_id}")
+        found["group"]["cameo_name"] = _cameo_name(found["group"]["cameo"])
+        return found
 
     @app.get("/api/actors", response_model=models.Page[models.Actor], tags=["actors"])
     def actors(
@@ -597,10 +637,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         filters: Filters,
         interval: Annotated[Literal["day", "week", "month"], Query()] = "day",
         group_by: Annotated[Literal["quad_class", "plover_type"], Query()] = "quad_class",
+        merged: Merged = False,
     ) -> Any:
         """Event counts per day, ISO week or month, one series per quad class or PLOVER type
         (events without a date are left out)."""
-        buckets = queries.timeline(connection, filters, interval, group_by)
+        buckets = queries.timeline(connection, filters, interval, group_by, merged)
         for bucket in buckets:
             bucket["group"] = None if bucket["group"] is None else str(bucket["group"])
         return {"interval": interval, "group_by": group_by, "buckets": buckets}
@@ -616,10 +657,11 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: Annotated[
             int, Query(ge=1, le=2000, description="The heaviest edges to return.")
         ] = 150,
+        merged: Merged = False,
     ) -> Any:
         """Directed source→target edges weighted by event count, with mean Goldstein and the
         share of cooperation (quad classes 1-2); nodes are the edges' ends."""
-        total, edges, nodes = queries.network(connection, filters, level, limit)
+        total, edges, nodes = queries.network(connection, filters, level, limit, merged)
         return {"level": level, "total_edges": total, "nodes": nodes, "edges": edges}
 
     @app.get("/api/aggregates/map", response_model=models.MapPoints, tags=["aggregates"])
@@ -629,9 +671,10 @@ def create_app(db_path: str | Path) -> FastAPI:
         limit: Annotated[
             int, Query(ge=1, le=10000, description="The places with most events to return.")
         ] = 1000,
+        merged: Merged = False,
     ) -> Any:
         """Event places (lat/lon, name, country) with event counts, most events first."""
-        total, points = queries.map_points(connection, filters, limit)
+        total, points = queries.map_points(connection, filters, limit, merged)
         return {"total_points": total, "points": points}
 
     return app

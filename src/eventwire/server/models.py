@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Generic, Literal, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, Field
 
@@ -93,10 +93,85 @@ class Event(BaseModel):
     date_end_char: int | None
     location_start_char: int | None
     location_end_char: int | None
+    group_id: int | None = Field(
+        default=None,
+        description="Its merged event (GET /api/events/groups/{group_id}); null when the "
+        "store has not deduplicated it (a group of its own).",
+    )
+    num_mentions: int = Field(default=1, description="Reports of its merged event (GDELT).")
+    num_sources: int = Field(default=1, description="Distinct outlets reporting it.")
+    num_articles: int = Field(default=1, description="Distinct articles reporting it.")
 
 
 class ArticleEvent(Event):
     quotes: list[int] = Field(description="Ids of the quotes this event was coded inside.")
+
+
+class MergedEvent(BaseModel):
+    """A merged event: the values dedup chose for it, and GDELT-style counts of its reports."""
+
+    id: int
+    date: str | None
+    date_end: str | None
+    date_precision: str | None
+    source_code: str | None
+    source_country: str | None
+    source_sector: str | None
+    cameo: str
+    cameo_name: str | None = None
+    target_code: str | None
+    target_country: str | None
+    target_sector: str | None
+    quad_class: int | None
+    goldstein: float | None
+    plover_type: str | None
+    location_name: str | None
+    location_country: str | None
+    lat: float | None
+    lon: float | None
+    negated: bool
+    modality: str
+    num_mentions: int
+    num_sources: int
+    num_articles: int
+    num_stories: int = Field(description="Distinct stories (syndicated copies folded).")
+    first_reported: str | None
+    last_reported: str | None
+    event_id: int | None = Field(description="Its representative report (an event id).")
+    evidence: str | None
+
+
+class GroupMention(BaseModel):
+    """One report of a merged event: an event of an article (spans index its ``text``)."""
+
+    event_id: int
+    article_id: str
+    outlet: str | None
+    reported: str | None = Field(description="The article's publication date.")
+    title: str | None
+    story_id: int | None
+    sentence: int
+    start_char: int
+    end_char: int
+    evidence: str | None
+    source_code: str | None
+    cameo: str
+    target_code: str | None
+    date: str | None
+    date_end: str | None
+    date_precision: str | None
+    location_name: str | None
+    location_method: str | None
+    negated: bool
+    modality: str
+    merge_note: dict[str, Any] | None = Field(
+        description="Why it is in the group: {founded: …} or {joined: …, checks: {…}}."
+    )
+
+
+class GroupDetail(BaseModel):
+    group: MergedEvent
+    mentions: list[GroupMention]
 
 
 class Actor(BaseModel):

@@ -57,7 +57,20 @@ EVENT_COLUMNS = [
     "e.location_start_char",
     "e.location_end_char",
 ]
-EVENT_FIELDS = [c.split(" AS ")[-1].split(".")[-1] for c in EVENT_COLUMNS]
+# The event's merged event (``event_groups``, schema 4): its id and GDELT-style counts. An
+# event not (yet) deduplicated is a group of its own: null id, one mention, source, article.
+GROUP_COUNTS = ["num_mentions", "num_sources", "num_articles"]
+GROUP_COLUMNS = ["g.id AS group_id"] + [f"coalesce(g.{c}, 1) AS {c}" for c in GROUP_COUNTS]
+UNGROUPED_COLUMNS = ["NULL AS group_id"] + [f"1 AS {c}" for c in GROUP_COUNTS]
+EVENT_FIELDS = [c.split(" AS ")[-1].split(".")[-1] for c in EVENT_COLUMNS + GROUP_COLUMNS]
+# What a merged event takes from its group (the representative values dedup chose); the rest
+# (article, sentence, spans, evidence, phrases) comes from its representative mention.
+GROUP_FIELDS = {
+    "date", "date_end", "date_precision", "source_code", "source_country", "source_sector",
+    "cameo", "target_code", "target_country", "target_sector", "plover_type", "quad_class",
+    "goldstein", "location_name", "location_country", "lat", "lon", "location_method",
+    "negated", "modality",
+}  # fmt: skip
 
 # Timeline buckets and series: request value → SQL expression over ``e``.
 PERIODS = {
@@ -195,12 +208,110 @@ def _and(where: str, extra: str) -> str:
     return f"{where} AND {extra}" if where else f"WHERE {extra}"
 
 
-# ---------------------------------------------------------------------------- events
-def _event_select(where: str, order: str) -> str:
+def has_groups(conn: sqlite3.Connection) -> bool:
+    """Whether the store has deduplication's tables (schema 4 and later)."""
+    found = conn.execute("SELECT 1 FROM pragma_table_info('events') WHERE name = 'group_id'")
+    return found.fetchone() is not None
+
+
+def _merged(where: str) -> str:
+    """One row per merged event (columns named as ``events``' plus the group's) among the
+    events ``where`` selects: a group is in when any of its mentions is; an event without a
+    group is its own. Its values are the group's; article, sentence and spans are those of the
+    group's representative mention."""
+    rows = []
+    for column in EVENT_COLUMNS:
+        name = column.split(".")[-1]
+        if column.startswith("a."):
+            continue
+        if name in GROUP_FIELDS:
+            rows.append(f"CASE WHEN g.id IS NULL THEN r.{name} ELSE g.{name} END AS {name}")
+        elif name in ("source_name", "target_name"):
+            side = name.split("_")[0]
+            rows.append(
+                f"CASE WHEN g.id IS NULL OR g.{side}_code IS r.{side}_code THEN r.{name} ELSE "
+                f"(SELECT max(x.{name}) FROM events x WHERE x.group_id = g.id "
+                f"AND x.{side}_code = g.{side}_code) END AS {name}"
+            )
+        else:
+            rows.append(f"r.{name}")
     return (
-        f"SELECT {', '.join(EVENT_COLUMNS)} FROM events e "
+        f"(SELECT {', '.join(rows + GROUP_COLUMNS)} FROM ("
+        f"SELECT coalesce(e.group_id, -e.id) AS k, min(e.id) AS any_id FROM events e {where} "
+        "GROUP BY k) m LEFT JOIN event_groups g ON g.id = m.k "
+        "JOIN events r ON r.id = CASE WHEN g.id IS NULL THEN m.any_id ELSE coalesce("
+        "(SELECT x.id FROM events x WHERE x.id = g.event_id AND x.group_id = g.id), m.any_id) "
+        "END)"
+    )
+
+
+def _units(
+    conn: sqlite3.Connection, f: EventFilters, merged: bool, extra: str
+) -> tuple[str, list[Any]]:
+    """``FROM … WHERE …`` over what aggregates count, as ``e``: events (mentions) or, with
+    ``merged``, merged events; ``extra`` is a condition on ``e``'s columns."""
+    if merged and has_groups(conn):
+        inner, where, params = _merged_parts(f)
+        return f"FROM {inner} e {_and(where, extra)}", params
+    where, params = event_where(f)
+    return f"FROM events e {_and(where, extra)}", params
+
+
+def _merged_parts(f: EventFilters) -> tuple[str, str, list[Any]]:
+    """(the merged events as a subquery, ``WHERE …`` over it, parameters): the dates select
+    on the merged event's date, the other filters on any of its reports."""
+    inner, params = event_where(f.without_dates())
+    terms = []
+    if f.since:
+        terms.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        terms.append("e.date <= ?")
+        params.append(f.until)
+    return _merged(inner), (f"WHERE {' AND '.join(terms)}" if terms else ""), params
+
+
+# ---------------------------------------------------------------------------- events
+def _listing(
+    conn: sqlite3.Connection, f: EventFilters, order: str, merged: bool
+) -> tuple[str, list[Any]]:
+    """The events (or merged events) ``f`` selects, in ``order``, and the parameters."""
+    if merged and has_groups(conn):
+        inner, where, params = _merged_parts(f)
+        columns = [c if c.startswith("a.") else f"e.{c.split('.')[-1]}" for c in EVENT_COLUMNS]
+        columns += [f"e.{c}" for c in ["group_id", *GROUP_COUNTS]]
+        sql = (
+            f"SELECT {', '.join(columns)} FROM {inner} e "
+            f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
+        )
+        return sql, params
+    where, params = event_where(f)
+    return _event_select(conn, where, order), params
+
+
+def _event_select(conn: sqlite3.Connection, where: str, order: str) -> str:
+    if not has_groups(conn):
+        return (
+            f"SELECT {', '.join(EVENT_COLUMNS + UNGROUPED_COLUMNS)} FROM events e "
+            f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
+        )
+    return (
+        f"SELECT {', '.join(EVENT_COLUMNS + GROUP_COLUMNS)} FROM events e "
+        "LEFT JOIN event_groups g ON g.id = e.group_id "
         f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
     )
+
+
+def _count(conn: sqlite3.Connection, f: EventFilters, merged: bool) -> tuple[str, list[Any]]:
+    if merged and has_groups(conn):
+        if not (f.since or f.until):  # no need for the merged events' own values
+            where, params = event_where(f)
+            sql = f"SELECT count(DISTINCT coalesce(e.group_id, -e.id)) FROM events e {where}"
+            return sql, params
+        inner, where, params = _merged_parts(f)
+        return f"SELECT count(*) FROM {inner} e {where}", params
+    where, params = event_where(f)
+    return f"SELECT count(*) FROM events e {where}", params
 
 
 def _order(sort: str) -> str:
@@ -208,35 +319,41 @@ def _order(sort: str) -> str:
 
 
 def events(
-    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+    conn: sqlite3.Connection,
+    f: EventFilters,
+    limit: int,
+    offset: int,
+    sort: str = "date",
+    merged: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
-    """(total, one page of events) in date order."""
-    where, params = event_where(f)
+    """(total, one page of events) in date order; with ``merged``, of merged events."""
     fts = "q" if f.q else None
-    total = _run(conn, f"SELECT count(*) FROM events e {where}", params, fts)[0][0]
-    rows = _run(
-        conn, _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
+    total = _run(conn, *_count(conn, f, merged), fts)[0][0]
+    sql, params = _listing(conn, f, _order(sort), merged)
+    rows = _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
     return int(total), [dict(r) for r in rows]
 
 
 def iter_events(
-    conn: sqlite3.Connection, f: EventFilters, limit: int, offset: int, sort: str = "date"
+    conn: sqlite3.Connection,
+    f: EventFilters,
+    limit: int,
+    offset: int,
+    sort: str = "date",
+    merged: bool = False,
 ) -> Iterator[tuple[Any, ...]]:
     """Rows of ``EVENT_FIELDS`` (for CSV), streamed. Check the query first with ``events``."""
-    where, params = event_where(f)
+    sql, params = _listing(conn, f, _order(sort), merged)
     cursor = conn.cursor()
     cursor.row_factory = None
-    cursor.execute(
-        _event_select(where, _order(sort)) + " LIMIT ? OFFSET ?", [*params, limit, offset]
-    )
+    cursor.execute(sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
     while batch := cursor.fetchmany(1000):
         yield from batch
 
 
 def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
     where, params = event_where(EventFilters(article=article_id))
-    sql = _event_select(where, "e.sentence, e.start_char, e.id")
+    sql = _event_select(conn, where, "e.sentence, e.start_char, e.id")
     rows = [dict(r) for r in conn.execute(sql, params)]
     links = conn.execute(
         "SELECT x.event_id, x.quote_id FROM quote_events x JOIN quotes q ON q.id = x.quote_id "
@@ -251,16 +368,26 @@ def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[s
     return rows
 
 
+# ---------------------------------------------------------------------------- merged events
+def group(conn: sqlite3.Connection, group_id: int) -> dict[str, Any] | None:
+    """A merged event with every mention and why it joined (``eventwire.dedup``'s own
+    explanation), each mention with its article's title and outlet; None if there is none."""
+    if not has_groups(conn):
+        return None
+    from eventwire.dedup.queries import explain_group
+
+    return explain_group(conn, group_id)
+
+
 # ---------------------------------------------------------------------------- aggregates
 def timeline(
-    conn: sqlite3.Connection, f: EventFilters, interval: str, group: str
+    conn: sqlite3.Connection, f: EventFilters, interval: str, group: str, merged: bool = False
 ) -> list[dict[str, Any]]:
     period, series = PERIODS[interval], SERIES[group]
-    where, params = event_where(f)
-    where = _and(where, "e.date IS NOT NULL")
+    source, params = _units(conn, f, merged, "e.date IS NOT NULL")
     rows = _run(
         conn,
-        f"SELECT {period} AS period, {series} AS grp, count(*) AS n FROM events e {where} "
+        f"SELECT {period} AS period, {series} AS grp, count(*) AS n {source} "
         "GROUP BY period, grp ORDER BY period, grp",
         params,
         "q" if f.q else None,
@@ -269,7 +396,7 @@ def timeline(
 
 
 def network(
-    conn: sqlite3.Connection, f: EventFilters, level: str, limit: int
+    conn: sqlite3.Connection, f: EventFilters, level: str, limit: int, merged: bool = False
 ) -> tuple[int, list[dict[str, Any]], list[dict[str, Any]]]:
     """(edges in all, the ``limit`` heaviest edges, their nodes with counts under the filter).
 
@@ -277,8 +404,7 @@ def network(
     statement groups the events into pairs once and derives edges, node counts and the total
     from them, so only the rows shown leave SQLite."""
     src, tgt, src_name, tgt_name = LEVELS[level]
-    where, params = event_where(f)
-    where = _and(where, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
+    source, params = _units(conn, f, merged, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
     fts = "q" if f.q else None
     rows = _run(
         conn,
@@ -286,7 +412,7 @@ def network(
         f"SELECT {src} AS s, {tgt} AS t, count(*) AS n, avg(e.goldstein) AS g, "
         "sum(e.quad_class = 1) AS q1, sum(e.quad_class = 2) AS q2, "
         "sum(e.quad_class = 3) AS q3, sum(e.quad_class = 4) AS q4 "
-        f"FROM events e {where} GROUP BY s, t), "
+        f"{source} GROUP BY s, t), "
         "top AS (SELECT * FROM pairs ORDER BY n DESC, s, t LIMIT ?), "
         "ends AS (SELECT s AS code FROM top UNION SELECT t FROM top) "
         "SELECT 0, s, t, n, g, q1, q2, q3, q4 FROM top UNION ALL "
@@ -341,15 +467,14 @@ def network(
 
 
 def map_points(
-    conn: sqlite3.Connection, f: EventFilters, limit: int
+    conn: sqlite3.Connection, f: EventFilters, limit: int, merged: bool = False
 ) -> tuple[int, list[dict[str, Any]]]:
-    where, params = event_where(f)
-    where = _and(where, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
+    source, params = _units(conn, f, merged, "e.lat IS NOT NULL AND e.lon IS NOT NULL")
     rows = _run(
         conn,
         "SELECT e.lat, e.lon, e.location_name, e.location_country, count(*) AS n, "
         "avg(e.goldstein), sum(e.quad_class IN (1, 2)) "
-        f"FROM events e {where} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
+        f"{source} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
         "ORDER BY n DESC, e.location_name",
         params,
         "q" if f.q else None,
