@@ -558,3 +558,10 @@ def test_a_big_city_names_the_country_a_group_belongs_to():
 )  # fmt: skip
 def test_conflict_reports_name_their_attackers_and_victims(sentence, expected):
     assert triples(code(sentence)) == expected
+
+
+def test_a_coalition_led_by_a_state_is_that_states_forces():
+    assert triples(code("The Saudi-led coalition struck Houthi rebels in Sanaa.")) == [
+        ("SAUMIL", "190", "YEMREB")
+    ]
+    assert code("Russian-backed forces attacked the town.").events == []  # backed, not led

@@ -54,6 +54,8 @@ INSTRUMENT_HEADS = {
     "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
     "warship", "bomber", "gunfire", "sniper",
 }  # fmt: skip
+# forces named by the state that leads them ("the US-led coalition")
+LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}
 # organisations named by their modifier ("the Islamic State group", "the Hamas movement")
 ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
 # what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
@@ -336,6 +338,9 @@ class Resolver:
         airstrikes" (SYRGOV), "Russian jets" (RUSMIL), "the Islamic State group", "rebel
         positions" (the rebels the story is about)."""
         lemma = head.lemma_.lower()
+        leader = self._leader(head) if lemma in LED_HEADS else None
+        if leader:  # "the US-led coalition": the leading state's forces
+            return ActorRef(head.i, start, end, Actor(text, f"{leader}MIL", leader, "MIL"), "led")
         kind = (
             "instrument" if lemma in INSTRUMENT_HEADS
             else "owned" if lemma in ORGANISATION_HEADS | OWNED_HEADS
@@ -353,6 +358,15 @@ class Resolver:
         if kind == "instrument" and actor.sector is None and len(actor.code or "") == 3:
             actor = Actor(text, f"{actor.code}MIL", actor.country, "MIL", actor.name)
         return ActorRef(head.i, start, end, actor, kind)
+
+    def _leader(self, head: Token) -> str | None:
+        """The state in "X-led" before the head ("the Saudi-led coalition")."""
+        doc = head.doc
+        for led in (t for t in head.lefts if t.lower_ == "led" and t.i >= 2):
+            if doc[led.i - 1].text == "-":
+                name = doc[led.i - 2]
+                return self.kb.country(name.text) or self._state_code(name.text)
+        return None
 
     def _shared_owner_ref(self, head: Token) -> ActorRef | None:
         """ "Lawmakers in Fornost and Gondor" parsed as "(lawmakers in Fornost) and Gondor":
@@ -398,7 +412,7 @@ class Resolver:
             )
         if known:
             return True
-        if lemma in INSTRUMENT_HEADS | ORGANISATION_HEADS | OWNED_HEADS and any(
+        if lemma in INSTRUMENT_HEADS | ORGANISATION_HEADS | OWNED_HEADS | LED_HEADS and any(
             c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts
         ):
             return True  # "rebel positions", "Russian airstrikes": their modifier's
