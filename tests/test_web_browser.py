@@ -249,6 +249,12 @@ def test_merged_and_all_reports_toggle_and_a_merged_events_reports(page, server)
     reports = api(page, server, "/api/events?quad_class=1&limit=1")["total"]
     assert table_total(page) == reports > merged
     assert "report(s)" in page.inner_text("#table-count")
+    assert "reports=all" in page.url  # the choice is in the address, and survives a reload
+    page.reload()
+    page.wait_for_function(
+        "() => /report\\(s\\)/.test(document.querySelector('#table-count').textContent)"
+    )
+    assert page.is_checked("#count-mode input[value=all]") and table_total(page) == reports
     page.check("#count-mode input[value=merged]")
     wait_reloaded(page, reports)
     assert table_total(page) == merged

@@ -85,6 +85,7 @@ function writeForm() {
 function syncHash() {
   const params = { ...state.filters };
   if (state.pair) Object.assign(params, { pair: `${state.pair.level}:${state.pair.source}:${state.pair.target}` });
+  if (!state.merged) params.reports = "all"; // merged events are the default
   state.dashboardHash = `#/${queryString(params)}`;
   if (!window.location.hash.startsWith("#/article/")) history.replaceState(null, "", state.dashboardHash);
   $("#back-link").setAttribute("href", state.dashboardHash);
@@ -98,7 +99,7 @@ function filtersFromHash(hash) {
   let pair = null;
   const [level, source, target] = (params.get("pair") || "").split(":");
   if (source && target && (level === "actor" || level === "country")) pair = { level, source, target };
-  return { filters, pair };
+  return { filters, pair, merged: params.get("reports") !== "all" };
 }
 
 function applyFilters(filters, { timeline = true } = {}) {
@@ -407,10 +408,18 @@ function route() {
   $("#dashboard").hidden = false;
   document.title = "eventwire explorer";
   const wanted = filtersFromHash(hash);
-  const current = `#/${queryString({ ...wanted.filters, pair: wanted.pair && `${wanted.pair.level}:${wanted.pair.source}:${wanted.pair.target}` })}`;
+  const current = `#/${queryString({
+    ...wanted.filters,
+    pair: wanted.pair && `${wanted.pair.level}:${wanted.pair.source}:${wanted.pair.target}`,
+    reports: wanted.merged ? undefined : "all",
+  })}`;
   if (current !== state.dashboardHash || !state.started) {
     state.started = true;
     state.pair = wanted.pair;
+    state.merged = wanted.merged;
+    for (const radio of document.querySelectorAll("input[name=count-mode]")) {
+      radio.checked = (radio.value === "merged") === wanted.merged;
+    }
     if (wanted.pair) state.level = wanted.pair.level;
     $("#network-level").value = state.level;
     applyFilters(wanted.filters);
