@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass, fields
 from typing import Any
 
+from eventwire.store.store import conjunction
+
 # Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
 EVENT_COLUMNS = [
     "e.id",
@@ -575,21 +577,16 @@ def articles(
     offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Articles newest first; ``q`` is an FTS5 query over title and text."""
-    terms: list[str] = []
-    params: list[Any] = []
-    if q:
-        terms.append("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)")
-        params.append(q)
-    if outlet is not None:
-        terms.append("a.source = ?")
-        params.append(outlet)
-    if since:
-        terms.append("a.published >= ?")
-        params.append(since)
-    if until:
-        terms.append("a.published <= ?")
-        params.append(until)
-    where = f"WHERE {' AND '.join(terms)}" if terms else ""
+    match = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
+    sql, params = conjunction(
+        [
+            (match, q, [q]),
+            ("a.source = ?", outlet is not None, [outlet]),
+            ("a.published >= ?", since, [since]),
+            ("a.published <= ?", until, [until]),
+        ]
+    )
+    where = f"WHERE {sql}" if sql else ""
     fts = "q" if q else None
     total = _run(conn, f"SELECT count(*) FROM articles a {where}", params, fts)[0][0]
     rows = _run(
@@ -686,28 +683,19 @@ def quotes(
 ) -> tuple[int, list[dict[str, Any]]]:
     """Quotes by article date then reading order; ``since``/``until`` bound the article's
     publication date, ``speaker`` is a code prefix, ``contains`` an FTS5 query."""
-    terms: list[str] = []
-    params: list[Any] = []
-    if speaker:
-        sql, values = _code("q.speaker_code", speaker, False)
-        terms.append(sql)
-        params.extend(values)
-    if contains:
-        terms.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-        params.append(contains)
-    if article is not None:
-        terms.append("q.article_id = ?")
-        params.append(article)
-    if kind:
-        terms.append("q.kind = ?")
-        params.append(kind)
-    if since:
-        terms.append("q.article_id IN (SELECT id FROM articles WHERE published >= ?)")
-        params.append(since)
-    if until:
-        terms.append("q.article_id IN (SELECT id FROM articles WHERE published <= ?)")
-        params.append(until)
-    where_sql = " AND ".join(terms)
+    speaker_sql, speaker_params = _code("q.speaker_code", speaker, False) if speaker else ("", [])
+    published = "q.article_id IN (SELECT id FROM articles WHERE published {} ?)"
+    where_sql, params = conjunction(
+        [
+            (speaker_sql, speaker, speaker_params),
+            ("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", contains,
+             [contains]),
+            ("q.article_id = ?", article is not None, [article]),
+            ("q.kind = ?", kind, [kind]),
+            (published.format(">="), since, [since]),
+            (published.format("<="), until, [until]),
+        ]
+    )  # fmt: skip
     fts = "contains" if contains else None
     where = f"WHERE {where_sql}" if where_sql else ""
     total = _run(conn, f"SELECT count(*) FROM quotes q {where}", params, fts)[0][0]

@@ -31,11 +31,17 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
+def conjunction(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
+    """``a AND b …`` and its parameters from (sql, value, params) triples whose value is
+    set; the one condition builder of the store and the explorer's queries."""
+    used = [(sql, params) for sql, value, params in conditions if value]
+    return " AND ".join(sql for sql, _ in used), [p for _, params in used for p in params]
+
+
 def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
     """``WHERE`` clause and parameters from (sql, value, params) triples whose value is set."""
-    used = [(sql, params) for sql, value, params in conditions if value]
-    clause = f"WHERE {' AND '.join(sql for sql, _ in used)} " if used else ""
-    return clause, [p for _, params in used for p in params]
+    sql, params = conjunction(conditions)
+    return (f"WHERE {sql} " if sql else ""), params
 
 
 def _event_where(
