@@ -168,17 +168,29 @@ def phase_extract(args: argparse.Namespace) -> Stats:
             stats["spacy_seconds_in_extract"] = round(spent["spacy"], 3)
             stats["coding_seconds"] = round(spent["coding"], 3)
             stats["coding_share_of_spacy"] = round(spent["coding"] / spent["spacy"], 3)
+            # the learned coder's model (features, encoder, classifier), inside coding
+            stats["model_seconds"] = round(spent["model"], 3)
+            stats["rest_of_coding_seconds"] = round(spent["coding"] - spent["model"], 3)
         return stats
 
     return timed(work, args.profile)
 
 
 def _time_stages() -> dict[str, float]:
-    """Time spent inside nlp.pipe (bodies and titles) and inside the coding stages."""
+    """Time spent inside nlp.pipe (bodies and titles), inside the coding stages, and inside
+    the learned coder's model (a part of coding)."""
+    import eventwire.events.extract as extract
     import eventwire.pipeline as pipeline
 
-    spent = {"spacy": 0.0, "coding": 0.0}
-    parse, annotate = pipeline.parse, pipeline.annotate
+    spent = {"spacy": 0.0, "coding": 0.0, "model": 0.0}
+    parse, annotate, decide = pipeline.parse, pipeline.annotate, extract.decide
+
+    def timed_decide(*args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return decide(*args, **kwargs)
+        finally:
+            spent["model"] += time.perf_counter() - t0
 
     def timed_parse(texts: Any, batch_size: int = 32) -> Iterator[Any]:
         docs = parse(texts, batch_size=batch_size)
@@ -201,6 +213,7 @@ def _time_stages() -> dict[str, float]:
 
     pipeline.parse = timed_parse  # type: ignore[assignment]
     pipeline.annotate = timed_annotate  # type: ignore[assignment]
+    extract.decide = timed_decide  # type: ignore[assignment]
     return spent
 
 

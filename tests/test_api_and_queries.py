@@ -71,6 +71,10 @@ def test_articles_and_events_commands(cli, db, tmp_path):
     table = cli("articles", "--db", str(db), "--source", "Nobody")
     assert "0 row(s)" in table.output
     events = cli("events", "--db", str(db), "--format", "json", "--cameo", "04")
+    assert events.exit_code == 0
+    meetings = {(e["source_code"], e["target_code"]) for e in json.loads(events.stdout)}
+    assert ("EGYGOV", "JORGOV") in meetings  # Shoukry received Judeh (the learned coder)
+    events = cli("events", "--db", str(db), "--format", "json", "--cameo", "19")
     assert events.exit_code == 0 and json.loads(events.stdout) == []
 
 

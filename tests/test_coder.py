@@ -1,4 +1,5 @@
-"""The event coder on sentences written for these tests: actors (item 2) and events (item 3)."""
+"""The dictionary coder (``--coder dictionary``) on sentences written for these tests: actors
+(item 2) and events (item 3). The learned coder's own tests are in test_learned_coder.py."""
 
 from __future__ import annotations
 
@@ -7,9 +8,11 @@ import pytest
 import eventwire
 from eventwire.model import ArticleResult, Event
 
+DICTIONARY = eventwire.CoderConfig(coder="dictionary")
+
 
 def code(text: str, published: str = "2015-06-01", title: str | None = None) -> ArticleResult:
-    result = eventwire.extract(text, published=published, title=title)
+    result = eventwire.extract(text, published=published, title=title, config=DICTIONARY)
     assert result.errors == []
     return result
 
@@ -166,7 +169,7 @@ def test_no_actor_on_either_side_codes_nothing():
 def test_missing_target_only_with_the_option():
     text = "Iran condemned the decision on Monday."
     assert code(text).events == []
-    config = eventwire.CoderConfig(allow_missing_target=True)
+    config = eventwire.CoderConfig(allow_missing_target=True, coder="dictionary")
     (result,) = eventwire.extract_many([{"id": "m", "text": text}], config=config)
     assert triples(result) == [("IRN", "111", None)]
 
@@ -213,7 +216,7 @@ def test_sports_sentences_are_discarded():
 def test_user_discard_file(tmp_path):
     path = tmp_path / "mine.discards"
     path.write_text("# my discards\n+ROYAL WEDDING\nchess olympiad  # a sentence-level one\n")
-    config = eventwire.CoderConfig(discard_files=(str(path),))
+    config = eventwire.CoderConfig(discard_files=(str(path),), coder="dictionary")
     records = [
         {"id": "a", "text": "Britain hailed France. Guests at the royal wedding cheered."},
         {"id": "b", "text": "At the chess olympiad Russia accused Ukraine of cheating."},
@@ -230,7 +233,7 @@ def test_reciprocal_object_makes_a_joint_act():
 def test_multi_code_dictionary_entry_names_several_actors(tmp_path):
     path = tmp_path / "a.actors"
     path.write_text("NORTHERN_ALLIANCE_ [ZAN/QUE]\nVELDORIA_ [VEL]\n")
-    config = eventwire.CoderConfig(actor_files=(str(path),))
+    config = eventwire.CoderConfig(actor_files=(str(path),), coder="dictionary")
     (result,) = eventwire.extract_many(
         [{"id": "x", "text": "The Northern Alliance accused Veldoria of violating the truce."}],
         config=config,
@@ -239,9 +242,9 @@ def test_multi_code_dictionary_entry_names_several_actors(tmp_path):
 
 
 def test_petrarch_compat_codes_joint_acts_both_ways():
-    config = eventwire.CoderConfig(petrarch_compat=True)
+    config = eventwire.CoderConfig(coder="dictionary", petrarch_compat=True)
     text = "Armenia and Azerbaijan discussed the border in Geneva."
-    (default,) = eventwire.extract_many([{"id": "d", "text": text}])
+    (default,) = eventwire.extract_many([{"id": "d", "text": text}], config=DICTIONARY)
     (compat,) = eventwire.extract_many([{"id": "c", "text": text}], config=config)
     assert triples(default) == [("ARM", "040", "AZE")]
     assert sorted(triples(compat)) == [("ARM", "040", "AZE"), ("AZE", "040", "ARM")]
@@ -321,7 +324,7 @@ def test_an_inflected_form_in_a_user_dictionary_wins_over_its_lemma(tmp_path):
         "--- MY_LEAVE  [161] ---\nLEAVE\n\n--- MY_LEFT  [032:033] ---\nLEFT\n\n"
         "--- MY_FIND  [---] ---\nFIND\n\n--- MY_FOUND  [060] ---\nFOUND\n"
     )
-    config = eventwire.CoderConfig(verb_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     records = [
         {"id": "a", "text": "The Egyptian foreign minister left for Turkey on Monday."},
         {"id": "b", "text": "The Egyptian foreign minister leaves Turkey on Monday."},
@@ -359,7 +362,7 @@ def test_expletive_it_names_no_one():
 def test_pattern_words_before_the_verb_reach_into_the_reporting_clause(tmp_path):
     path = tmp_path / "mine.verbs"
     path.write_text("--- DEPLORE [122] ---\nDEPLORE\n- INDICATED *  [123]\n")
-    config = eventwire.CoderConfig(verb_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     records = [
         {"id": "a", "text": "Egypt indicated it deplored Israel."},
         {"id": "b", "text": "Egypt deplored Israel."},
@@ -374,7 +377,7 @@ def test_listed_verb_forms_and_particles_read_as_prepositions(tmp_path):
     dictionary's {forms} still find the verb, and the roads leading into Gaza its target."""
     path = tmp_path / "mine.verbs"
     path.write_text("--- MY_CORDON  [1721] ---\n+CORDON_OFF {+CORDONED_OFF +CORDONS_OFF}\n")
-    config = eventwire.CoderConfig(verb_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     records = [{"id": "a", "text": "Soldiers from Israel have cordoned off the roads leading "
                                    "into Gaza along the border."}]  # fmt: skip
     (result,) = eventwire.extract_many(records, config=config)
@@ -384,7 +387,7 @@ def test_listed_verb_forms_and_particles_read_as_prepositions(tmp_path):
 def test_prefix_and_suffix_agents_compose_around_the_country(tmp_path):
     path = tmp_path / "mine.agents"
     path.write_text("HELPWELL {}  [NGO~]\nDIPLOMAT  [~GOV]\nWATER_RIGHTS_MONITOR  [~HRI]\n")
-    config = eventwire.CoderConfig(agent_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", agent_files=(str(path),))
     records = [
         {"id": "a", "text": "A Helpwell Egyptian diplomat criticized Israel."},
         # lemmatised, "water rights monitors" would be "water right monitor"
@@ -399,11 +402,13 @@ def test_compat_mode_reads_a_descriptive_clause_as_the_verbs_own_words(tmp_path)
     path = tmp_path / "mine.verbs"
     path.write_text("--- MY_ALLOW  [080] ---\nALLOW\n- * REALLY_PLEASANT  [024]\n")
     records = [{"id": "a", "text": "Turkey allowed that Syria is not a really pleasant place."}]
-    compat = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    compat = eventwire.CoderConfig(
+        coder="dictionary", verb_files=(str(path),), petrarch_compat=True
+    )
     (result,) = eventwire.extract_many(records, config=compat)
     assert triples(result) == [("TUR", "024", "SYR")]
     (result,) = eventwire.extract_many(
-        records, config=eventwire.CoderConfig(verb_files=(str(path),))
+        records, config=eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     )
     assert result.events == []
 
@@ -416,7 +421,10 @@ def test_people_of_listed_states_are_those_states_when_no_agent_names_them(tmp_p
     verbs = tmp_path / "mine.verbs"
     verbs.write_text("--- MEET  [040] ---\nMEET\n")
     config = eventwire.CoderConfig(
-        actor_files=(str(path),), verb_files=(str(verbs),), shipped_dictionaries=False
+        coder="dictionary",
+        actor_files=(str(path),),
+        verb_files=(str(verbs),),
+        shipped_dictionaries=False,
     )
     records = [{"id": "a", "text": "Korin met Veldorian and Markovian leaders on Monday."}]
     (result,) = eventwire.extract_many(records, config=config)
@@ -441,7 +449,7 @@ def test_agent_words_match_by_surface_form_too():
 def test_agents_with_of_phrases_match_whole(tmp_path):
     path = tmp_path / "mine.agents"
     path.write_text("MINISTRY_OF_SILLY_WALKS  [~MED]\n")  # not the plain ministry's GOV
-    config = eventwire.CoderConfig(agent_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", agent_files=(str(path),))
     records = [{"id": "a", "text": "The Danish Ministry of Silly Walks condemned Russia."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert triples(result) == [("DNKMED", "111", "RUS")]
@@ -454,7 +462,7 @@ def test_a_patterns_role_marker_points_at_the_phrase_after_its_word(tmp_path):
     path.write_text(
         "--- MY_CELEBRATE  [181] ---\nCELEBRATE\n- * IFTAR IN ^ +  [045]\n- * FEAST IN +  [043]\n"
     )
-    config = eventwire.CoderConfig(verb_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     records = [
         {"id": "a", "text": "Jordan celebrated Iftar in Amman with the leaders of Egypt."},
         {"id": "b", "text": "Jordan celebrated a feast in Egypt."},
@@ -473,7 +481,7 @@ def test_connected_pattern_words_must_be_adjacent(tmp_path):
         "--- MY_ABANDON  [345] ---\nABANDON\n- * NEW_&TIES_RELATIONS  [903]\n\n"
         "--- MY_CRITICIZE  [111] ---\nCRITICIZE\n- RECENTLY_ *  [112]\n"
     )
-    config = eventwire.CoderConfig(verb_files=(str(path),))
+    config = eventwire.CoderConfig(coder="dictionary", verb_files=(str(path),))
     texts = [
         "Egypt will abandon new economic relations with Libya.",
         "Egypt will abandon new global economic relations with Libya.",
@@ -491,7 +499,9 @@ def test_a_role_marker_before_a_word_points_at_the_phrase_before_it(tmp_path):
     FEAST the source, whatever the parser made of "hosting X to celebrate"."""
     path = tmp_path / "mine.verbs"
     path.write_text("--- MY_CELEBRATE  [181] ---\nCELEBRATE\n- + HOSTING * FEAST $  [042]\n")
-    config = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    config = eventwire.CoderConfig(
+        coder="dictionary", verb_files=(str(path),), petrarch_compat=True
+    )
     records = [{"id": "a", "text": "Egypt is hosting Jordan to celebrate a feast with Libya."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert ("LBY", "042", "EGY") in triples(result)  # beside "hosting" itself: EGY 043 JOR
@@ -502,7 +512,9 @@ def test_a_pronoun_for_the_source_is_not_the_target(tmp_path):
     compat mode, not the minister himself."""
     path = tmp_path / "mine.verbs"
     path.write_text("--- MY_RENEW  [031] ---\nRENEW\n")
-    config = eventwire.CoderConfig(verb_files=(str(path),), petrarch_compat=True)
+    config = eventwire.CoderConfig(
+        coder="dictionary", verb_files=(str(path),), petrarch_compat=True
+    )
     records = [{"id": "a", "text": "Sisi will be renewing his driver's license in Amman."}]
     (result,) = eventwire.extract_many(records, config=config)
     assert triples(result) == [("EGYGOV", "031", "JORGOV")]  # not Sisi himself
@@ -517,7 +529,7 @@ def test_a_subject_hung_on_the_auxiliary_still_counts():
 def test_compat_reads_an_agentless_passive_as_active(tmp_path):
     """PETRARCH's reading, in compat mode only: "X was criticized over its dispute with Y"."""
     text = "The Philippines was criticized over its territorial dispute with Vietnam."
-    compat = eventwire.CoderConfig(petrarch_compat=True)
+    compat = eventwire.CoderConfig(coder="dictionary", petrarch_compat=True)
     (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
     assert triples(result) == [("PHL", "111", "VNM")]
     assert code(text).events == []
@@ -526,7 +538,7 @@ def test_compat_reads_an_agentless_passive_as_active(tmp_path):
 def test_compat_codes_the_state_a_noun_phrase_names():
     """PETRARCH codes "the Syrian constitution" as Syria; eventwire does only in compat mode."""
     text = "Turkey criticized the Syrian constitution."
-    compat = eventwire.CoderConfig(petrarch_compat=True)
+    compat = eventwire.CoderConfig(coder="dictionary", petrarch_compat=True)
     (result,) = eventwire.extract_many([{"id": "a", "text": text}], config=compat)
     assert triples(result) == [("TUR", "111", "SYR")]
     assert code(text).events == []

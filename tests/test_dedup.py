@@ -14,6 +14,7 @@ import pytest
 from conftest import need_shared, write_jsonl
 
 from eventwire import Store
+from eventwire.config import CoderConfig
 from eventwire.dedup import events as rules
 from eventwire.dedup.stories import (
     MIN_JACCARD,
@@ -26,6 +27,11 @@ from eventwire.dedup.stories import (
     shingles,
     signature,
 )
+
+# These tests exercise dedup on the dictionary coder's events, which are stable; the learned
+# coder has its own tests in tests/test_learned_coder.py.
+DICTIONARY = CoderConfig(coder="dictionary")
+DICTIONARY_ARGS = ("--coder", "dictionary")  # the same, for the CLI
 
 # ---------------------------------------------------------------------------- own texts
 MEETING = (
@@ -256,7 +262,9 @@ def test_representative_keeps_the_most_specific_code_actor_and_date():
 
 # ---------------------------------------------------------------------------- the store
 def _ingest(store: Store, tmp_path, name: str, records: list[dict]) -> None:
-    summary = store.ingest([str(write_jsonl(tmp_path / f"{name}.jsonl", records))])
+    summary = store.ingest(
+        [str(write_jsonl(tmp_path / f"{name}.jsonl", records))], config=DICTIONARY
+    )
     assert not summary.failures, summary.failures
 
 
@@ -343,13 +351,15 @@ def test_a_replaced_article_leaves_no_dangling_or_double_counted_mentions(db, tm
         _ingest(store, tmp_path, "one", [first, copy])
         assert _counts(_meeting_group(store)) == (4, 2, 2)
         changed = dict(copy, text=MEETING_COPY.replace("the war in Syria", "the conflict in Syria"))
-        summary = store.ingest([str(write_jsonl(tmp_path / "changed.jsonl", [changed]))])
+        summary = store.ingest(
+            [str(write_jsonl(tmp_path / "changed.jsonl", [changed]))], config=DICTIONARY
+        )
         assert summary.updated == 1
         assert _counts(_meeting_group(store)) == (4, 2, 2)
         _consistent(store)
         # replaced by a story about something else: b's mentions leave the group
         other = dict(copy, text=NEXT_WEEK, published="2019-03-11")
-        store.ingest([str(write_jsonl(tmp_path / "other.jsonl", [other]))])
+        store.ingest([str(write_jsonl(tmp_path / "other.jsonl", [other]))], config=DICTIONARY)
         assert _counts(_meeting_group(store)) == (2, 1, 1)
         assert [s["num_articles"] for s in store.stories()] == [1, 1]
         _consistent(store)
@@ -385,7 +395,10 @@ def test_ingest_without_dedup_then_dedup_command(cli, db, tmp_path):
         {"id": "a", "text": MEETING, "published": "2019-03-04", "source": "Sample Wire"},
         {"id": "b", "text": MEETING_COPY, "published": "2019-03-04", "source": "Daily Example"},
     ])  # fmt: skip
-    assert cli("ingest", str(path), "--db", str(db), "--no-dedup", "-q").exit_code == 0
+    assert (
+        cli("ingest", str(path), "--db", str(db), "--no-dedup", *DICTIONARY_ARGS, "-q").exit_code
+        == 0
+    )
     with Store(db) as store:
         assert store.count("events") > 0 and store.event_groups() == []
     result = cli("dedup", "--db", str(db))
@@ -395,10 +408,14 @@ def test_ingest_without_dedup_then_dedup_command(cli, db, tmp_path):
     more = write_jsonl(
         tmp_path / "b.jsonl", [{"id": "d", "text": NEXT_WEEK, "published": "2019-03-11"}]
     )
-    assert cli("ingest", str(more), "--db", str(db), "--no-dedup", "-q").exit_code == 0
+    assert (
+        cli("ingest", str(more), "--db", str(db), "--no-dedup", *DICTIONARY_ARGS, "-q").exit_code
+        == 0
+    )
     with Store(db) as store:  # a Store's first pass catches up with what was left undone
         store.ingest(
-            [str(write_jsonl(tmp_path / "c.jsonl", [{"id": "c", "text": MEETING_OTHER_STORY}]))]
+            [str(write_jsonl(tmp_path / "c.jsonl", [{"id": "c", "text": MEETING_OTHER_STORY}]))],
+            config=DICTIONARY,
         )
         assert store.conn.execute("SELECT count(*) FROM story_articles").fetchone()[0] == 4
         _consistent(store)
@@ -422,7 +439,7 @@ def test_migration_keeps_older_rows_and_dedups_them(db, tmp_path):
         tmp_path / "a.jsonl", [{"id": "a", "text": MEETING, "published": "2019-03-04"}]
     )
     with Store(db, dedup=False) as store:
-        store.ingest([str(path)])
+        store.ingest([str(path)], config=DICTIONARY)
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM event_groups").fetchone()[0] == 0
     conn.close()
@@ -446,7 +463,10 @@ SEED_PARIS = (  # and of their 2013-05-27 meeting in Paris
 
 def test_seeds_two_lavrov_kerry_contacts_stay_two_and_other_reports_merge(cli, db, tmp_path):
     seeds = need_shared("data", "seeds")
-    result = cli("ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db), "-q")
+    result = cli(
+        "ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db),
+        *DICTIONARY_ARGS, "-q",
+    )  # fmt: skip
     assert result.exit_code == 0, result.output
     with Store(db) as store:
 
@@ -486,7 +506,7 @@ def test_fakes_copy_corpus_stories_and_event_groups():
     shared = need_shared("data", "corpora", "fakes", "fakes.csv").parents[3]
     from eventwire.eval.dedup import evaluate
 
-    result = evaluate(shared, originals=40)
+    result = evaluate(shared, originals=40, config=DICTIONARY)
     assert result.copies > 60
     assert result.story_precision >= 0.95 and result.story_recall >= 0.95
     assert result.copy_events_paired > 40

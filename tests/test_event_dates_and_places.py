@@ -6,11 +6,16 @@ from __future__ import annotations
 from typing import Any
 
 import eventwire
+from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
+
+# These tests exercise dates and places on the dictionary coder's events, which are stable; the
+# learned coder has its own tests in tests/test_learned_coder.py.
+DICTIONARY = CoderConfig(coder="dictionary")
 
 
 def events(text: str, published: str) -> list[dict[str, Any]]:
-    return result_to_json(eventwire.extract(text, published=published))["events"]
+    return result_to_json(eventwire.extract(text, published=published, config=DICTIONARY))["events"]
 
 
 def test_relative_day_resolves_against_the_publication_date_with_its_span():

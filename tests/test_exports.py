@@ -20,6 +20,10 @@ from eventwire.export.gdelt import date_fields, timestamp
 from eventwire.export.geo import describe
 from eventwire.store import Store
 
+# These tests exercise the exports on the dictionary coder's events, which are stable; the learned
+# coder has its own tests in tests/test_learned_coder.py.
+DICTIONARY = ("--coder", "dictionary")
+
 # The GDELT 2.0 Event table's columns, in order, as the GDELT Event Codebook V2.0 lists them.
 GDELT_HEADER = [
     "GlobalEventID",
@@ -170,7 +174,7 @@ def store_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("exports")
     db = folder / "events.db"
     path = write_jsonl(folder / "articles.jsonl", ARTICLES)
-    assert run("ingest", str(path), "--db", str(db), "-q").exit_code == 0
+    assert run("ingest", str(path), "--db", str(db), *DICTIONARY, "-q").exit_code == 0
     return db
 
 

@@ -171,4 +171,4 @@ def test_version_1_database_migrates_keeping_its_rows(tmp_path):
         assert store.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert store.article("x")["text"] == "text"
         columns = {r[1] for r in store.conn.execute("PRAGMA table_info(events)")}
-    assert {"date_end", "date_expression", "location_method"} <= columns
+    assert {"date_end", "date_expression", "location_method", "confidence"} <= columns

@@ -10,8 +10,10 @@ into character offsets (no third-party text in the repo). Scratch event objects:
 A span string may end in "#N" to take its N-th occurrence in the sentence ("they#2").
 
     python tools/annotate.py show --batch a1 [--start 0] [--count 50]
-    python tools/annotate.py real SCRATCH.jsonl --annotator a1 --out data/training/annotated/a1.jsonl
-    python tools/annotate.py written SCRATCH.jsonl --prefix w18 --out data/training/written/w18.jsonl
+    python tools/annotate.py real SCRATCH.jsonl --annotator a1 \
+        --out data/training/annotated/a1.jsonl
+    python tools/annotate.py written SCRATCH.jsonl --prefix w18 \
+        --out data/training/written/w18.jsonl
 
 ``real`` scratch lines: {"sid": "s0001", "events": [...]} ([] = no codable event).
 ``written`` scratch lines: {"text": "...", "events": [...], "tags": ["passive", ...]}.

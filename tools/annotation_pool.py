@@ -10,7 +10,11 @@ sentence of theirs is ever annotated for training. Writes ids and offsets only, 
 Sentences are split by the project's own spaCy pipeline, so they are the sentences the coder
 sees. Batch ``overlap`` goes to every annotator (agreement check); ``a1``..``a3`` to one each.
 
-Usage: python tools/annotation_pool.py [--shared ../shared]
+Round 2 (``--round 2``) appends more sentences to the pool, never an audit article's and never
+a sentence already in the pool (nor the same text twice), in batches ``overlap2`` (every
+round-2 annotator) and ``b1``..``b4``.
+
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2]
 """
 
 from __future__ import annotations
@@ -35,7 +39,11 @@ MIN_LEN, MAX_LEN = 40, 400
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--round", type=int, default=1)
     args = ap.parse_args()
+    if args.round == 2:
+        second_round(args.shared)
+        return
     rng = random.Random(SEED)
     audit: list[tuple[str, str]] = []
     for corpus in ("fakes", "giveme5w1h"):
@@ -49,11 +57,13 @@ def main() -> None:
     nlp = load_nlp()
     rows: list[tuple[str, str, int, int, str]] = []
     for corpus, want in PER_CORPUS.items():
-        docs = [d for i, d in sorted(documents(args.shared, corpus).items()) if (corpus, i) not in held]
+        docs = [
+            d for i, d in sorted(documents(args.shared, corpus).items()) if (corpus, i) not in held
+        ]
         rng.shuffle(docs)
         docs = docs[: want if corpus == "reuters" else len(docs)]
         picked: list[tuple[str, str, int, int, str]] = []
-        for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32)):
+        for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=False):
             sents = [
                 s
                 for s in parsed.sents
@@ -75,6 +85,56 @@ def main() -> None:
         for n, (c, d, a, b, batch) in enumerate(rows):
             out.write(f"s{n:04d}\t{c}\t{d}\t{a}\t{b}\t{batch}\n")
     print(f"{len(audit)} audit articles, {len(rows)} pool sentences")
+
+
+ROUND2 = {"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}
+ROUND2_OVERLAP, ROUND2_ANNOTATORS = 20, 4
+
+
+def _sentences(parsed: object) -> list[object]:
+    return [
+        s
+        for s in parsed.sents  # type: ignore[attr-defined]
+        if MIN_LEN <= len(s.text.strip()) <= MAX_LEN
+        and re.search(r"[a-z]", s.text)
+        and "|" not in s.text
+    ]
+
+
+def second_round(shared: Path) -> None:
+    rng = random.Random(SEED + 2)
+    with open(ROOT / "audit" / "articles.tsv", encoding="utf-8") as f:
+        held = {tuple(line.rstrip("\n").split("\t")) for line in list(f)[1:]}
+    with open(ROOT / "annotated" / "pool.tsv", encoding="utf-8") as f:
+        old = [line.rstrip("\n").split("\t") for line in list(f)[1:]]
+    taken = {(c, d, int(a)) for _, c, d, a, _, _ in old}
+    seen_text = {" ".join(documents(shared, c)[d].text[int(a) : int(b)].split())
+                 for _, c, d, a, b, _ in old}  # fmt: skip
+    nlp = load_nlp()
+    rows: list[tuple[str, str, int, int, str]] = []
+    for corpus, want in ROUND2.items():
+        docs = [d for i, d in sorted(documents(shared, corpus).items()) if (corpus, i) not in held]
+        rng.shuffle(docs)
+        docs = docs[: want * 2 if corpus == "reuters" else len(docs)]
+        picked = []
+        for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=True):
+            fresh = [s for s in _sentences(parsed) if (corpus, doc.id, s.start_char) not in taken]  # type: ignore[attr-defined]
+            for s in rng.sample(fresh, min(PER_DOC, len(fresh))):
+                text = " ".join(s.text.split())  # type: ignore[attr-defined]
+                if text not in seen_text:
+                    seen_text.add(text)
+                    picked.append((corpus, doc.id, s.start_char, s.end_char))  # type: ignore[attr-defined]
+        rng.shuffle(picked)
+        for n, (c, d, a, b) in enumerate(picked[:want]):
+            overlap = n < ROUND2_OVERLAP * ROUND2_ANNOTATORS // len(ROUND2)
+            batch = "overlap2" if overlap else f"b{1 + n % ROUND2_ANNOTATORS}"
+            rows.append((c, d, a, b, batch))
+    rng.shuffle(rows)
+    rows.sort(key=lambda r: r[4] != "overlap2")
+    with open(ROOT / "annotated" / "pool.tsv", "a", encoding="utf-8") as out:
+        for n, (c, d, a, b, batch) in enumerate(rows, start=len(old)):
+            out.write(f"s{n:04d}\t{c}\t{d}\t{a}\t{b}\t{batch}\n")
+    print(f"{len(rows)} round-2 pool sentences")
 
 
 if __name__ == "__main__":

@@ -123,9 +123,16 @@ def write_actors(index: dict[str, tuple], path: Path) -> int:
 # --------------------------------------------------------------------------- agents
 
 
+# Phoenix codes these nouns as civilians, but they name places or plans ("a political
+# settlement", "Jewish settlements"): places are where an event happens, never its actors.
+NOT_AGENTS = {"SETTLEMENT", "SETTLEMENTS"}
+
+
 def write_agents(folder: Path, path: Path, warnings: list[str]) -> int:
     seen: dict[str, tuple[str, str]] = {}
     for agent in parse_agent_file(folder / AGENT_FILE, strict=False, warnings=warnings):
+        if agent.phrase in NOT_AGENTS:
+            continue
         seen.setdefault(agent.phrase, (agent.code, "prefix" if agent.prefix else "suffix"))
     lines = [f"{p}\t{c}\t{pos}" for p, (c, pos) in sorted(seen.items())]
     header = "# eventwire agents (from the Phoenix agents dictionary): phrase\tcode\tposition\n"

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
+from eventwire.confidence import check_threshold, drop_unconfident
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.ingest import ArticleOptions, Failure, build_article, record_from_mapping
 from eventwire.model import ArticleResult
@@ -25,6 +26,7 @@ def extract(
     source: str | None = None,
     url: str | None = None,
     id: str | None = None,
+    config: CoderConfig = DEFAULT,
 ) -> ArticleResult:
     """Events, quotes and mentions in one article's text."""
     record = {
@@ -35,7 +37,7 @@ def extract(
         "source": source,
         "url": url,
     }
-    return next(extract_many([record]))
+    return next(extract_many([record], config=config))
 
 
 def extract_many(
@@ -45,8 +47,14 @@ def extract_many(
     batch_size: int = BATCH_SIZE,
     options: ArticleOptions | None = None,
     config: CoderConfig = DEFAULT,
+    min_confidence: float | None = None,
 ) -> Iterator[ArticleResult]:
-    """One result per record, in order. Bad records give a result whose ``errors`` say why."""
+    """One result per record, in order. Bad records give a result whose ``errors`` say why.
+
+    ``min_confidence`` drops events whose confidence is below it; events without a confidence
+    are kept (``eventwire.confidence``)."""
+    if min_confidence is not None:
+        check_threshold(min_confidence)
 
     def articles() -> Iterator[Any]:
         for i, record in enumerate(records, 1):
@@ -63,4 +71,5 @@ def extract_many(
         if isinstance(outcome, Failure):
             yield ArticleResult(article=None, errors=[str(outcome)], input_id=outcome.id)
         else:
+            drop_unconfident(outcome, min_confidence)
             yield outcome

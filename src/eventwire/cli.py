@@ -17,6 +17,26 @@ from eventwire.store import DEFAULT_DB
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
 
+def _no_nan(ctx: click.Context, param: click.Parameter, value: float | None) -> float | None:
+    if value is not None and value != value:  # FloatRange lets NaN through
+        raise click.BadParameter(f"{value!r} is not in the range 0.0<=x<=1.0.", ctx, param)
+    return value
+
+
+def min_confidence_option(what: str) -> Callable[[Any], Any]:
+    """``--min-confidence``: the same threshold and NULL rule everywhere
+    (``eventwire.confidence``): events without a confidence are always kept."""
+    return click.option(
+        "--min-confidence",
+        type=click.FloatRange(0.0, 1.0),
+        callback=_no_nan,
+        default=None,
+        metavar="FLOAT",
+        help=f"{what} events whose confidence (0-1) is below this; events without a "
+        "confidence (coders that give none) are kept.",
+    )
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
@@ -47,9 +67,23 @@ def coder_options(command: Callable[..., None]) -> Callable[..., None]:
                 help="Also code events whose target is not a known actor.",
             ),
             click.option(
+                "--coder",
+                type=click.Choice(["learned", "dictionary"]),
+                default=None,
+                help="learned (the default): a trained model decides each candidate event and "
+                "its code; dictionary: CAMEO verb patterns alone (PETRARCH-style; the default "
+                "with --verbs or --petrarch-compat, whose patterns the model never saw).",
+            ),
+            click.option(
+                "--model",
+                type=click.Path(exists=True, file_okay=False),
+                help="A model folder written by tools/train_coder.py (default: the shipped one).",
+            ),
+            click.option(
                 "--petrarch-compat",
                 is_flag=True,
-                help="PETRARCH's conventions: joint acts both ways, places as targets, ---GOV.",
+                help="PETRARCH's conventions: joint acts both ways, places as targets, ---GOV "
+                "(implies --coder dictionary).",
             ),
             click.option(
                 "--no-shipped-dictionaries",
@@ -71,9 +105,18 @@ def _coder_config(
     allow_missing_target: bool,
     no_shipped: bool,
     petrarch_compat: bool,
+    coder: str | None = None,
+    model: str | None = None,
 ) -> Any:
-    """The CoderConfig for these options; dictionary errors become clear CLI errors."""
-    from eventwire.config import CoderConfig, discards, knowledge_base, verb_dictionary
+    """The CoderConfig for these options; dictionary and model errors become clear CLI
+    errors. PETRARCH's conventions belong to the pattern coder, so compat selects it."""
+    from eventwire.config import (
+        CoderConfig,
+        check_coder,
+        discards,
+        knowledge_base,
+        verb_dictionary,
+    )
 
     config = CoderConfig(
         actor_files,
@@ -83,12 +126,17 @@ def _coder_config(
         allow_missing_target=allow_missing_target,
         shipped_dictionaries=not no_shipped,
         petrarch_compat=petrarch_compat,
+        coder="dictionary"
+        if petrarch_compat
+        else coder or ("dictionary" if verb_files else "learned"),
+        model=model,
     )
     try:
         knowledge_base(config)
         verb_dictionary(config)
         discards(config)
-    except ValueError as err:
+        check_coder(config)
+    except (ValueError, RuntimeError) as err:
         raise click.ClickException(str(err)) from err
     return config
 
@@ -131,6 +179,7 @@ def _coder_config(
     help="Also write the run summary as JSON to this file.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@min_confidence_option("Do not store")
 @coder_options
 def ingest(
     inputs: tuple[str, ...],
@@ -152,6 +201,7 @@ def ingest(
     no_dedup: bool,
     summary_json: str | None,
     quiet: bool,
+    min_confidence: float | None,
     **coder: Any,
 ) -> None:
     """Ingest files, directories (recursive), - (stdin) or http(s) URLs into the database.
@@ -191,6 +241,7 @@ def ingest(
                 batch_size=batch_size,
                 progress=advance,
                 config=config,
+                min_confidence=min_confidence,
             )
         except ValueError as err:  # a bad --meta file
             raise click.ClickException(str(err)) from err
@@ -209,6 +260,10 @@ def _print_summary(s: dict[str, Any], db: str) -> None:
         f"in {s['seconds']:.1f} s{rate}.",
         err=True,
     )
+    if s.get("below_confidence"):
+        click.echo(
+            f"  {s['below_confidence']} event(s) below --min-confidence not stored", err=True
+        )
     for failure in s["failures"]:
         click.echo(f"  failed: {failure}", err=True)
     for warning in s["warnings"]:
@@ -235,6 +290,7 @@ def _print_summary(s: dict[str, Any], db: str) -> None:
 )
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
 @click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
+@min_confidence_option("Leave out")
 @coder_options
 def extract(
     input_file: str,
@@ -242,6 +298,7 @@ def extract(
     output: IO[str],
     workers: int,
     batch_size: int,
+    min_confidence: float | None,
     **coder: Any,
 ) -> None:
     """Read JSONL articles and write one JSONL result per input line, in order.
@@ -261,7 +318,13 @@ def extract(
         raise click.ClickException(f"{input_file}: cannot read ({err.strerror})") from err
     with stream:
         records = json_objects(_decoded_lines(stream, origin), origin)
-        results = extract_many(records, workers=workers, batch_size=batch_size, config=config)
+        results = extract_many(
+            records,
+            workers=workers,
+            batch_size=batch_size,
+            config=config,
+            min_confidence=min_confidence,
+        )
         for result in results:
             output.write(json.dumps(result_to_json(result), ensure_ascii=False) + "\n")
             output.flush()
@@ -348,6 +411,7 @@ def articles(
     help="List merged events (event groups) with num_mentions, num_sources, num_articles.",
 )
 @click.option("--min-mentions", type=int, help="With --merged: at least this many mentions.")
+@min_confidence_option("Leave out")
 @click.option(
     "--explain",
     "explain_id",
@@ -366,6 +430,7 @@ def events(
     actor: str | None,
     merged: bool,
     min_mentions: int | None,
+    min_confidence: float | None,
     explain_id: int | None,
 ) -> None:
     """List stored events (each mention), or merged events with --merged."""
@@ -385,20 +450,18 @@ def events(
         if merged:
             rows = store.event_groups(
                 cameo=cameo, actor=actor, since=since, until=until,
-                min_mentions=min_mentions, limit=limit,
+                min_mentions=min_mentions, min_confidence=min_confidence, limit=limit,
             )  # fmt: skip
             _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code",
                               "location_name", "num_mentions", "num_sources",
                               "num_articles"])  # fmt: skip
             return
         rows = store.events(
-            article=article, cameo=cameo, actor=actor, since=since, until=until, limit=limit
-        )
-    _emit(
-        rows,
-        fmt,
-        ["id", "date", "source_code", "cameo", "target_code", "article_id", "group_id", "evidence"],
-    )
+            article=article, cameo=cameo, actor=actor, since=since, until=until,
+            min_confidence=min_confidence, limit=limit,
+        )  # fmt: skip
+    _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id",
+                      "group_id", "confidence", "evidence"])  # fmt: skip
 
 
 @main.command()
@@ -491,6 +554,7 @@ EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "icews", "plover", "csv", "jsonl", 
 @click.option("--article", help="Only events from this article id.")
 @click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
 @click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
+@min_confidence_option("Leave out")
 def export_command(
     fmt: str,
     out: str,
@@ -502,6 +566,7 @@ def export_command(
     article: str | None,
     cameo: str | None,
     actor: str | None,
+    min_confidence: float | None,
 ) -> None:
     """Export events as GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet (docs/exports.md)."""
     from eventwire.export import ExportError, export
@@ -514,6 +579,7 @@ def export_command(
         "actor": actor,
         "since": since,
         "until": until,
+        "min_confidence": min_confidence,
         "limit": limit,
     }
     with _open_readonly(db) as store:
@@ -636,11 +702,15 @@ def eval_group() -> None:
 @eval_group.command(name="seeds")
 @SHARED_OPTION
 @click.option("--misses", is_flag=True, help="List missed gold events and extra predictions.")
-def eval_seeds(shared: str, misses: bool) -> None:
+@click.option(
+    "--coder", type=click.Choice(["learned", "dictionary"]), default="learned", show_default=True
+)
+def eval_seeds(shared: str, misses: bool, coder: str) -> None:
     """Precision, recall and F1 of extract on the seed stories' gold events."""
+    from eventwire.config import CoderConfig
     from eventwire.eval.seeds import evaluate
 
-    result = evaluate(Path(shared))
+    result = evaluate(Path(shared), CoderConfig(coder=coder))
     click.echo(json.dumps(result.as_dict()))
     if misses:
         for line in result.misses:
@@ -724,3 +794,83 @@ def eval_polnear(shared: str, limit: int | None, misses: bool) -> None:
 
 if __name__ == "__main__":
     main()
+
+
+def _eval_config(coder: str, model: str | None) -> Any:
+    from eventwire.config import CoderConfig, check_coder
+
+    config = CoderConfig(coder=coder, model=model)
+    try:
+        check_coder(config)
+    except (ValueError, RuntimeError) as err:
+        raise click.ClickException(str(err)) from err
+    return config
+
+
+CODER_CHOICE = click.option(
+    "--coder", type=click.Choice(["learned", "dictionary"]), default="learned", show_default=True
+)
+MODEL_OPTION = click.option(
+    "--model", type=click.Path(exists=True, file_okay=False), help="Another model folder."
+)
+
+
+@eval_group.command(name="realnews")
+@SHARED_OPTION
+@CODER_CHOICE
+@MODEL_OPTION
+@click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
+@click.option("--confusion", is_flag=True, help="Also print the 5x5 confusion matrix.")
+def eval_realnews(
+    shared: str, coder: str, model: str | None, workers: int, confusion: bool
+) -> None:
+    """Human-coded real wire sentences (ConfliBERT's CAMEO groups, dev half): macro-F1, the
+    no-event rate and dyad accuracy, scored as ../shared/tools/score_realnews.py scores."""
+    from eventwire.eval.realnews import evaluate
+
+    score = evaluate(Path(shared), _eval_config(coder, model), workers=workers)
+    click.echo(json.dumps(score.as_dict()))
+    if confusion:
+        click.echo("gold \\ predicted  0    1    2    3    4")
+        for g, row in enumerate(score.confusion):
+            click.echo(f"{g:>16}" + "".join(f"{n:5d}" for n in row))
+
+
+@eval_group.group(name="audit")
+def eval_audit() -> None:
+    """Precision audit: events drawn from 100 fixed real articles and judged by hand."""
+
+
+@eval_audit.command(name="draw")
+@SHARED_OPTION
+@CODER_CHOICE
+@MODEL_OPTION
+@click.option("--n", "count", default=200, show_default=True, help="Events to draw.")
+@click.option(
+    "--sheet",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Where to write the judging sheet (it holds article text: keep it out of the repo).",
+)
+def eval_audit_draw(shared: str, coder: str, model: str | None, count: int, sheet: str) -> None:
+    """Code the audit articles, draw events at random (fixed seed), and write the draw
+    (ids, offsets, codes) to data/training/audit/draw-CODER.jsonl."""
+    from eventwire.eval.audit import AUDIT_DIR, draw, write_draw
+
+    drawn = draw(Path(shared), _eval_config(coder, model), n=count)
+    write_draw(drawn, AUDIT_DIR / f"draw-{coder}.jsonl", Path(sheet))
+    click.echo(f"drew {len(drawn)} events; judging sheet: {sheet}")
+
+
+@eval_audit.command(name="score")
+@CODER_CHOICE
+def eval_audit_score(coder: str) -> None:
+    """Precision of the judged draw: root, source and target all right."""
+    from eventwire.eval.audit import AUDIT_DIR, score
+
+    draw_file = AUDIT_DIR / f"draw-{coder}.jsonl"
+    verdicts = AUDIT_DIR / f"verdicts-{coder}.jsonl"
+    for path in (draw_file, verdicts):
+        if not path.is_file():
+            raise click.ClickException(f"{path}: not found")
+    click.echo(json.dumps(score(draw_file, verdicts)))

@@ -23,6 +23,8 @@ class CoderConfig:
     allow_missing_target: bool = False  # code events whose target is not an actor
     shipped_dictionaries: bool = True  # False: only the user's files (a PETRARCH environment)
     petrarch_compat: bool = False  # PETRARCH's conventions where they differ (see README)
+    coder: str = "learned"  # learned (the trained model decides) | dictionary (patterns only)
+    model: str | None = None  # a folder with another trained model (tools/train_coder.py)
 
 
 DEFAULT = CoderConfig()
@@ -58,3 +60,18 @@ def discards(config: CoderConfig = DEFAULT) -> Discards:
     for path in config.discard_files:
         found.add_file(path)
     return found
+
+
+def check_coder(config: CoderConfig = DEFAULT) -> None:
+    """Load the learned coder's model (and encoder) now, so a bad install fails up front with
+    a clear message rather than in the middle of a batch."""
+    if config.coder == "dictionary":
+        return
+    if config.coder != "learned":
+        raise ValueError(f"unknown coder {config.coder!r}; expected learned or dictionary")
+    from eventwire.events.classify import load_classifier
+    from eventwire.events.encoder import load_encoder
+
+    model = load_classifier(config.model)
+    if model.encoder:
+        load_encoder(model.encoder)

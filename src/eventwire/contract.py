@@ -80,6 +80,7 @@ def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
         ),
         "negated": event.negated,
         "modality": event.modality,
+        "confidence": event.confidence,
         "sentence": event.sentence,
         "span": span(event.span),
         "evidence": event.evidence,

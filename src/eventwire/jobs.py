@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.confidence import check_threshold, drop_unconfident
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.ingest import ArticleOptions, Failure, ReadOptions, iter_articles, load_meta
 from eventwire.model import Article, ArticleResult
@@ -31,6 +32,7 @@ class IngestSummary:
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
     dedup_seconds: float = 0.0  # of ``seconds``: updating stories and event groups
+    below_confidence: int = 0  # events dropped by ``min_confidence`` (not stored)
 
     @property
     def failed(self) -> int:
@@ -57,8 +59,14 @@ def ingest(
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     config: CoderConfig = DEFAULT,
+    min_confidence: float | None = None,
 ) -> IngestSummary:
-    """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled."""
+    """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled.
+
+    ``min_confidence`` drops events whose confidence is below it before they are stored;
+    events without a confidence are kept (``eventwire.confidence``)."""
+    if min_confidence is not None:
+        check_threshold(min_confidence)
     started = _now()
     article_options = ArticleOptions(
         published=published, source=source, check_language=check_language
@@ -69,7 +77,7 @@ def ingest(
     if meta:
         article_options.meta = load_meta(meta)
         exclude.add(Path(meta).resolve())
-    job = _IngestJob(store, batch_size, progress or (lambda n: None))
+    job = _IngestJob(store, batch_size, progress or (lambda n: None), min_confidence)
     items = iter_articles(list(inputs), read_options, article_options, exclude)
     dedup_before = store.dedup_seconds
     job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size, config=config))
@@ -79,8 +87,15 @@ def ingest(
 
 
 class _IngestJob:
-    def __init__(self, store: Store, batch_size: int, progress: Progress) -> None:
+    def __init__(
+        self,
+        store: Store,
+        batch_size: int,
+        progress: Progress,
+        min_confidence: float | None = None,
+    ) -> None:
         self.store = store
+        self.min_confidence = min_confidence
         self.batch_size = batch_size
         self.progress = progress
         self.summary = IngestSummary()
@@ -109,6 +124,7 @@ class _IngestJob:
                 self.summary.failures.append(str(outcome))
                 self.progress(1)
                 continue
+            self.summary.below_confidence += drop_unconfident(outcome, self.min_confidence)
             pending.append(outcome)
             if len(pending) >= self.batch_size:
                 self.flush(pending)

@@ -150,6 +150,9 @@ class Event:
     date_expression: str | None = None  # the words the date came from
     date_span: Span | None = None
     trigger: int | None = None  # the predicate's token in its Doc (the title's for headlines)
+    # the coder's probability (0-1) that the event and its CAMEO code are right; None for
+    # coders that give none
+    confidence: float | None = None
 
 
 @dataclass

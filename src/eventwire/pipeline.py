@@ -16,7 +16,7 @@ from multiprocessing.pool import AsyncResult, Pool
 from spacy.tokens import Doc
 
 from eventwire.actors.resolve import resolve_actors
-from eventwire.config import DEFAULT, CoderConfig, knowledge_base, verb_dictionary
+from eventwire.config import DEFAULT, CoderConfig, check_coder, knowledge_base, verb_dictionary
 from eventwire.events.extract import extract_events
 from eventwire.events.headline import code_headline, sentence_case
 from eventwire.ingest.records import Failure
@@ -98,6 +98,7 @@ def _init_worker(config: CoderConfig) -> None:
     load_nlp()
     knowledge_base(config)
     verb_dictionary(config)
+    check_coder(config)  # the model and encoder load once per worker
 
 
 def run(

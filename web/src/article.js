@@ -60,6 +60,7 @@ function eventTitle(e) {
   if (e.date) lines.push(`date ${e.date}${e.date_expression ? ` (“${e.date_expression}”)` : ""}`);
   if (e.location_name) lines.push(`place ${e.location_name}${e.location_country ? `, ${e.location_country}` : ""}`);
   if (e.negated) lines.push("negated");
+  if (e.confidence !== null && e.confidence !== undefined) lines.push(`confidence ${e.confidence.toFixed(2)}`);
   return lines.join("\n");
 }
 

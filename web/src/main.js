@@ -16,6 +16,7 @@ const FILTER_KEYS = [
   "cameo",
   "plover_type",
   "quad_class",
+  "min_confidence",
   "since",
   "until",
   "outlet",
@@ -483,7 +484,7 @@ async function start() {
   };
   form.addEventListener("submit", submit);
   form.addEventListener("change", (event) => {
-    if (event.target.tagName === "SELECT" || event.target.type === "date") submit();
+    if (event.target.tagName === "SELECT" || ["date", "number"].includes(event.target.type)) submit();
   });
   $("#reset-filters").addEventListener("click", () => {
     state.pair = null;

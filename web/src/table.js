@@ -38,6 +38,14 @@ function reportsCell(e, onGroup) {
   );
 }
 
+// The coder's confidence; "–" when it gives none (such events pass every min. confidence).
+function confidenceCell(value) {
+  if (value === null || value === undefined) {
+    return el("td", { class: "num muted confidence", title: "no confidence given by the coder" }, "–");
+  }
+  return el("td", { class: "num confidence", title: `confidence ${value}` }, value.toFixed(2));
+}
+
 export function eventRow(e, onGroup) {
   const place = e.location_name
     ? `${e.location_name}${e.location_country ? ` (${e.location_country})` : ""}`
@@ -70,6 +78,7 @@ export function eventRow(e, onGroup) {
         : "–",
     ),
     el("td", { class: "num" }, e.goldstein === null ? "–" : e.goldstein.toFixed(1)),
+    confidenceCell(e.confidence),
     el("td", {}, place),
     el("td", {}, truncate(e.article_source || "", 30)),
     reportsCell(e, onGroup),
@@ -88,7 +97,7 @@ export function eventRow(e, onGroup) {
 export function drawTable(tbody, page, onGroup) {
   tbody.replaceChildren();
   if (!page.items.length) {
-    tbody.append(el("tr", {}, el("td", { colspan: 10, class: "empty" }, "No events match these filters.")));
+    tbody.append(el("tr", {}, el("td", { colspan: 11, class: "empty" }, "No events match these filters.")));
     return;
   }
   for (const e of page.items) tbody.append(eventRow(e, onGroup));

@@ -16,6 +16,7 @@ import json
 import sqlite3
 from typing import Any
 
+from eventwire.confidence import sql_condition
 from eventwire.dedup.persist import OUTLET_SQL
 
 GROUP_COLUMNS = (
@@ -45,10 +46,13 @@ def event_groups(
     since: str | None = None,
     until: str | None = None,
     min_mentions: int | None = None,
+    min_confidence: float | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> list[dict[str, Any]]:
-    """Merged events (table ``event_groups``), by date; ``cameo`` and ``actor`` are prefixes."""
+    """Merged events (table ``event_groups``), by date; ``cameo`` and ``actor`` are prefixes.
+    With ``min_confidence``, a merged event is in when any of its mentions passes it (a
+    mention without a confidence always does: ``eventwire.confidence``)."""
     where, params = _where(
         [
             ("g.id = ?", group, [group]),
@@ -57,6 +61,12 @@ def event_groups(
             ("g.date >= ?", since, [since]),
             ("g.date <= ?", until, [until]),
             ("g.num_mentions >= ?", min_mentions, [min_mentions]),
+            (
+                "EXISTS (SELECT 1 FROM events x WHERE x.group_id = g.id AND "
+                f"{sql_condition('x.confidence')})",
+                min_confidence,
+                [min_confidence],
+            ),
         ]
     )
     sql = (

@@ -39,7 +39,9 @@ def _fakes(shared: Path) -> Iterator[Document]:
         date = row.get("date") or ""
         m = re.match(r"(\d+)/(\d+)/(\d+)$", date.strip())
         published = f"20{int(m[3]):02d}-{int(m[1]):02d}-{int(m[2]):02d}" if m else None
-        yield Document("fakes", row["unit_id"], row["article_title"], row["article_content"], published)
+        yield Document(
+            "fakes", row["unit_id"], row["article_title"], row["article_content"], published
+        )
 
 
 def _giveme(shared: Path) -> Iterator[Document]:
@@ -49,7 +51,9 @@ def _giveme(shared: Path) -> Iterator[Document]:
         except ValueError:
             continue  # a few files of the collection are empty
         published = (obj.get("date_publish") or "")[:10] or None
-        yield Document("giveme5w1h", path.stem, obj.get("title") or "", obj.get("text") or "", published)
+        yield Document(
+            "giveme5w1h", path.stem, obj.get("title") or "", obj.get("text") or "", published
+        )
 
 
 def _reuters(shared: Path) -> Iterator[Document]:

@@ -25,6 +25,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import DEFAULT, CoderConfig
 from eventwire.eval.dedup_corpus import build_corpus, write_corpus
 
 _WORD = re.compile(r"\w+")
@@ -162,6 +163,7 @@ def evaluate(
     seed: int = 6,
     workdir: Path | None = None,
     workers: int = 1,
+    config: CoderConfig = DEFAULT,
 ) -> DedupScore:
     """Build the corpus, ingest it into a fresh database and score stories and event groups."""
     from eventwire.store import Store
@@ -181,7 +183,7 @@ def evaluate(
         )  # fmt: skip
         with Store(db) as store:
             t0 = time.perf_counter()
-            store.ingest([str(corpus)], workers=workers)
+            store.ingest([str(corpus)], workers=workers, config=config)
             result.ingest_seconds = time.perf_counter() - t0
             result.dedup_seconds = store.deduplicator.totals.seconds
             story_of = dict(

@@ -393,6 +393,7 @@ def coder_config(
         discard_files=(str(vdir / "PETR.Validate.discards.txt"),),
         shipped_dictionaries=False,
         petrarch_compat=True,
+        coder="dictionary",  # PETRARCH's suite measures the pattern coder
     )
     knowledge_base(config)  # build both now: a failure here is the harness's, not a record's
     verb_dictionary(config)

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire.api import extract_many
+from eventwire.config import DEFAULT, CoderConfig
 from eventwire.contract import result_to_json
 
 
@@ -151,11 +152,11 @@ def _matches(gold: dict[str, Any], event: dict[str, Any]) -> bool:
     )
 
 
-def evaluate(shared: Path) -> SeedScore:
+def evaluate(shared: Path, config: CoderConfig = DEFAULT) -> SeedScore:
     """Run the pipeline on the seed stories and score it against the seed gold."""
     records = seed_records(shared / "data" / "seeds")
-    outputs = {r["id"]: result_to_json(res) for r, res in zip(records, extract_many(records),
-                                                                strict=True)}  # fmt: skip
+    results = extract_many(records, config=config)
+    outputs = {r["id"]: result_to_json(res) for r, res in zip(records, results, strict=True)}
     gold_path = shared / "data" / "gold" / "seed_events.jsonl"
     gold = [json.loads(line) for line in gold_path.read_text().splitlines() if line.strip()]
     return score(outputs, gold)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
@@ -26,6 +27,9 @@ from eventwire.events.roles import (
     conjuncts,
     governing_subjects,
     linear_actors,
+    loose_objects,
+    loose_subjects,
+    named_antecedents,
     objects,
     subjects,
     with_conjuncts,
@@ -59,6 +63,8 @@ class Predicate:
     aims: frozenset[str] = frozenset()  # prepositions the verb's patterns aim with ("warn of")
     swap: bool = False  # the pattern's roles: target is the subject, source the object
     anchors: tuple[tuple[str, str, int], ...] = ()  # the pattern places roles by words
+    confidence: float | None = None  # the model's probability that the code's root is right
+    learned: bool = False  # the learned coder chose it (roles may be uncoded phrases)
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -89,7 +95,15 @@ def sentence_events(
     and drops a definite "the meeting" that refers back to a meeting already coded."""
     earlier = earlier if earlier is not None else []
     seen: set[tuple[str | None, str | None, str]] = set()
-    predicates = list(_predicates(sent, verbs, found, config.petrarch_compat))
+    if config.coder == "learned" and not config.petrarch_compat:  # compat: the pattern coder
+        predicates = list(_learned_predicates(sent, verbs, found, config))
+    else:
+        predicates = list(_predicates(sent, verbs, found, config.petrarch_compat))
+        coded = [(p.token, p.noun, p.code) for p in predicates]
+        for p, confidence in zip(
+            predicates, confidences(sent, found, coded, config.model), strict=False
+        ):
+            p.confidence = round(confidence, 3)
     coded_verbs = {p.token.i for p in predicates if p.noun is None}
     for predicate in predicates:
         noun = predicate.noun
@@ -111,6 +125,7 @@ def sentence_events(
             if key in seen:
                 continue
             seen.add(key)
+            event.confidence = predicate.confidence
             yield event
 
 
@@ -130,6 +145,48 @@ def _predicates(
             noun = noun_event(token)
             if noun is not None:
                 yield Predicate(token, noun.code, noun)
+
+
+def _learned_predicates(
+    sent: Span, verbs: VerbDictionary, found: ArticleActors, config: CoderConfig
+) -> Iterator[Predicate]:
+    """The candidates the model codes, with its code; the dictionary pattern's role markers
+    and reverse code are kept when the pattern codes the same root."""
+    patterns: dict[int, tuple[str | None, str | None, VerbPattern | None]] = {}
+
+    def hint(token: Token, noun: NounEvent | None) -> str | None:
+        if noun is not None:
+            return noun.code
+        patterns[token.i] = _verb_code(token, verbs, found, config.petrarch_compat)
+        return patterns[token.i][0]
+
+    for d in decide(sent, found, hint, config.model):
+        code = d.decision.code
+        confidence = d.decision.confidence
+        if code is None:
+            continue
+        _, reverse, pattern = patterns.get(d.token.i, (None, None, None))
+        agrees = d.hint is not None and d.hint[:2] == code[:2]
+        yield Predicate(
+            d.token,
+            code,
+            d.noun,
+            reverse=reverse if agrees else None,
+            aims=_aims(verbs, d.token.lemma_) if d.noun is None else frozenset(),
+            swap=bool(agrees and pattern is not None and pattern.swap),
+            anchors=pattern.anchors if agrees and pattern is not None else (),
+            confidence=round(confidence, 3),
+            learned=True,
+        )
+
+
+def dictionary_hint(token: Token, noun: NounEvent | None, found: ArticleActors) -> str | None:
+    """The shipped dictionary's code for a candidate (training builds its examples with it)."""
+    from eventwire.config import verb_dictionary
+
+    if noun is not None:
+        return noun.code
+    return _verb_code(token, verb_dictionary(), found)[0]
 
 
 def _aims(verbs: VerbDictionary, lemma: str) -> frozenset[str]:
@@ -359,6 +416,15 @@ def _events_for(
                 p.token, found, excluded, p.code[:2], p.aims, places=config.petrarch_compat
             )
         )
+    if p.learned:  # the model judged the act: roles from the phrases in the slots
+        if not sources_list:
+            sources_list = loose_subjects(p.token, found)
+        if not targets_list:
+            taken = {r.head for r in sources_list}
+            targets_list = loose_objects(p.token, found, taken)
+    if p.learned:
+        sources_list = named_antecedents(sources_list, sent.doc, found)
+        targets_list = named_antecedents(targets_list, sent.doc, found)
     if not sources_list and not targets_list:
         return
     if p.swap and sources_list and targets_list:
@@ -374,6 +440,8 @@ def _events_for(
     # not "Italy, Greece and Denmark backed the plan", which is three acts toward a plan
     symmetric = p.reverse is not None and p.reverse == p.code
     agreeing = bool(pair) and p.code[:2] in {"03", "04", "05"}
+    # the model judged an act; "A and B agreed / signed an agreement" is between them
+    agreeing = agreeing or (p.learned and (p.code[:2] == "03" or p.code == "057"))
     mutual = p.code[:2] == "04" or symmetric or agreeing or _reciprocal(p.token)
     joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
@@ -393,6 +461,7 @@ def _events_for(
     elif modality != "asserted" and code[:2] in INTENT_CODE and not config.petrarch_compat:
         code = INTENT_CODE[code[:2]]
     no_actor: list[ActorRef | None] = [None]
+    learned = p.learned  # the model judged the act: a missing target is no veto
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
             # one party on both sides codes nothing; PETRARCH (compat) keeps a state's own
@@ -404,7 +473,7 @@ def _events_for(
                 and (not config.petrarch_compat or src.actor.code == tgt.actor.code)
             ):
                 continue
-            if src is None or (tgt is None and not config.allow_missing_target):
+            if not _roles_complete(src, tgt, code, learned, config.allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
             if src is None or tgt is None:
@@ -416,6 +485,24 @@ def _events_for(
                 reverse = code
             if reverse and (modality == "asserted" or config.petrarch_compat):
                 yield _event(p, reverse, tgt, src, sent, index, modality, negated)
+
+
+# Acts with no named agent ("air strikes killed 12 civilians"): the learned coder codes them
+# with a null source. Every other event needs someone who acts; the learned coder codes acts
+# with no named counterpart ("protesters blocked roads") with a null target.
+OPEN_SOURCE_ROOTS = {"18", "19", "20"}
+
+
+def _roles_complete(
+    src: ActorRef | None, tgt: ActorRef | None, code: str, learned: bool, missing_target: bool
+) -> bool:
+    if src is None and tgt is None:
+        return False
+    if src is None:
+        return learned and code[:2] in OPEN_SOURCE_ROOTS
+    if tgt is None:
+        return missing_target or learned
+    return True
 
 
 def _event(
@@ -454,7 +541,9 @@ def _event(
 
 def _same_party(a: Actor, b: Actor) -> bool:
     """Russia and the Russian government are one party; Syria's government and its
-    opposition are two."""
+    opposition are two. An uncoded phrase is only itself."""
+    if a.code is None or b.code is None:
+        return a.code == b.code and a.text.lower() == b.text.lower()
     if a.code == b.code:
         return True
     return a.country == b.country and (a.sector is None or b.sector is None or a.sector == b.sector)

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors
 from eventwire.events.verbs import normalise_words
+from eventwire.model import Actor
 
 LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
@@ -373,3 +374,116 @@ def first_actors(
         return [ref]  # "measures between the government and the opposition": one relation
     refs = with_conjuncts(head, found)
     return [r for r in refs if r.head not in exclude] or [ref]
+
+
+# ---------------------------------------------------------------------------- loose roles
+# The learned coder has already judged that an act happened; when no coded actor fills a role,
+# it takes the phrase in that syntactic slot if it names someone (an actor phrase the resolver
+# saw without a code, a person, group or place name, a personal pronoun), with a null code.
+PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us"}
+ACTOR_ENTS = {"PERSON", "ORG", "NORP"}  # places are where, not who
+LOOSE_TARGET_PREPS = TARGET_PREPS | {"at", "of", "into", "in", "for"}
+
+
+def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
+    ref = found.at(token)
+    if token.lower_ in PERSONAL and (ref is None or ref.actor.code is None):
+        speaker = _reporting_subject(token)  # "X said they had attacked …": they are X
+        if speaker is not None:
+            return loose_ref(speaker, found)
+    if ref is not None:
+        return ref
+    if token.lower_ in PERSONAL or (token.ent_type_ in ACTOR_ENTS and token.pos_ == "PROPN"):
+        start = min(token.left_edge.i, token.i)
+        while start < token.i and token.doc[start].is_punct:
+            start += 1
+        text = token.doc[start : token.i + 1].text
+        return ActorRef(token.i, start, token.i + 1, Actor(text), "unknown")
+    return None
+
+
+def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> list[ActorRef]:
+    """ "Trump said he would call on …": the pronoun's actor, named as its reporter is."""
+    out = []
+    for ref in refs:
+        token = doc[ref.head]
+        speaker = _reporting_subject(token) if token.lower_ in PERSONAL else None
+        named = loose_ref(speaker, found) if speaker is not None else None
+        compatible = named is not None and (
+            ref.actor.code is None or named.actor.code in (None, ref.actor.code)
+        )
+        out.append(named if named is not None and compatible else ref)
+    return out
+
+
+def _reporting_subject(pronoun: Token) -> Token | None:
+    """The subject of the verb that reports the pronoun's clause, if it is a noun phrase."""
+    clause = pronoun.head
+    if pronoun.dep_ not in SUBJECT_DEPS | {"nsubjpass"} or clause.dep_ != "ccomp":
+        return None
+    reporter = clause.head
+    subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
+    if subject is None or subject.pos_ == "PRON":
+        return None
+    return subject
+
+
+def loose_subjects(predicate: Token, found: ArticleActors) -> list[ActorRef]:
+    node = predicate
+    for _ in range(4):
+        for child in node.children:
+            if child.dep_ == "agent":
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                if pobj is not None and (ref := loose_ref(pobj, found)):
+                    return [ref]
+            if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
+                ref = loose_ref(child, found)
+                return [ref] if ref is not None else []
+        if node.pos_ == "NOUN":
+            for child in node.children:
+                if child.dep_ == "amod" and child.ent_type_ == "NORP":
+                    return [r] if (r := loose_ref(child, found)) else []
+        if node.dep_ in INHERIT_DEPS | {"ccomp", "pobj", "dobj", "nsubj"} and node.head != node:
+            if node.dep_ == "ccomp" and node.pos_ == "VERB":
+                break  # a reported clause has its own subject or none
+            node = node.head
+            continue
+        break
+    return []
+
+
+OBJECT_DEPS = {"dobj", "nsubjpass", "dative"}
+COMPLEMENT_DEPS = {"xcomp", "advcl", "ccomp", "pcomp"}
+
+
+def _object_slots(predicate: Token) -> Iterator[Token]:
+    """Where a target may stand, nearest first: objects and relational prepositions, then the
+    object's own ("denied charges by X"), then those of its complements ("sending aid to help
+    X")."""
+    children = list(predicate.children)
+    objects_ = [c for c in children if c.dep_ in OBJECT_DEPS]
+    yield from objects_
+    for c in children:
+        if c.dep_ in {"prep", "dative"} and c.lower_ in LOOSE_TARGET_PREPS:
+            yield from (g for g in c.children if g.dep_ == "pobj")
+    for obj in objects_:
+        for c in obj.children:
+            if c.dep_ == "prep" and c.lower_ in LOOSE_TARGET_PREPS | {"by"}:
+                yield from (g for g in c.children if g.dep_ == "pobj")
+    for c in children:
+        if c.dep_ in COMPLEMENT_DEPS and c.pos_ in {"VERB", "AUX"}:
+            yield from _object_slots(c)
+        elif c.dep_ == "prep":
+            for g in c.children:
+                if g.dep_ == "pcomp":
+                    yield from _object_slots(g)
+
+
+def loose_objects(predicate: Token, found: ArticleActors, exclude: set[int]) -> list[ActorRef]:
+    for token in _object_slots(predicate):
+        if token.i in exclude:
+            continue
+        ref = loose_ref(token, found)
+        if ref is not None and ref.head not in exclude:
+            return [ref]
+    return []

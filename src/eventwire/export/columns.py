@@ -130,6 +130,7 @@ PLOVER_FIELDS: list[str] = [
     "cameo",
     "negated",
     "modality",
+    "confidence",
     "date_precision",
     "date_expression",
     "num_mentions",

@@ -4,7 +4,7 @@ Field names follow the PLOVER manual's "JSON Data Fields" chapter (the interchan
 POLECAT is coded in): ``id, date, enddate, source, recipient, event, mode, context, quad_code,
 event_scale, event_loc, event_text, link, text, text_info, cite_info, coder, coded_date``; the
 actor and location objects use its actor-information and GeoNames names. Fields PLOVER has no
-name for are added under our own names (``cameo, negated, modality, date_precision,
+name for are added under our own names (``cameo, negated, modality, confidence, date_precision,
 date_expression, num_mentions, num_sources, num_articles``), as the manual invites. Mapping and
 POLECAT column equivalents: docs/exports.md.
 """
@@ -125,6 +125,7 @@ def record(conn: sqlite3.Connection, row: dict[str, Any], group: EventGroup) -> 
         "cameo": row["cameo"],
         "negated": bool(row["negated"]),
         "modality": row["modality"],
+        "confidence": row.get("confidence"),  # absent from stores read before schema 6
         "date_precision": row["date_precision"],
         "date_expression": row["date_expression"],
         "num_mentions": group.num_mentions,

@@ -252,6 +252,16 @@ def event_filters(
     ] = None,
     negated: Annotated[bool | None, Query(description="Only (non-)negated events.")] = None,
     modality: Annotated[models.Modality | None, Query(description="Event modality.")] = None,
+    min_confidence: Annotated[
+        float | None,
+        Query(
+            ge=0,
+            le=1,
+            allow_inf_nan=False,
+            description="Events whose coder's confidence (0-1) is at least this; events "
+            "without a confidence (coders that give none) are always kept.",
+        ),
+    ] = None,
     article: Annotated[
         str | None, Query(min_length=1, max_length=300, description="Only this article's.")
     ] = None,
@@ -276,6 +286,7 @@ def event_filters(
         q=q,
         negated=negated,
         modality=modality,
+        min_confidence=min_confidence,
     )
 
 

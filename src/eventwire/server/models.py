@@ -78,6 +78,12 @@ class Event(BaseModel):
     plover_context: str | None
     quad_class: int | None
     goldstein: float | None
+    confidence: float | None = Field(
+        default=None,
+        description="The coder's probability (0-1) that the event and its CAMEO code are "
+        "right; null for coders that give none. A merged event shows its representative "
+        "report's.",
+    )
     location_name: str | None
     location_country: str | None
     lat: float | None

@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from typing import Any
 
+from eventwire.confidence import sql_condition
 from eventwire.store.store import conjunction
 
 # Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
@@ -43,6 +44,7 @@ EVENT_COLUMNS = [
     "e.plover_context",
     "e.quad_class",
     "e.goldstein",
+    "e.confidence",
     "e.location_name",
     "e.location_country",
     "e.lat",
@@ -88,6 +90,11 @@ LEVELS = {
 }
 
 
+# The coder's confidence (schema 6). A store from before it (the explorer serves schema 3 on,
+# read-only, unmigrated) has no such column: every confidence there is unknown (null).
+CONFIDENCE = "e.confidence"
+NO_CONFIDENCE = "NULL AS confidence"
+
 # Errors of the database itself, never of a full-text query's syntax.
 NOT_QUERY_ERRORS = ("locked", "busy", "no such table", "unable to open", "disk I/O", "readonly")
 
@@ -122,6 +129,7 @@ class EventFilters:
     q: str | None = None  # FTS5 query over the article's title and text
     negated: bool | None = None
     modality: str | None = None
+    min_confidence: float | None = None  # events at or above it, and those without one
 
     def without_dates(self) -> EventFilters:
         values = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -188,6 +196,8 @@ def event_where(f: EventFilters) -> tuple[str, list[Any]]:
         add("e.negated = ?", [int(f.negated)])
     if f.modality:
         add("e.modality = ?", [f.modality])
+    if f.min_confidence is not None:
+        add(sql_condition("e.confidence"), [f.min_confidence])
     return (f"WHERE {' AND '.join(terms)}" if terms else ""), params
 
 
@@ -216,15 +226,39 @@ def has_groups(conn: sqlite3.Connection) -> bool:
     return found.fetchone() is not None
 
 
-def _merged(where: str) -> str:
+def has_confidence(conn: sqlite3.Connection) -> bool:
+    """Whether events have the coder's ``confidence`` (schema 6 and later)."""
+    found = conn.execute("SELECT 1 FROM pragma_table_info('events') WHERE name = 'confidence'")
+    return found.fetchone() is not None
+
+
+def event_columns(conn: sqlite3.Connection) -> list[str]:
+    """``EVENT_COLUMNS`` as this store can answer them (a null confidence before schema 6)."""
+    if has_confidence(conn):
+        return EVENT_COLUMNS
+    return [NO_CONFIDENCE if c == CONFIDENCE else c for c in EVENT_COLUMNS]
+
+
+def usable(conn: sqlite3.Connection, f: EventFilters) -> EventFilters:
+    """``f`` for this store: before schema 6 every confidence is unknown, and unknown
+    confidences pass ``min_confidence`` (``eventwire.confidence``), so it selects them all."""
+    if f.min_confidence is None or has_confidence(conn):
+        return f
+    return replace(f, min_confidence=None)
+
+
+def _merged(where: str, confidence: bool = True) -> str:
     """One row per merged event (columns named as ``events``' plus the group's) among the
     events ``where`` selects: a group is in when any of its mentions is; an event without a
     group is its own. Its values are the group's; article, sentence and spans are those of the
-    group's representative mention."""
+    group's representative mention (its confidence too; null without ``confidence``)."""
     rows = []
     for column in EVENT_COLUMNS:
         name = column.split(".")[-1]
         if column.startswith("a."):
+            continue
+        if column == CONFIDENCE and not confidence:
+            rows.append(NO_CONFIDENCE)
             continue
         if name in GROUP_FIELDS:
             rows.append(f"CASE WHEN g.id IS NULL THEN r.{name} ELSE g.{name} END AS {name}")
@@ -252,14 +286,15 @@ def _units(
 ) -> tuple[str, list[Any]]:
     """``FROM … WHERE …`` over what aggregates count, as ``e``: events (mentions) or, with
     ``merged``, merged events; ``extra`` is a condition on ``e``'s columns."""
+    f = usable(conn, f)
     if merged and has_groups(conn):
-        inner, where, params = _merged_parts(f)
+        inner, where, params = _merged_parts(conn, f)
         return f"FROM {inner} e {_and(where, extra)}", params
     where, params = event_where(f)
     return f"FROM events e {_and(where, extra)}", params
 
 
-def _merged_parts(f: EventFilters) -> tuple[str, str, list[Any]]:
+def _merged_parts(conn: sqlite3.Connection, f: EventFilters) -> tuple[str, str, list[Any]]:
     """(the merged events as a subquery, ``WHERE …`` over it, parameters): the dates select
     on the merged event's date, the other filters on any of its reports."""
     inner, params = event_where(f.without_dates())
@@ -270,7 +305,8 @@ def _merged_parts(f: EventFilters) -> tuple[str, str, list[Any]]:
     if f.until:
         terms.append("e.date <= ?")
         params.append(f.until)
-    return _merged(inner), (f"WHERE {' AND '.join(terms)}" if terms else ""), params
+    where = f"WHERE {' AND '.join(terms)}" if terms else ""
+    return _merged(inner, has_confidence(conn)), where, params
 
 
 # ---------------------------------------------------------------------------- events
@@ -278,8 +314,9 @@ def _listing(
     conn: sqlite3.Connection, f: EventFilters, order: str, merged: bool
 ) -> tuple[str, list[Any]]:
     """The events (or merged events) ``f`` selects, in ``order``, and the parameters."""
+    f = usable(conn, f)
     if merged and has_groups(conn):
-        inner, where, params = _merged_parts(f)
+        inner, where, params = _merged_parts(conn, f)
         columns = [c if c.startswith("a.") else f"e.{c.split('.')[-1]}" for c in EVENT_COLUMNS]
         columns += [f"e.{c}" for c in ["group_id", *GROUP_COUNTS]]
         sql = (
@@ -292,25 +329,27 @@ def _listing(
 
 
 def _event_select(conn: sqlite3.Connection, where: str, order: str) -> str:
+    columns = event_columns(conn)
     if not has_groups(conn):
         return (
-            f"SELECT {', '.join(EVENT_COLUMNS + UNGROUPED_COLUMNS)} FROM events e "
+            f"SELECT {', '.join(columns + UNGROUPED_COLUMNS)} FROM events e "
             f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
         )
     return (
-        f"SELECT {', '.join(EVENT_COLUMNS + GROUP_COLUMNS)} FROM events e "
+        f"SELECT {', '.join(columns + GROUP_COLUMNS)} FROM events e "
         "LEFT JOIN event_groups g ON g.id = e.group_id "
         f"LEFT JOIN articles a ON a.id = e.article_id {where} ORDER BY {order}"
     )
 
 
 def _count(conn: sqlite3.Connection, f: EventFilters, merged: bool) -> tuple[str, list[Any]]:
+    f = usable(conn, f)
     if merged and has_groups(conn):
         if not (f.since or f.until):  # no need for the merged events' own values
             where, params = event_where(f)
             sql = f"SELECT count(DISTINCT coalesce(e.group_id, -e.id)) FROM events e {where}"
             return sql, params
-        inner, where, params = _merged_parts(f)
+        inner, where, params = _merged_parts(conn, f)
         return f"SELECT count(*) FROM {inner} e {where}", params
     where, params = event_where(f)
     return f"SELECT count(*) FROM events e {where}", params
@@ -509,7 +548,7 @@ def actors(
     offset: int,
 ) -> tuple[int, list[dict[str, Any]]]:
     """Actors that appear as source or target of the filtered events, most events first."""
-    where, params = event_where(f)
+    where, params = event_where(usable(conn, f))
     sides = []
     side_params: list[Any] = []
     for side in ("source", "target"):

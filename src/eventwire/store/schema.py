@@ -270,6 +270,12 @@ MIGRATIONS: list[str] = [
     DROP INDEX events_source_code;
     DROP INDEX events_target_code;
     """,
+    # 6: the coder's confidence in each event (0-1): its probability that the event and its
+    # CAMEO code are right; NULL for coders that give none (and for events stored before 6).
+    # `--min-confidence` and the explorer's `min_confidence` keep NULL (eventwire.confidence)
+    """
+    ALTER TABLE events ADD COLUMN confidence REAL;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from eventwire._version import __version__
+from eventwire.confidence import sql_condition
 from eventwire.model import Actor, ArticleResult
 from eventwire.store.schema import migrate
 
@@ -50,9 +51,11 @@ def _event_where(
     actor: str | None,
     since: str | None,
     until: str | None,
+    min_confidence: float | None = None,
     prefix: str = "",
 ) -> tuple[str, list[Any]]:
-    """The event filters every listing and export shares (code prefixes, inclusive dates)."""
+    """The event filters every listing and export shares (code prefixes, inclusive dates;
+    ``min_confidence`` keeps events without a confidence, see ``eventwire.confidence``)."""
     p = prefix
     return _where(
         [
@@ -65,6 +68,7 @@ def _event_where(
             ),
             (f"{p}date >= ?", since, [since]),
             (f"{p}date <= ?", until, [until]),
+            (sql_condition(f"{p}confidence"), min_confidence is not None, [min_confidence]),
         ]
     )
 
@@ -209,8 +213,8 @@ class Store:
             "plover_type, plover_mode, plover_context, quad_class, goldstein, date, "
             "date_precision, location_name, location_country, lat, lon, geonameid, negated, "
             "modality, date_end, date_expression, date_start_char, date_end_char, "
-            "location_method, location_start_char, location_end_char) "
-            f"VALUES ({','.join('?' * 37)})",
+            "location_method, location_start_char, location_end_char, confidence) "
+            f"VALUES ({','.join('?' * 38)})",
             [
                 (
                     a.id,
@@ -246,6 +250,7 @@ class Store:
                     *(e.date_span or (None, None)),
                     e.location.method if e.location else None,
                     *((e.location.span if e.location else None) or (None, None)),
+                    e.confidence,
                 )
                 for e in result.events
             ],
@@ -377,16 +382,21 @@ class Store:
         actor: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
         offset: int = 0,
     ) -> list[dict[str, Any]]:
-        """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``)."""
-        where, params = _event_where(article, cameo, actor, since, until)
+        """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``);
+        ``min_confidence`` keeps events at or above it and those without a confidence."""
+        if not self.has_confidence:  # a read-only store from before schema 6: all NULL
+            min_confidence = None
+        where, params = _event_where(article, cameo, actor, since, until, min_confidence)
+        confidence = "confidence" if self.has_confidence else "NULL AS confidence"
         sql = (
             "SELECT id, article_id, date, date_end, date_precision, date_expression, "
             "source_code, cameo, target_code, quad_class, goldstein, plover_type, "
             "location_name, location_country, lat, lon, negated, modality, source_text, "
-            "target_text, sentence, start_char, end_char, evidence, group_id "
+            f"target_text, sentence, start_char, end_char, evidence, group_id, {confidence} "
             f"FROM events {where}"
             "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
         )
@@ -449,11 +459,16 @@ class Store:
         actor: str | None = None,
         since: str | None = None,
         until: str | None = None,
+        min_confidence: float | None = None,
         limit: int | None = None,
     ) -> Iterator[dict[str, Any]]:
         """Every stored column of the events ``events()`` selects, in its order, streamed, each
         with its article's metadata (``EVENT_ARTICLE_COLUMNS``): what exports read."""
-        where, params = _event_where(article, cameo, actor, since, until, prefix="e.")
+        if not self.has_confidence:  # a read-only store from before schema 6: all NULL
+            min_confidence = None
+        where, params = _event_where(
+            article, cameo, actor, since, until, min_confidence, prefix="e."
+        )
         extra = ", ".join(f"{sql} AS {name}" for name, (sql, _) in EVENT_ARTICLE_COLUMNS.items())
         sql = (
             f"SELECT e.*, {extra} FROM events e JOIN articles a ON a.id = e.article_id {where}"
@@ -471,6 +486,16 @@ class Store:
         """``(name, declared SQLite type)`` of each column ``iter_events`` yields, in order."""
         stored = [(r[1], r[2]) for r in self.conn.execute("PRAGMA table_info(events)")]
         return stored + [(name, kind) for name, (_, kind) in EVENT_ARTICLE_COLUMNS.items()]
+
+    @property
+    def has_confidence(self) -> bool:
+        """Whether events have the ``confidence`` column (schema 6; a store opened read-only
+        is not migrated). Without it every confidence is unknown, so ``min_confidence``
+        filters keep every event, as they keep any event without a confidence."""
+        found = self.conn.execute(
+            "SELECT 1 FROM pragma_table_info('events') WHERE name = 'confidence'"
+        ).fetchone()
+        return found is not None
 
     def ids(self) -> Iterable[str]:
         return (r[0] for r in self.conn.execute("SELECT id FROM articles"))
@@ -506,6 +531,8 @@ class Store:
         """Merged events with GDELT-style counts; see ``eventwire.dedup.queries.event_groups``."""
         from eventwire.dedup.queries import event_groups
 
+        if not self.has_confidence:  # before schema 6 every confidence is unknown: all kept
+            filters.pop("min_confidence", None)
         return event_groups(self.conn, **filters)
 
     def group_mentions(self, group_id: int) -> list[dict[str, Any]]:

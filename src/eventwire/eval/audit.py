@@ -1,0 +1,158 @@
+"""Precision audit: events drawn at random from ``extract`` over 100 fixed real articles.
+
+The articles (50 FA-KES, 50 giveme5w1h) were chosen by a fixed seed before any training
+(``tools/annotation_pool.py``) and are never annotated for training. ``draw`` codes them,
+draws events at random and writes (article id, offsets, codes) to the repo, and a judging sheet
+with the text outside it. A person judges each event against ``data/training/GUIDELINE.md``:
+is the CAMEO root right, and are the source and the target right? ``score`` reads the verdicts.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from eventwire.api import extract_many
+from eventwire.config import CoderConfig
+from eventwire.contract import result_to_json
+from eventwire.eval.corpora import documents
+from eventwire.events.ontology import cameo
+from eventwire.model import ArticleResult
+
+AUDIT_DIR = Path(__file__).resolve().parents[3] / "data" / "training" / "audit"
+DRAW_SEED = 2026
+
+
+def audit_articles(shared: Path, folder: Path = AUDIT_DIR) -> list[dict[str, Any]]:
+    """The audit articles as ``extract`` input records."""
+    with open(folder / "articles.tsv", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    records = []
+    for row in rows:
+        doc = documents(shared, row["corpus"])[row["doc"]]
+        records.append(
+            {
+                "id": f"{doc.corpus}:{doc.id}",
+                "title": doc.title,
+                "text": doc.text,
+                "published": doc.published,
+            }
+        )
+    return records
+
+
+@dataclass
+class Drawn:
+    record: dict[str, Any]  # what goes in the repo: ids, offsets, codes
+    sheet: str  # what the judge reads: the sentence and the event, with text
+
+
+def _sentence_spans(result: ArticleResult) -> list[list[int]]:
+    """Each sentence's span in the caller's own text."""
+    if result.article is None:
+        return []
+    offsets = result.article.offsets
+    return [list(offsets.span_to_raw((s.start, s.end))) for s in result.sentences]
+
+
+def draw(
+    shared: Path, config: CoderConfig, n: int = 200, seed: int = DRAW_SEED, workers: int = 1
+) -> list[Drawn]:
+    """Code the audit articles and draw ``n`` events at random (fixed seed)."""
+    records = audit_articles(shared)
+    pool: list[Drawn] = []
+    for record, result in zip(
+        records, extract_many(records, workers=workers, config=config), strict=False
+    ):
+        out = result_to_json(result)
+        sentences = _sentence_spans(result)
+        for k, event in enumerate(out["events"]):
+            pool.append(_drawn(record, k, event, sentences))
+    rng = random.Random(seed)
+    picked = rng.sample(pool, min(n, len(pool)))
+    picked.sort(key=lambda d: (d.record["id"], d.record["event"]))
+    return picked
+
+
+def _drawn(
+    record: dict[str, Any], k: int, event: dict[str, Any], sentences: list[list[int]]
+) -> Drawn:
+    in_title = event["sentence"] < 0
+    text = record["title"] if in_title else record["text"]
+    sentence = [0, len(text)] if in_title else sentences[event["sentence"]]
+    info = cameo(event["cameo"])
+
+    def code(actor: dict[str, Any] | None) -> str | None:
+        return actor.get("code") if actor else None
+
+    def shown(actor: dict[str, Any] | None) -> str:
+        return f"{actor['text']!r} [{actor.get('code')}]" if actor else "(none)"
+
+    rec = {
+        "id": record["id"],
+        "event": k,
+        "in_title": in_title,
+        "sentence_span": sentence,
+        "span": event["span"],
+        "cameo": event["cameo"],
+        "source_code": code(event["source"]),
+        "target_code": code(event["target"]),
+        "negated": event["negated"],
+        "modality": event["modality"],
+        "confidence": event.get("confidence"),
+    }
+    a, b = sentence
+    sheet = "\n".join(
+        [
+            f"## {record['id']}#{k}" + (" (headline)" if in_title else ""),
+            "sentence: " + " ".join(text[a:b].split()),
+            f"event: {event['cameo']} {info.name if info else ''}"
+            + (" NEGATED" if event["negated"] else "")
+            + (f" ({event['modality']})" if event["modality"] != "asserted" else ""),
+            f"source: {shown(event['source'])}",
+            f"target: {shown(event['target'])}",
+            "evidence span: " + " ".join(text[event["span"][0] : event["span"][1]].split()),
+        ]
+    )
+    return Drawn(rec, sheet)
+
+
+def write_draw(drawn: list[Drawn], out: Path, sheet: Path) -> None:
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as f:
+        f.writelines(json.dumps(d.record) + "\n" for d in drawn)
+    sheet.write_text("\n\n".join(d.sheet for d in drawn) + "\n", encoding="utf-8")
+
+
+def _verdicts(path: Path) -> Iterator[dict[str, Any]]:
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            yield json.loads(line)
+
+
+def score(draw_file: Path, verdict_file: Path) -> dict[str, Any]:
+    """Precision: the share of drawn events whose root, source and target are all right."""
+    keys = [f"{r['id']}#{r['event']}" for r in _verdicts(draw_file)]
+    verdicts = {v["key"]: v for v in _verdicts(verdict_file)}
+    missing = [k for k in keys if k not in verdicts]
+    judged = [verdicts[k] for k in keys if k in verdicts]
+    n = len(judged)
+
+    def share(field: str) -> float:
+        return round(sum(bool(v[field]) for v in judged) / n, 3) if n else 0.0
+
+    correct = sum(bool(v["root_ok"] and v["source_ok"] and v["target_ok"]) for v in judged)
+    return {
+        "drawn": len(keys),
+        "judged": n,
+        "unjudged": missing[:10],
+        "precision": round(correct / n, 3) if n else 0.0,
+        "root_right": share("root_ok"),
+        "source_right": share("source_ok"),
+        "target_right": share("target_ok"),
+    }

@@ -1,0 +1,123 @@
+"""Candidate predicates for the learned coder: verbs and event nouns with their context.
+
+The parse and the dictionaries propose; the model (``classify``) decides. A candidate is a verb,
+an event noun of the shipped lexicon, or a noun the model learned as a trigger ("strike",
+"crackdown"), in a sentence that names at least one actor or has a nominal subject. The
+dictionary's code for it, when there is one, travels with it as a hint. Training builds its
+examples with this same module, so training and coding cannot drift apart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolve import ArticleActors
+from eventwire.events.modality import is_negated, modality_of
+from eventwire.events.nouns import NounEvent, noun_event
+from eventwire.events.roles import SUBJECT_DEPS
+
+SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "report", "claim", "note", "write"}
+CLAUSE_HEAD_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp", "pobj", "dobj"}
+WINDOW = 3
+
+
+@dataclass
+class Candidate:
+    token: Token
+    hint: str | None  # the dictionary's CAMEO code, if it codes this predicate
+    noun: NounEvent | None = None
+    features: list[str] | None = None
+
+
+def candidate_tokens(
+    sent: Span, trigger_nouns: frozenset[str]
+) -> Iterator[tuple[Token, NounEvent | None]]:
+    for token in sent:
+        if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
+            yield token, None
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            noun = noun_event(token) if token.pos_ == "NOUN" else None
+            if noun is not None or token.lemma_.lower() in trigger_nouns:
+                yield token, noun
+
+
+def _role(token: Token | None, found: ArticleActors, name: str) -> list[str]:
+    if token is None:
+        return [f"{name}=none"]
+    ref = found.at(token)
+    feats = [f"{name}l={token.lemma_.lower()}"]
+    if ref is not None and ref.actor.code:
+        feats += [f"{name}=actor", f"{name}sec={ref.actor.sector or '-'}"]
+        feats.append(f"{name}how={ref.how}")
+    elif token.pos_ == "PRON":
+        feats.append(f"{name}=pron")
+    elif token.ent_type_:
+        feats.append(f"{name}=ent:{token.ent_type_}")
+    else:
+        feats.append(f"{name}=noun")
+    return feats
+
+
+def features(
+    token: Token, sent: Span, found: ArticleActors, hint: str | None, noun: NounEvent | None
+) -> list[str]:
+    """Sparse string features of one candidate."""
+    lemma = token.lemma_.lower()
+    f = [
+        "bias",
+        f"l={lemma}",
+        f"w={token.lower_}",
+        f"pos={token.pos_}",
+        f"tag={token.tag_}",
+        f"dep={token.dep_}",
+        f"l+dep={lemma}|{token.dep_}",
+        f"h={hint[:2] if hint else 'none'}",
+        f"hc={hint or 'none'}",
+        f"l+h={lemma}|{hint[:2] if hint else 'none'}",
+    ]
+    if noun is not None:
+        f.append(f"noun={noun.code[:2]}")
+    if token.dep_ in CLAUSE_HEAD_DEPS and token.head is not token:
+        head = token.head.lemma_.lower()
+        f += [f"head={head}", f"headdep={token.dep_}|{head}"]
+        if head in SPEECH_LEMMAS:
+            f.append("reported")
+    if is_negated(token):
+        f.append("neg")
+    f.append(f"mod={modality_of(token)}")
+    children = list(token.children)
+    subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
+    passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
+    obj = next((c for c in children if c.dep_ in {"dobj", "attr", "oprd"}), None)
+    f += _role(subject, found, "subj")
+    if passive_subject is not None:
+        f += _role(passive_subject, found, "psubj")
+    f += _role(obj, found, "obj")
+    for c in children:
+        if c.dep_ == "prt":
+            f.append(f"lp={lemma}|{c.lower_}")
+        elif c.dep_ in {"prep", "agent", "dative"}:
+            f.append(f"lprep={lemma}|{c.lower_}")
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                ref = found.at(pobj)
+                kind = "actor" if ref is not None and ref.actor.code else pobj.lemma_.lower()
+                f.append(f"pp={c.lower_}|{kind}")
+        elif c.dep_ in {"xcomp", "ccomp"}:
+            f.append(f"comp={c.dep_}|{c.lemma_.lower()}")
+            f.append(f"l+comp={lemma}|{c.lemma_.lower()}")
+    doc = token.doc
+    for t in doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]:
+        if t.i != token.i and not t.is_punct:
+            f.append(f"c={t.lemma_.lower()}")
+    actors = sum(
+        1 for i in range(sent.start, sent.end) if (r := found.by_head.get(i)) and r.actor.code
+    )
+    f.append(f"nact={min(actors, 3)}")
+    for t in sent:
+        if t.is_alpha and not t.is_stop and t.i != token.i:
+            f.append(f"s={t.lemma_.lower()}")
+    return f

@@ -1,0 +1,139 @@
+"""The learned event classifier: candidate → (CAMEO root or no event, confidence, code).
+
+Two linear models over the same inputs: hashed sparse features of the candidate's parse,
+words and dictionary hint (``candidates.features``), and optionally the sentence and predicate
+vectors of an encoder (``encoder``). The first decides between "no event" and the twenty CAMEO
+roots; the second picks the three-digit code within the chosen root, falling back to the
+root's general code ("190") when it is not confident. Weights come from ``tools/train_coder.py``
+(fixed seed) and ship as package data; inference is NumPy only.
+"""
+
+from __future__ import annotations
+
+import json
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+
+NONE = "none"
+SUBCODE_MIN = 0.4  # below this, the root's general code ("040") rather than a guess
+MODEL_DIR = "data/coder"
+
+
+class ModelError(RuntimeError):
+    """The shipped model is missing or unreadable."""
+
+
+def hash_index(feature: str, bits: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
+
+
+def feature_indices(features: list[str], bits: int) -> np.ndarray:
+    return np.fromiter((hash_index(f, bits) for f in features), dtype=np.int64, count=len(features))
+
+
+@dataclass
+class Decision:
+    root: str | None  # None: no codable event
+    code: str | None
+    confidence: float  # probability of the decision's root (or of "no event")
+
+
+def softmax(z: np.ndarray) -> np.ndarray:
+    z = z - z.max(axis=-1, keepdims=True)
+    e = np.exp(z)
+    return np.asarray(e / e.sum(axis=-1, keepdims=True))
+
+
+class EventClassifier:
+    def __init__(self, folder: Path) -> None:
+        try:
+            meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+            arrays = np.load(folder / "model.npz")
+        except (OSError, ValueError) as err:
+            raise ModelError(f"cannot load the event model from {folder}: {err}") from err
+        try:
+            self.meta = meta
+            self.meta["__folder__"] = str(folder)
+            self.bits: int = meta["hash_bits"]
+            self.encoder: str | None = meta.get("encoder") or None
+            self.threshold: float = meta["threshold"]
+            self.trigger_nouns = frozenset(meta["trigger_nouns"])
+            self.roots: list[str] = meta["roots"]
+            self.codes: list[str] = meta["codes"]
+            # weights only for the hashed features training saw; ``slot`` maps a hash to its row
+            rows = arrays["rows"]
+            self.slot = np.full(1 << self.bits, -1, dtype=np.int32)
+            self.slot[rows] = np.arange(len(rows), dtype=np.int32)
+            self.w_root = arrays["w_root"].astype(np.float32)
+            self.b_root = arrays["b_root"].astype(np.float32)
+            self.w_code = arrays["w_code"].astype(np.float32)
+            self.b_code = arrays["b_code"].astype(np.float32)
+            self.d_root = arrays["d_root"].astype(np.float32) if "d_root" in arrays else None
+            self.d_code = arrays["d_code"].astype(np.float32) if "d_code" in arrays else None
+        except KeyError as err:
+            raise ModelError(f"the event model in {folder} lacks {err}: retrain it") from err
+        self.code_root = np.array([c[:2] for c in self.codes])
+
+    def logits(
+        self,
+        idx: list[np.ndarray],
+        dense: np.ndarray | None,
+        w: np.ndarray,
+        b: np.ndarray,
+        d: np.ndarray | None,
+    ) -> np.ndarray:
+        out = np.stack([w[i].sum(axis=0) for i in idx]) + b
+        if d is not None and dense is not None:
+            out = out + dense @ d
+        return np.asarray(out)
+
+    def root_probability(
+        self, features: list[list[str]], roots: list[str], dense: np.ndarray | None = None
+    ) -> list[float]:
+        """The model's probability of each given root (another coder's verdict) for each
+        candidate: the confidence of an event the dictionary coded."""
+        if not features:
+            return []
+        idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in features)]
+        p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
+        index = {r: k for k, r in enumerate(self.roots)}
+        return [
+            float(p_root[row][index[root]]) if root in index else 0.0
+            for row, root in enumerate(roots)
+        ]
+
+    def decide(self, features: list[list[str]], dense: np.ndarray | None = None) -> list[Decision]:
+        """One decision per candidate (``dense``: one encoder row per candidate, if any)."""
+        if not features:
+            return []
+        idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in features)]
+        p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
+        p_code = softmax(self.logits(idx, dense, self.w_code, self.b_code, self.d_code))
+        out = []
+        none = self.roots.index(NONE)
+        for row in range(len(features)):
+            p_event = 1.0 - float(p_root[row][none])
+            if p_event < self.threshold:
+                out.append(Decision(None, None, float(p_root[row][none])))
+                continue
+            ranked = p_root[row].copy()
+            ranked[none] = -1.0
+            best = int(ranked.argmax())
+            root = self.roots[best]
+            within = np.where(self.code_root == root, p_code[row], 0.0)
+            share = float(within.max() / within.sum()) if within.sum() > 0 else 0.0
+            code = self.codes[int(within.argmax())] if share >= SUBCODE_MIN else root + "0"
+            out.append(Decision(root, code, float(p_root[row][best])))
+        return out
+
+
+@cache
+def load_classifier(folder: str | None = None) -> EventClassifier:
+    """The shipped model (or one in ``folder``), loaded once per process."""
+    path = Path(folder) if folder else Path(str(resources.files("eventwire") / MODEL_DIR))
+    return EventClassifier(path)

@@ -1,0 +1,464 @@
+#!/usr/bin/env python3
+"""Train the learned event coder from the project's own data (fixed seed, reproducible).
+
+Reads data/training/written/*.jsonl (our sentences, CC0) and data/training/annotated/a*.jsonl
+(labels on real sentences, whose text is read from ../shared by id and offsets). Every sentence
+goes through the same path as ``eventwire extract`` (cleaning, spaCy, actor resolution); the
+candidates of ``eventwire.events.candidates`` become the examples: a candidate whose token lies
+on a gold trigger takes that event's code, every other candidate is "no event".
+
+    python tools/train_coder.py [--shared ../shared] [--encoder minilm-l6-int8|none]
+                                [--cv 5] [--out src/eventwire/data/coder]
+
+``--cv`` reports 5-fold cross-validated figures on the training data itself (folds by sentence)
+before fitting the shipped model on everything. Writes model.npz and model.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+from scipy import sparse
+from sklearn.linear_model import LogisticRegression
+
+from eventwire.actors.resolve import actors_of, resolve_actors
+from eventwire.api import record_from_mapping
+from eventwire.config import DEFAULT, CoderConfig
+from eventwire.eval.corpora import documents
+from eventwire.eval.realnews import GOLD, extract_outputs, read_rows, read_spans, score_outputs
+from eventwire.events.candidates import candidate_tokens, features
+from eventwire.events.classify import NONE, feature_indices, load_classifier
+from eventwire.events.encoder import load_encoder
+from eventwire.events.extract import dictionary_hint
+from eventwire.ingest import ArticleOptions, Failure, build_article
+from eventwire.model import ArticleResult
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import sentences_and_mentions
+
+SEED = 13
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data" / "training"
+HASH_BITS = 18
+MIN_TRIGGER_NOUN = 2  # a noun is a trigger candidate once it is a gold trigger this often
+OPTIONS = ArticleOptions(check_language=False)  # a short sentence is no language sample
+
+
+@dataclass
+class Sentence:
+    id: str
+    text: str
+    events: list[dict[str, Any]]  # offsets relative to text
+    group: str  # CV fold key
+    dev_group: int | None = None  # a dev sentence: the ConfliBERT group of its main event
+
+
+@dataclass
+class Example:
+    sid: str
+    features: list[str]
+    root: str
+    code: str | None
+    dense: np.ndarray | None = None
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def load_sentences(shared: Path) -> list[Sentence]:
+    out: list[Sentence] = []
+    for path in sorted((DATA / "written").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                r = json.loads(line)
+                out.append(Sentence(r["id"], r["text"], r["events"], r["id"]))
+    seen: set[str] = set()
+    for path in sorted((DATA / "annotated").glob("a*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            r = json.loads(line)
+            if r["sid"] in seen:  # overlap sentences: the first annotator's labels
+                continue
+            seen.add(r["sid"])
+            text = documents(shared, r["corpus"])[r["doc"]].text[r["start"] : r["end"]]
+            events = []
+            for e in r["events"]:
+                e = dict(e)
+                for key in ("trigger", "source", "target"):
+                    if e.get(key):
+                        e[key] = [e[key][0] - r["start"], e[key][1] - r["start"]]
+                events.append(e)
+            out.append(Sentence(r["sid"], text, events, r["sid"]))
+    return out
+
+
+GROUP_ROOTS = {
+    0: ("01", "02"),
+    1: ("03", "04", "05"),
+    2: ("06", "07", "08"),
+    3: ("09", "10", "11", "12", "13", "16"),
+    4: ("14", "15", "17", "18", "19", "20"),
+}
+
+
+def load_dev(shared: Path) -> list[Sentence]:
+    """The dev half of the real wire sentences: each reports one main event of a known group."""
+    rows = read_rows(shared / GOLD)
+    return [
+        Sentence(f"dev{i}", text, [], f"dev{i}", dev_group=label)
+        for i, (text, label) in enumerate(rows)
+    ]
+
+
+def weak_labels(examples: list[Example], base: Fitted) -> list[Example]:
+    """One example per dev sentence: its candidate most likely, by a model that never saw the
+    dev half, to be an event of the sentence's group, labelled with that group's likeliest root.
+    The sentence's other candidates stay unlabelled (left out): they may be events too."""
+    by_sentence: dict[str, list[Example]] = {}
+    for ex in examples:
+        by_sentence.setdefault(ex.sid, []).append(ex)
+    classes = list(base.classes_)
+    chosen = []
+    for rows in by_sentence.values():
+        group_ = rows[0].meta["dev_group"]
+        roots = [r for r in GROUP_ROOTS[group_] if r in classes]
+        probs = base.predict_proba(matrix(rows))
+        cols = [classes.index(r) for r in roots]
+        in_group = probs[:, cols]
+        best = int(in_group.sum(axis=1).argmax())
+        root = roots[int(in_group[best].argmax())]
+        ex = rows[best]
+        chosen.append(Example(ex.sid, ex.features, root, root + "0", ex.dense, ex.meta))
+    return chosen
+
+
+def trigger_nouns(sentences: list[Sentence], docs: list[Any]) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for s, (doc, article) in zip(sentences, docs, strict=False):
+        for e in s.events:
+            a, b = e["trigger"]
+            for tok in doc:
+                ra, rb = article.offsets.span_to_raw((tok.idx, tok.idx + len(tok)))
+                if ra < b and rb > a and tok.pos_ == "NOUN":
+                    counts[tok.lemma_.lower()] += 1
+    return frozenset(n for n, c in counts.items() if c >= MIN_TRIGGER_NOUN)
+
+
+def parse_all(sentences: list[Sentence]) -> list[tuple[Any, Any]]:
+    nlp = load_nlp()
+    articles = []
+    for s in sentences:
+        item = record_from_mapping({"id": s.id, "text": s.text, "published": "2010-01-01"}, s.id)
+        article = build_article(item, OPTIONS)  # type: ignore[arg-type]
+        if isinstance(article, Failure):
+            sys.exit(f"{s.id}: {article}")
+        articles.append(article)
+    out = []
+    for article, doc in zip(
+        articles, nlp.pipe((a.text for a in articles), batch_size=32), strict=False
+    ):
+        result = ArticleResult(article=article, input_id=article.id)
+        sentences_and_mentions(doc, result, DEFAULT)
+        resolve_actors(doc, result, DEFAULT)
+        out.append((doc, article))
+    return out
+
+
+def build_examples(
+    sentences: list[Sentence], docs: list[Any], nouns: frozenset[str], encoder: Any
+) -> tuple[list[Example], int, int]:
+    examples: list[Example] = []
+    covered = missed = 0
+    for s, (doc, article) in zip(sentences, docs, strict=False):
+        found = actors_of(doc)
+        gold = list(s.events)
+        hit: set[int] = set()
+        cands = []
+        for sent in doc.sents:
+            for tok, noun in candidate_tokens(sent, nouns):
+                cands.append((sent, tok, noun))
+        batch_spans = []
+        rows = []
+        for sent, tok, noun in cands:
+            ra, rb = article.offsets.span_to_raw((tok.idx, tok.idx + len(tok)))
+            label = None
+            for k, e in enumerate(gold):
+                a, b = e["trigger"]
+                if ra < b and rb > a:
+                    label = e
+                    hit.add(k)
+                    break
+            hint = dictionary_hint(tok, noun, found)
+            feats = features(tok, sent, found, hint, noun)
+            root = label["cameo"][:2] if label else NONE
+            code = label["cameo"][:3] if label else None
+            meta = {"group": s.group, "dev_group": s.dev_group}
+            rows.append(Example(s.id, feats, root, code, meta=meta))
+            batch_spans.append((tok.idx, tok.idx + len(tok)))
+        if encoder is not None and rows:
+            enc = encoder.encode([doc.text], [batch_spans])[0]
+            for ex, vec in zip(rows, enc.spans, strict=False):
+                ex.dense = np.concatenate([enc.sentence, vec])
+        examples.extend(rows)
+        covered += len(hit)
+        missed += len(gold) - len(hit)
+    return examples, covered, missed
+
+
+def matrix(examples: list[Example]) -> sparse.csr_matrix:
+    indptr, indices = [0], []
+    for ex in examples:
+        idx = np.unique(feature_indices(ex.features, HASH_BITS))
+        indices.extend(idx.tolist())
+        indptr.append(len(indices))
+    data = np.ones(len(indices), dtype=np.float32)
+    x = sparse.csr_matrix((data, indices, indptr), shape=(len(examples), 1 << HASH_BITS))
+    if examples and examples[0].dense is not None:
+        dense = np.stack([ex.dense for ex in examples])  # type: ignore[misc]
+        x = sparse.hstack([x, sparse.csr_matrix(dense)], format="csr")
+    return x
+
+
+class Fitted:
+    """A logistic regression fitted on the columns the data uses, expanded back to all."""
+
+    def __init__(self, x: sparse.csr_matrix, y: list[str], c: float) -> None:
+        self.used = np.unique(x.indices)
+        self.width = x.shape[1]
+        self.model = LogisticRegression(C=c, max_iter=500, random_state=SEED)
+        self.model.fit(x[:, self.used], y)
+        self.classes_ = self.model.classes_
+        self.intercept_ = self.model.intercept_
+        coef = np.zeros((len(self.classes_), self.width), dtype=np.float32)
+        coef[:, self.used] = self.model.coef_
+        self.coef_ = coef
+
+    def predict(self, x: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(self.model.predict(x[:, self.used]))
+
+    def predict_proba(self, x: sparse.csr_matrix) -> np.ndarray:
+        return np.asarray(self.model.predict_proba(x[:, self.used]))
+
+
+def fit(x: sparse.csr_matrix, y: list[str], c: float) -> Fitted:
+    return Fitted(x, y, c)
+
+
+def cross_validate(examples: list[Example], folds: int, c: float) -> dict[str, Any]:
+    groups = sorted({ex.meta["group"] for ex in examples})
+    rng = random.Random(SEED)
+    rng.shuffle(groups)
+    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    gold, pred = [], []
+    real: list[tuple[str, float, str, str]] = []  # real: gold root, P(event), best root, sentence
+    for k in range(folds):
+        train = [ex for ex in examples if fold_of[ex.meta["group"]] != k]
+        test = [ex for ex in examples if fold_of[ex.meta["group"]] == k]
+        model = fit(matrix(train), [ex.root for ex in train], c)
+        gold += [ex.root for ex in test]
+        pred += list(model.predict(matrix(test)))
+        probs = model.predict_proba(matrix(test))
+        classes = list(model.classes_)
+        none = classes.index(NONE)
+        for ex, row in zip(test, probs, strict=False):
+            if ex.sid.startswith("s"):
+                ranked = row.copy()
+                ranked[none] = -1
+                real.append((ex.root, 1 - float(row[none]), classes[int(ranked.argmax())], ex.sid))
+    by_threshold = {}
+    for t in (0.06, 0.12, 0.2, 0.3, 0.4, 0.5, 0.6):
+        emitted = [(g, r) for g, p, r, _ in real if p >= t]
+        right = sum(g == r for g, r in emitted)
+        n_gold = sum(g != NONE for g, _, _, _ in real)
+        # as extract reports them: one event per sentence and root
+        gold_roots = {(sid, g) for g, _, _, sid in real if g != NONE}
+        coded = {(sid, r) for _, p, r, sid in real if p >= t}
+        by_threshold[str(t)] = {
+            "events": len(emitted),
+            "root_precision": round(right / len(emitted), 3) if emitted else 0.0,
+            "recall": round(right / n_gold, 3) if n_gold else 0.0,
+            "sentence_roots": len(coded),
+            "sentence_root_precision": round(len(coded & gold_roots) / len(coded), 3)
+            if coded
+            else 0.0,
+        }
+    labels = sorted(set(gold) - {NONE})
+    tp = sum(g == p != NONE for g, p in zip(gold, pred, strict=False))
+    n_pred = sum(p != NONE for p in pred)
+    n_gold = sum(g != NONE for g in gold)
+    det_tp = sum(g != NONE and p != NONE for g, p in zip(gold, pred, strict=False))
+    f1 = []
+    for lab in labels:
+        t = sum(g == p == lab for g, p in zip(gold, pred, strict=False))
+        fp = sum(p == lab and g != lab for g, p in zip(gold, pred, strict=False))
+        fn = sum(g == lab and p != lab for g, p in zip(gold, pred, strict=False))
+        f1.append(2 * t / (2 * t + fp + fn) if t else 0.0)
+    return {
+        "candidates": len(gold),
+        "event_precision": round(tp / n_pred, 3) if n_pred else 0.0,
+        "event_recall": round(tp / n_gold, 3) if n_gold else 0.0,
+        "detection_precision": round(det_tp / n_pred, 3) if n_pred else 0.0,
+        "detection_recall": round(det_tp / n_gold, 3) if n_gold else 0.0,
+        "root_macro_f1": round(sum(f1) / len(f1), 3) if f1 else 0.0,
+        "real_sentences_by_threshold": by_threshold,
+    }
+
+
+def train_models(examples: list[Example], c: float) -> tuple[Fitted, Fitted, int]:
+    """The root model (no event or one of the roots) and the code model (on events only)."""
+    x = matrix(examples)
+    root_model = fit(x, [ex.root for ex in examples], c)
+    positives = [i for i, ex in enumerate(examples) if ex.code]
+    code_model = fit(x[positives], [examples[i].code for i in positives], c)  # type: ignore[misc]
+    return root_model, code_model, len(positives)
+
+
+def save(
+    out: Path,
+    models: tuple[Fitted, Fitted, int],
+    encoder: Any,
+    nouns: frozenset[str],
+    threshold: float,
+    info: dict[str, Any],
+) -> None:
+    """Write model.npz and model.json."""
+    root_model, code_model, positives = models
+    n_sparse = 1 << HASH_BITS
+    # only the hashed features training saw have weights: keep those rows and their indices
+    rows = np.union1d(root_model.used, code_model.used)
+    rows = rows[rows < n_sparse].astype(np.int32)
+    arrays = {
+        "rows": rows,
+        "w_root": root_model.coef_[:, rows].T.astype(np.float16),
+        "b_root": root_model.intercept_.astype(np.float32),
+        "w_code": code_model.coef_[:, rows].T.astype(np.float16),
+        "b_code": code_model.intercept_.astype(np.float32),
+    }
+    if encoder is not None:
+        arrays["d_root"] = root_model.coef_[:, n_sparse:].T.astype(np.float32)
+        arrays["d_code"] = code_model.coef_[:, n_sparse:].T.astype(np.float32)
+    out.mkdir(parents=True, exist_ok=True)
+    np.savez_compressed(out / "model.npz", **arrays)
+    meta = {
+        "hash_bits": HASH_BITS,
+        "encoder": encoder.name if encoder is not None else None,
+        "threshold": threshold,
+        "roots": [str(r) for r in root_model.classes_],
+        "codes": [str(r) for r in code_model.classes_],
+        "trigger_nouns": sorted(nouns),
+        "training": {"events": positives, **info},
+    }
+    (out / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
+
+
+def dev_cross_validation(
+    shared: Path,
+    examples: list[Example],
+    weak: list[Example],
+    folds: int,
+    c: float,
+    encoder: Any,
+    nouns: frozenset[str],
+    thresholds: list[float],
+) -> dict[str, Any]:
+    """The dev half scored through ``extract`` by models that never saw the scored sentence:
+    fold k's sentences are coded by a model trained on our data and the other folds. Each
+    threshold is scored (the first is the shipped one)."""
+    rows = read_rows(shared / GOLD)
+    order = list(range(len(rows)))
+    random.Random(SEED).shuffle(order)
+    fold_of = {i: n % folds for n, i in enumerate(order)}
+    outputs: dict[float, dict[int, dict[str, Any]]] = {t: {} for t in thresholds}
+    for k in range(folds):
+        train = examples + [ex for ex in weak if fold_of[int(ex.sid[3:])] != k]
+        test = [i for i in range(len(rows)) if fold_of[i] == k]
+        models = train_models(train, c)
+        with tempfile.TemporaryDirectory() as tmp:
+            for t in thresholds:
+                save(Path(tmp), models, encoder, nouns, t, {})
+                load_classifier.cache_clear()
+                config = CoderConfig(model=tmp)
+                for i, out in zip(
+                    test, extract_outputs([rows[i] for i in test], config), strict=False
+                ):
+                    outputs[t][i] = out
+        print(f"fold {k + 1}/{folds} done", file=sys.stderr)
+    spans = read_spans(shared / GOLD)
+    report: dict[str, Any] = {}
+    for t in thresholds:
+        score = score_outputs(rows, [outputs[t][i] for i in range(len(rows))], spans)
+        report[str(t)] = {**score.as_dict(), "confusion": score.confusion}
+    return report
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--encoder", default="none")
+    ap.add_argument("--cv", type=int, default=0, help="k-fold CV on our own data")
+    ap.add_argument("--dev", action="store_true", help="also train on the dev half (weak labels)")
+    ap.add_argument(
+        "--dev-cv", type=int, default=0, help="k-fold CV of the dev half through extract"
+    )
+    ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument("--threshold", type=float, default=0.5)
+    ap.add_argument(
+        "--also-thresholds", type=float, nargs="*", default=[], help="also score these in dev CV"
+    )
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "eventwire" / "data" / "coder")
+    args = ap.parse_args()
+    random.seed(SEED)
+    np.random.seed(SEED)
+    t0 = time.time()
+    sentences = load_sentences(args.shared)
+    dev = load_dev(args.shared) if args.dev or args.dev_cv else []
+    docs = parse_all(sentences + dev)
+    ours_docs, dev_docs = docs[: len(sentences)], docs[len(sentences) :]
+    nouns = trigger_nouns(sentences, ours_docs)
+    encoder = load_encoder(args.encoder) if args.encoder != "none" else None
+    examples, covered, missed = build_examples(sentences, ours_docs, nouns, encoder)
+    print(
+        f"{len(sentences)} sentences, {len(examples)} candidates, gold triggers covered "
+        f"{covered}/{covered + missed}, {time.time() - t0:.0f} s",
+        file=sys.stderr,
+    )
+    digest = hashlib.sha256()
+    for s in sentences:
+        digest.update(json.dumps([s.id, s.text, s.events], sort_keys=True).encode())
+    info: dict[str, Any] = {
+        "sentences": len(sentences),
+        "dev_sentences": len(dev) if args.dev else 0,
+        "data_sha256": digest.hexdigest(),
+        "seed": SEED,
+    }
+    if args.cv:
+        info["cv"] = cross_validate(examples, args.cv, args.c)
+        print(json.dumps(info["cv"]), file=sys.stderr)
+    weak: list[Example] = []
+    if dev:
+        dev_examples, _, _ = build_examples(dev, dev_docs, nouns, encoder)
+        base = fit(matrix(examples), [ex.root for ex in examples], args.c)
+        weak = weak_labels(dev_examples, base)
+    if args.dev_cv:
+        thresholds = [args.threshold, *args.also_thresholds]
+        info["dev_cv"] = dev_cross_validation(
+            args.shared, examples, weak, args.dev_cv, args.c, encoder, nouns, thresholds
+        )
+        print(json.dumps(info["dev_cv"]), file=sys.stderr)
+    final = examples + (weak if args.dev else [])
+    info.update(candidates=len(final), c=args.c)
+    save(args.out, train_models(final, args.c), encoder, nouns, args.threshold, info)
+    print(f"wrote {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
