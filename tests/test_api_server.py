@@ -87,8 +87,11 @@ ARTICLES = [
 
 # ---------------------------------------------------------------------------- fixtures
 def ingest(db: Path, records: list[dict[str, Any]], folder: Path) -> None:
+    """These tests exercise the explorer's API on the dictionary coder's events, which are
+    stable; the learned coder has its own tests in tests/test_learned_coder.py."""
     path = write_jsonl(folder / "articles.jsonl", records)
-    result = CliRunner().invoke(main, ["ingest", str(path), "--db", str(db), "-q"])
+    args = ["ingest", str(path), "--db", str(db), "-q", "--coder", "dictionary"]
+    result = CliRunner().invoke(main, args)
     assert result.exit_code == 0, result.output
 
 

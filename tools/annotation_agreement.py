@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Inter-annotator agreement on the overlap batch of the real-sentence pool.
 
-Every annotator labels the ``overlap`` batch on their own; this prints, for each pair, the
+Annotators label the overlap batches on their own; this prints, for each pair, the
 observed agreement and Cohen's kappa on: is there a codable event; the main event's CAMEO root;
 its ConfliBERT group; and, where both coded the same main root, whether their source spans
 overlap.
@@ -33,22 +33,25 @@ def kappa(xs: list[Any], ys: list[Any]) -> tuple[float, float]:
 
 def main() -> None:
     labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for path in sorted(DATA.glob("a*.jsonl")):
+    for path in sorted(DATA.glob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.strip():
                 r = json.loads(line)
                 labels.setdefault(r["sid"], {})[r["annotator"]] = r["events"]
     annotators = sorted({a for v in labels.values() for a in v})
-    overlap = sorted(s for s, v in labels.items() if len(v) == len(annotators))
-    print(f"{len(overlap)} sentences labelled by all of {', '.join(annotators)}")
+    shared = {s: v for s, v in labels.items() if len(v) > 1}
+    print(f"{len(shared)} sentences labelled by more than one of {', '.join(annotators)}")
     views: dict[str, Callable[[list[dict[str, Any]]], Any]] = {
         "event": lambda ev: bool(ev),
         "root": lambda ev: ev[0]["cameo"][:2] if ev else "none",
         "group": lambda ev: group(ev[0]["cameo"]) if ev else "none",
     }
-    report: dict[str, Any] = {"sentences": len(overlap), "pairs": {}}
+    report: dict[str, Any] = {"sentences": len(shared), "pairs": {}}
     for x, y in itertools.combinations(annotators, 2):
-        pair: dict[str, Any] = {}
+        overlap = sorted(s for s, v in shared.items() if x in v and y in v)
+        if not overlap:
+            continue
+        pair: dict[str, Any] = {"sentences": len(overlap)}
         for name, view in views.items():
             o, k = kappa(
                 [view(labels[s][x]) for s in overlap], [view(labels[s][y]) for s in overlap]

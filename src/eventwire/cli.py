@@ -825,11 +825,14 @@ def eval_realnews(
     shared: str, coder: str, model: str | None, workers: int, confusion: bool
 ) -> None:
     """Human-coded real wire sentences (ConfliBERT's CAMEO groups, dev half): macro-F1, the
-    no-event rate and dyad accuracy, scored as ../shared/tools/score_realnews.py scores."""
-    from eventwire.eval.realnews import evaluate
+    no-event rate and dyad accuracy, scored as ../shared/tools/score_realnews.py scores the
+    installed command. When the model trained on these sentences, "cross_validated" holds
+    the 5-fold figures recorded by tools/train_coder.py: those are the out-of-sample ones."""
+    from eventwire.eval.realnews import cross_validated, evaluate
 
-    score = evaluate(Path(shared), _eval_config(coder, model), workers=workers)
-    click.echo(json.dumps(score.as_dict()))
+    config = _eval_config(coder, model)
+    score = evaluate(Path(shared), config, workers=workers)
+    click.echo(json.dumps({**score.as_dict(), **cross_validated(config)}))
     if confusion:
         click.echo("gold \\ predicted  0    1    2    3    4")
         for g, row in enumerate(score.confusion):

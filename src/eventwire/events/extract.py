@@ -419,10 +419,12 @@ def _events_for(
     if p.learned:  # the model judged the act: roles from the phrases in the slots
         if not sources_list:
             sources_list = loose_subjects(p.token, found)
-        if not targets_list:
+        between_members = len(sources_list) > 1 and _mutual_code(p.code)
+        if between_members:  # "A and B agreed to share information on C": between A and B
+            targets_list = [r for r in targets_list if _governed_by(sent.doc[r.head], p.token)]
+        if not targets_list and not between_members:
             taken = {r.head for r in sources_list}
             targets_list = loose_objects(p.token, found, taken)
-    if p.learned:
         sources_list = named_antecedents(sources_list, sent.doc, found)
         targets_list = named_antecedents(targets_list, sent.doc, found)
     if not sources_list and not targets_list:
@@ -441,7 +443,7 @@ def _events_for(
     symmetric = p.reverse is not None and p.reverse == p.code
     agreeing = bool(pair) and p.code[:2] in {"03", "04", "05"}
     # the model judged an act; "A and B agreed / signed an agreement" is between them
-    agreeing = agreeing or (p.learned and (p.code[:2] == "03" or p.code == "057"))
+    agreeing = agreeing or (p.learned and _mutual_code(p.code))
     mutual = p.code[:2] == "04" or symmetric or agreeing or _reciprocal(p.token)
     joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
@@ -491,6 +493,19 @@ def _events_for(
 # with a null source. Every other event needs someone who acts; the learned coder codes acts
 # with no named counterpart ("protesters blocked roads") with a null target.
 OPEN_SOURCE_ROOTS = {"18", "19", "20"}
+
+
+def _governed_by(token: Token, predicate: Token) -> bool:
+    """The predicate's own object or the object of its own preposition ("agreed with C")."""
+    head = token.head
+    return head == predicate or (
+        head.dep_ in {"prep", "agent", "dative"} and head.head == predicate
+    )
+
+
+def _mutual_code(code: str) -> bool:
+    """Codes whose act, done by several, is done among them: agreeing, consulting, signing."""
+    return code[:2] in {"03", "04"} or code == "057"
 
 
 def _roles_complete(
