@@ -9,6 +9,7 @@ examples with this same module, so training and coding cannot drift apart.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
@@ -61,6 +62,44 @@ def _role(token: Token | None, found: ArticleActors, name: str) -> list[str]:
     return feats
 
 
+YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+PAST_WORDS = {"last", "earlier", "ago", "previously", "previous", "past", "since", "former"}
+RECENT_WORDS = {"today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday",
+                "friday", "saturday", "sunday", "overnight", "now"}  # fmt: skip
+HABITUAL_WORDS = {"regularly", "repeatedly", "often", "frequently", "usually", "routinely",
+                  "long", "decades", "years", "traditionally", "always"}  # fmt: skip
+
+
+def time_features(token: Token, sent: Span) -> list[str]:
+    """When the act is placed: a year, a relative past ("last month", "earlier"), a recent day,
+    habitual words, and the perfect tenses. Background and history ("in 2013 X attacked",
+    "had accused", "has hosted for decades") read as such to the model."""
+    f = []
+    scope = [c for c in token.children] + [
+        g for c in token.children if c.dep_ == "prep" for g in c.subtree
+    ]
+    if token.dep_ in {"xcomp", "ccomp", "conj", "advcl"}:
+        scope += [c for c in token.head.children if c.dep_ in {"npadvmod", "prep", "advmod"}]
+    words = {t.lower_ for t in scope for t in [t, *t.subtree]} if scope else set()
+    text = " ".join(t.text for t in scope)
+    if YEAR.search(text):
+        f.append("time=year")
+    if words & PAST_WORDS:
+        f.append("time=past")
+    if words & RECENT_WORDS:
+        f.append("time=recent")
+    if words & HABITUAL_WORDS:
+        f.append("time=habitual")
+    auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
+    if "had" in auxes:
+        f.append("tense=pluperfect")
+    elif auxes & {"has", "have"}:
+        f.append("tense=perfect")
+    if YEAR.search(sent[: min(len(sent), 6)].text):
+        f.append("sent=starts-with-year")
+    return f
+
+
 def features(
     token: Token, sent: Span, found: ArticleActors, hint: str | None, noun: NounEvent | None
 ) -> list[str]:
@@ -109,6 +148,7 @@ def features(
         elif c.dep_ in {"xcomp", "ccomp"}:
             f.append(f"comp={c.dep_}|{c.lemma_.lower()}")
             f.append(f"l+comp={lemma}|{c.lemma_.lower()}")
+    f += time_features(token, sent)
     doc = token.doc
     for t in doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]:
         if t.i != token.i and not t.is_punct:

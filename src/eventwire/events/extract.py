@@ -425,6 +425,8 @@ def _events_for(
         if not targets_list and not between_members:
             taken = {r.head for r in sources_list}
             targets_list = loose_objects(p.token, found, taken)
+        if p.code[:2] in FORCE_ROOTS:  # "shelled central Damascus": the city is where, not whom
+            targets_list = [r for r in targets_list if r.how != "capital"]
         sources_list = named_antecedents(sources_list, sent.doc, found)
         targets_list = named_antecedents(targets_list, sent.doc, found)
     if not sources_list and not targets_list:
@@ -493,6 +495,8 @@ def _events_for(
 # with a null source. Every other event needs someone who acts; the learned coder codes acts
 # with no named counterpart ("protesters blocked roads") with a null target.
 OPEN_SOURCE_ROOTS = {"18", "19", "20"}
+# acts of force, whose object may be a place: a capital there is the city, not its government
+FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
 def _governed_by(token: Token, predicate: Token) -> bool:

@@ -381,8 +381,15 @@ def first_actors(
 # it takes the phrase in that syntactic slot if it names someone (an actor phrase the resolver
 # saw without a code, a person, group or place name, a personal pronoun), with a null code.
 PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us"}
+# people an act can hit whom the actor dictionaries do not list as agents
+PEOPLE = {
+    "people", "person", "persons", "child", "children", "woman", "women", "man", "men",
+    "villager", "villagers", "worshipper", "worshippers", "passenger", "passengers", "doctor",
+    "doctors", "patient", "patients", "family", "families", "teenager", "teenagers", "boy",
+    "boys", "girl", "girls", "victim", "victims", "casualty", "casualties", "fighter", "fighters",
+}  # fmt: skip
 ACTOR_ENTS = {"PERSON", "ORG", "NORP"}  # places are where, not who
-LOOSE_TARGET_PREPS = TARGET_PREPS | {"at", "of", "into", "in", "for"}
+LOOSE_TARGET_PREPS = TARGET_PREPS | {"of", "for"}  # never "in", "at", "near": places
 
 
 def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
@@ -393,7 +400,11 @@ def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
             return loose_ref(speaker, found)
     if ref is not None:
         return ref
-    if token.lower_ in PERSONAL or (token.ent_type_ in ACTOR_ENTS and token.pos_ == "PROPN"):
+    if (
+        token.lower_ in PERSONAL
+        or (token.ent_type_ in ACTOR_ENTS and token.pos_ == "PROPN")
+        or token.lower_ in PEOPLE
+    ):
         start = min(token.left_edge.i, token.i)
         while start < token.i and token.doc[start].is_punct:
             start += 1
@@ -414,6 +425,16 @@ def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> l
         )
         out.append(named if named is not None and compatible else ref)
     return out
+
+
+def _owner(token: Token, found: ArticleActors) -> ActorRef | None:
+    """ "Regime raids killed …", "Israeli strikes hit …": the weapon's or act's modifier."""
+    for child in token.children:
+        if child.dep_ in {"compound", "poss", "nmod"} and (ref := found.at(child)) is not None:
+            return ref
+        if child.dep_ == "amod" and child.ent_type_ == "NORP":
+            return loose_ref(child, found)
+    return None
 
 
 def _reporting_subject(pronoun: Token) -> Token | None:
@@ -437,12 +458,14 @@ def loose_subjects(predicate: Token, found: ArticleActors) -> list[ActorRef]:
                 if pobj is not None and (ref := loose_ref(pobj, found)):
                     return [ref]
             if child.dep_ in SUBJECT_DEPS or (node.pos_ == "NOUN" and child.dep_ == "poss"):
-                ref = loose_ref(child, found)
+                ref = loose_ref(child, found) or _owner(child, found)
                 return [ref] if ref is not None else []
-        if node.pos_ == "NOUN":
+        if node.pos_ == "NOUN":  # "Syrian army shelling", "regime airstrikes", "Israeli raids"
             for child in node.children:
                 if child.dep_ == "amod" and child.ent_type_ == "NORP":
                     return [r] if (r := loose_ref(child, found)) else []
+                if child.dep_ in {"compound", "nmod"} and (ref := found.at(child)) is not None:
+                    return [ref]
         if node.dep_ in INHERIT_DEPS | {"ccomp", "pobj", "dobj", "nsubj"} and node.head != node:
             if node.dep_ == "ccomp" and node.pos_ == "VERB":
                 break  # a reported clause has its own subject or none
@@ -480,7 +503,10 @@ def _object_slots(predicate: Token) -> Iterator[Token]:
 
 
 def loose_objects(predicate: Token, found: ArticleActors, exclude: set[int]) -> list[ActorRef]:
-    for token in _object_slots(predicate):
+    slots = list(_object_slots(predicate))
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "nsubj":  # "air strikes killed 13 people"
+        slots += [t for t in _object_slots(predicate.head) if t.i != predicate.i]
+    for token in slots:
         if token.i in exclude:
             continue
         ref = loose_ref(token, found)
