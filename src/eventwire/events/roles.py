@@ -427,10 +427,15 @@ def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> l
     return out
 
 
+OWNER_DEPS = {"compound", "poss", "nmod", "amod"}
+
+
 def _owner(token: Token, found: ArticleActors) -> ActorRef | None:
-    """ "Regime raids killed …", "Israeli strikes hit …": the weapon's or act's modifier."""
-    for child in token.children:
-        if child.dep_ in {"compound", "poss", "nmod"} and (ref := found.at(child)) is not None:
+    """ "Regime raids killed …", "Assad regime air strikes hit …", "Israeli strikes": the
+    weapon's or act's modifiers, nearest first."""
+    modifiers = [t for t in token.subtree if t.i < token.i and t.dep_ in OWNER_DEPS]
+    for child in sorted(modifiers, key=lambda t: token.i - t.i):
+        if (ref := found.at(child)) is not None:
             return ref
         if child.dep_ == "amod" and child.ent_type_ == "NORP":
             return loose_ref(child, found)
@@ -450,6 +455,9 @@ def _reporting_subject(pronoun: Token) -> Token | None:
 
 
 def loose_subjects(predicate: Token, found: ArticleActors) -> list[ActorRef]:
+    own = found.at(predicate) if predicate.pos_ == "NOUN" else None
+    if own is not None and own.actor.code:  # "Israeli strikes": the weapon acts for its owner
+        return [own]
     node = predicate
     for _ in range(4):
         for child in node.children:
