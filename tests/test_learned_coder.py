@@ -112,3 +112,14 @@ def test_the_dictionary_coders_events_get_the_models_confidence_in_their_root():
     result = eventwire.extract("Russia criticized Ukraine for the blockade.", config=config)
     assert [e.cameo[:2] for e in result.events] == ["11"]
     assert result.events[0].confidence is not None and result.events[0].confidence > 0.5
+
+
+def test_an_act_dated_to_an_earlier_year_is_background_not_news():
+    result = eventwire.extract("In 2013 the rebels attacked the airport.", published="2016-05-01")
+    assert result.events == []
+    timeline = eventwire.extract(
+        "August 21 2013: Syrian forces shelled Ghouta.", published="2016-05-01"
+    )
+    assert timeline.events == []
+    current = eventwire.extract("Rebels attacked the airport on Monday.", published="2016-05-01")
+    assert [e.cameo[:2] for e in current.events] == ["19"]

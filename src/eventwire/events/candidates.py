@@ -70,16 +70,33 @@ HABITUAL_WORDS = {"regularly", "repeatedly", "often", "frequently", "usually", "
                   "long", "decades", "years", "traditionally", "always"}  # fmt: skip
 
 
-def time_features(token: Token, sent: Span) -> list[str]:
-    """When the act is placed: a year, a relative past ("last month", "earlier"), a recent day,
-    habitual words, and the perfect tenses. Background and history ("in 2013 X attacked",
-    "had accused", "has hosted for decades") read as such to the model."""
-    f = []
+def _time_scope(token: Token) -> list[Token]:
+    """The phrases that place the predicate in time: its own modifiers and prepositions, and
+    its governing clause's when it is a complement."""
     scope = [c for c in token.children] + [
         g for c in token.children if c.dep_ == "prep" for g in c.subtree
     ]
     if token.dep_ in {"xcomp", "ccomp", "conj", "advcl"}:
         scope += [c for c in token.head.children if c.dep_ in {"npadvmod", "prep", "advmod"}]
+    return scope
+
+
+def years_placed(token: Token, sent: Span) -> list[int]:
+    """The years that date the act: in its time phrases, or heading the sentence as a
+    timeline entry does ("August 21 2013: …")."""
+    text = " ".join(t.text for t in _time_scope(token))
+    head = sent[: min(len(sent), 8)]
+    if any(t.text in {":", "-", "–", "—"} for t in head):  # a dated entry of a timeline
+        text += " " + head.text
+    return [int(m.group(0)) for m in YEAR.finditer(text)]
+
+
+def time_features(token: Token, sent: Span) -> list[str]:
+    """When the act is placed: a year, a relative past ("last month", "earlier"), a recent day,
+    habitual words, and the perfect tenses. Background and history ("in 2013 X attacked",
+    "had accused", "has hosted for decades") read as such to the model."""
+    f = []
+    scope = _time_scope(token)
     words = {t.lower_ for t in scope for t in [t, *t.subtree]} if scope else set()
     text = " ".join(t.text for t in scope)
     if YEAR.search(text):

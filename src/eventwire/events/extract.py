@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.events.candidates import years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
 DISCARD_KEY = "eventwire.discarded"  # the story matched a story-level discard phrase
+PUBLISHED_KEY = "eventwire.published"  # the article's publication date, for background acts
 AIMING_PREPS = {"of", "about", "over", "for", "against", "on", "to", "with", "from"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
@@ -73,6 +75,8 @@ def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
 
     verbs = verb_dictionary(config)
     found = actors_of(doc)
+    published = result.article.published if result.article else None
+    doc.user_data[PUBLISHED_KEY] = published
     story, skipped = discards(config).find(doc)
     doc.user_data[DISCARD_KEY] = story
     if story:
@@ -160,11 +164,14 @@ def _learned_predicates(
         patterns[token.i] = _verb_code(token, verbs, found, config.petrarch_compat)
         return patterns[token.i][0]
 
+    published = sent.doc.user_data.get(PUBLISHED_KEY)
     for d in decide(sent, found, hint, config.model):
         code = d.decision.code
         confidence = d.decision.confidence
         if code is None:
             continue
+        if published and any(y < int(published[:4]) for y in years_placed(d.token, sent)):
+            continue  # "in 2013 the army attacked …": history told as background, not news
         _, reverse, pattern = patterns.get(d.token.i, (None, None, None))
         agrees = d.hint is not None and d.hint[:2] == code[:2]
         yield Predicate(
