@@ -63,6 +63,8 @@ def _role(token: Token | None, found: ArticleActors, name: str) -> list[str]:
 
 
 YEAR = re.compile(r"\b(1[89]|20)\d\d\b")
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august",
+          "september", "october", "november", "december"}  # fmt: skip
 PAST_WORDS = {"last", "earlier", "ago", "previously", "previous", "past", "since", "former"}
 RECENT_WORDS = {"today", "tonight", "yesterday", "monday", "tuesday", "wednesday", "thursday",
                 "friday", "saturday", "sunday", "overnight", "now"}  # fmt: skip
@@ -86,7 +88,8 @@ def years_placed(token: Token, sent: Span) -> list[int]:
     timeline entry does ("August 21 2013: …")."""
     text = " ".join(t.text for t in _time_scope(token))
     head = sent[: min(len(sent), 8)]
-    if any(t.text in {":", "-", "–", "—"} for t in head):  # a dated entry of a timeline
+    starts_dated = bool(YEAR.fullmatch(sent[0].text)) or sent[0].lower_ in MONTHS
+    if starts_dated or any(t.text in {":", "-", "–", "—"} for t in head):  # a timeline entry
         text += " " + head.text
     return [int(m.group(0)) for m in YEAR.finditer(text)]
 

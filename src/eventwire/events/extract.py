@@ -433,7 +433,7 @@ def _events_for(
             taken = {r.head for r in sources_list}
             targets_list = loose_objects(p.token, found, taken)
         if p.code[:2] in FORCE_ROOTS:  # "shelled central Damascus": the city is where, not whom
-            targets_list = [r for r in targets_list if r.how != "capital"]
+            targets_list = [r for r in targets_list if not _place(r, sent.doc)]
         sources_list = named_antecedents(sources_list, sent.doc, found)
         targets_list = named_antecedents(targets_list, sent.doc, found)
     if not sources_list and not targets_list:
@@ -504,6 +504,22 @@ def _events_for(
 OPEN_SOURCE_ROOTS = {"18", "19", "20"}
 # acts of force, whose object may be a place: a capital there is the city, not its government
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
+
+
+PLACE_NOUNS = {
+    "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
+    "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
+    "hospital", "school", "building", "road", "territory", "enclave", "stronghold", "airport",
+}  # fmt: skip
+
+
+def _place(ref: ActorRef, doc: Doc) -> bool:
+    """A capital as the city, a named place with no actor code, or a place noun ("the rebel
+    town"): where an act of force happens, never whom it hits."""
+    head = doc[ref.head]
+    if ref.how == "capital" or head.lemma_.lower() in PLACE_NOUNS:
+        return True
+    return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
 def _governed_by(token: Token, predicate: Token) -> bool:
