@@ -121,7 +121,12 @@ def time_features(token: Token, sent: Span) -> list[str]:
 
 
 def features(
-    token: Token, sent: Span, found: ArticleActors, hint: str | None, noun: NounEvent | None
+    token: Token,
+    sent: Span,
+    found: ArticleActors,
+    hint: str | None,
+    noun: NounEvent | None,
+    context: SentenceContext | None = None,
 ) -> list[str]:
     """Sparse string features of one candidate."""
     lemma = token.lemma_.lower()
@@ -173,11 +178,23 @@ def features(
     for t in doc[max(sent.start, token.i - WINDOW) : min(sent.end, token.i + WINDOW + 1)]:
         if t.i != token.i and not t.is_punct:
             f.append(f"c={t.lemma_.lower()}")
+    context = context or sentence_context(sent, found)
+    f.append(context.actors)
+    f += [word for i, word in context.words if i != token.i]
+    return f
+
+
+@dataclass
+class SentenceContext:
+    """What every candidate of a sentence shares: computed once per sentence."""
+
+    actors: str  # "nact=N": coded actors in the sentence, 3 meaning three or more
+    words: list[tuple[int, str]]  # (token index, "s=lemma") of its content words
+
+
+def sentence_context(sent: Span, found: ArticleActors) -> SentenceContext:
     actors = sum(
         1 for i in range(sent.start, sent.end) if (r := found.by_head.get(i)) and r.actor.code
     )
-    f.append(f"nact={min(actors, 3)}")
-    for t in sent:
-        if t.is_alpha and not t.is_stop and t.i != token.i:
-            f.append(f"s={t.lemma_.lower()}")
-    return f
+    words = [(t.i, f"s={t.lemma_.lower()}") for t in sent if t.is_alpha and not t.is_stop]
+    return SentenceContext(f"nact={min(actors, 3)}", words)

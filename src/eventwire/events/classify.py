@@ -79,6 +79,11 @@ class EventClassifier:
             raise ModelError(f"the event model in {folder} lacks {err}: retrain it") from err
         self.code_root = np.array([c[:2] for c in self.codes])
 
+    def rows(self, features: list[list[str]]) -> list[np.ndarray]:
+        """Each candidate's weight rows: its hashed features that training saw."""
+        slots = (self.slot[feature_indices(f, self.bits)] for f in features)
+        return [s[s >= 0] for s in slots]
+
     def logits(
         self,
         idx: list[np.ndarray],
@@ -99,8 +104,9 @@ class EventClassifier:
         candidate: the confidence of an event the dictionary coded."""
         if not features:
             return []
-        idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in features)]
-        p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
+        p_root = softmax(
+            self.logits(self.rows(features), dense, self.w_root, self.b_root, self.d_root)
+        )
         index = {r: k for k, r in enumerate(self.roots)}
         return [
             float(p_root[row][index[root]]) if root in index else 0.0
@@ -111,7 +117,7 @@ class EventClassifier:
         """One decision per candidate (``dense``: one encoder row per candidate, if any)."""
         if not features:
             return []
-        idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in features)]
+        idx = self.rows(features)
         p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
         p_code = softmax(self.logits(idx, dense, self.w_code, self.b_code, self.d_code))
         out = []

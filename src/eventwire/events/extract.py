@@ -159,9 +159,7 @@ def _learned_predicates(
     patterns: dict[int, tuple[str | None, str | None, VerbPattern | None]] = {}
 
     def hint(token: Token, noun: NounEvent | None) -> str | None:
-        if noun is not None:
-            return noun.code
-        patterns[token.i] = _verb_code(token, verbs, found, config.petrarch_compat)
+        patterns[token.i] = _hint(token, noun, verbs, found, config.petrarch_compat)
         return patterns[token.i][0]
 
     published = sent.doc.user_data.get(PUBLISHED_KEY)
@@ -187,13 +185,20 @@ def _learned_predicates(
         )
 
 
+def _hint(
+    token: Token, noun: NounEvent | None, verbs: VerbDictionary, found: ArticleActors, compat: bool
+) -> tuple[str | None, str | None, VerbPattern | None]:
+    """The dictionary's code for a candidate, with its reverse code and matching pattern."""
+    if noun is not None:
+        return noun.code, None, None
+    return _verb_code(token, verbs, found, compat)
+
+
 def dictionary_hint(token: Token, noun: NounEvent | None, found: ArticleActors) -> str | None:
     """The shipped dictionary's code for a candidate (training builds its examples with it)."""
     from eventwire.config import verb_dictionary
 
-    if noun is not None:
-        return noun.code
-    return _verb_code(token, verb_dictionary(), found)[0]
+    return _hint(token, noun, verb_dictionary(), found, False)[0]
 
 
 def _aims(verbs: VerbDictionary, lemma: str) -> frozenset[str]:
@@ -472,7 +477,6 @@ def _events_for(
     elif modality != "asserted" and code[:2] in INTENT_CODE and not config.petrarch_compat:
         code = INTENT_CODE[code[:2]]
     no_actor: list[ActorRef | None] = [None]
-    learned = p.learned  # the model judged the act: a missing target is no veto
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
             # one party on both sides codes nothing; PETRARCH (compat) keeps a state's own
@@ -484,7 +488,7 @@ def _events_for(
                 and (not config.petrarch_compat or src.actor.code == tgt.actor.code)
             ):
                 continue
-            if not _roles_complete(src, tgt, code, learned, config.allow_missing_target):
+            if not _roles_complete(src, tgt, code, p.learned, config.allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
             if src is None or tgt is None:

@@ -14,7 +14,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.actors.resolve import ArticleActors
-from eventwire.events.candidates import candidate_tokens, features
+from eventwire.events.candidates import candidate_tokens, features, sentence_context
 from eventwire.events.classify import Decision, EventClassifier, load_classifier
 from eventwire.events.encoder import load_encoder
 from eventwire.events.nouns import NounEvent
@@ -50,7 +50,8 @@ def confidences(
     if not coded:
         return []
     clf = load_classifier(model)
-    feats = [features(tok, sent, found, code, noun) for tok, noun, code in coded]
+    context = sentence_context(sent, found)
+    feats = [features(tok, sent, found, code, noun, context) for tok, noun, code in coded]
     dense = _dense(clf, sent, [tok for tok, _, _ in coded])
     return clf.root_probability(feats, [code[:2] for _, _, code in coded], dense)
 
@@ -67,7 +68,8 @@ def decide(sent: Span, found: ArticleActors, hint: Hint, model: str | None = Non
         c.dep_ in {"nsubj", "nsubjpass"} for tok, _, _ in cands for c in tok.children
     ):
         return []  # nobody in reach: no event to code
-    feats = [features(tok, sent, found, h, noun) for tok, noun, h in cands]
+    context = sentence_context(sent, found)
+    feats = [features(tok, sent, found, h, noun, context) for tok, noun, h in cands]
     dense = _dense(clf, sent, [tok for tok, _, _ in cands])
     decisions = clf.decide(feats, dense)
     return [Decided(tok, noun, h, d) for (tok, noun, h), d in zip(cands, decisions, strict=False)]
