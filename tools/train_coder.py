@@ -20,6 +20,7 @@ import argparse
 import hashlib
 import json
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -388,6 +389,8 @@ def dev_cross_validation(
         with tempfile.TemporaryDirectory() as tmp:
             for t in thresholds:
                 save(Path(tmp), models, encoder, nouns, t, {})
+                for name in ("roles.npz", "roles.json"):  # the role model never sees dev
+                    shutil.copy(ROOT / "src" / "eventwire" / "data" / "coder" / name, tmp)
                 load_classifier.cache_clear()
                 config = CoderConfig(model=tmp)
                 for i, out in zip(

@@ -21,6 +21,7 @@ from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
+from eventwire.events.role_ranker import load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -170,19 +171,33 @@ def _learned_predicates(
             continue
         if published and any(y < int(published[:4]) for y in years_placed(d.token, sent)):
             continue  # "in 2013 the army attacked …": history told as background, not news
-        _, reverse, pattern = patterns.get(d.token.i, (None, None, None))
-        agrees = d.hint is not None and d.hint[:2] == code[:2]
-        yield Predicate(
-            d.token,
-            code,
-            d.noun,
-            reverse=reverse if agrees else None,
-            aims=_aims(verbs, d.token.lemma_) if d.noun is None else frozenset(),
-            swap=bool(agrees and pattern is not None and pattern.swap),
-            anchors=pattern.anchors if agrees and pattern is not None else (),
-            confidence=round(confidence, 3),
-            learned=True,
-        )
+        hinted = patterns.get(d.token.i, (None, None, None))
+        yield learned_predicate(d.token, d.noun, code, hinted, verbs, round(confidence, 3))
+
+
+def learned_predicate(
+    token: Token,
+    noun: NounEvent | None,
+    code: str,
+    hinted: tuple[str | None, str | None, VerbPattern | None],
+    verbs: VerbDictionary,
+    confidence: float | None = None,
+) -> Predicate:
+    """A predicate the model coded; the dictionary pattern's role markers and reverse code
+    (``hinted``, from ``_hint``) are kept when the pattern codes the same root."""
+    hint, reverse, pattern = hinted
+    agrees = hint is not None and hint[:2] == code[:2]
+    return Predicate(
+        token,
+        code,
+        noun,
+        reverse=reverse if agrees else None,
+        aims=_aims(verbs, token.lemma_) if noun is None else frozenset(),
+        swap=bool(agrees and pattern is not None and pattern.swap),
+        anchors=pattern.anchors if agrees and pattern is not None else (),
+        confidence=confidence,
+        learned=True,
+    )
 
 
 def _hint(
@@ -390,14 +405,11 @@ def _both_sides(subject: Token, earlier: list[Event]) -> list[ActorRef]:
     ]
 
 
-def _events_for(
-    p: Predicate,
-    sent: Span,
-    index: int,
-    found: ArticleActors,
-    config: CoderConfig,
-    earlier: list[Event],
-) -> Iterator[Event]:
+def slot_roles(
+    p: Predicate, sent: Span, found: ArticleActors, config: CoderConfig, earlier: list[Event]
+) -> tuple[list[ActorRef], list[ActorRef], list[ActorRef]]:
+    """The rules' sources and targets for a predicate, from its slots and the pattern's
+    markers, and ``pair``: "both sides" resolved to the two sides of an earlier event."""
     pair: list[ActorRef] = []
     if p.noun is not None:
         sources_list = [r for t in p.noun.sources for r in with_conjuncts(t, found)]
@@ -442,7 +454,7 @@ def _events_for(
         sources_list = named_antecedents(sources_list, sent.doc, found)
         targets_list = named_antecedents(targets_list, sent.doc, found)
     if not sources_list and not targets_list:
-        return
+        return [], [], pair
     if p.swap and sources_list and targets_list:
         sources_list, targets_list = targets_list, sources_list  # "- + * FROM $"
     for role, word, skip in p.anchors:  # "* IFTAR IN ^ +": the phrase the pattern points at
@@ -451,6 +463,69 @@ def _events_for(
             targets_list = placed
         elif placed:
             sources_list = placed
+    return sources_list, targets_list, pair
+
+
+def _ranked_roles(
+    p: Predicate,
+    sent: Span,
+    found: ArticleActors,
+    config: CoderConfig,
+    ruled_sources: list[ActorRef],
+    ruled_targets: list[ActorRef],
+) -> tuple[list[ActorRef], list[ActorRef]]:
+    """The role model's source and target among the sentence's phrases, the rules' choice
+    being one of its inputs; a chosen phrase brings the members the rules or the parse
+    coordinate with it ("Kenya and Uganda")."""
+    ranker = load_ranker(config.model)
+    candidates = phrases(sent, found, ruled_sources + ruled_targets, ranker.role_words)
+    places = {r.head for r in candidates if _place(r, sent.doc)}
+    choice = ranker.choose(
+        p.token,
+        p.code[:2],
+        candidates,
+        ruled_sources,
+        ruled_targets,
+        places,
+        no_places=p.code[:2] in FORCE_ROOTS,
+    )
+    sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
+    targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
+    chosen_target = {r.head for r in choice.targets}
+    sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
+    return sources, [r for r in targets if r.head not in {r.head for r in sources}]
+
+
+def _with_members(
+    chosen: list[ActorRef], ruled: list[ActorRef], found: ArticleActors, doc: Doc
+) -> list[ActorRef]:
+    if not chosen:
+        return []
+    first = chosen[0]
+    if any(r.head == first.head for r in ruled):  # "US and Russian diplomats": both
+        return sorted(ruled, key=lambda r: r.head != first.head)
+    members = with_conjuncts(doc[first.head], found)
+    return [
+        first,
+        *(r for r in members if (r.head, r.actor.code) != (first.head, first.actor.code)),
+    ]
+
+
+def _events_for(
+    p: Predicate,
+    sent: Span,
+    index: int,
+    found: ArticleActors,
+    config: CoderConfig,
+    earlier: list[Event],
+) -> Iterator[Event]:
+    sources_list, targets_list, pair = slot_roles(p, sent, found, config, earlier)
+    if p.learned and not pair:
+        sources_list, targets_list = _ranked_roles(
+            p, sent, found, config, sources_list, targets_list
+        )
+    if not sources_list and not targets_list:
+        return
     # acts between the members of a coordinated subject: consultations ("Lavrov and Kerry
     # discussed"), codes the dictionary makes symmetric, "their meeting", "both sides agreed";
     # not "Italy, Greece and Denmark backed the plan", which is three acts toward a plan
@@ -544,6 +619,8 @@ def _roles_complete(
 ) -> bool:
     if src is None and tgt is None:
         return False
+    if not any(r is not None and (r.actor.code or r.how != "phrase") for r in (src, tgt)):
+        return False  # "officials warned …": nobody coded or named, nothing a user can place
     if src is None:
         return learned and code[:2] in OPEN_SOURCE_ROOTS
     if tgt is None:

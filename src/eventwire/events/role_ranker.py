@@ -1,0 +1,263 @@
+"""Learned choice of an event's source and target among the sentence's actor phrases.
+
+The role rules (``roles``, ``extract.slot_roles``) read the predicate's slots; on real news the
+parse often puts the actor elsewhere ("… said the army, which shelled the town", a subject two
+clauses up, a target behind a preposition the rules do not read). The ranker scores every actor
+phrase of the sentence as the predicate's source, target or neither, with the rules' choice as
+one feature among its dependency path, position, preposition and actor kind. Weights come from
+``tools/train_roles.py`` (fixed seed) and ship as package data; inference is NumPy only.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Span, Token
+
+from eventwire.actors.resolve import ActorRef, ArticleActors
+from eventwire.events.classify import ModelError, feature_indices, softmax
+from eventwire.events.roles import loose_ref, ref_of
+from eventwire.model import Actor
+
+MODEL_DIR = "data/coder"
+CLASSES = ("none", "source", "target")
+MAX_PATH = 4  # dependency steps kept on each side of the path
+
+
+@dataclass
+class RoleChoice:
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+
+
+def phrases(
+    sent: Span,
+    found: ArticleActors,
+    ruled: list[ActorRef],
+    role_words: frozenset[str] | None = None,
+) -> list[ActorRef]:
+    """Every actor phrase of the sentence (coded, or a named person, group or people), one per
+    head, with the rules' own choices (which may be an antecedent)."""
+    refs: dict[int, ActorRef] = {}
+    for token in sent:
+        if token.is_punct:
+            continue
+        ref = ref_of(token, found)
+        if ref is None or ref.actor.code is None:
+            ref = loose_ref(token, found) or ref or _phrase(token, role_words)
+        if ref is not None and ref.head == token.i and ref.head not in refs:
+            refs[ref.head] = ref
+    # a word inside a longer phrase is not a phrase of its own ("Sergey" in "Foreign
+    # Minister Sergey Lavrov"), unless it names an actor the longer phrase does not
+    inside_coded = {
+        i for r in refs.values() if r.actor.code for i in range(r.start, r.end) if i != r.head
+    }
+    inside = {i for r in refs.values() for i in range(r.start, r.end) if i != r.head}
+    out = {
+        h: r
+        for h, r in refs.items()
+        if h not in inside_coded and (r.actor.code is not None or h not in inside)
+    }
+    for ref in ruled:
+        out.setdefault(ref.head, ref)
+    return [out[k] for k in sorted(out)]
+
+
+NOMINAL_DEPS = {
+    "nsubj", "nsubjpass", "dobj", "pobj", "dative", "appos", "conj", "attr", "compound",
+    "npadvmod", "poss", "ROOT",
+}  # fmt: skip
+
+
+def phrase_key(token: Token) -> str | None:
+    """What decides whether an uncoded word may head a role phrase: its lemma for a common
+    noun, its kind for a name, a number or a nationality."""
+    if token.dep_ == "amod" and token.ent_type_ == "NORP":
+        return "#norp"
+    if token.dep_ not in NOMINAL_DEPS:
+        return None
+    return {"NOUN": token.lemma_.lower(), "PROPN": "#propn", "NUM": "#num"}.get(token.pos_)
+
+
+def _phrase(token: Token, role_words: frozenset[str] | None) -> ActorRef | None:
+    """A noun phrase the dictionaries do not know ("regime helicopters", "150 villagers",
+    "Daesh"), or a nationality ("Russian" jets): the ranker may still find it is who acts.
+    Only words that head roles in the training data (``role_words``) qualify: never
+    "settlement" or "talks"."""
+    key = phrase_key(token)
+    if key is None or (role_words is not None and key not in role_words):
+        return None
+    doc = token.doc
+    start = token.i
+    if token.dep_ not in {"compound", "amod"}:  # its own modifiers, never a clause before it
+        while (
+            start > 0
+            and token.is_ancestor(doc[start - 1])
+            and doc[start - 1].pos_ not in {"VERB", "AUX", "ADP", "PUNCT", "SCONJ", "CCONJ", "PRON"}
+        ):
+            start -= 1
+    while start < token.i and doc[start].pos_ == "DET":
+        start += 1
+    text = doc[start : token.i + 1].text
+    return ActorRef(token.i, start, token.i + 1, Actor(text), "phrase")
+
+
+def _chain(token: Token) -> list[Token]:
+    chain = [token]
+    while chain[-1].head.i != chain[-1].i:
+        chain.append(chain[-1].head)
+    return chain
+
+
+def dependency_path(predicate: Token, head: Token) -> tuple[str, str, str]:
+    """(the phrase's steps up to the meeting point, the predicate's steps up to it, the
+    prepositions passed): "nsubj|" is the predicate's own subject."""
+    up = _chain(head)
+    pred_chain = _chain(predicate)
+    at = {t.i: k for k, t in enumerate(pred_chain)}
+    k_up = next((k for k, t in enumerate(up) if t.i in at), len(up) - 1)
+    k_pred = at.get(up[k_up].i, len(pred_chain) - 1)
+    phrase_steps = [t.dep_ for t in up[:k_up]][:MAX_PATH]
+    pred_steps = [t.dep_ for t in pred_chain[:k_pred]][:MAX_PATH]
+    preps = [t.lower_ for t in up[:k_up] if t.dep_ in {"prep", "agent", "dative"}]
+    return "/".join(phrase_steps), "/".join(pred_steps), "/".join(preps[:2])
+
+
+def _distance(n: int) -> str:
+    return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "far"
+
+
+def features(
+    predicate: Token,
+    root: str,
+    ref: ActorRef,
+    ruled_sources: set[int],
+    ruled_targets: set[int],
+    place: bool,
+) -> list[str]:
+    """Sparse string features of one phrase as a role of one predicate of root ``root``."""
+    doc = predicate.doc
+    head = doc[ref.head]
+    up, down, preps = dependency_path(predicate, head)
+    path = f"{up}|{down}"
+    side = "before" if ref.head < predicate.i else "after"
+    kind = "coded" if ref.actor.code else "pron" if head.pos_ == "PRON" else "named"
+    rule = "rs" if ref.head in ruled_sources else "rt" if ref.head in ruled_targets else "r-"
+    ruled = f"{'S' if ruled_sources else '-'}{'T' if ruled_targets else '-'}"
+    pos = "noun" if predicate.pos_ in {"NOUN", "PROPN"} else "verb"
+    lemma = predicate.lemma_.lower()
+    passive = any(c.dep_ in {"nsubjpass", "auxpass"} for c in predicate.children)
+    own = any(c.dep_ in {"nsubj", "nsubjpass", "csubj", "agent"} for c in predicate.children)
+    f = [
+        "bias",
+        f"path={path}",
+        f"up={up}",
+        f"down={down}",
+        f"prep={preps}",
+        f"side={side}",
+        f"dist={_distance(abs(ref.head - predicate.i))}",
+        f"kind={kind}",
+        f"how={ref.how}",
+        f"sec={ref.actor.sector or '-'}",
+        f"ent={head.ent_type_ or '-'}",
+        f"hl={head.lemma_.lower()}",
+        f"hdep={head.dep_}",
+        f"place={place}",
+        f"rule={rule}",
+        f"ruled={ruled}|{rule}",
+        f"root={root}|{rule}",
+        f"rp={root}|{path}",
+        f"rprep={root}|{preps}|{side}",
+        f"lpath={lemma}|{path}",
+        f"lprep={lemma}|{preps}",
+        f"pos={pos}|{path}",
+        f"pass={passive}|{path}",
+        f"rule+path={rule}|{path}",
+        f"kind+path={kind}|{path}",
+        f"rs={root}|{side}|{kind}",
+        f"own={own}|{path}",
+        f"own={own}|{up}|{rule}",
+    ]
+    if head.i in {t.i for t in predicate.subtree}:
+        f.append("under")
+    if root in {"18", "19", "20"} and place:
+        f.append(f"force-place={rule}")
+    return f
+
+
+def pick(
+    p: np.ndarray, classes: list[str], min_source: float, min_target: float, barred: set[int]
+) -> tuple[int | None, int | None]:
+    """Row indices of the source and the target (None: no phrase clears its bar); the source's
+    row and ``barred`` rows are never the target."""
+    s_col, t_col = classes.index("source"), classes.index("target")
+    best_s = int(p[:, s_col].argmax())
+    source = best_s if p[best_s, s_col] >= min_source else None
+    t_scores = p[:, t_col].copy()
+    for k in barred | ({source} if source is not None else set()):
+        t_scores[k] = -1.0
+    best_t = int(t_scores.argmax())
+    return source, best_t if t_scores[best_t] >= min_target else None
+
+
+class RoleRanker:
+    """Scores phrases as none / source / target; weights only for the hashed features that
+    training saw (``rows``)."""
+
+    def __init__(self, folder: Path) -> None:
+        try:
+            meta = json.loads((folder / "roles.json").read_text(encoding="utf-8"))
+            arrays = np.load(folder / "roles.npz")
+            self.bits: int = meta["hash_bits"]
+            self.classes: list[str] = meta["classes"]
+            self.min_source: float = meta["min_source"]
+            self.min_target: float = meta["min_target"]
+            self.role_words = frozenset(meta["role_words"])
+            rows = arrays["rows"]
+            self.w = arrays["w"].astype(np.float32)
+            self.b = arrays["b"].astype(np.float32)
+        except (OSError, ValueError, KeyError) as err:
+            raise ModelError(f"cannot load the role model from {folder}: {err}") from err
+        self.slot = np.full(1 << self.bits, -1, dtype=np.int32)
+        self.slot[rows] = np.arange(len(rows), dtype=np.int32)
+
+    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+        idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in rows)]
+        return softmax(np.stack([self.w[i].sum(axis=0) for i in idx]) + self.b)
+
+    def choose(
+        self,
+        predicate: Token,
+        root: str,
+        candidates: list[ActorRef],
+        ruled_sources: list[ActorRef],
+        ruled_targets: list[ActorRef],
+        places: set[int],
+        no_places: bool = False,
+    ) -> RoleChoice:
+        """The likeliest source and target phrases, each kept when its probability clears the
+        model's bar; a phrase is never both, and with ``no_places`` a place is never the
+        target (an act of force hits people, not the town where it happens)."""
+        if not candidates:
+            return RoleChoice([], [])
+        rs = {r.head for r in ruled_sources}
+        rt = {r.head for r in ruled_targets}
+        rows = [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
+        barred = {k for k, r in enumerate(candidates) if r.head in places} if no_places else set()
+        p = self.probabilities(rows)
+        s, t = pick(p, self.classes, self.min_source, self.min_target, barred)
+        return RoleChoice(
+            [candidates[s]] if s is not None else [], [candidates[t]] if t is not None else []
+        )
+
+
+@cache
+def load_ranker(folder: str | None = None) -> RoleRanker:
+    """The shipped role model (or one in ``folder``), loaded once per process."""
+    path = Path(folder) if folder else Path(str(resources.files("eventwire") / MODEL_DIR))
+    return RoleRanker(path)

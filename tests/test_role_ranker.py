@@ -1,0 +1,103 @@
+"""The learned role ranker: which phrase of a sentence is an event's source, which its target.
+
+Sentences written for these tests; none is in the training data."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.tokens import Doc
+
+import eventwire
+from eventwire.actors.resolve import actors_of, resolve_actors
+from eventwire.api import record_from_mapping
+from eventwire.config import DEFAULT
+from eventwire.events.classify import ModelError
+from eventwire.events.role_ranker import RoleRanker, dependency_path, load_ranker, phrases
+from eventwire.ingest import ArticleOptions, Failure, build_article
+from eventwire.model import ArticleResult, Event
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import sentences_and_mentions
+
+OPTIONS = ArticleOptions(check_language=False)
+
+
+def events(text: str) -> list[Event]:
+    result = eventwire.extract(text, published="2021-03-01")
+    assert result.errors == []
+    return [e for e in result.events if not e.negated]
+
+
+def codes(event: Event) -> tuple[str | None, str | None]:
+    return (
+        event.source.code if event.source else None,
+        event.target.code if event.target else None,
+    )
+
+
+def parsed(text: str) -> Doc:
+    """The sentence as extract sees it: cleaned, parsed, its actors resolved."""
+    article = build_article(record_from_mapping({"id": "t", "text": text}, "t"), OPTIONS)
+    assert not isinstance(article, Failure)
+    doc = load_nlp()(article.text)
+    result = ArticleResult(article=article, input_id="t")
+    sentences_and_mentions(doc, result, DEFAULT)
+    resolve_actors(doc, result, DEFAULT)
+    return doc
+
+
+def test_a_word_inside_a_coded_phrase_is_not_a_phrase_of_its_own():
+    doc = parsed("Russia's Foreign Minister Sergey Lavrov met Kenyan officials in Nairobi.")
+    sent = next(iter(doc.sents))
+    texts = [r.actor.text for r in phrases(sent, actors_of(doc), [], load_ranker().role_words)]
+    assert "Russia's Foreign Minister Sergey Lavrov" in texts
+    assert "Sergey" not in texts and "Russia" not in texts
+
+
+def test_the_path_of_a_subject_is_one_step_up():
+    doc = load_nlp()("The rebels attacked the convoy.")
+    verb = next(t for t in doc if t.lemma_ == "attack")
+    subject = next(t for t in doc if t.dep_ == "nsubj")
+    obj = next(t for t in doc if t.dep_ == "dobj")
+    assert dependency_path(verb, subject) == ("nsubj", "", "")
+    assert dependency_path(verb, obj) == ("dobj", "", "")
+
+
+def test_the_counterpart_behind_a_preposition_is_the_target():
+    (event,) = events("Lavrov met late on Monday with US Secretary of State John Kerry in Paris.")
+    assert event.cameo[:2] == "04"
+    assert codes(event) == ("RUSGOV", "USAGOV")
+
+
+def test_the_accused_is_the_target_and_the_accuser_the_source():
+    (event,) = events("Pakistan accused India on Sunday of violating the ceasefire in Kashmir.")
+    assert event.cameo[:2] == "11"
+    assert codes(event) == ("PAK", "IND")
+
+
+def test_a_joint_subject_keeps_both_sides():
+    found = events("US and Russian diplomats will meet again in Geneva next week.")
+    assert found and {code for e in found for code in codes(e)} >= {"USAGOV", "RUSGOV"}
+
+
+def test_one_phrase_is_never_on_both_sides():
+    for event in events("Lavrov and Kerry announced plans for a peace conference on Syria."):
+        assert (
+            event.source is None or event.target is None or (event.source.text != event.target.text)
+        )
+
+
+def test_an_uncoded_attacker_and_its_victims_are_found():
+    found = events("Regime helicopters dropped barrel bombs on Daraya, killing 12 civilians.")
+    assert found and found[0].cameo[:2] in {"18", "19", "20"}
+    assert found[0].source is not None and "helicopters" in found[0].source.text
+
+
+def test_an_event_nobody_coded_or_named_is_not_coded():
+    assert events("Officials warned that the situation on the border is deteriorating.") == []
+
+
+def test_a_missing_role_model_is_a_clear_error(tmp_path: Path):
+    with pytest.raises(ModelError, match="role model"):
+        RoleRanker(tmp_path)
