@@ -10,11 +10,12 @@ sentence of theirs is ever annotated for training. Writes ids and offsets only, 
 Sentences are split by the project's own spaCy pipeline, so they are the sentences the coder
 sees. Batch ``overlap`` goes to every annotator (agreement check); ``a1``..``a3`` to one each.
 
-Round 2 (``--round 2``) appends more sentences to the pool, never an audit article's and never
-a sentence already in the pool (nor the same text twice), in batches ``overlap2`` (every
-round-2 annotator) and ``b1``..``b4``.
+Later rounds (``--round 2``, ``--round 3``) append more sentences to the pool, never an audit
+article's and never a sentence already in the pool (nor the same text twice), in batches
+``overlapN`` (every annotator of the round) and four annotator batches (``b1``..``b4`` in
+round 2, ``c1``..``c4`` in round 3).
 
-Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2]
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3]
 """
 
 from __future__ import annotations
@@ -41,8 +42,8 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--round", type=int, default=1)
     args = ap.parse_args()
-    if args.round == 2:
-        second_round(args.shared)
+    if args.round in LATER_ROUNDS:
+        later_round(args.shared, args.round)
         return
     rng = random.Random(SEED)
     audit: list[tuple[str, str]] = []
@@ -87,8 +88,12 @@ def main() -> None:
     print(f"{len(audit)} audit articles, {len(rows)} pool sentences")
 
 
-ROUND2 = {"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}
-ROUND2_OVERLAP, ROUND2_ANNOTATORS = 20, 4
+ROUND_ANNOTATORS = 4
+# round: (sentences per corpus, overlap sentences, overlap batch, annotator batch prefix)
+LATER_ROUNDS = {
+    2: ({"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}, 20, "overlap2", "b"),
+    3: ({"giveme5w1h": 1000, "fakes": 1000, "reuters": 400}, 20, "overlap3", "c"),
+}
 
 
 def _sentences(parsed: object) -> list[object]:
@@ -101,8 +106,9 @@ def _sentences(parsed: object) -> list[object]:
     ]
 
 
-def second_round(shared: Path) -> None:
-    rng = random.Random(SEED + 2)
+def later_round(shared: Path, number: int) -> None:
+    wanted, overlap_size, overlap_batch, prefix = LATER_ROUNDS[number]
+    rng = random.Random(SEED + number)
     with open(ROOT / "audit" / "articles.tsv", encoding="utf-8") as f:
         held = {tuple(line.rstrip("\n").split("\t")) for line in list(f)[1:]}
     with open(ROOT / "annotated" / "pool.tsv", encoding="utf-8") as f:
@@ -112,7 +118,7 @@ def second_round(shared: Path) -> None:
                  for _, c, d, a, b, _ in old}  # fmt: skip
     nlp = load_nlp()
     rows: list[tuple[str, str, int, int, str]] = []
-    for corpus, want in ROUND2.items():
+    for corpus, want in wanted.items():
         docs = [d for i, d in sorted(documents(shared, corpus).items()) if (corpus, i) not in held]
         rng.shuffle(docs)
         docs = docs[: want * 2 if corpus == "reuters" else len(docs)]
@@ -126,15 +132,15 @@ def second_round(shared: Path) -> None:
                     picked.append((corpus, doc.id, s.start_char, s.end_char))  # type: ignore[attr-defined]
         rng.shuffle(picked)
         for n, (c, d, a, b) in enumerate(picked[:want]):
-            overlap = n < ROUND2_OVERLAP * ROUND2_ANNOTATORS // len(ROUND2)
-            batch = "overlap2" if overlap else f"b{1 + n % ROUND2_ANNOTATORS}"
+            overlap = n < overlap_size * ROUND_ANNOTATORS // len(wanted)
+            batch = overlap_batch if overlap else f"{prefix}{1 + n % ROUND_ANNOTATORS}"
             rows.append((c, d, a, b, batch))
     rng.shuffle(rows)
-    rows.sort(key=lambda r: r[4] != "overlap2")
+    rows.sort(key=lambda r: r[4] != overlap_batch)
     with open(ROOT / "annotated" / "pool.tsv", "a", encoding="utf-8") as out:
         for n, (c, d, a, b, batch) in enumerate(rows, start=len(old)):
             out.write(f"s{n:04d}\t{c}\t{d}\t{a}\t{b}\t{batch}\n")
-    print(f"{len(rows)} round-2 pool sentences")
+    print(f"{len(rows)} round-{number} pool sentences")
 
 
 if __name__ == "__main__":
