@@ -218,14 +218,18 @@ def build_examples(
     return examples, covered, missed
 
 
-def matrix(examples: list[Example]) -> sparse.csr_matrix:
+def feature_matrix(rows: list[list[str]]) -> sparse.csr_matrix:
+    """One row per example: 1 at each of its hashed features."""
     indptr, indices = [0], []
-    for ex in examples:
-        idx = np.unique(feature_indices(ex.features, HASH_BITS))
-        indices.extend(idx.tolist())
+    for features_ in rows:
+        indices.extend(np.unique(feature_indices(features_, HASH_BITS)).tolist())
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
-    x = sparse.csr_matrix((data, indices, indptr), shape=(len(examples), 1 << HASH_BITS))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), 1 << HASH_BITS))
+
+
+def matrix(examples: list[Example]) -> sparse.csr_matrix:
+    x = feature_matrix([ex.features for ex in examples])
     if examples and examples[0].dense is not None:
         dense = np.stack([ex.dense for ex in examples])  # type: ignore[misc]
         x = sparse.hstack([x, sparse.csr_matrix(dense)], format="csr")

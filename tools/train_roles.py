@@ -36,6 +36,7 @@ from train_coder import (  # noqa: E402
     SEED,
     Fitted,
     Sentence,
+    feature_matrix,
     load_sentences,
     parse_all,
     trigger_nouns,
@@ -44,7 +45,6 @@ from train_coder import (  # noqa: E402
 from eventwire.actors.resolve import actors_of  # noqa: E402
 from eventwire.config import DEFAULT, verb_dictionary  # noqa: E402
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
-from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
     _hint,
@@ -197,21 +197,10 @@ def keep_words(cases: list[Case], words: frozenset[str]) -> list[Case]:
     return out
 
 
-def matrix(rows: list[list[str]]) -> Any:
-    from scipy import sparse
-
-    indptr, indices = [0], []
-    for f in rows:
-        indices.extend(np.unique(feature_indices(f, HASH_BITS)).tolist())
-        indptr.append(len(indices))
-    data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), 1 << HASH_BITS))
-
-
 def fit(cases: list[Case], c: float) -> Fitted:
     rows = [r for case in cases for r in case.rows]
     labels = [lab for case in cases for lab in case.labels]
-    return Fitted(matrix(rows), labels, c)
+    return Fitted(feature_matrix(rows), labels, c)
 
 
 def choose(
@@ -220,7 +209,7 @@ def choose(
     """``RoleRanker.choose`` over a case's rows."""
     if not case.rows:
         return None, None
-    p = model.predict_proba(matrix(case.rows))
+    p = model.predict_proba(feature_matrix(case.rows))
     return pick(p, [str(c) for c in model.classes_], min_source, min_target, case.barred)
 
 
