@@ -101,3 +101,17 @@ def test_an_event_nobody_coded_or_named_is_not_coded():
 def test_a_missing_role_model_is_a_clear_error(tmp_path: Path):
     with pytest.raises(ModelError, match="role model"):
         RoleRanker(tmp_path)
+
+
+def test_the_modifier_of_an_act_is_who_does_it():
+    found = events("Rebel shelling killed two soldiers near Aleppo on Sunday.")
+    assert found and found[0].source is not None and found[0].source.text == "Rebel"
+    (event,) = events("Israeli air strikes killed three Hamas militants in Gaza.")
+    assert codes(event) == ("ISR", "PSEREBHMS")
+
+
+def test_a_state_striking_its_own_people_is_two_parties():
+    found = events("Syrian air strikes hit a market in Douma, killing 12 people.")
+    assert found
+    source, target = codes(found[0])
+    assert source == "SYR" and target is not None and target.startswith("SYR") and target != "SYR"

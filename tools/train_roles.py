@@ -43,7 +43,7 @@ from train_coder import (  # noqa: E402
 )
 
 from eventwire.actors.resolve import actors_of  # noqa: E402
-from eventwire.config import DEFAULT, verb_dictionary  # noqa: E402
+from eventwire.config import DEFAULT, knowledge_base, verb_dictionary  # noqa: E402
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
@@ -99,6 +99,7 @@ def _overlaps(char_span: tuple[int, int], gold: list[int] | None) -> bool:
 def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
     verbs = verb_dictionary(DEFAULT)
     nouns = trigger_nouns(sentences, docs)  # the event model's, from the same data
+    country = knowledge_base(DEFAULT).country
     cases = []
     for s, (doc, article) in zip(sentences, docs, strict=False):
         found = actors_of(doc)
@@ -113,7 +114,7 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
                 hinted = _hint(tok, noun, verbs, found, False)
                 p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
                 rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
-                cands = phrases(sent, found, rs + rt)
+                cands = phrases(sent, found, rs + rt, None, tok, country)
                 places = {r.head for r in cands if _place(r, doc)}
                 heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
                 rows, labels, words = [], [], []

@@ -478,7 +478,11 @@ def _ranked_roles(
     being one of its inputs; a chosen phrase brings the members the rules or the parse
     coordinate with it ("Kenya and Uganda")."""
     ranker = load_ranker(config.model)
-    candidates = phrases(sent, found, ruled_sources + ruled_targets, ranker.role_words)
+    from eventwire.config import knowledge_base
+
+    country = knowledge_base(config).country
+    ruled = ruled_sources + ruled_targets
+    candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     choice = ranker.choose(
         p.token,
@@ -559,7 +563,7 @@ def _events_for(
             if (
                 src is not None
                 and tgt is not None
-                and _same_party(src.actor, tgt.actor)
+                and _same_party(src.actor, tgt.actor, people_apart=p.learned)
                 and (not config.petrarch_compat or src.actor.code == tgt.actor.code)
             ):
                 continue
@@ -662,14 +666,25 @@ def _event(
     )
 
 
-def _same_party(a: Actor, b: Actor) -> bool:
+# sectors that are never the state itself: a bare country ("Syrian" strikes) acting on them is
+# the state acting on its people, rebels or opposition, not one party
+NOT_THE_STATE = {"CVL", "PPL", "REB", "OPP", "UAF", "INS", "SEP", "REF", "HRI", "NGO", "MED"}
+
+
+def _same_party(a: Actor, b: Actor, people_apart: bool = False) -> bool:
     """Russia and the Russian government are one party; Syria's government and its
-    opposition are two. An uncoded phrase is only itself."""
+    opposition are two. An uncoded phrase is only itself. With ``people_apart`` (the learned
+    coder), a bare country and its civilians, rebels or opposition are two."""
     if a.code is None or b.code is None:
         return a.code == b.code and a.text.lower() == b.text.lower()
     if a.code == b.code:
         return True
-    return a.country == b.country and (a.sector is None or b.sector is None or a.sector == b.sector)
+    if a.country != b.country:
+        return False
+    if a.sector is None or b.sector is None:
+        other = a.sector or b.sector or ""
+        return not (people_apart and other[:3] in NOT_THE_STATE)
+    return a.sector == b.sector
 
 
 def _copy(actor: Actor) -> Actor:

@@ -11,6 +11,7 @@ one feature among its dependency path, position, preposition and actor kind. Wei
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -25,6 +26,7 @@ from eventwire.events.roles import loose_ref, ref_of
 from eventwire.model import Actor
 
 MODEL_DIR = "data/coder"
+Country = Callable[[str], str | None]  # a demonym's ISO3 code ("Syrian" → "SYR")
 CLASSES = ("none", "source", "target")
 MAX_PATH = 4  # dependency steps kept on each side of the path
 
@@ -35,21 +37,30 @@ class RoleChoice:
     targets: list[ActorRef]
 
 
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+
+
 def phrases(
     sent: Span,
     found: ArticleActors,
     ruled: list[ActorRef],
     role_words: frozenset[str] | None = None,
+    predicate: Token | None = None,
+    country: Country | None = None,
 ) -> list[ActorRef]:
     """Every actor phrase of the sentence (coded, or a named person, group or people), one per
-    head, with the rules' own choices (which may be an antecedent)."""
+    head, with the rules' own choices (which may be an antecedent). The predicate is never a
+    phrase of its own; its modifiers always are ("rebel fire", "Syrian air strikes": who
+    fires), and ``country`` codes a nationality ("Syrian" → SYR)."""
     refs: dict[int, ActorRef] = {}
     for token in sent:
-        if token.is_punct:
+        if token.is_punct or (predicate is not None and token.i == predicate.i):
             continue
+        modifier = predicate is not None and token.head.i == predicate.i
         ref = ref_of(token, found)
         if ref is None or ref.actor.code is None:
-            ref = loose_ref(token, found) or ref or _phrase(token, role_words)
+            words = None if modifier and token.dep_ in MODIFIER_DEPS else role_words
+            ref = loose_ref(token, found) or ref or _phrase(token, words, country)
         if ref is not None and ref.head == token.i and ref.head not in refs:
             refs[ref.head] = ref
     # a word inside a longer phrase is not a phrase of its own ("Sergey" in "Foreign
@@ -84,7 +95,9 @@ def phrase_key(token: Token) -> str | None:
     return {"NOUN": token.lemma_.lower(), "PROPN": "#propn", "NUM": "#num"}.get(token.pos_)
 
 
-def _phrase(token: Token, role_words: frozenset[str] | None) -> ActorRef | None:
+def _phrase(
+    token: Token, role_words: frozenset[str] | None, country: Country | None = None
+) -> ActorRef | None:
     """A noun phrase the dictionaries do not know ("regime helicopters", "150 villagers",
     "Daesh"), or a nationality ("Russian" jets): the ranker may still find it is who acts.
     Only words that head roles in the training data (``role_words``) qualify: never
@@ -104,7 +117,8 @@ def _phrase(token: Token, role_words: frozenset[str] | None) -> ActorRef | None:
     while start < token.i and doc[start].pos_ == "DET":
         start += 1
     text = doc[start : token.i + 1].text
-    return ActorRef(token.i, start, token.i + 1, Actor(text), "phrase")
+    iso3 = country(token.text) if country is not None and key == "#norp" else None
+    return ActorRef(token.i, start, token.i + 1, Actor(text, iso3, iso3), "phrase")
 
 
 def _chain(token: Token) -> list[Token]:
