@@ -410,9 +410,23 @@ def dev_cross_validation(
     return report
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
+def seeded_sentences(shared: Path) -> list[Sentence]:
+    """Fix the random seeds, then read the training sentences (both training scripts)."""
+    random.seed(SEED)
+    np.random.seed(SEED)
+    return load_sentences(shared)
+
+
+def arguments(doc: str | None) -> argparse.ArgumentParser:
+    """The options both training scripts share."""
+    ap = argparse.ArgumentParser(description=doc)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap.add_argument("--out", type=Path, default=ROOT / "src" / "eventwire" / "data" / "coder")
+    return ap
+
+
+def main() -> None:
+    ap = arguments(__doc__)
     ap.add_argument("--encoder", default="none")
     ap.add_argument("--cv", type=int, default=0, help="k-fold CV on our own data")
     ap.add_argument("--dev", action="store_true", help="also train on the dev half (weak labels)")
@@ -432,12 +446,9 @@ def main() -> None:
     ap.add_argument(
         "--also-thresholds", type=float, nargs="*", default=[], help="also score these in dev CV"
     )
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "eventwire" / "data" / "coder")
     args = ap.parse_args()
-    random.seed(SEED)
-    np.random.seed(SEED)
     t0 = time.time()
-    sentences = load_sentences(args.shared)
+    sentences = seeded_sentences(args.shared)
     dev = load_dev(args.shared) if args.dev or args.dev_cv else []
     docs = parse_all(sentences + dev)
     ours_docs, dev_docs = docs[: len(sentences)], docs[len(sentences) :]

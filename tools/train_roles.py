@@ -16,7 +16,6 @@ first target are right (inside the gold span, or both absent), for the rules and
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import sys
@@ -32,13 +31,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from train_coder import (  # noqa: E402
     HASH_BITS,
-    ROOT,
     SEED,
     Fitted,
     Sentence,
+    arguments,
     feature_matrix,
-    load_sentences,
     parse_all,
+    seeded_sentences,
     trigger_nouns,
 )
 
@@ -301,16 +300,12 @@ def save(out: Path, model: Fitted, words: frozenset[str], info: dict[str, Any]) 
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__)
-    ap.add_argument("--shared", type=Path, default=Path("../shared"))
+    ap = arguments(__doc__)
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--c", type=float, default=0.3)
-    ap.add_argument("--out", type=Path, default=ROOT / "src" / "eventwire" / "data" / "coder")
     args = ap.parse_args()
-    random.seed(SEED)
-    np.random.seed(SEED)
     t0 = time.time()
-    sentences = load_sentences(args.shared)
+    sentences = seeded_sentences(args.shared)
     docs = parse_all(sentences)
     cases = build_cases(sentences, docs)
     acts = frozenset(noun_lexicon()) | trigger_nouns(sentences, docs) | NOT_ACTORS
