@@ -344,6 +344,63 @@ def test_counts_grow_incrementally_and_repeats_change_nothing(db, tmp_path):
         _consistent(store)
 
 
+def _rows_equal_recounts(store: Store) -> None:
+    """Every group's stored row (counted one member at a time) equals a recount of its
+    members from scratch."""
+    from eventwire.dedup.persist import AreaIndex, recount_group
+
+    conn = store.conn
+    before = sorted(tuple(r) for r in conn.execute("SELECT * FROM event_groups"))
+    area = AreaIndex()
+    for (gid,) in conn.execute("SELECT id FROM event_groups").fetchall():
+        recount_group(conn, gid, area)
+    after = sorted(tuple(r) for r in conn.execute("SELECT * FROM event_groups"))
+    conn.rollback()
+    assert before == after
+
+
+MEETING_RECORDS = [
+    {"id": "a", "title": "Shoukry meets Safadi", "text": MEETING, "published": "2019-03-04",
+     "source": "Sample Wire"},
+    {"id": "b", "title": "Egypt, Jordan ministers meet", "text": MEETING_COPY,
+     "published": "2019-03-04", "source": "Daily Example"},
+    {"id": "c", "title": "Safadi in Cairo", "text": MEETING_OTHER_STORY,
+     "published": "2019-03-05", "source": "Third Outlet"},
+]  # fmt: skip
+
+
+def test_groups_counted_one_member_at_a_time_equal_a_recount(db, tmp_path):
+    """The latest report first, then the earlier ones: the group's first member, its
+    representative mention and its dates change as members arrive out of order."""
+    first, copy, third = MEETING_RECORDS
+    with Store(db) as store:
+        _ingest(store, tmp_path, "late", [third])
+        _rows_equal_recounts(store)
+        _ingest(store, tmp_path, "early", [copy, first])
+        group = _meeting_group(store)
+        assert _counts(group) == (5, 3, 3)
+        (events,) = store.conn.execute(
+            "SELECT num_events FROM event_groups WHERE id = ?", (group["id"],)
+        ).fetchone()
+        assert events == 5
+        assert group["first_reported"] == "2019-03-04"
+        _rows_equal_recounts(store)
+        _consistent(store)
+
+
+def test_a_second_writers_additions_are_counted_by_the_first(db, tmp_path):
+    """Two stores (two deduplicators, as two processes would have) add to one group in turn:
+    each sees the other's members, never a stale tally."""
+    first, copy, third = MEETING_RECORDS
+    with Store(db) as one, Store(db) as two:
+        _ingest(one, tmp_path, "one", [first])
+        _ingest(two, tmp_path, "two", [copy])
+        _ingest(one, tmp_path, "three", [third])
+        group = _meeting_group(one)
+        assert _counts(group) == (5, 3, 3)
+        _rows_equal_recounts(one)
+
+
 def test_a_replaced_article_leaves_no_dangling_or_double_counted_mentions(db, tmp_path):
     first = {"id": "a", "text": MEETING, "published": "2019-03-04", "source": "Sample Wire"}
     copy = {"id": "b", "text": MEETING_COPY, "published": "2019-03-04", "source": "Daily Example"}

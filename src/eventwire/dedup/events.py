@@ -286,22 +286,79 @@ def code_specificity(code: str) -> int:
     return len(code) - 1
 
 
-def _pick(values: Sequence[object], rank: Callable[[object], tuple[int, ...]]) -> int:
-    """Index of the best value: highest ``rank``, then most frequent, then earliest."""
-    counts: dict[object, int] = {}
-    for v in values:
-        counts[v] = counts.get(v, 0) + 1
+Order = tuple[object, ...]  # a member's place in its group: (published, article, sentence, …)
 
-    def order(i: int) -> tuple[int, ...]:
-        return (*(-x for x in rank(values[i])), -counts[values[i]], i)
 
-    return min(range(len(values)), key=order)
+@dataclass
+class Tally:
+    """One field's values over a group's members: how often each occurs, and where it first
+    does. Enough to pick the field's representative value without rereading the members."""
+
+    counts: dict[object, int]
+    first: dict[object, Order]
+
+    @classmethod
+    def empty(cls) -> Tally:
+        return cls({}, {})
+
+    def add(self, value: object, order: Order) -> None:
+        self.counts[value] = self.counts.get(value, 0) + 1
+        if value not in self.first or order < self.first[value]:
+            self.first[value] = order
+
+    def pick(self, rank: Callable[[object], tuple[int, ...]]) -> object:
+        """The best value: highest ``rank``, then most frequent, then earliest."""
+        return min(
+            self.counts, key=lambda v: (*(-x for x in rank(v)), -self.counts[v], self.first[v])
+        )
+
+
+FIELDS = ("cameo", "source", "target", "date", "place")
+
+
+@dataclass
+class GroupTally:
+    """What a group's representative is computed from, kept up to date one member at a time."""
+
+    fields: dict[str, Tally]
+    negated: bool = False
+    modality: str = "asserted"
+
+    @classmethod
+    def of(cls, members: Sequence[tuple[Record, Order]]) -> GroupTally:
+        tally = cls({f: Tally.empty() for f in FIELDS})
+        for record, order in members:
+            tally.add(record, order)
+        return tally
+
+    def add(self, m: Record, order: Order) -> None:
+        if not self.fields["cameo"].counts:
+            self.negated, self.modality = m.negated, m.modality
+        elif order < min(self.fields["cameo"].first.values()):
+            self.negated, self.modality = m.negated, m.modality  # the first member's
+        self.fields["cameo"].add(m.cameo, order)
+        self.fields["source"].add(m.source, order)
+        self.fields["target"].add(m.target, order)
+        self.fields["date"].add((m.date, m.date_end, m.precision), order)
+        self.fields["place"].add(m.place, order)
 
 
 def representative(members: Sequence[Record], is_area: AreaTest) -> tuple[Record, int]:
     """The merged record of members given in the group's orientation, and the index of the
     member whose code it keeps (the representative mention, for evidence)."""
     if not members:
+        raise ValueError("an event group needs at least one mention")
+    record, first = representative_of(
+        GroupTally.of([(m, (i,)) for i, m in enumerate(members)]), is_area
+    )
+    return record, int(first[0])  # type: ignore[call-overload]
+
+
+def representative_of(tally: GroupTally, is_area: AreaTest) -> tuple[Record, Order]:
+    """The merged record of a group's tally, and the order of the first member with its code.
+    Each field keeps its most specific value; between equals, the most frequent, then the
+    earliest."""
+    if not tally.fields["cameo"].counts:
         raise ValueError("an event group needs at least one mention")
 
     def party_rank(p: object) -> tuple[int, ...]:
@@ -311,7 +368,7 @@ def representative(members: Sequence[Record], is_area: AreaTest) -> tuple[Record
         assert isinstance(d, tuple)
         return (d[0] is not None, -PRECISION_RANK.get(d[2], 5))
 
-    named = {p for p in (m.place for m in members) if p is not None and p.method == "text"}
+    named = {p for p in tally.fields["place"].counts if isinstance(p, Place) and p.method == "text"}
 
     def place_rank(p: object) -> tuple[int, ...]:
         if not isinstance(p, Place):
@@ -319,22 +376,23 @@ def representative(members: Sequence[Record], is_area: AreaTest) -> tuple[Record
         # a city named in the text over its country; the area test only when there is a choice
         return (1, p.method == "text", len(named) > 1 and not is_area(p))
 
-    codes = [m.cameo for m in members]
-    rep_i = _pick(codes, lambda c: (code_specificity(str(c)),))
-    sources = [m.source for m in members]
-    targets = [m.target for m in members]
-    dates = [(m.date, m.date_end, m.precision) for m in members]
-    places = [m.place for m in members]
-    date, date_end, precision = dates[_pick(dates, date_rank)]
+    codes = tally.fields["cameo"]
+    code = codes.pick(lambda c: (code_specificity(str(c)),))
+    dated = tally.fields["date"].pick(date_rank)
+    assert isinstance(dated, tuple)
+    date, date_end, precision = dated
+    source = tally.fields["source"].pick(party_rank)
+    target = tally.fields["target"].pick(party_rank)
+    place = tally.fields["place"].pick(place_rank)
     record = Record(
-        source=sources[_pick(sources, party_rank)],
-        target=targets[_pick(targets, party_rank)],
-        cameo=codes[rep_i],
+        source=source if isinstance(source, Party) else None,
+        target=target if isinstance(target, Party) else None,
+        cameo=str(code),
         date=date,
         date_end=date_end,
         precision=precision,
-        place=places[_pick(places, place_rank)],
-        negated=members[0].negated,
-        modality=members[0].modality,
+        place=place if isinstance(place, Place) else None,
+        negated=tally.negated,
+        modality=tally.modality,
     )
-    return record, rep_i
+    return record, codes.first[code]

@@ -118,6 +118,7 @@ class Deduplicator:
     """Holds the story LSH index between passes; one per Store."""
 
     def __init__(self) -> None:
+        self.groups: dict[int, GroupState] = {}  # tallies of the groups this process touched
         self.index: StoryIndex | None = None
         self.loaded_rowid = 0
         self.is_area = AreaIndex()
@@ -143,7 +144,8 @@ class Deduplicator:
         for story_id in sorted(touched):
             recount_story(conn, story_id)
         rows = conn.execute(
-            "SELECT e.* FROM events e JOIN articles a ON a.id = e.article_id "
+            f"SELECT e.*, a.published AS reported, {OUTLET_SQL} AS outlet "
+            "FROM events e JOIN articles a ON a.id = e.article_id "
             "WHERE e.group_id IS NULL ORDER BY a.published, e.article_id, e.sentence, e.id"
         ).fetchall()
         for row in rows:
@@ -160,6 +162,7 @@ class Deduplicator:
         conn.execute("DELETE FROM event_groups")
         conn.execute("DELETE FROM dedup_dirty")
         self.index, self.loaded_rowid, self.caught_up = None, 0, False
+        self.groups.clear()
         return self.update(conn)
 
     # ------------------------------------------------------------------ stories
@@ -273,9 +276,11 @@ class Deduplicator:
     ) -> None:
         mention = record_of(row)
         verdicts = []
+        stored_events: dict[int, int] = {}
         for group in self._candidates(conn, mention):
             verdict = rules.compare(mention, record_of(group), self.is_area)
             verdicts.append((int(group["id"]), int(group["num_mentions"]), verdict))
+            stored_events[int(group["id"])] = int(group["num_events"])
         choice = rules.best(verdicts)
         summary.events += 1
         if choice is not None:
@@ -284,12 +289,16 @@ class Deduplicator:
             others = len([v for _, _, v in verdicts if v.ok]) - 1
             if others:
                 note["other_matching_groups"] = others
+            state = self._state(conn, group_id, stored_events[group_id])  # before it joins
             conn.execute(
                 "UPDATE events SET group_id = ?, merge_note = ? WHERE id = ?",
                 (group_id, json.dumps(note, ensure_ascii=False), row["id"]),
             )
+            state.add(row, mention.swapped() if verdict.reversed else mention)
         else:
             group_id = _new_group(conn)
+            state = self.groups[group_id] = GroupState.empty()
+            state.add(row, mention)
             rejected = sorted(verdicts, key=lambda t: (t[2].gap, t[0]))[:3]
             note = {"founded": group_id, "reversed": False}
             if rejected:
@@ -302,7 +311,15 @@ class Deduplicator:
                 (group_id, json.dumps(note, ensure_ascii=False), row["id"]),
             )
             summary.new_groups += 1
-        recount_group(conn, group_id, self.is_area)
+        write_group(conn, group_id, state, self.is_area)
+
+    def _state(self, conn: sqlite3.Connection, group_id: int, stored_events: int) -> GroupState:
+        """The group's tally: this process's own, unless another writer has added to the
+        group since (its stored count of events differs), then read once from its members."""
+        state = self.groups.get(group_id)
+        if state is None or state.events != stored_events:
+            state = self.groups[group_id] = load_group(conn, group_id)
+        return state
 
     # ------------------------------------------------------------------ settling
     def _settle(self, conn: sqlite3.Connection, summary: DedupSummary) -> None:
@@ -311,6 +328,7 @@ class Deduplicator:
             return
         for kind, ref in dirty:
             if kind == "group":
+                self.groups.pop(int(ref), None)
                 recount_group(conn, int(ref), self.is_area)
             else:
                 recount_story(conn, int(ref))
@@ -337,21 +355,78 @@ def oriented(row: sqlite3.Row) -> rules.Record:
     return record.swapped() if note.get("reversed") else record
 
 
-def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTest) -> None:
-    """Recompute a group's representative record and counts from its members (or drop it)."""
-    members = conn.execute(
+def member_order(row: sqlite3.Row) -> rules.Order:
+    """A member's place in its group, as ``load_group`` orders them: publication date (none
+    first), article, sentence, offset, id."""
+    start = row["start_char"]
+    return (
+        row["reported"] or "",
+        row["article_id"],
+        row["sentence"],
+        -1 if start is None else start,
+        row["id"],
+    )
+
+
+@dataclass
+class GroupState:
+    """A group's tally and counts, updated one member at a time (never by rereading it)."""
+
+    tally: rules.GroupTally
+    mentions: set[tuple[str, int]]  # (article, sentence): GDELT's NumMentions
+    articles: set[str]
+    outlets: set[str]
+    reported: tuple[str | None, str | None] = (None, None)  # first and last publication date
+    events: int = 0
+
+    @classmethod
+    def empty(cls) -> GroupState:
+        return cls(rules.GroupTally.of([]), set(), set(), set())
+
+    def add(self, row: sqlite3.Row, record: rules.Record) -> None:
+        """Add a member: its row (with ``reported`` and ``outlet``) and its record in the
+        group's orientation."""
+        self.tally.add(record, member_order(row))
+        self.mentions.add((row["article_id"], row["sentence"]))
+        self.articles.add(row["article_id"])
+        self.outlets.add(row["outlet"])
+        if row["reported"]:
+            first, last = self.reported
+            self.reported = (
+                min(first or row["reported"], row["reported"]),
+                max(last or row["reported"], row["reported"]),
+            )
+        self.events += 1
+
+
+def load_group(conn: sqlite3.Connection, group_id: int) -> GroupState:
+    """A group's state read from its members (empty when it has none)."""
+    state = GroupState.empty()
+    for m in conn.execute(
         f"SELECT e.*, a.published AS reported, {OUTLET_SQL} AS outlet "
-        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.group_id = ? "
-        "ORDER BY a.published, e.article_id, e.sentence, e.start_char, e.id",
+        "FROM events e JOIN articles a ON a.id = e.article_id WHERE e.group_id = ?",
         (group_id,),
-    ).fetchall()
-    if not members:
+    ):
+        state.add(m, oriented(m))
+    return state
+
+
+def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTest) -> None:
+    """Recompute a group from its members (or drop it): after members were deleted."""
+    state = load_group(conn, group_id)
+    if not state.events:
         conn.execute("DELETE FROM event_groups WHERE id = ?", (group_id,))
         return
-    rep, i = rules.representative([oriented(m) for m in members], is_area)
+    write_group(conn, group_id, state, is_area)
+
+
+def write_group(
+    conn: sqlite3.Connection, group_id: int, state: GroupState, is_area: rules.AreaTest
+) -> None:
+    """Store a group's representative record and counts from its state."""
+    rep, first = rules.representative_of(state.tally, is_area)
     info = cameo_info(rep.cameo)
     span = rep.span()
-    reported = [m["reported"] for m in members if m["reported"]]
     src, tgt, place = rep.source, rep.target, rep.place
     conn.execute(
         "UPDATE event_groups SET source_code=?, source_country=?, source_sector=?, "
@@ -359,8 +434,8 @@ def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTe
         "cameo=?, cameo_root=?, quad_class=?, goldstein=?, plover_type=?, date=?, date_end=?, "
         "date_precision=?, span_start=?, span_end=?, location_name=?, location_country=?, "
         "lat=?, lon=?, geonameid=?, location_method=?, negated=?, modality=?, num_mentions=?, "
-        "num_sources=?, num_articles=?, first_reported=?, last_reported=?, event_id=? "
-        "WHERE id=?",
+        "num_sources=?, num_articles=?, first_reported=?, last_reported=?, event_id=?, "
+        "num_events=? WHERE id=?",
         (
             *((src.code, src.country, src.sector) if src else (None,) * 3),
             *((tgt.code, tgt.country, tgt.sector) if tgt else (None,) * 3),
@@ -382,12 +457,12 @@ def recount_group(conn: sqlite3.Connection, group_id: int, is_area: rules.AreaTe
             ),
             int(rep.negated),
             rep.modality,
-            len({(m["article_id"], m["sentence"]) for m in members}),
-            len({m["outlet"] for m in members}),
-            len({m["article_id"] for m in members}),
-            min(reported) if reported else None,
-            max(reported) if reported else None,
-            members[i]["id"],
+            len(state.mentions),
+            len(state.outlets),
+            len(state.articles),
+            *state.reported,
+            first[-1],
+            state.events,
             group_id,
         ),
     )

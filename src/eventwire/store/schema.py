@@ -276,6 +276,12 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE events ADD COLUMN confidence REAL;
     """,
+    # 7: event groups counted one member at a time (issue 12): how many events a group holds,
+    # so that a process whose in-memory tally of the group is stale (another writer added to
+    # it) reloads it; 0 for groups stored before 7, which any process reloads once
+    """
+    ALTER TABLE event_groups ADD COLUMN num_events INTEGER NOT NULL DEFAULT 0;
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
