@@ -8,11 +8,16 @@ Incremental by design. Every pass (run inside the write transaction of each inge
    its most similar indexed article (merging stories an article links), else a new story;
 3. compares each ungrouped event (``events.group_id IS NULL``, an indexed query) with the
    candidate groups an indexed query finds by CAMEO root, actor countries (both orders for
-   codes without direction) and date window, joins the best match and recomputes that group,
-   else founds a group.
+   codes without direction) and date window, joins the best match and adds the mention to that
+   group's tally (``GroupState``: each field's values with their counts and first member, the
+   sets of sentences, articles and outlets), from which the group's row is written; else it
+   founds a group.
 
-Nothing is recomputed for articles and events already placed, so a pass costs in proportion to
-what is new. Re-running finds nothing new and changes nothing.
+Nothing is recomputed for articles and events already placed, and a group is never reread to
+add a mention, so a pass costs in proportion to what is new, however large the groups grow.
+A process reads a group's members once, the first time it adds to it (or when another writer
+has added to it since: the stored ``num_events`` differs from its tally's); deletions and
+``--rebuild`` recount from the members. Re-running finds nothing new and changes nothing.
 """
 
 from __future__ import annotations
