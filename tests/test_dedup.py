@@ -153,6 +153,18 @@ def test_story_index_finds_what_datasketch_lsh_finds():
     assert len(index) == 60 and len(index.candidates(sigs[0])) > 1
 
 
+def test_a_limited_query_reads_the_newest_copies_of_a_big_story():
+    """Hundreds of copies of one report: a limited query costs the same whatever their
+    number, and returns the newest copies (every one shares all bands with the query)."""
+    sig = signature(MEETING)
+    index = StoryIndex()
+    index.MERGE_EVERY = 64  # most copies in the sorted keys, the last ones in the buffer
+    for n in range(300):
+        index.add(f"copy{n:03d}", sig)
+    assert len(index.candidates(sig)) == 300
+    assert index.candidates(sig, limit=16) == [f"copy{n:03d}" for n in range(284, 300)]
+
+
 # ---------------------------------------------------------------------------- rules
 def test_actor_codes_must_refine_one_another():
     isis, nusra = rules.Party("IMGMUSISI", "IMG", "MUS"), rules.Party("IMGMUSALQ", "IMG", "MUS")

@@ -38,6 +38,9 @@ from eventwire.events.ontology import cameo as cameo_info
 
 # An article's outlet; an article whose outlet is unknown counts as a source of its own.
 OUTLET_SQL = "COALESCE(NULLIF(lower(trim(a.source)), ''), '#' || a.id)"
+# At most this many indexed articles are compared with a new one (those sharing the most LSH
+# bands, among each band's most recent): the cost per article stays flat as a story grows.
+STORY_CANDIDATES = 64
 # Groups whose date span may come within tolerance of a mention's.
 _DATE_WINDOW_SQL = " AND span_start BETWEEN ? AND ? AND span_end >= ?"
 
@@ -212,7 +215,7 @@ class Deduplicator:
         self.index.discard(article_id)
         stored: dict[str, Signature] = {}
         stories: dict[str, int] = {}
-        ids = self.index.candidates(sig)
+        ids = self.index.candidates(sig, limit=STORY_CANDIDATES)
         for i in range(0, len(ids), 500):  # the stored rows: deleted articles drop out here
             chunk = ids[i : i + 500]
             marks = ",".join("?" * len(chunk))

@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -209,22 +210,32 @@ class StoryIndex:
     def discard(self, key: str) -> None:
         self.rows.pop(key, None)  # its keys stay until they are filtered out at query time
 
-    def candidates(self, sig: Signature) -> list[str]:
-        """Ids of indexed articles that share at least one band with ``sig``."""
+    def candidates(self, sig: Signature, limit: int | None = None) -> list[str]:
+        """Ids of indexed articles that share at least one band with ``sig``. With ``limit``,
+        at most that many: those sharing the most bands, read from the ``limit`` most recent
+        articles of each band. A story reported thousands of times then costs the same per
+        article as a small one; its newest copies stand for it."""
         query = band_keys(np.asarray(sig.minhash.hashvalues))
-        hits: set[int] = set()
+        shared: Counter[int] = Counter()
         if len(self._keys):
             left = np.searchsorted(self._keys, query, side="left")
             right = np.searchsorted(self._keys, query, side="right")
             for lo, hi in zip(left.tolist(), right.tolist(), strict=True):
-                if hi > lo:
-                    hits.update(self._owners[lo:hi].tolist())
+                if hi > lo:  # a bucket's rows are in the order they were indexed
+                    start = lo if limit is None else max(lo, hi - limit)
+                    shared.update(self._owners[start:hi].tolist())
         n = len(self._pending_rows)
         if n:
-            matched = (self._pending[:n] == query).any(axis=1)
-            hits.update(self._pending_rows[i] for i in np.flatnonzero(matched).tolist())
-        live = {self.ids[row] for row in hits if self.rows.get(self.ids[row]) == row}
-        return sorted(live)
+            counts = (self._pending[:n] == query).sum(axis=1)
+            shared.update({self._pending_rows[i]: int(counts[i]) for i in np.flatnonzero(counts)})
+        live = [
+            (-count, -row, self.ids[row])  # most bands shared, then most recent
+            for row, count in shared.items()
+            if self.rows.get(self.ids[row]) == row
+        ]
+        if limit is not None:
+            live = sorted(live)[:limit]
+        return sorted(key for _, _, key in live)
 
     def _merge(self) -> None:
         n = len(self._pending_rows)
