@@ -80,6 +80,30 @@ def test_malformed_json_line_names_the_line(cli, db, tmp_path):
         assert sorted(store.ids()) == ["a", "b"]
 
 
+def test_deeply_nested_json_is_named_and_the_batch_goes_on(cli, db, tmp_path):
+    nested = tmp_path / "nested.json"
+    nested.write_text("[" * 100_000 + "]" * 100_000)
+    lines = tmp_path / "nested.jsonl"
+    lines.write_text(
+        json.dumps({"id": "fine", "text": GOOD + " Again."}) + "\n" + "[" * 100_000 + "\n"
+    )
+    result, ids = run_with_good(cli, db, tmp_path, str(nested), str(lines))
+    assert result.exit_code == 0 and sorted(ids) == ["fine", "good"]
+    assert failure_lines(result) == [
+        f"failed: {nested}: JSON nested too deeply to read (thousands of levels)",
+        f"failed: {lines}:2: JSON nested too deeply to read (thousands of levels)",
+    ]
+    assert "Traceback" not in result.output
+
+
+def test_extract_gives_one_line_for_a_deeply_nested_input_line(cli):
+    good = json.dumps({"id": "x", "text": GOOD})
+    result = cli("extract", input="[" * 100_000 + "\n" + good + "\n")
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert len(out) == 2 and out[1]["id"] == "x" and out[1]["errors"] == []
+    assert out[0]["errors"] == ["<stdin>:1: JSON nested too deeply to read (thousands of levels)"]
+
+
 def test_json_line_without_text(cli, db, tmp_path):
     path = write_jsonl(tmp_path / "notext.jsonl", [{"id": "n1", "title": "Only a title"}])
     result, ids = run_with_good(cli, db, tmp_path, str(path))

@@ -111,6 +111,9 @@ def read_html(
     )
 
 
+TOO_DEEP = "JSON nested too deeply to read (thousands of levels)"
+
+
 def json_objects(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any] | Failure]:
     """JSON Lines → objects, with a Failure naming the line for each bad one."""
     for lineno, line in enumerate(lines, 1):
@@ -121,6 +124,9 @@ def json_objects(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any] |
             obj = json.loads(line)
         except json.JSONDecodeError as err:
             yield Failure(where, f"malformed JSON ({err.msg} at column {err.colno})")
+            continue
+        except RecursionError:
+            yield Failure(where, TOO_DEEP)
             continue
         if not isinstance(obj, dict):
             yield Failure(where, f"expected a JSON object, got {type(obj).__name__}")
@@ -153,6 +159,9 @@ def read_json(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
         obj = json.loads(text)
     except json.JSONDecodeError:
         yield from read_jsonl(data, origin, opts)
+        return
+    except RecursionError:
+        yield Failure(origin, TOO_DEEP)
         return
     items = obj if isinstance(obj, list) else [obj]
     for i, element in enumerate(items):
