@@ -104,6 +104,20 @@ def test_extract_gives_one_line_for_a_deeply_nested_input_line(cli):
     assert out[0]["errors"] == ["<stdin>:1: JSON nested too deeply to read (thousands of levels)"]
 
 
+def test_utf16_and_utf32_with_a_byte_order_mark_are_read(cli, db, tmp_path):
+    wide16 = tmp_path / "wide16.txt"
+    wide16.write_bytes(("Jordan receives envoy\n\n" + GOOD).encode("utf-16"))  # LE, with BOM
+    wide32 = tmp_path / "wide32.jsonl"
+    record = json.dumps({"id": "w32", "text": GOOD + " Again."}, ensure_ascii=False)
+    wide32.write_bytes(b"\x00\x00\xfe\xff" + record.encode("utf-32-be"))
+    result, ids = run_with_good(cli, db, tmp_path, str(wide16), str(wide32))
+    assert result.exit_code == 0 and failure_lines(result) == []
+    assert len(ids) == 3 and {"good", "w32"} <= set(ids)
+    with Store(db) as store:
+        texts = [text for (text,) in store.conn.execute("SELECT text FROM articles")]
+    assert all("\x00" not in t for t in texts) and sum(GOOD in t for t in texts) == 3
+
+
 def test_json_line_without_text(cli, db, tmp_path):
     path = write_jsonl(tmp_path / "notext.jsonl", [{"id": "n1", "title": "Only a title"}])
     result, ids = run_with_good(cli, db, tmp_path, str(path))

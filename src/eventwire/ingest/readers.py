@@ -34,8 +34,31 @@ class InputError(Exception):
     """A whole input (file, URL) cannot be read; the message is the reason."""
 
 
+# byte-order marks of the UTF-16 and UTF-32 encodings (UTF-32 first: its LE mark begins with
+# UTF-16's); Windows tools write them
+BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
+
+
+def bom_encoding(data: bytes) -> str | None:
+    """The UTF-16 or UTF-32 encoding a byte-order mark announces, if any."""
+    return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
+
+
 def decode(data: bytes, origin: str) -> tuple[str, str | None]:
-    """Bytes → text. Non-UTF-8 is decoded with a fallback, and the warning says so."""
+    """Bytes → text. UTF-16 and UTF-32 with a byte-order mark are read as such; other
+    non-UTF-8 is decoded with a fallback, and the warning says so."""
+    wide = bom_encoding(data)
+    if wide is not None:
+        try:
+            return data.decode(wide), None
+        except UnicodeDecodeError as err:
+            text = data.decode(wide, errors="replace")
+            return text, f"{origin}: not valid {wide.upper()} (byte {err.start}); replaced"
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     try:
@@ -55,6 +78,8 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
 
 
 def looks_binary(data: bytes) -> bool:
+    if bom_encoding(data) is not None:
+        return False  # UTF-16/32 text: its NUL bytes are half of its characters
     head = data[:BINARY_SNIFF]
     if b"\x00" in head:
         return True
