@@ -321,8 +321,9 @@ class GroupTally:
     """What a group's representative is computed from, kept up to date one member at a time."""
 
     fields: dict[str, Tally]
-    negated: bool = False
+    negated: bool = False  # the first member's (all members agree)
     modality: str = "asserted"
+    first: Order | None = None  # the first member's order
 
     @classmethod
     def of(cls, members: Sequence[tuple[Record, Order]]) -> GroupTally:
@@ -332,10 +333,8 @@ class GroupTally:
         return tally
 
     def add(self, m: Record, order: Order) -> None:
-        if not self.fields["cameo"].counts:
-            self.negated, self.modality = m.negated, m.modality
-        elif order < min(self.fields["cameo"].first.values()):
-            self.negated, self.modality = m.negated, m.modality  # the first member's
+        if self.first is None or order < self.first:
+            self.first, self.negated, self.modality = order, m.negated, m.modality
         self.fields["cameo"].add(m.cameo, order)
         self.fields["source"].add(m.source, order)
         self.fields["target"].add(m.target, order)

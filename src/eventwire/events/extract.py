@@ -497,7 +497,8 @@ def _ranked_roles(
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
     chosen_target = {r.head for r in choice.targets}
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
-    return sources, [r for r in targets if r.head not in {r.head for r in sources}]
+    source_heads = {r.head for r in sources}
+    return sources, [r for r in targets if r.head not in source_heads]
 
 
 def _with_members(

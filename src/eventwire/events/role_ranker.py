@@ -197,7 +197,7 @@ def features(
         f"own={own}|{path}",
         f"own={own}|{up}|{rule}",
     ]
-    if head.i in {t.i for t in predicate.subtree}:
+    if head.i == predicate.i or predicate.is_ancestor(head):  # in its subtree
         f.append("under")
     if root in {"18", "19", "20"} and place:
         f.append(f"force-place={rule}")
