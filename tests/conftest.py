@@ -56,7 +56,8 @@ def seed_records() -> list[dict]:
 
 @pytest.fixture(scope="session")
 def http_server():
-    """A loopback HTTP server: /story.html, /slow (sleeps 3 s), anything else 404."""
+    """A loopback HTTP server: /story.html, /slow (sleeps 3 s), /loop (redirects to itself),
+    anything else 404."""
     import threading
     import time
     from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -70,6 +71,10 @@ def http_server():
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)
+            elif self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
             elif self.path == "/slow":
                 time.sleep(3)
                 self.send_response(200)

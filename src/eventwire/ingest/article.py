@@ -9,8 +9,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eventwire.ingest.clean import clean_body
-from eventwire.ingest.dates import date_in_text, date_in_url, normalise_date
+from eventwire.ingest.clean import MAX_TOKEN_CHARS, clean_body, strip_invisible
+from eventwire.ingest.dates import (
+    EARLIEST_YEAR,
+    date_in_text,
+    date_in_url,
+    normalise_date,
+    out_of_range,
+)
 from eventwire.ingest.language import detect_language, is_confidently_not_english
 from eventwire.ingest.records import Failure, RawRecord
 from eventwire.model import Article
@@ -68,6 +74,7 @@ def build_article(rec: RawRecord, opts: ArticleOptions | None = None) -> Article
     meta = _meta_for(rec, opts.meta)
     title = meta.get("title") or rec.title
     cleaned = clean_body(rec.text, title)
+    title = strip_invisible(title).strip() or None if title else None
     if not cleaned.text.strip():
         return Failure(rec.origin, "no text left after cleaning", id=rec.id)
     guess = detect_language(cleaned.text) if opts.check_language else None
@@ -81,6 +88,11 @@ def build_article(rec: RawRecord, opts: ArticleOptions | None = None) -> Article
         )
     content_hash = hashlib.sha256(cleaned.text.encode("utf-8")).hexdigest()
     warnings = list(rec.warnings)
+    if cleaned.long_tokens:
+        warnings.append(
+            f"{rec.origin}: {cleaned.long_tokens} token(s) over {MAX_TOKEN_CHARS:,} characters "
+            "removed (no word is that long)"
+        )
 
     published, published_method = None, None
     candidates = [
@@ -91,10 +103,17 @@ def build_article(rec: RawRecord, opts: ArticleOptions | None = None) -> Article
     for value, method in candidates:
         if value:
             published = normalise_date(value)
-            if published:
+            if published and out_of_range(published):
+                warnings.append(
+                    f"{rec.origin}: publication date {published} out of range "
+                    f"({EARLIEST_YEAR} to next year); ignored"
+                )
+                published = None
+            elif published:
                 published_method = method
                 break
-            warnings.append(f"{rec.origin}: unreadable publication date {value!r} ignored")
+            else:
+                warnings.append(f"{rec.origin}: unreadable publication date {value!r} ignored")
     if not published:
         detected = [
             (

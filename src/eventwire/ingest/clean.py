@@ -68,7 +68,19 @@ _NOT_A_PLACE = {
 }
 _NAME_PARTICLES = {"al", "el", "bin", "ibn", "de", "da", "van", "von", "der", "and", "&", "/", "-"}
 _SENTENCE_END = set('.!?"”’:…)]')
-_DROP_CHARS = re.compile(r"[\s\u00a0\u200b\u200c\u200d\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]+")
+# Characters that are never text: terminal escape sequences (colour codes in logs and
+# scraped consoles), bidirectional controls (U+202E would show the stored text reversed and
+# spoofable), zero-width characters, C0 controls. They go, without a space in their place.
+_INVISIBLE = (
+    r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)?|\x1b[@-_]?"
+    r"|[\u200b-\u200f\u202a-\u202e\u2060-\u2069\u061c\ufeff\x00-\x08\x0e-\x1a\x1c-\x1f\x7f]"
+)
+MAX_TOKEN_CHARS = 1000  # no word is longer; a longer run of non-space is junk (base64, a hash)
+_INVISIBLE_RE = re.compile(_INVISIBLE)
+_LONG_TOKEN = re.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
+_DROP_CHARS = re.compile(
+    rf"(?:{_INVISIBLE}|[\s\u00a0\x0b\x0c]|\S{{{MAX_TOKEN_CHARS + 1},}}(?=\s|$))+"
+)
 
 
 @dataclass
@@ -77,6 +89,12 @@ class CleanText:
     offsets: OffsetMap
     dateline: Dateline | None
     header: str | None  # short header lines removed before the dateline, e.g. "Xinhua | 2017-…"
+    long_tokens: int = 0  # runs of non-space over MAX_TOKEN_CHARS, removed
+
+
+def strip_invisible(text: str) -> str:
+    """``text`` without escape sequences, bidi and zero-width characters (for titles)."""
+    return _INVISIBLE_RE.sub("", text)
 
 
 def clean_body(raw: str, title: str | None = None) -> CleanText:
@@ -85,7 +103,8 @@ def clean_body(raw: str, title: str | None = None) -> CleanText:
     dateline, header, start = _find_dateline(raw, start)
     end = _trailing_cut(raw, start)
     text, runs = _normalise_whitespace(raw, start, end)
-    return CleanText(text, OffsetMap(tuple(runs)), dateline, header)
+    long_tokens = len(_LONG_TOKEN.findall(raw, start, end)) if len(raw) > MAX_TOKEN_CHARS else 0
+    return CleanText(text, OffsetMap(tuple(runs)), dateline, header, long_tokens)
 
 
 def _lines(raw: str, start: int, end: int | None = None) -> list[tuple[int, int]]:
@@ -203,6 +222,8 @@ def _normalise_whitespace(raw: str, start: int, end: int) -> tuple[str, list[tup
             continue  # leading/trailing whitespace disappears
         gap = m.group(0)
         newlines = gap.count("\n")
+        if not _INVISIBLE_RE.sub("", gap):
+            continue  # only invisible characters: they vanish, the word stays whole
         if newlines >= 2:
             repl = "\n\n"
         elif newlines == 1 and (not wrapped or parts[-1][-1] in _SENTENCE_END):

@@ -41,12 +41,24 @@ def normalise_date(value: object) -> str | None:
         return found
     import dateparser  # slow to import; only for the odd layouts
 
-    parsed = dateparser.parse(
-        text,
-        languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
-    )
+    try:
+        parsed = dateparser.parse(
+            text,
+            languages=["en"],
+            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first"},
+        )
+    except (ValueError, OverflowError, OSError):  # a timestamp far outside any calendar
+        return None
     return parsed.strftime("%Y-%m-%d") if parsed else None
+
+
+EARLIEST_YEAR = 1800  # older "publication dates" are typing errors or placeholders (0001-01-01)
+
+
+def out_of_range(iso: str, today: dt.date | None = None) -> bool:
+    """A publication date before 1800 or after next year is a placeholder or a typo."""
+    year = int(iso[:4])
+    return year < EARLIEST_YEAR or year > (today or dt.date.today()).year + 1
 
 
 def date_in_text(text: str) -> str | None:

@@ -49,22 +49,74 @@ def bom_encoding(data: bytes) -> str | None:
     return next((encoding for bom, encoding in BOMS if data.startswith(bom)), None)
 
 
+def _nul_share(head: bytes, phase: int, period: int) -> float:
+    column = head[phase::period]
+    return column.count(0) / len(column) if column else 0.0
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """UTF-16 or UTF-32 without a byte-order mark, told by where its NUL bytes sit: text in
+    Latin script has a NUL in every high byte (``K\\0e\\0n\\0`` is UTF-16-LE)."""
+    head = data[: BINARY_SNIFF - BINARY_SNIFF % 4]
+    if len(head) < 8:
+        return None
+    shares = [_nul_share(head, phase, 4) for phase in range(4)]
+    if min(shares[1:]) > 0.9 and shares[0] < 0.1:
+        return "utf-32-le"
+    if min(shares[:3]) > 0.9 and shares[3] < 0.1:
+        return "utf-32-be"
+    odd, even = _nul_share(head, 1, 2), _nul_share(head, 0, 2)
+    if odd > 0.7 and even < 0.1:
+        return "utf-16-le"
+    if even > 0.7 and odd < 0.1:
+        return "utf-16-be"
+    return None
+
+
+def _decode_wide(data: bytes, encoding: str, origin: str) -> tuple[str, str | None]:
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as err:
+        text = data.decode(encoding, errors="replace")
+        return text, f"{origin}: not valid {encoding.upper()} (byte {err.start}); replaced"
+    return text.removeprefix("\ufeff"), None
+
+
+def _mostly_utf8(data: bytes) -> tuple[str, int] | None:
+    """UTF-8 with a few bad bytes (a lone surrogate after an emoji, a cut multi-byte
+    character) stays UTF-8: a legacy code page would turn every good character into mojibake.
+    It counts as UTF-8 when its valid multi-byte characters outnumber its bad bytes."""
+    text = data.decode("utf-8", errors="replace")
+    bad = len(re.findall("\ufffd+", text)) - data.count("\ufffd".encode())
+    wide = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    return (text, bad) if wide > bad else None
+
+
 def decode(data: bytes, origin: str) -> tuple[str, str | None]:
-    """Bytes → text. UTF-16 and UTF-32 with a byte-order mark are read as such; other
-    non-UTF-8 is decoded with a fallback, and the warning says so."""
-    wide = bom_encoding(data)
+    """Bytes → text. UTF-16 and UTF-32 are read as such, with or without a byte-order mark;
+    UTF-8 with a few bad bytes keeps its good characters; other text is decoded by a guess at
+    its code page. Any repair is named in the warning."""
+    wide = bom_encoding(data) or wide_encoding(data)
     if wide is not None:
-        try:
-            return data.decode(wide), None
-        except UnicodeDecodeError as err:
-            text = data.decode(wide, errors="replace")
-            return text, f"{origin}: not valid {wide.upper()} (byte {err.start}); replaced"
+        return _decode_wide(data, wide, origin)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
+    nuls = data.count(0)
+    if nuls:
+        data = data.replace(b"\x00", b"")
+    nul_note = f"; {nuls} NUL byte(s) removed" if nuls else ""
     try:
-        return data.decode("utf-8"), None
+        text = data.decode("utf-8")
+        return text, (f"{origin}: {nuls} NUL byte(s) removed" if nuls else None)
     except UnicodeDecodeError as err:
         position = err.start
+    repaired = _mostly_utf8(data)
+    if repaired is not None:
+        text, bad = repaired
+        return text, (
+            f"{origin}: not valid UTF-8 (byte {position}); {bad} bad byte sequence(s) "
+            f"replaced{nul_note}"
+        )
     try:
         from charset_normalizer import from_bytes
 
@@ -74,16 +126,19 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
     except (UnicodeDecodeError, LookupError, ImportError):
         encoding = "cp1252 with replacement"
         text = data.decode("cp1252", errors="replace")
-    return text, f"{origin}: not valid UTF-8 (byte {position}); decoded as {encoding}"
+    return text, f"{origin}: not valid UTF-8 (byte {position}); decoded as {encoding}{nul_note}"
+
+
+MAX_NUL_SHARE = 0.01  # a stray NUL in text is removed; more than this is a binary file
 
 
 def looks_binary(data: bytes) -> bool:
-    if bom_encoding(data) is not None:
+    if bom_encoding(data) is not None or wide_encoding(data) is not None:
         return False  # UTF-16/32 text: its NUL bytes are half of its characters
     head = data[:BINARY_SNIFF]
-    if b"\x00" in head:
+    if head.count(0) > MAX_NUL_SHARE * len(head):
         return True
-    control = sum(1 for b in head if b < 32 and b not in (9, 10, 13, 12, 27))
+    control = sum(1 for b in head if b < 32 and b not in (0, 9, 10, 13, 12, 27))
     return bool(head) and control / len(head) > 0.1
 
 
@@ -94,18 +149,30 @@ def check_text_bytes(data: bytes, origin: str) -> None:
         raise InputError("binary file, not text")
 
 
-def gunzip(data: bytes) -> bytes:
+def gunzip(data: bytes, limit: int = MAX_FILE_BYTES) -> bytes:
+    """Inflate gzip data, refusing it once it expands beyond ``limit`` (a gzip bomb is a few
+    hundred kilobytes that inflate to gigabytes): memory stays bounded by the limit."""
     try:
-        return gzip.decompress(data)
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as fh:
+            out = fh.read(limit + 1)
     except (OSError, EOFError, zlib.error) as err:
         raise InputError(f"corrupt gzip data ({err})") from err
+    if len(out) > limit:
+        raise InputError(f"gzip data expands beyond {limit:,} bytes; refused")
+    return out
 
 
 # ------------------------------------------------------------------------------ formats
+MAX_TITLE_CHARS = 300  # a longer first line is the story itself, not its headline
+
+
 def read_txt(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
     check_text_bytes(data, origin)
     text, warning = decode(data, origin)
     title = next((line.strip() for line in text.splitlines() if line.strip()), None)
+    if title and len(title) > MAX_TITLE_CHARS:
+        yield RawRecord(origin, text, warnings=[warning] if warning else [])
+        return
     body_start = text.find(title) + len(title) if title else 0
     if not text[body_start:].strip():
         yield Failure(origin, "no text after the title line")
@@ -202,7 +269,9 @@ def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
     check_text_bytes(data, origin)
     text, warning = decode(data, origin)
     csv.field_size_limit(MAX_FILE_BYTES)
-    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=opts.csv_delimiter)
+    reader = csv.DictReader(
+        io.StringIO(text, newline=""), delimiter=opts.csv_delimiter, strict=True
+    )
     missing = [
         f"{attr}={col!r}"
         for attr, col in opts.csv_columns.items()
@@ -213,16 +282,23 @@ def read_csv(data: bytes, origin: str, opts: ReadOptions) -> Iterator[Item]:
             origin, f"CSV has no column {', '.join(missing)}; columns: {reader.fieldnames}"
         )
         return
+    row_start = 2
     try:
         for row in reader:
             where = f"{origin}:{reader.line_num}"
+            row_start = reader.line_num + 1
             item = record_from_mapping(row, where, opts.csv_columns)
             if warning and isinstance(item, RawRecord):
                 item.warnings.append(warning)
                 warning = None
             yield item
     except csv.Error as err:
-        yield Failure(f"{origin}:{reader.line_num}", f"malformed CSV ({err})")
+        quoting = '"' in str(err) or "end of data" in str(err)
+        hint = "a quote opened in this row does not close where its field ends; " if quoting else ""
+        yield Failure(
+            f"{origin}:{row_start}",
+            f"malformed CSV ({err}): {hint}the rest of the file is not read",
+        )
 
 
 _SGML_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)

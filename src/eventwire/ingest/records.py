@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -55,12 +56,44 @@ def pick(obj: Mapping[str, Any], attr: str, column: str | None = None) -> Any:
     return None
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def scrub_surrogates(text: str) -> tuple[str, int]:
+    """Lone surrogates (a JSON ``\\ud800`` with no partner) → U+FFFD: they are not Unicode
+    text and no UTF-8 store can hold them. The length, and so every offset, is kept."""
+    scrubbed, count = _SURROGATE.subn("\ufffd", text)
+    return scrubbed, count
+
+
+def _text_value(value: Any, attr: str, warnings: list[str], origin: str) -> str | None:
+    """A text field as a string: numbers are written out, other types are ignored, named."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        warnings.append(f"{origin}: {attr!r} is a {type(value).__name__}, not text; ignored")
+        return None
+    text, count = scrub_surrogates(str(value))
+    if count:
+        warnings.append(f"{origin}: {count} lone surrogate(s) in {attr!r} replaced")
+    return text
+
+
 def record_from_mapping(
     obj: Mapping[str, Any], origin: str, columns: Mapping[str, str | None] | None = None
 ) -> RawRecord | Failure:
     """A JSON object or CSV row → RawRecord; ``columns`` overrides the alias lookup."""
     columns = columns or {}
     given_id = pick(obj, "id", columns.get("id"))
+    if given_id is not None and (
+        isinstance(given_id, bool) or not isinstance(given_id, str | int | float)
+    ):
+        return Failure(
+            origin, f"'id' must be a string or a number, not a {type(given_id).__name__}"
+        )
+    warnings: list[str] = []
+    if given_id is not None:
+        given_id = _text_value(given_id, "id", warnings, origin)
     text = pick(obj, "text", columns.get("text"))
     if not isinstance(text, str) or not text.strip():
         return Failure(
@@ -68,15 +101,17 @@ def record_from_mapping(
             "no text (expected a non-empty 'text' or 'maintext' field)",
             id=str(given_id) if given_id is not None else None,
         )
-    title = pick(obj, "title", columns.get("title"))
-    source = pick(obj, "source", columns.get("source"))
-    url = pick(obj, "url", columns.get("url"))
+    text = _text_value(text, "text", warnings, origin)
+    title = _text_value(pick(obj, "title", columns.get("title")), "title", warnings, origin)
+    source = _text_value(pick(obj, "source", columns.get("source")), "source", warnings, origin)
+    url = _text_value(pick(obj, "url", columns.get("url")), "url", warnings, origin)
     return RawRecord(
         origin=origin,
-        text=text,
-        title=str(title).strip() if title else None,
-        id=str(given_id) if given_id is not None else None,
+        text=text or "",
+        title=title.strip() if title else None,
+        id=given_id,
         published=pick(obj, "published", columns.get("published")),
-        source=str(source).strip() if source else None,
-        url=str(url) if url else None,
+        source=source.strip() if source else None,
+        url=url or None,
+        warnings=warnings,
     )

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import socket
+import stat
 import sys
 import urllib.error
 import urllib.request
@@ -59,8 +61,32 @@ def read_bytes(data: bytes, origin: str, name: str, opts: ReadOptions) -> Iterat
         yield Failure(origin, str(err))
 
 
+def unreadable(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a file, or None: a broken or looping symbolic link, a
+    named pipe or device (reading one would block or never end), a file that has vanished."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        if path.is_symlink():
+            return f"broken symbolic link (to {os.readlink(path)!r})"
+        return "vanished before it could be read (deleted while the batch ran?)"
+    except OSError as err:
+        if err.errno == errno.ELOOP:
+            return "symbolic link loop (the link leads back to itself)"
+        return f"cannot read ({err.strerror or err})"
+    if stat.S_ISDIR(mode):
+        return None
+    if not stat.S_ISREG(mode):
+        return "not a regular file (a named pipe, socket or device); skipped"
+    return None
+
+
 def read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
     origin = str(path)
+    problem = unreadable(path)
+    if problem:
+        yield Failure(origin, problem)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -70,6 +96,9 @@ def read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
             yield from read_bytes(b"", origin, path.name, opts)
             return
         data = path.read_bytes()
+    except FileNotFoundError:
+        yield Failure(origin, "vanished before it could be read (deleted while the batch ran?)")
+        return
     except OSError as err:
         yield Failure(origin, f"cannot read ({err.strerror or err})")
         return
@@ -80,19 +109,23 @@ def read_file(path: Path, opts: ReadOptions) -> Iterator[Item]:
 
 
 def read_directory(path: Path, opts: ReadOptions, exclude: set[Path]) -> Iterator[Item]:
-    files = sorted(
+    entries = sorted(
         p
         for p in path.rglob("*")
-        if p.is_file() and not p.name.startswith(".") and p.resolve() not in exclude
+        if not p.name.startswith(".")
+        and not p.is_dir()
+        and Path(os.path.realpath(p)) not in exclude
     )
-    supported = [p for p in files if is_supported(p)]
+    files = [p for p in entries if p.is_file()]
+    odd = [p for p in entries if not p.is_file() and is_supported(p)]  # links, pipes
+    supported = [p for p in files if is_supported(p)] + odd
     if not supported:
         yield Failure(
             str(path),
             f"no articles found: {len(files)} file(s), none with a supported extension",
         )
         return
-    for p in supported:
+    for p in sorted(supported):
         yield from read_file(p, opts)
 
 
@@ -160,7 +193,7 @@ def read_inputs(
             path = Path(spec)
             if path.is_dir():
                 yield from read_directory(path, opts, exclude)
-            elif path.exists():
+            elif path.exists() or path.is_symlink():
                 yield from read_file(path, opts)
             else:
                 yield Failure(spec, "no such file or directory")
