@@ -101,7 +101,7 @@ def decode(data: bytes, origin: str) -> tuple[str, str | None]:
         return _decode_wide(data, wide, origin)
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    nuls = data.count(0)
+    nuls = data.count(0) if data.replace(b"\x00", b"").strip() else 0  # NULs alone stay, and fail
     if nuls:
         data = data.replace(b"\x00", b"")
     nul_note = f"; {nuls} NUL byte(s) removed" if nuls else ""
@@ -203,13 +203,14 @@ def read_html(
     )
 
 
+JSON_SPACE = " \t\r\n"  # a line of only these is blank; any other character makes it an item
 TOO_DEEP = "JSON nested too deeply to read (thousands of levels)"
 
 
 def json_objects(lines: Iterable[str], origin: str) -> Iterator[dict[str, Any] | Failure]:
     """JSON Lines → objects, with a Failure naming the line for each bad one."""
     for lineno, line in enumerate(lines, 1):
-        if not line.strip():
+        if not line.strip(JSON_SPACE):
             continue
         where = f"{origin}:{lineno}"
         try:
