@@ -178,6 +178,12 @@ def _coder_config(
     type=click.Path(dir_okay=False),
     help="Also write the run summary as JSON to this file.",
 )
+@click.option(
+    "--busy-timeout",
+    default=30.0,
+    show_default=True,
+    help="Seconds to wait while another process writes to the database.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @min_confidence_option("Do not store")
 @coder_options
@@ -200,6 +206,7 @@ def ingest(
     no_language_check: bool,
     no_dedup: bool,
     summary_json: str | None,
+    busy_timeout: float,
     quiet: bool,
     min_confidence: float | None,
     **coder: Any,
@@ -224,7 +231,7 @@ def ingest(
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
     config = _coder_config(**coder)
     try:
-        store = Store(db, dedup=not no_dedup)
+        store = Store(db, dedup=not no_dedup, busy_timeout=busy_timeout)
     except StoreError as err:
         raise click.ClickException(str(err)) from err
     with store, progress_bar(list(inputs), enabled=not quiet) as advance:
@@ -245,6 +252,11 @@ def ingest(
             )
         except ValueError as err:  # a bad --meta file
             raise click.ClickException(str(err)) from err
+        except StoreError as err:  # busy: what was committed stays; a re-run resumes
+            raise click.ClickException(
+                f"{err}. The articles stored before this are kept: run the same command again "
+                "to go on."
+            ) from err
     _print_summary(summary.as_dict(), db)
     if summary_json:
         Path(summary_json).write_text(json.dumps(summary.as_dict(), indent=2))

@@ -291,21 +291,43 @@ class SchemaError(Exception):
     pass
 
 
-def migrate(conn: sqlite3.Connection) -> int:
-    """Bring the database to SCHEMA_VERSION, each migration in its own transaction."""
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
+def _statements(script: str) -> list[str]:
+    """A migration script's statements, one by one (a trigger's body holds semicolons):
+    ``executescript`` would commit first and let go of the write lock."""
+    out, buffer = [], ""
+    for piece in script.split(";"):
+        buffer += piece + ";"
+        if sqlite3.complete_statement(buffer):
+            if buffer.strip(" \n\t;"):
+                out.append(buffer.strip())
+            buffer = ""
+    return out
+
+
+def _version(conn: sqlite3.Connection) -> int:
+    version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     if version > SCHEMA_VERSION:
         raise SchemaError(
             f"database schema version {version} is newer than this eventwire "
             f"({SCHEMA_VERSION}); upgrade eventwire"
         )
-    for number in range(version + 1, SCHEMA_VERSION + 1):
-        script = MIGRATIONS[number - 1]
+    return version
+
+
+def migrate(conn: sqlite3.Connection) -> int:
+    """Bring the database to SCHEMA_VERSION, each migration in its own transaction. The
+    version is read again once the write lock is held: two processes opening a new database
+    at once must not both run the same migration."""
+    while _version(conn) < SCHEMA_VERSION:
+        conn.execute("BEGIN IMMEDIATE")
         try:
-            conn.executescript(
-                f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;"
-            )
-        except sqlite3.Error:
+            number = _version(conn) + 1
+            if number <= SCHEMA_VERSION:  # else another process migrated while we waited
+                for statement in _statements(MIGRATIONS[number - 1]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
+        except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise

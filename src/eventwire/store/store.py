@@ -83,6 +83,14 @@ class StoreError(Exception):
     pass
 
 
+class StoreBusy(StoreError):
+    """Another process held the write lock for longer than this one would wait."""
+
+
+def _is_busy(err: sqlite3.OperationalError) -> bool:
+    return "locked" in str(err) or "busy" in str(err)
+
+
 class Store:
     """Open (and create or migrate) an eventwire database.
 
@@ -90,9 +98,14 @@ class Store:
     """
 
     def __init__(
-        self, path: str | Path = DEFAULT_DB, readonly: bool = False, dedup: bool = True
+        self,
+        path: str | Path = DEFAULT_DB,
+        readonly: bool = False,
+        dedup: bool = True,
+        busy_timeout: float = 30.0,
     ) -> None:
         self.path = Path(path)
+        self.busy_timeout = busy_timeout
         self.readonly = readonly
         self.dedup_on_write = dedup  # keep stories and event groups up to date at each write
         self._deduplicator: Any = None
@@ -102,11 +115,16 @@ class Store:
             uri = f"file:{self.path.resolve()}?mode=ro"
             self.conn = sqlite3.connect(uri, uri=True, isolation_level=None)
         else:
-            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=30)
+            self.conn = sqlite3.connect(str(self.path), isolation_level=None, timeout=busy_timeout)
             try:
                 self.conn.execute("PRAGMA journal_mode=WAL")
                 self.conn.execute("PRAGMA synchronous=NORMAL")  # WAL: survives process crashes
                 migrate(self.conn)
+            except sqlite3.OperationalError as err:
+                self.conn.close()
+                if _is_busy(err):
+                    raise self._busy() from err
+                raise StoreError(f"{self.path}: not an eventwire database ({err})") from err
             except sqlite3.DatabaseError as err:
                 self.conn.close()
                 raise StoreError(f"{self.path}: not an eventwire database ({err})") from err
@@ -123,9 +141,22 @@ class Store:
     def __exit__(self, *exc: object) -> None:
         self.close()
 
+    def _busy(self) -> StoreBusy:
+        return StoreBusy(
+            f"{self.path}: the database is busy: another process has held its write lock for "
+            f"over {self.busy_timeout:g} s (raise --busy-timeout to wait longer)"
+        )
+
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
-        self.conn.execute("BEGIN IMMEDIATE")
+        """One write transaction. It takes the write lock at once, waiting up to
+        ``busy_timeout`` seconds for another writer; readers (WAL) are never blocked."""
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as err:
+            if _is_busy(err):
+                raise self._busy() from err
+            raise
         try:
             yield self.conn
         except BaseException:
