@@ -1,9 +1,11 @@
-"""A kill -9 halfway through ingesting 2,000 Reuters stories, then a re-run: each stored once."""
+"""kill -9 at ten points of an ingest of 2,000 Reuters stories, each then resumed: each story is
+stored once."""
 
 from __future__ import annotations
 
 import json
 import os
+import random
 import signal
 import sqlite3
 import subprocess
@@ -16,6 +18,7 @@ from eventwire.ingest.readers import ReadOptions, read_reuters_sgml
 from eventwire.ingest.records import RawRecord
 
 N = 2000
+KILLS = 10
 
 
 def reuters_records(n: int) -> list[dict]:
@@ -48,23 +51,31 @@ def stored_count(db) -> int:
         return 0
 
 
-def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
+def test_kill_nine_at_ten_points_then_resume_stores_each_article_once(tmp_path):
+    """Ten kills at random points (during start-up, mid-batch, mid-transaction), each followed
+    by a resume; the last run goes to the end. Every article is stored exactly once."""
     records = reuters_records(N)
     assert len(records) == N
     source = write_jsonl(tmp_path / "reuters.jsonl", records)
     db = tmp_path / "crash.db"
     command = [sys.executable, "-m", "eventwire.cli", "ingest", str(source), "--db", str(db), "-q"]
-
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    deadline = time.monotonic() + 600
-    while stored_count(db) < N // 2:
-        assert proc.poll() is None, "ingest finished before it could be killed"
-        assert time.monotonic() < deadline, "ingest too slow to reach halfway"
-        time.sleep(0.2)
-    os.kill(proc.pid, signal.SIGKILL)
-    proc.wait()
-    at_kill = stored_count(db)
-    assert N // 2 <= at_kill < N
+    rng = random.Random(20261204)
+    targets = sorted(rng.sample(range(N - 100), KILLS))
+    counts = []
+    for target in targets:
+        proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        deadline = time.monotonic() + 600
+        while stored_count(db) < target:
+            assert proc.poll() is None, f"ingest finished before reaching {target}"
+            assert time.monotonic() < deadline, "ingest too slow"
+            time.sleep(0.05)
+        time.sleep(rng.uniform(0, 1.0))  # land anywhere in a batch: parsing, writing, dedup
+        os.kill(proc.pid, signal.SIGKILL)
+        proc.wait()
+        counts.append(stored_count(db))
+        with sqlite3.connect(db) as conn:
+            assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert counts == sorted(counts)  # nothing committed is ever lost
 
     summary_path = tmp_path / "summary.json"
     rerun = subprocess.run(
@@ -72,7 +83,7 @@ def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
     )
     assert rerun.returncode == 0, rerun.stderr[-2000:]
     summary = json.loads(summary_path.read_text())
-    assert summary["duplicates"] == at_kill  # everything committed before the kill is kept
+    assert summary["duplicates"] == counts[-1]  # everything committed before the kill is kept
 
     with sqlite3.connect(db) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -85,6 +96,11 @@ def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
             "GROUP BY article_id, idx HAVING count(*) > 1)"
         ).fetchone()[0]
         fts_rows = conn.execute("SELECT count(*) FROM articles_fts").fetchone()[0]
+        in_stories = [r[0] for r in conn.execute("SELECT article_id FROM story_articles")]
+        ungrouped = conn.execute("SELECT count(*) FROM events WHERE group_id IS NULL").fetchone()
+        grouped = conn.execute(
+            "SELECT (SELECT count(*) FROM events), (SELECT sum(num_events) FROM event_groups)"
+        ).fetchone()
     failed_ids = {f.split(":", 2)[1] for f in summary["failures"]}  # "<file>:<line>: reason"
     assert len(ids) == len(set(ids))
     assert len(ids) + summary["failed"] == N
@@ -92,3 +108,5 @@ def test_kill_nine_then_rerun_stores_each_article_once(tmp_path):
     assert set(ids) == expected
     assert sentence_articles == set(ids) and dup_sentences == 0
     assert fts_rows == len(ids)
+    assert sorted(in_stories) == sorted(ids)
+    assert ungrouped == (0,) and grouped[0] == grouped[1]
