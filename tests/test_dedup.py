@@ -357,17 +357,20 @@ def test_counts_grow_incrementally_and_repeats_change_nothing(db, tmp_path):
 
 
 def _rows_equal_recounts(store: Store) -> None:
-    """Every group's stored row (counted one member at a time) equals a recount of its
-    members from scratch."""
-    from eventwire.dedup.persist import AreaIndex, recount_group
+    """Every group's and story's stored row (counted one member at a time) equals a recount
+    of its members from scratch."""
+    from eventwire.dedup.persist import AreaIndex, recount_group, recount_story
 
     conn = store.conn
-    before = sorted(tuple(r) for r in conn.execute("SELECT * FROM event_groups"))
+    tables = ("event_groups", "stories")
+    before = [sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in tables]
+    assert before[0] and before[1]
     area = AreaIndex()
     for (gid,) in conn.execute("SELECT id FROM event_groups").fetchall():
         recount_group(conn, gid, area)
-    after = sorted(tuple(r) for r in conn.execute("SELECT * FROM event_groups"))
-    conn.rollback()
+    for (sid,) in conn.execute("SELECT id FROM stories").fetchall():
+        recount_story(conn, sid)
+    after = [sorted(tuple(r) for r in conn.execute(f"SELECT * FROM {t}")) for t in tables]
     assert before == after
 
 
@@ -398,6 +401,35 @@ def test_groups_counted_one_member_at_a_time_equal_a_recount(db, tmp_path):
         assert group["first_reported"] == "2019-03-04"
         _rows_equal_recounts(store)
         _consistent(store)
+
+
+def test_a_story_counted_one_article_at_a_time_equals_a_recount(db, tmp_path):
+    """Copies arrive newest first, then an older one, then an undated one: the story's first
+    article, title, dates and outlets follow, without rereading the story."""
+    newest = {
+        "id": "n",
+        "title": "Later copy",
+        "text": MEETING_COPY,
+        "published": "2019-03-06",
+        "source": "Daily Example",
+    }
+    oldest = {
+        "id": "o",
+        "title": "First report",
+        "text": MEETING,
+        "published": "2019-03-04",
+        "source": "Sample Wire",
+    }
+    undated = {"id": "u", "title": "Undated copy", "text": MEETING + " It was the second visit.",
+               "source": "daily example "}  # fmt: skip
+    with Store(db) as store:
+        for name, record in (("n", newest), ("o", oldest), ("u", undated)):
+            _ingest(store, tmp_path, name, [record])
+            _rows_equal_recounts(store)
+        (story,) = [s for s in store.stories() if s["num_articles"] > 1]
+        assert (story["num_articles"], story["num_sources"]) == (3, 2)
+        assert (story["first_article"], story["title"]) == ("o", "First report")
+        assert (story["first_published"], story["last_published"]) == ("2019-03-04", "2019-03-06")
 
 
 def test_a_second_writers_additions_are_counted_by_the_first(db, tmp_path):

@@ -5,7 +5,8 @@ Incremental by design. Every pass (run inside the write transaction of each inge
 1. settles the groups and stories that lost members since the last pass (a replaced or deleted
    article: triggers record them in ``dedup_dirty``): recounted, or deleted when empty;
 2. gives each new article a MinHash signature, stores it, and puts the article in the story of
-   its most similar indexed article (merging stories an article links), else a new story;
+   its most similar indexed article (merging stories an article links), else a new story, and
+   adds it to that story's tally (``StoryState``: articles, outlets, first article, dates);
 3. compares each ungrouped event (``events.group_id IS NULL``, an indexed query) with the
    candidate groups an indexed query finds by CAMEO root, actor countries (both orders for
    codes without direction) and date window, joins the best match and adds the mention to that
@@ -15,9 +16,9 @@ Incremental by design. Every pass (run inside the write transaction of each inge
 
 Nothing is recomputed for articles and events already placed, and a group is never reread to
 add a mention, so a pass costs in proportion to what is new, however large the groups grow.
-A process reads a group's members once, the first time it adds to it (or when another writer
-has added to it since: the stored ``num_events`` differs from its tally's); deletions and
-``--rebuild`` recount from the members. Re-running finds nothing new and changes nothing.
+A process reads a group's or story's members once, the first time it adds to it (or when
+another writer has added to it since: the stored ``num_events`` or ``num_articles`` differs
+from its tally's); deletions, merges and ``--rebuild`` recount from the members. Re-running finds nothing new and changes nothing.
 """
 
 from __future__ import annotations
@@ -127,6 +128,7 @@ class Deduplicator:
 
     def __init__(self) -> None:
         self.groups: dict[int, GroupState] = {}  # tallies of the groups this process touched
+        self.stories: dict[int, StoryState] = {}  # and of the stories
         self.index: StoryIndex | None = None
         self.loaded_rowid = 0
         self.is_area = AreaIndex()
@@ -144,13 +146,10 @@ class Deduplicator:
         summary = DedupSummary()
         self._settle(conn, summary)
         self._sync_index(conn)
-        touched: set[int] = set()
         pending = self._pending_articles(conn, article_ids if self.caught_up else None)
         for article_id, text in pending:
-            touched.add(self._place_article(conn, article_id, text, summary))
+            self._place_article(conn, article_id, text, summary)
         self.caught_up = True
-        for story_id in sorted(touched):
-            recount_story(conn, story_id)
         rows = conn.execute(
             f"SELECT e.*, a.published AS reported, {OUTLET_SQL} AS outlet "
             "FROM events e JOIN articles a ON a.id = e.article_id "
@@ -171,6 +170,7 @@ class Deduplicator:
         conn.execute("DELETE FROM dedup_dirty")
         self.index, self.loaded_rowid, self.caught_up = None, 0, False
         self.groups.clear()
+        self.stories.clear()
         return self.update(conn)
 
     # ------------------------------------------------------------------ stories
@@ -247,11 +247,23 @@ class Deduplicator:
             )
             summary.new_stories += 1
             matched = (None, None, None)
+        # a story the article alone joins is read (if need be) before it joins; a merged one
+        # is read whole after
+        state = self._story_state(conn, story_id) if matches and len(linked) == 1 else None
         cur = conn.execute(
             "INSERT INTO story_articles (article_id, story_id, signature, shingles, numbers, "
             "matched_article, jaccard, containment) VALUES (?,?,?,?,?,?,?,?)",
             (article_id, story_id, sig.to_bytes(), sig.size, sig.numbers_text(), *matched),
         )
+        if not matches:
+            state = self.stories[story_id] = StoryState.empty()
+        if state is None:
+            for other in linked:
+                self.stories.pop(other, None)
+            state = self.stories[story_id] = load_story(conn, story_id)
+        else:
+            state.add(conn.execute(_STORY_MEMBER_SQL + "WHERE a.id = ?", (article_id,)).fetchone())
+        write_story(conn, story_id, state)
         self.index.add(article_id, sig)
         self.loaded_rowid = max(self.loaded_rowid, cur.lastrowid or 0)
         summary.articles += 1
@@ -321,6 +333,15 @@ class Deduplicator:
             summary.new_groups += 1
         write_group(conn, group_id, state, self.is_area)
 
+    def _story_state(self, conn: sqlite3.Connection, story_id: int) -> StoryState:
+        """The story's tally: this process's own unless another writer has added to the story
+        since (its stored count of articles differs), then read once from its members."""
+        state = self.stories.get(story_id)
+        row = conn.execute("SELECT num_articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+        if state is None or row is None or state.articles != row[0]:
+            state = self.stories[story_id] = load_story(conn, story_id)
+        return state
+
     def _state(self, conn: sqlite3.Connection, group_id: int, stored_events: int) -> GroupState:
         """The group's tally: this process's own, unless another writer has added to the
         group since (its stored count of events differs), then read once from its members."""
@@ -339,6 +360,7 @@ class Deduplicator:
                 self.groups.pop(int(ref), None)
                 recount_group(conn, int(ref), self.is_area)
             else:
+                self.stories.pop(int(ref), None)
                 recount_story(conn, int(ref))
             summary.settled += 1
         conn.execute("DELETE FROM dedup_dirty")
@@ -476,31 +498,72 @@ def write_group(
     )
 
 
-def recount_story(conn: sqlite3.Connection, story_id: int) -> None:
-    """Recompute a story's counts and first article (or drop it when it has none left)."""
-    rows = conn.execute(
-        f"SELECT a.id, a.title, a.published, {OUTLET_SQL} AS outlet FROM story_articles s "
-        "JOIN articles a ON a.id = s.article_id WHERE s.story_id = ? "
-        "ORDER BY a.published IS NULL, a.published, a.id",
+_STORY_MEMBER_SQL = f"SELECT a.id, a.title, a.published, {OUTLET_SQL} AS outlet FROM articles a "
+
+
+@dataclass
+class StoryState:
+    """A story's tally: its articles, each outlet's count, its first article (earliest
+    published, then smallest id) and its date range. Adding an article never rereads the
+    story."""
+
+    articles: int
+    outlets: dict[str, int]
+    first: tuple[bool, str, str] | None  # the sort key (undated, published, id) of the first
+    title: str | None
+    first_published: str | None
+    last_published: str | None
+
+    @classmethod
+    def empty(cls) -> StoryState:
+        return cls(0, {}, None, None, None, None)
+
+    def add(self, row: sqlite3.Row) -> None:
+        self.articles += 1
+        self.outlets[row["outlet"]] = self.outlets.get(row["outlet"], 0) + 1
+        published = row["published"]
+        key = (published is None, published or "", row["id"])
+        if self.first is None or key < self.first:
+            self.first, self.title = key, row["title"]
+        if published:
+            self.first_published = min(filter(None, [self.first_published, published]))
+            self.last_published = max(filter(None, [self.last_published, published]))
+
+
+def load_story(conn: sqlite3.Connection, story_id: int) -> StoryState:
+    """A story's tally, read from its members (the first time, or after a deletion)."""
+    state = StoryState.empty()
+    for row in conn.execute(
+        _STORY_MEMBER_SQL + "JOIN story_articles s ON a.id = s.article_id WHERE s.story_id = ?",
         (story_id,),
-    ).fetchall()
-    if not rows:
+    ):
+        state.add(row)
+    return state
+
+
+def write_story(conn: sqlite3.Connection, story_id: int, state: StoryState) -> None:
+    """The story's row from its tally (or no row when it has no articles left)."""
+    if not state.articles or state.first is None:
         conn.execute("DELETE FROM stories WHERE id = ?", (story_id,))
         return
-    published = [r["published"] for r in rows if r["published"]]
     conn.execute(
         "UPDATE stories SET title=?, first_article=?, first_published=?, last_published=?, "
         "num_articles=?, num_sources=? WHERE id=?",
         (
-            rows[0]["title"],
-            rows[0]["id"],
-            min(published) if published else None,
-            max(published) if published else None,
-            len(rows),
-            len({r["outlet"] for r in rows}),
+            state.title,
+            state.first[2],
+            state.first_published,
+            state.last_published,
+            state.articles,
+            len(state.outlets),
             story_id,
         ),
     )
+
+
+def recount_story(conn: sqlite3.Connection, story_id: int) -> None:
+    """Recompute a story's counts and first article from its members."""
+    write_story(conn, story_id, load_story(conn, story_id))
 
 
 def pending(conn: sqlite3.Connection) -> dict[str, int]:
