@@ -18,7 +18,8 @@ Nothing is recomputed for articles and events already placed, and a group is nev
 add a mention, so a pass costs in proportion to what is new, however large the groups grow.
 A process reads a group's or story's members once, the first time it adds to it (or when
 another writer has added to it since: the stored ``num_events`` or ``num_articles`` differs
-from its tally's); deletions, merges and ``--rebuild`` recount from the members. Re-running finds nothing new and changes nothing.
+from its tally's); deletions, merges and ``--rebuild`` recount from the members.
+Re-running finds nothing new and changes nothing.
 """
 
 from __future__ import annotations
