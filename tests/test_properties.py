@@ -6,7 +6,7 @@ from __future__ import annotations
 import gzip
 import json
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from eventwire.ingest.clean import clean_body
@@ -100,6 +100,7 @@ def test_every_clean_character_maps_back_to_the_raw_character_it_came_from(raw, 
         max_size=6,
     )
 )
+@example(lines=['{"id": "\u2028", "text": "Line\u2029separators\u0085inside"}'.encode()])
 def test_extract_gives_one_result_line_for_every_input_line(cli, lines):
     payload = b"\n".join(lines) + b"\n"
     result = cli("extract", "-", input=payload)

@@ -319,7 +319,7 @@ def extract(
     (YYYY-MM-DD), `source` and `url`. A bad line gives a result whose `errors` say why.
     """
     from eventwire.api import extract_many
-    from eventwire.contract import result_to_json
+    from eventwire.contract import json_line, result_to_json
     from eventwire.ingest.readers import json_objects
 
     config = _coder_config(**coder)
@@ -338,7 +338,7 @@ def extract(
             min_confidence=min_confidence,
         )
         for result in results:
-            output.write(json.dumps(result_to_json(result), ensure_ascii=False) + "\n")
+            output.write(json_line(result_to_json(result)))
             output.flush()
 
 
@@ -659,12 +659,14 @@ def serve(db: str, host: str, port: int) -> None:
 
 
 def _emit(rows: Sequence[dict[str, Any]], fmt: str, table_columns: list[str]) -> None:
+    from eventwire.contract import json_line
+
     out = sys.stdout
     if fmt == "json":
         out.write(json.dumps(list(rows), ensure_ascii=False, indent=2) + "\n")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(json_line(row))
     elif fmt == "csv":
         columns = list(rows[0]) if rows else table_columns
         writer = csv.DictWriter(out, fieldnames=columns, lineterminator="\n")

@@ -16,6 +16,20 @@ from eventwire.model import Actor, Article, ArticleResult, Event, OffsetMap, Quo
 CONTRACT_VERSION = "1.0"
 
 
+# Characters that JSON allows raw inside strings but that many line readers (Python's
+# str.splitlines, JavaScript before ES2019) take for line breaks: escaped, so that a JSON Lines
+# record is always one line to every reader.
+_LINE_BREAKS = {"\u2028": "\\u2028", "\u2029": "\\u2029", "\x85": "\\u0085"}
+
+
+def json_line(obj: Any) -> str:
+    """One JSON Lines record, UTF-8 text kept readable, newline-terminated."""
+    text = json.dumps(obj, ensure_ascii=False)
+    for char, escaped in _LINE_BREAKS.items():
+        text = text.replace(char, escaped)
+    return text + "\n"
+
+
 def load_schema() -> dict[str, Any]:
     text = resources.files("eventwire").joinpath("schemas/extract-result.schema.json").read_text()
     return dict(json.loads(text))

@@ -11,12 +11,12 @@ POLECAT column equivalents: docs/exports.md.
 
 from __future__ import annotations
 
-import json
 import sqlite3
 from collections.abc import Iterable
 from typing import Any, TextIO
 
 from eventwire._version import __version__
+from eventwire.contract import json_line
 from eventwire.export.codes import RELIGIONS, split_actor_code
 from eventwire.export.geo import describe
 from eventwire.export.groups import EventGroup, with_groups
@@ -137,6 +137,6 @@ def record(conn: sqlite3.Connection, row: dict[str, Any], group: EventGroup) -> 
 def write(conn: sqlite3.Connection, rows: Iterable[dict[str, Any]], out: TextIO) -> ExportCount:
     count = ExportCount()
     for row, group in with_groups(conn, rows):
-        out.write(json.dumps(record(conn, row, group), ensure_ascii=False) + "\n")
+        out.write(json_line(record(conn, row, group)))
         count.written += 1
     return count

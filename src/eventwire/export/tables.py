@@ -4,7 +4,6 @@ as CSV, JSON Lines or Parquet partitioned by year and month (``year=YYYY/month=M
 from __future__ import annotations
 
 import csv
-import json
 import shutil
 import sqlite3
 from collections.abc import Iterable, Iterator
@@ -14,6 +13,7 @@ from typing import Any, TextIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventwire.contract import json_line
 from eventwire.export import arrow
 from eventwire.export.groups import GROUP_COLUMNS, group_values, with_groups
 from eventwire.export.tsv import ExportCount
@@ -58,7 +58,7 @@ def write_jsonl(
 ) -> ExportCount:
     count = ExportCount()
     for row in full_rows(conn, rows):
-        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+        out.write(json_line(row))
         count.written += 1
     return count
 
