@@ -34,6 +34,7 @@ import eventwire
 from eventwire.ingest import build_article
 from eventwire.ingest.readers import ReadOptions, read_reuters_sgml
 from eventwire.ingest.records import RawRecord
+from eventwire.jobs import ingest
 from eventwire.model import Article
 from eventwire.nlp import MODEL, load_nlp
 
@@ -140,8 +141,8 @@ def phase_ingest(args: argparse.Namespace) -> Stats:
         store = eventwire.Store(Path(tmp) / "bench.db")
 
         def work() -> Stats:
-            summary = store.ingest(
-                [str(args.records)], batch_size=args.batch_size, workers=args.workers
+            summary = ingest(
+                store, [str(args.records)], batch_size=args.batch_size, workers=args.workers
             )
             return {"docs": summary.ingested, "failed": summary.failed}
 

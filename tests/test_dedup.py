@@ -27,6 +27,7 @@ from eventwire.dedup.stories import (
     shingles,
     signature,
 )
+from eventwire.jobs import ingest
 
 # These tests exercise dedup on the dictionary coder's events, which are stable; the learned
 # coder has its own tests in tests/test_learned_coder.py.
@@ -274,8 +275,8 @@ def test_representative_keeps_the_most_specific_code_actor_and_date():
 
 # ---------------------------------------------------------------------------- the store
 def _ingest(store: Store, tmp_path, name: str, records: list[dict]) -> None:
-    summary = store.ingest(
-        [str(write_jsonl(tmp_path / f"{name}.jsonl", records))], config=DICTIONARY
+    summary = ingest(
+        store, [str(write_jsonl(tmp_path / f"{name}.jsonl", records))], config=DICTIONARY
     )
     assert not summary.failures, summary.failures
 
@@ -452,15 +453,15 @@ def test_a_replaced_article_leaves_no_dangling_or_double_counted_mentions(db, tm
         _ingest(store, tmp_path, "one", [first, copy])
         assert _counts(_meeting_group(store)) == (4, 2, 2)
         changed = dict(copy, text=MEETING_COPY.replace("the war in Syria", "the conflict in Syria"))
-        summary = store.ingest(
-            [str(write_jsonl(tmp_path / "changed.jsonl", [changed]))], config=DICTIONARY
+        summary = ingest(
+            store, [str(write_jsonl(tmp_path / "changed.jsonl", [changed]))], config=DICTIONARY
         )
         assert summary.updated == 1
         assert _counts(_meeting_group(store)) == (4, 2, 2)
         _consistent(store)
         # replaced by a story about something else: b's mentions leave the group
         other = dict(copy, text=NEXT_WEEK, published="2019-03-11")
-        store.ingest([str(write_jsonl(tmp_path / "other.jsonl", [other]))], config=DICTIONARY)
+        ingest(store, [str(write_jsonl(tmp_path / "other.jsonl", [other]))], config=DICTIONARY)
         assert _counts(_meeting_group(store)) == (2, 1, 1)
         assert [s["num_articles"] for s in store.stories()] == [1, 1]
         _consistent(store)
@@ -514,7 +515,8 @@ def test_ingest_without_dedup_then_dedup_command(cli, db, tmp_path):
         == 0
     )
     with Store(db) as store:  # a Store's first pass catches up with what was left undone
-        store.ingest(
+        ingest(
+            store,
             [str(write_jsonl(tmp_path / "c.jsonl", [{"id": "c", "text": MEETING_OTHER_STORY}]))],
             config=DICTIONARY,
         )
@@ -540,7 +542,7 @@ def test_migration_keeps_older_rows_and_dedups_them(db, tmp_path):
         tmp_path / "a.jsonl", [{"id": "a", "text": MEETING, "published": "2019-03-04"}]
     )
     with Store(db, dedup=False) as store:
-        store.ingest([str(path)], config=DICTIONARY)
+        ingest(store, [str(path)], config=DICTIONARY)
     conn = sqlite3.connect(db)
     assert conn.execute("SELECT count(*) FROM event_groups").fetchone()[0] == 0
     conn.close()

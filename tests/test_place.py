@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eventwire.gazetteer import measure_load, place_key
 from eventwire.model import Article, Dateline
 from eventwire.nlp import parse
 from eventwire.place import (
@@ -19,7 +20,6 @@ from eventwire.place import (
     place_context,
     resolve_toponym,
 )
-from eventwire.place.gazetteer import measure_load, place_key
 
 GOLD = Path(__file__).resolve().parents[1].parent / "shared" / "data" / "gold" / "geoparsing"
 

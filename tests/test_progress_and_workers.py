@@ -11,6 +11,7 @@ import sys
 from conftest import write_jsonl
 
 from eventwire import Store
+from eventwire.jobs import ingest
 
 TEXT = (
     "The Iraqi prime minister met the Kurdish regional president in Erbil on Wednesday to "
@@ -77,7 +78,7 @@ def test_ingest_with_two_workers_matches_one(tmp_path):
     counts = []
     for workers in (1, 2):
         with Store(tmp_path / f"w{workers}.db") as store:
-            summary = store.ingest([str(path)], workers=workers, batch_size=3)
+            summary = ingest(store, [str(path)], workers=workers, batch_size=3)
             assert summary.ingested == 7
             mentions = store.conn.execute(
                 "SELECT article_id, start_char, end_char, label FROM mentions ORDER BY 1, 2"

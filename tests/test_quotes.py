@@ -15,6 +15,7 @@ from conftest import need_shared, seed_records, write_jsonl
 import eventwire
 from eventwire import Store
 from eventwire.contract import load_schema, result_to_json
+from eventwire.jobs import ingest
 from eventwire.model import ArticleResult, Quote
 from eventwire.quotes.marks import find_quoted
 
@@ -354,10 +355,10 @@ def test_quotes_are_stored_linked_and_searchable(cli, db, tmp_path):
 def test_reingest_replaces_quotes_and_their_links(db, tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "q1", "text": STORY, "published": DATE}])
     with Store(db) as store:
-        store.ingest([str(path)])
+        ingest(store, [str(path)])
         first = store.count("quote_events")
         write_jsonl(path, [{"id": "q1", "text": STORY + " More.", "published": DATE}])
-        store.ingest([str(path)])
+        ingest(store, [str(path)])
         assert store.count("quote_events") == first >= 1
         assert store.count("quotes") == 2
         fts = store.conn.execute("SELECT count(*) FROM quotes_fts").fetchone()[0]

@@ -9,6 +9,7 @@ import pytest
 from conftest import write_jsonl
 
 from eventwire import Store
+from eventwire.jobs import ingest
 from eventwire.model import OffsetMap
 from eventwire.store import SCHEMA_VERSION, StoreError
 
@@ -63,9 +64,9 @@ def test_reingest_adds_nothing_and_keeps_results(db, tmp_path):
         tmp_path / "a.jsonl", [{"id": "a", "text": TEXT_A}, {"id": "b", "text": TEXT_B}]
     )
     with Store(db) as store:
-        first = store.ingest([str(path)])
+        first = ingest(store, [str(path)])
         counts = {t: store.count(t) for t in ("articles", "sentences", "mentions")}
-        second = store.ingest([str(path)])
+        second = ingest(store, [str(path)])
         assert (first.ingested, second.ingested, second.duplicates) == (2, 0, 2)
         assert {t: store.count(t) for t in counts} == counts
         runs = store.conn.execute("SELECT ingested, duplicates FROM ingest_runs").fetchall()
@@ -75,15 +76,15 @@ def test_reingest_adds_nothing_and_keeps_results(db, tmp_path):
 def test_same_article_twice_in_one_run_is_stored_once(db, tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"text": TEXT_A}, {"text": TEXT_A}])
     with Store(db) as store:
-        summary = store.ingest([str(path)])
+        summary = ingest(store, [str(path)])
         assert (summary.ingested, summary.duplicates, store.count("articles")) == (1, 1, 1)
 
 
 def test_changed_text_under_the_same_id_replaces_it(db, tmp_path):
     with Store(db) as store:
-        store.ingest([str(write_jsonl(tmp_path / "v1.jsonl", [{"id": "a", "text": TEXT_A}]))])
-        summary = store.ingest(
-            [str(write_jsonl(tmp_path / "v2.jsonl", [{"id": "a", "text": TEXT_B}]))]
+        ingest(store, [str(write_jsonl(tmp_path / "v1.jsonl", [{"id": "a", "text": TEXT_A}]))])
+        summary = ingest(
+            store, [str(write_jsonl(tmp_path / "v2.jsonl", [{"id": "a", "text": TEXT_B}]))]
         )
         assert (summary.updated, summary.ingested) == (1, 0)
         assert store.article("a")["text"] == TEXT_B
@@ -102,7 +103,7 @@ def test_full_text_search_and_filters(db, tmp_path):
         ],
     )
     with Store(db) as store:
-        store.ingest([str(path)])
+        ingest(store, [str(path)])
         assert [r["id"] for r in store.articles(search="counterpart")] == ["a"]
         assert [r["id"] for r in store.articles(search="crown AND prince")] == ["b"]
         assert [r["id"] for r in store.articles(source="Other")] == ["b"]
@@ -115,7 +116,7 @@ def test_full_text_search_and_filters(db, tmp_path):
 def test_stored_spans_point_into_stored_text_and_map_to_raw(db, tmp_path):
     path = write_jsonl(tmp_path / "a.jsonl", [{"id": "a", "text": TEXT_A}])
     with Store(db) as store:
-        store.ingest([str(path)])
+        ingest(store, [str(path)])
         article = store.article("a")
         offsets = OffsetMap.from_list(json.loads(article["offsets"]))
         rows = store.conn.execute("SELECT text, start_char, end_char FROM mentions").fetchall()
@@ -135,7 +136,7 @@ def test_event_dates_and_places_are_stored_with_their_phrases(db, tmp_path):
     record = {"id": "b", "text": text, "published": "2015-06-03"}  # a Wednesday
     path = write_jsonl(tmp_path / "b.jsonl", [record])
     with Store(db) as store:
-        store.ingest([str(path)])
+        ingest(store, [str(path)])
         text = store.article("b")["text"]
         rows = store.conn.execute(
             "SELECT date, date_end, date_precision, date_expression, date_start_char, "

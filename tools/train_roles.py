@@ -41,8 +41,9 @@ from train_coder import (  # noqa: E402
     trigger_nouns,
 )
 
+from eventwire.actors.kb import knowledge_base
 from eventwire.actors.resolve import actors_of  # noqa: E402
-from eventwire.config import DEFAULT, knowledge_base, verb_dictionary  # noqa: E402
+from eventwire.config import DEFAULT  # noqa: E402
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
@@ -59,6 +60,7 @@ from eventwire.events.role_ranker import (  # noqa: E402
     phrases,
     pick,
 )
+from eventwire.events.verbs import verb_dictionary
 
 MIN_SOURCE = 0.3  # a phrase is the source when P(source) clears this, else there is none
 MIN_TARGET = 0.3

@@ -6,7 +6,7 @@ Python API::
     result = eventwire.extract(text, published="2015-08-11", title=..., source=...)
     for result in eventwire.extract_many(records): ...
     with eventwire.Store("eventwire.db") as store:
-        store.ingest(["news/"])
+        eventwire.ingest(store, ["news/"])
         store.articles(search="Lavrov")
 """
 
@@ -14,6 +14,7 @@ from eventwire._version import __version__
 from eventwire.api import extract, extract_many
 from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
+from eventwire.jobs import ingest
 from eventwire.model import (
     Actor,
     Article,
@@ -42,5 +43,6 @@ __all__ = [
     "__version__",
     "extract",
     "extract_many",
+    "ingest",
     "result_to_json",
 ]

@@ -110,13 +110,11 @@ def _coder_config(
 ) -> Any:
     """The CoderConfig for these options; dictionary and model errors become clear CLI
     errors. PETRARCH's conventions belong to the pattern coder, so compat selects it."""
-    from eventwire.config import (
-        CoderConfig,
-        check_coder,
-        discards,
-        knowledge_base,
-        verb_dictionary,
-    )
+    from eventwire.actors.kb import knowledge_base
+    from eventwire.config import CoderConfig
+    from eventwire.events.classify import check_coder
+    from eventwire.events.discards import discards
+    from eventwire.events.verbs import verb_dictionary
 
     config = CoderConfig(
         actor_files,
@@ -217,6 +215,7 @@ def ingest(
     Exits non-zero only when nothing could be ingested.
     """
     from eventwire.ingest import ReadOptions
+    from eventwire.jobs import ingest as run_ingest
     from eventwire.progress import progress_bar
     from eventwire.store import Store, StoreError
 
@@ -236,7 +235,8 @@ def ingest(
         raise click.ClickException(str(err)) from err
     with store, progress_bar(list(inputs), enabled=not quiet) as advance:
         try:
-            summary = store.ingest(
+            summary = run_ingest(
+                store,
                 list(inputs),
                 published=published,
                 source=source,
@@ -811,7 +811,8 @@ if __name__ == "__main__":
 
 
 def _eval_config(coder: str, model: str | None) -> Any:
-    from eventwire.config import CoderConfig, check_coder
+    from eventwire.config import CoderConfig
+    from eventwire.events.classify import check_coder
 
     config = CoderConfig(coder=coder, model=model)
     try:

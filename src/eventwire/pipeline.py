@@ -15,10 +15,13 @@ from multiprocessing.pool import AsyncResult, Pool
 
 from spacy.tokens import Doc
 
+from eventwire.actors.kb import knowledge_base
 from eventwire.actors.resolve import resolve_actors
-from eventwire.config import DEFAULT, CoderConfig, check_coder, knowledge_base, verb_dictionary
+from eventwire.config import DEFAULT, CoderConfig
+from eventwire.events.classify import check_coder
 from eventwire.events.extract import extract_events
 from eventwire.events.headline import code_headline, sentence_case
+from eventwire.events.verbs import verb_dictionary
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
 from eventwire.nlp import BATCH_SIZE, load_nlp, parse

@@ -34,6 +34,7 @@ from eventwire.actors.dictionary import (
     parse_agent_file,
     without_articles,
 )
+from eventwire.config import DEFAULT, CoderConfig
 
 __all__ = [
     "ActorRecord",
@@ -473,4 +474,16 @@ def fresh_kb() -> KnowledgeBase:
             kb._prefix_agents.add(phrase)
     _load_places(kb)
     _load_extras(kb, _rows("extra_actors.tsv"), "extra_actors.tsv")
+    return kb
+
+
+@lru_cache(maxsize=8)
+def knowledge_base(config: CoderConfig = DEFAULT) -> KnowledgeBase:
+    if config.shipped_dictionaries and not config.actor_files and not config.agent_files:
+        return load_kb()
+    kb = fresh_kb() if config.shipped_dictionaries else KnowledgeBase()
+    for path in config.actor_files:
+        kb.add_dictionary(path)
+    for path in config.agent_files:
+        kb.add_agents(path)
     return kb

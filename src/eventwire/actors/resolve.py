@@ -639,7 +639,7 @@ def _city_country(name: str) -> str | None:
     """The country of a city name that can only mean one country's big city ("Houston");
     None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
     only cities of 100,000+ people count, and those must agree)."""
-    from eventwire.place.gazetteer import load_gazetteer  # the place stage loads it anyway
+    from eventwire.gazetteer import load_gazetteer  # the place stage loads it anyway
 
     countries = {
         place.country
@@ -717,7 +717,7 @@ def _sector_part(code: str) -> str | None:
 def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Actors stage: resolve every actor phrase and record it as a mention with its actor."""
     article = result.article
-    from eventwire.config import knowledge_base
+    from eventwire.actors.kb import knowledge_base
 
     kb = knowledge_base(config)
     place = article.dateline.place if article and article.dateline else None

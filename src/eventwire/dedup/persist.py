@@ -112,7 +112,7 @@ class AreaIndex:
         if place.geonameid is None:
             return True
         if self._ids is None:
-            from eventwire.place.gazetteer import load_gazetteer
+            from eventwire.gazetteer import load_gazetteer
 
             gaz = load_gazetteer()
             self._ids = {

@@ -27,6 +27,7 @@ from typing import Any
 
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.eval.dedup_corpus import build_corpus, write_corpus
+from eventwire.jobs import ingest
 
 _WORD = re.compile(r"\w+")
 
@@ -183,7 +184,7 @@ def evaluate(
         )  # fmt: skip
         with Store(db) as store:
             t0 = time.perf_counter()
-            store.ingest([str(corpus)], workers=workers, config=config)
+            ingest(store, [str(corpus)], workers=workers, config=config)
             result.ingest_seconds = time.perf_counter() - t0
             result.dedup_seconds = store.deduplicator.totals.seconds
             story_of = dict(

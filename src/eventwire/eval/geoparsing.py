@@ -32,8 +32,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from eventwire.gazetteer import geonames_file, haversine_km, load_gazetteer
 from eventwire.place.context import place_context
-from eventwire.place.gazetteer import geonames_file, haversine_km, load_gazetteer
 from eventwire.place.resolve import resolve_toponym
 
 __all__ = ["CORPORA", "GoldToponym", "read_corpus", "score_geoparsing"]

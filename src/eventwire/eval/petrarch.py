@@ -33,11 +33,17 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 from eventwire.actors.dictionary import DictionaryError
-from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.kb import KnowledgeBase, knowledge_base
 from eventwire.api import extract_many
-from eventwire.config import CoderConfig, knowledge_base, verb_dictionary
+from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
-from eventwire.events.verbs import VerbFileError, load_verbs, parse_code, parse_verb_text
+from eventwire.events.verbs import (
+    VerbFileError,
+    load_verbs,
+    parse_code,
+    parse_verb_text,
+    verb_dictionary,
+)
 
 RECORDS = "PETR.UnitTest.records.xml"
 ACTORS = "PETR.Validate.actors.txt"

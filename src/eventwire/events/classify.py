@@ -19,6 +19,8 @@ from pathlib import Path
 
 import numpy as np
 
+from eventwire.config import DEFAULT, CoderConfig
+
 NONE = "none"
 SUBCODE_MIN = 0.4  # below this, the root's general code ("040") rather than a guess
 MODEL_DIR = "data/coder"
@@ -143,3 +145,17 @@ def load_classifier(folder: str | None = None) -> EventClassifier:
     """The shipped model (or one in ``folder``), loaded once per process."""
     path = Path(folder) if folder else Path(str(resources.files("eventwire") / MODEL_DIR))
     return EventClassifier(path)
+
+
+def check_coder(config: CoderConfig = DEFAULT) -> None:
+    """Load the learned coder's model (and encoder) now, so a bad install fails up front with
+    a clear message rather than in the middle of a batch."""
+    if config.coder == "dictionary":
+        return
+    if config.coder != "learned":
+        raise ValueError(f"unknown coder {config.coder!r}; expected learned or dictionary")
+    from eventwire.events.encoder import load_encoder
+
+    model = load_classifier(config.model)
+    if model.encoder:
+        load_encoder(model.encoder)

@@ -20,6 +20,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from eventwire.actors.dictionary import normalize
+from eventwire.config import DEFAULT, CoderConfig
 
 SHIPPED = "data/discards.tsv"
 
@@ -106,3 +107,13 @@ def load_discards() -> Discards:
             scope, phrase = line.split("\t", 1)
             discards.add(phrase, scope == "story")
     return discards
+
+
+@lru_cache(maxsize=8)
+def discards(config: CoderConfig = DEFAULT) -> Discards:
+    if config.shipped_dictionaries and not config.discard_files:
+        return load_discards()
+    found = load_discards().copy() if config.shipped_dictionaries else Discards()
+    for path in config.discard_files:
+        found.add_file(path)
+    return found

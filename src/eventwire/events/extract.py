@@ -72,7 +72,8 @@ class Predicate:
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Events stage."""
-    from eventwire.config import discards, verb_dictionary
+    from eventwire.events.discards import discards
+    from eventwire.events.verbs import verb_dictionary
 
     verbs = verb_dictionary(config)
     found = actors_of(doc)
@@ -211,7 +212,7 @@ def _hint(
 
 def dictionary_hint(token: Token, noun: NounEvent | None, found: ArticleActors) -> str | None:
     """The shipped dictionary's code for a candidate (training builds its examples with it)."""
-    from eventwire.config import verb_dictionary
+    from eventwire.events.verbs import verb_dictionary
 
     return _hint(token, noun, verb_dictionary(), found, False)[0]
 
@@ -478,7 +479,7 @@ def _ranked_roles(
     being one of its inputs; a chosen phrase brings the members the rules or the parse
     coordinate with it ("Kenya and Uganda")."""
     ranker = load_ranker(config.model)
-    from eventwire.config import knowledge_base
+    from eventwire.actors.kb import knowledge_base
 
     country = knowledge_base(config).country
     ruled = ruled_sources + ruled_targets

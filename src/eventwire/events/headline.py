@@ -10,10 +10,12 @@ import re
 
 from spacy.tokens import Doc
 
-from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.kb import KnowledgeBase, knowledge_base
 from eventwire.actors.resolve import ACTOR_KEY, RESOLVER_KEY, Resolver
-from eventwire.config import CoderConfig, discards, knowledge_base, verb_dictionary
+from eventwire.config import CoderConfig
+from eventwire.events.discards import discards
 from eventwire.events.extract import DISCARD_KEY, sentence_events
+from eventwire.events.verbs import verb_dictionary
 from eventwire.model import ArticleResult, Event
 
 HEADLINE = -1

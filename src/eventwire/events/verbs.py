@@ -35,6 +35,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from eventwire.config import DEFAULT, CoderConfig
+
 FORMAT = 1
 PACKAGE_DATA = "data/verbs.json.gz"
 COMPOUND = "%"  # pattern word matched by a coordinated actor (pass it in the word lists)
@@ -764,3 +766,13 @@ def dump_raw(raw: dict[str, Any]) -> bytes:
     """Deterministic gzip'd JSON for package data (no timestamp, sorted keys)."""
     text = json.dumps(raw, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
+
+
+@lru_cache(maxsize=8)
+def verb_dictionary(config: CoderConfig = DEFAULT) -> VerbDictionary:
+    if config.shipped_dictionaries and not config.verb_files:
+        return load_verbs()
+    verbs = load_verbs().copy() if config.shipped_dictionaries else VerbDictionary()
+    for path in config.verb_files:
+        verbs.add_file(path)
+    return verbs

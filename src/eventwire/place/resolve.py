@@ -24,8 +24,8 @@ import re
 from dataclasses import dataclass, field
 
 from eventwire.actors.kb import load_kb
+from eventwire.gazetteer import Place, load_gazetteer
 from eventwire.model import Location
-from eventwire.place.gazetteer import Place, load_gazetteer
 
 __all__ = [
     "PlaceContext",

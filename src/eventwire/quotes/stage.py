@@ -60,7 +60,7 @@ class _Draft:
 
 def find_quotes(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
     """Quotes stage."""
-    from eventwire.config import knowledge_base
+    from eventwire.actors.kb import knowledge_base
 
     found = actors_of(doc)
     country = knowledge_base(config).country

