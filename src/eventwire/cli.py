@@ -13,6 +13,7 @@ import click
 
 from eventwire._version import __version__
 from eventwire.store import DEFAULT_DB
+from eventwire.store.filters import BY_NAME, EVENT_FILTERS, Filter
 
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
@@ -374,23 +375,58 @@ def _stored(db: str, query: str, **filters: Any) -> list[dict[str, Any]]:
     return rows
 
 
-def query_options(date_help: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
-    """Options every listing command shares: database, output format, date range, limit."""
+def query_options(
+    date_help: str | None,
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """Options every listing command shares: database, output format, date range (unless the
+    filter registry gives it), limit."""
 
     def decorate(command: Callable[..., None]) -> Callable[..., None]:
-        for option in reversed(
-            [
-                click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file."),
-                click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
+        options = [
+            click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file."),
+            click.option("--format", "fmt", type=FORMATS, default="table", show_default=True),
+        ]
+        if date_help:
+            options += [
                 click.option("--since", help=f"{date_help} on or after (YYYY-MM-DD)."),
                 click.option("--until", help=f"{date_help} on or before (YYYY-MM-DD)."),
-                click.option("--limit", type=int, default=None, help="At most this many rows."),
             ]
-        ):
+        options.append(
+            click.option("--limit", type=int, default=None, help="At most this many rows.")
+        )
+        for option in reversed(options):
             command = option(command)
         return command
 
     return decorate
+
+
+def _filter_option(spec: Filter) -> Callable[[Any], Any]:
+    """One CLI option from an entry of the event filter registry."""
+    kwargs: dict[str, Any] = {"help": spec.help, "default": spec.default}
+    if spec.choices:
+        kwargs["type"] = click.Choice(spec.choices, case_sensitive=False)
+    elif spec.kind is bool and spec.condition is None:
+        kwargs["is_flag"] = True
+    elif spec.kind is bool:
+        kwargs.update(type=click.BOOL, metavar="true|false")
+    elif spec.kind is float:
+        kwargs.update(type=click.FloatRange(spec.low, spec.high), callback=_no_nan, metavar="FLOAT")
+    elif spec.kind is int:
+        low, high = (None if b is None else int(b) for b in (spec.low, spec.high))
+        kwargs["type"] = click.IntRange(low, high)
+    return click.option(spec.option, spec.name, **kwargs)
+
+
+def event_filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """One option per event filter of the registry (``eventwire.store.filters``): the same
+    names, types and help as the API's query parameters."""
+    for spec in reversed(EVENT_FILTERS):
+        command = _filter_option(spec)(command)
+    return command
+
+
+GROUP_FILTERS = {"cameo", "actor", "since", "until", "min_confidence"}  # --merged supports
 
 
 @main.command()
@@ -413,17 +449,14 @@ def articles(
 
 
 @main.command()
-@query_options("Event date")
-@click.option("--article", help="Only events from this article id.")
-@click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
-@click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
+@query_options(None)
+@event_filter_options
 @click.option(
     "--merged",
     is_flag=True,
     help="List merged events (event groups) with num_mentions, num_sources, num_articles.",
 )
 @click.option("--min-mentions", type=int, help="With --merged: at least this many mentions.")
-@min_confidence_option("Leave out")
 @click.option(
     "--explain",
     "explain_id",
@@ -434,18 +467,15 @@ def articles(
 def events(
     db: str,
     fmt: str,
-    since: str | None,
-    until: str | None,
     limit: int | None,
-    article: str | None,
-    cameo: str | None,
-    actor: str | None,
     merged: bool,
     min_mentions: int | None,
-    min_confidence: float | None,
     explain_id: int | None,
+    **filters: Any,
 ) -> None:
     """List stored events (each mention), or merged events with --merged."""
+    from eventwire.store import StoreError
+
     with _open_readonly(db) as store:
         if explain_id is not None:
             explained = store.explain_group(explain_id)
@@ -459,19 +489,24 @@ def events(
 
                 click.echo(render(explained))
             return
+        given = {name for name, value in filters.items() if value not in (None, False)}
         if merged:
+            if given - GROUP_FILTERS:
+                unsupported = ", ".join(BY_NAME[n].option for n in sorted(given - GROUP_FILTERS))
+                raise click.UsageError(f"{unsupported}: not available with --merged")
             rows = store.event_groups(
-                cameo=cameo, actor=actor, since=since, until=until,
-                min_mentions=min_mentions, min_confidence=min_confidence, limit=limit,
-            )  # fmt: skip
+                min_mentions=min_mentions,
+                limit=limit,
+                **{name: filters[name] for name in GROUP_FILTERS},
+            )
             _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code",
                               "location_name", "num_mentions", "num_sources",
                               "num_articles"])  # fmt: skip
             return
-        rows = store.events(
-            article=article, cameo=cameo, actor=actor, since=since, until=until,
-            min_confidence=min_confidence, limit=limit,
-        )  # fmt: skip
+        try:
+            rows = store.events(limit=limit, **filters)
+        except StoreError as err:
+            raise click.ClickException(str(err)) from err
     _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id",
                       "group_id", "confidence", "evidence"])  # fmt: skip
 
@@ -560,40 +595,22 @@ EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "icews", "plover", "csv", "jsonl", 
 )
 @click.option("--overwrite", is_flag=True, help="Replace an earlier Parquet export in --out.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file.")
-@click.option("--since", help="Event date on or after (YYYY-MM-DD).")
-@click.option("--until", help="Event date on or before (YYYY-MM-DD).")
 @click.option("--limit", type=int, default=None, help="At most this many stored events.")
-@click.option("--article", help="Only events from this article id.")
-@click.option("--cameo", help="CAMEO code prefix, e.g. 04 or 042.")
-@click.option("--actor", help="Source or target actor code prefix, e.g. RUS or RUSGOV.")
-@min_confidence_option("Leave out")
+@event_filter_options
 def export_command(
     fmt: str,
     out: str,
     overwrite: bool,
     db: str,
-    since: str | None,
-    until: str | None,
     limit: int | None,
-    article: str | None,
-    cameo: str | None,
-    actor: str | None,
-    min_confidence: float | None,
+    **filters: Any,
 ) -> None:
     """Export events as GDELT, ICEWS, PLOVER, CSV, JSON Lines or Parquet (docs/exports.md)."""
     from eventwire.export import ExportError, export
 
     if fmt == "parquet" and out == "-":
         raise click.UsageError("--format parquet writes a directory: give it with --out DIR")
-    filters: dict[str, Any] = {
-        "article": article,
-        "cameo": cameo,
-        "actor": actor,
-        "since": since,
-        "until": until,
-        "min_confidence": min_confidence,
-        "limit": limit,
-    }
+    filters["limit"] = limit
     with _open_readonly(db) as store:
         try:
             if out == "-":

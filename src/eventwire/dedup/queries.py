@@ -16,6 +16,7 @@ import json
 import sqlite3
 from typing import Any
 
+from eventwire.conditions import code_match
 from eventwire.confidence import sql_condition
 from eventwire.dedup.persist import OUTLET_SQL
 
@@ -37,6 +38,17 @@ def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]
     return clause, [p for _, params in used for p in params]
 
 
+def _prefix(column: str, code: str | None) -> tuple[str, list[Any]]:
+    return code_match(column, code.upper()) if code else ("", [])
+
+
+def _either_side(code: str | None) -> tuple[str, list[Any]]:
+    if not code:
+        return "", []
+    (source, p1), (target, p2) = _prefix("g.source_code", code), _prefix("g.target_code", code)
+    return f"({source} OR {target})", p1 + p2
+
+
 def event_groups(
     conn: sqlite3.Connection,
     *,
@@ -53,11 +65,13 @@ def event_groups(
     """Merged events (table ``event_groups``), by date; ``cameo`` and ``actor`` are prefixes.
     With ``min_confidence``, a merged event is in when any of its mentions passes it (a
     mention without a confidence always does: ``eventwire.confidence``)."""
+    cameo_sql, cameo_params = _prefix("g.cameo", cameo)
+    actor_sql, actor_params = _either_side(actor)
     where, params = _where(
         [
             ("g.id = ?", group, [group]),
-            ("g.cameo LIKE ?", cameo, [f"{cameo}%"]),
-            ("(g.source_code LIKE ? OR g.target_code LIKE ?)", actor, [f"{actor}%"] * 2),
+            (cameo_sql, cameo, cameo_params),
+            (actor_sql, actor, actor_params),
             ("g.date >= ?", since, [since]),
             ("g.date <= ?", until, [until]),
             ("g.num_mentions >= ?", min_mentions, [min_mentions]),

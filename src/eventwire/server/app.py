@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import html
+import inspect
 import io
 import os
 import queue
@@ -32,7 +33,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._version import __version__
 from eventwire.server import models, queries
-from eventwire.server.queries import EventFilters, QueryError
+from eventwire.server.queries import QueryError
+from eventwire.store.filters import EVENT_FILTERS, EventFilters, Filter
 
 MIN_SCHEMA = 3  # the first schema with every column the explorer reads (quotes, spans)
 MAX_EVENTS_PAGE = 500
@@ -198,98 +200,39 @@ Until = Annotated[
 ]
 
 
-def event_filters(
-    actor: Annotated[
-        str | None,
-        Query(pattern=ACTOR_CODE, description="Source or target actor code prefix (RUS)."),
-    ] = None,
-    source: Annotated[
-        str | None, Query(pattern=ACTOR_CODE, description="Source actor code prefix.")
-    ] = None,
-    target: Annotated[
-        str | None, Query(pattern=ACTOR_CODE, description="Target actor code prefix.")
-    ] = None,
-    exact: Annotated[
-        bool, Query(description="actor/source/target match whole codes, not prefixes.")
-    ] = False,
-    country: Annotated[
-        str | None,
-        Query(pattern=COUNTRY, description="Source or target actor's country (ISO3)."),
-    ] = None,
-    source_country: Annotated[
-        str | None, Query(pattern=COUNTRY, description="Source actor's country (ISO3).")
-    ] = None,
-    target_country: Annotated[
-        str | None, Query(pattern=COUNTRY, description="Target actor's country (ISO3).")
-    ] = None,
-    cameo: Annotated[
-        str | None, Query(pattern=CAMEO_CODE, description="CAMEO code prefix (04, 042).")
-    ] = None,
-    plover_type: Annotated[models.PloverType | None, Query(description="PLOVER type.")] = None,
-    quad_class: Annotated[
-        int | None,
-        Query(
-            ge=1, le=4, description="1 verbal coop, 2 material coop, 3 verbal/4 material conflict."
-        ),
-    ] = None,  # fmt: skip
-    since: Since = None,
-    until: Until = None,
-    outlet: Annotated[
-        str | None,
-        Query(min_length=1, max_length=300, description="The article's source outlet."),
-    ] = None,
-    location_country: Annotated[
-        str | None, Query(pattern=COUNTRY, description="Country of the event's place (ISO3).")
-    ] = None,
-    q: Annotated[
-        str | None,
-        Query(
-            min_length=1,
-            max_length=500,
-            description="Full-text query (SQLite FTS5 syntax) over the article's title and "
-            "text: events of the matching articles.",
-        ),
-    ] = None,
-    negated: Annotated[bool | None, Query(description="Only (non-)negated events.")] = None,
-    modality: Annotated[models.Modality | None, Query(description="Event modality.")] = None,
-    min_confidence: Annotated[
-        float | None,
-        Query(
-            ge=0,
-            le=1,
-            allow_inf_nan=False,
-            description="Events whose coder's confidence (0-1) is at least this; events "
-            "without a confidence (coders that give none) are always kept.",
-        ),
-    ] = None,
-    article: Annotated[
-        str | None, Query(min_length=1, max_length=300, description="Only this article's.")
-    ] = None,
-) -> EventFilters:
-    since, until = _date_range(since, until)
-    return EventFilters(
-        article=article,
-        actor=_upper(actor),
-        source=_upper(source),
-        target=_upper(target),
-        exact=exact,
-        country=_upper(country),
-        source_country=_upper(source_country),
-        target_country=_upper(target_country),
-        cameo=_upper(cameo),
-        plover_type=plover_type,
-        quad_class=quad_class,
-        since=since,
-        until=until,
-        outlet=outlet,
-        location_country=_upper(location_country),
-        q=q,
-        negated=negated,
-        modality=modality,
-        min_confidence=min_confidence,
+def _query_parameter(spec: Filter) -> inspect.Parameter:
+    """One query parameter of the event listings, from the filter registry."""
+    annotation: Any = spec.kind
+    if spec.choices:
+        annotation = Literal[spec.choices]
+    if spec.default is None:
+        annotation = annotation | None
+    query = Query(
+        description=spec.help,
+        pattern=spec.pattern,
+        ge=spec.low,
+        le=spec.high,
+        min_length=1 if spec.max_length else None,
+        max_length=spec.max_length,
+        allow_inf_nan=False if spec.kind is float else None,
+    )
+    return inspect.Parameter(
+        spec.name,
+        inspect.Parameter.KEYWORD_ONLY,
+        default=spec.default,
+        annotation=Annotated[annotation, query],
     )
 
 
+def event_filters(**values: Any) -> EventFilters:
+    """The event filters of a request: one query parameter per registry entry."""
+    since, until = _date_range(values.get("since"), values.get("until"))
+    return EventFilters.of(**{**values, "since": since, "until": until})
+
+
+event_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+    [_query_parameter(spec) for spec in EVENT_FILTERS], return_annotation=EventFilters
+)
 Filters = Annotated[EventFilters, Depends(event_filters)]
 Merged = Annotated[
     bool,

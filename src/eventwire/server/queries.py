@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
 from typing import Any
 
-from eventwire.confidence import sql_condition
+from eventwire.conditions import code_match
+from eventwire.store.filters import EventFilters
 from eventwire.store.store import conjunction
 
 # Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
@@ -107,98 +107,9 @@ class QueryError(ValueError):
         self.param = param
 
 
-@dataclass(frozen=True)
-class EventFilters:
-    """What ``/api/events`` and the aggregates filter on; None means no filter."""
-
-    article: str | None = None
-    actor: str | None = None  # code prefix, source or target
-    source: str | None = None  # source actor code prefix
-    target: str | None = None  # target actor code prefix
-    exact: bool = False  # actor/source/target match whole codes, not prefixes
-    country: str | None = None  # actor country (ISO3), source or target
-    source_country: str | None = None
-    target_country: str | None = None
-    cameo: str | None = None  # CAMEO code prefix
-    plover_type: str | None = None
-    quad_class: int | None = None
-    since: str | None = None  # event date, inclusive
-    until: str | None = None
-    outlet: str | None = None  # the article's source
-    location_country: str | None = None
-    q: str | None = None  # FTS5 query over the article's title and text
-    negated: bool | None = None
-    modality: str | None = None
-    min_confidence: float | None = None  # events at or above it, and those without one
-
-    def without_dates(self) -> EventFilters:
-        values = {f.name: getattr(self, f.name) for f in fields(self)}
-        return EventFilters(**{**values, "since": None, "until": None})
-
-
-def _successor(prefix: str) -> str:
-    """The smallest string greater than every string starting with ``prefix``."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _code(column: str, value: str, exact: bool) -> tuple[str, list[Any]]:
-    if exact:
-        return f"{column} = ?", [value]
-    return f"({column} >= ? AND {column} < ?)", [value, _successor(value)]
-
-
 def event_where(f: EventFilters) -> tuple[str, list[Any]]:
-    """``WHERE …`` (or "") over events ``e`` and its parameters. Needs no join."""
-    terms: list[str] = []
-    params: list[Any] = []
-
-    def add(sql: str, values: list[Any]) -> None:
-        terms.append(sql)
-        params.extend(values)
-
-    if f.article is not None:
-        add("e.article_id = ?", [f.article])
-    if f.actor:
-        src, p1 = _code("e.source_code", f.actor, f.exact)
-        tgt, p2 = _code("e.target_code", f.actor, f.exact)
-        add(f"({src} OR {tgt})", p1 + p2)
-    if f.source:
-        add(*_code("e.source_code", f.source, f.exact))
-    if f.target:
-        add(*_code("e.target_code", f.target, f.exact))
-    if f.country:
-        add("(e.source_country = ? OR e.target_country = ?)", [f.country, f.country])
-    if f.source_country:
-        add("e.source_country = ?", [f.source_country])
-    if f.target_country:
-        add("e.target_country = ?", [f.target_country])
-    if f.cameo:
-        add(*_code("e.cameo", f.cameo, False))
-    if f.plover_type:
-        add("e.plover_type = ?", [f.plover_type])
-    if f.quad_class is not None:
-        add("e.quad_class = ?", [f.quad_class])
-    if f.since:
-        add("e.date >= ?", [f.since])
-    if f.until:
-        add("e.date <= ?", [f.until])
-    if f.outlet is not None:
-        add("e.article_id IN (SELECT id FROM articles WHERE source = ?)", [f.outlet])
-    if f.location_country:
-        add("e.location_country = ?", [f.location_country])
-    if f.q:
-        add(
-            "e.article_id IN (SELECT id FROM articles WHERE rowid IN "
-            "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))",
-            [f.q],
-        )
-    if f.negated is not None:
-        add("e.negated = ?", [int(f.negated)])
-    if f.modality:
-        add("e.modality = ?", [f.modality])
-    if f.min_confidence is not None:
-        add(sql_condition("e.confidence"), [f.min_confidence])
-    return (f"WHERE {' AND '.join(terms)}" if terms else ""), params
+    """``WHERE …`` (or "") over events ``e`` and its parameters, from the filter registry."""
+    return f.where()
 
 
 def _run(
@@ -244,7 +155,7 @@ def usable(conn: sqlite3.Connection, f: EventFilters) -> EventFilters:
     confidences pass ``min_confidence`` (``eventwire.confidence``), so it selects them all."""
     if f.min_confidence is None or has_confidence(conn):
         return f
-    return replace(f, min_confidence=None)
+    return f.replace(min_confidence=None)
 
 
 def _merged(where: str, confidence: bool = True) -> str:
@@ -393,7 +304,7 @@ def iter_events(
 
 
 def events_for_article(conn: sqlite3.Connection, article_id: str) -> list[dict[str, Any]]:
-    where, params = event_where(EventFilters(article=article_id))
+    where, params = event_where(EventFilters.of(article=article_id))
     sql = _event_select(conn, where, "e.sentence, e.start_char, e.id")
     rows = [dict(r) for r in conn.execute(sql, params)]
     links = conn.execute(
@@ -555,7 +466,7 @@ def actors(
         side_where = _and(where, f"e.{side}_code IS NOT NULL")
         code_params: list[Any] = []
         if code:  # on each side, where the code index can serve it
-            code_sql, code_params = _code(f"e.{side}_code", code, False)
+            code_sql, code_params = code_match(f"e.{side}_code", code)
             side_where = _and(side_where, code_sql)
         sides.append(
             f"SELECT e.{side}_code AS code, max(e.{side}_name) AS name, "
@@ -722,7 +633,7 @@ def quotes(
 ) -> tuple[int, list[dict[str, Any]]]:
     """Quotes by article date then reading order; ``since``/``until`` bound the article's
     publication date, ``speaker`` is a code prefix, ``contains`` an FTS5 query."""
-    speaker_sql, speaker_params = _code("q.speaker_code", speaker, False) if speaker else ("", [])
+    speaker_sql, speaker_params = code_match("q.speaker_code", speaker) if speaker else ("", [])
     published = "q.article_id IN (SELECT id FROM articles WHERE published {} ?)"
     where_sql, params = conjunction(
         [

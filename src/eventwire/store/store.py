@@ -11,8 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire._version import __version__
-from eventwire.confidence import sql_condition
 from eventwire.model import Actor, ArticleResult
+from eventwire.store.filters import FTS_FILTER, EventFilters, FilterError
 from eventwire.store.schema import migrate
 
 DEFAULT_DB = "eventwire.db"
@@ -43,34 +43,6 @@ def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]
     """``WHERE`` clause and parameters from (sql, value, params) triples whose value is set."""
     sql, params = conjunction(conditions)
     return (f"WHERE {sql} " if sql else ""), params
-
-
-def _event_where(
-    article: str | None,
-    cameo: str | None,
-    actor: str | None,
-    since: str | None,
-    until: str | None,
-    min_confidence: float | None = None,
-    prefix: str = "",
-) -> tuple[str, list[Any]]:
-    """The event filters every listing and export shares (code prefixes, inclusive dates;
-    ``min_confidence`` keeps events without a confidence, see ``eventwire.confidence``)."""
-    p = prefix
-    return _where(
-        [
-            (f"{p}article_id = ?", article, [article]),
-            (f"{p}cameo LIKE ?", cameo, [f"{cameo}%"]),
-            (
-                f"({p}source_code LIKE ? OR {p}target_code LIKE ?)",
-                actor,
-                [f"{actor}%", f"{actor}%"],
-            ),
-            (f"{p}date >= ?", since, [since]),
-            (f"{p}date <= ?", until, [until]),
-            (sql_condition(f"{p}confidence"), min_confidence is not None, [min_confidence]),
-        ]
-    )
 
 
 def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
@@ -399,33 +371,41 @@ class Store:
             raise StoreError(f"bad search query {search!r}: {err}") from err
 
     def events(
-        self,
-        *,
-        article: str | None = None,
-        cameo: str | None = None,
-        actor: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Stored events; ``cameo`` and ``actor`` match code prefixes (``04``, ``RUS``);
-        ``min_confidence`` keeps events at or above it and those without a confidence."""
-        if not self.has_confidence:  # a read-only store from before schema 6: all NULL
-            min_confidence = None
-        where, params = _event_where(article, cameo, actor, since, until, min_confidence)
-        confidence = "confidence" if self.has_confidence else "NULL AS confidence"
+        """Stored events matching ``filters``: any of the registry's (``store.filters``:
+        ``cameo`` and ``actor`` are code prefixes, dates inclusive; ``min_confidence`` keeps
+        events at or above it and those without a confidence)."""
+        where, params = self._event_filters(filters).where()
+        confidence = "e.confidence" if self.has_confidence else "NULL AS confidence"
         sql = (
-            "SELECT id, article_id, date, date_end, date_precision, date_expression, "
-            "source_code, cameo, target_code, quad_class, goldstein, plover_type, "
-            "location_name, location_country, lat, lon, negated, modality, source_text, "
-            f"target_text, sentence, start_char, end_char, evidence, group_id, {confidence} "
-            f"FROM events {where}"
-            "ORDER BY date, article_id, sentence LIMIT ? OFFSET ?"
+            "SELECT e.id, e.article_id, e.date, e.date_end, e.date_precision, "
+            "e.date_expression, e.source_code, e.cameo, e.target_code, e.quad_class, "
+            "e.goldstein, e.plover_type, e.location_name, e.location_country, e.lat, e.lon, "
+            "e.negated, e.modality, e.source_text, e.target_text, e.sentence, e.start_char, "
+            f"e.end_char, e.evidence, e.group_id, {confidence} FROM events e {where}"
+            "ORDER BY e.date, e.article_id, e.sentence LIMIT ? OFFSET ?"
         )
         params.extend([limit if limit is not None else -1, offset])
-        return [dict(r) for r in self.conn.execute(sql, params)]
+        return [dict(r) for r in self._filtered(sql, params, filters)]
+
+    def _event_filters(self, filters: dict[str, Any]) -> EventFilters:
+        """The registry's filters; before schema 6 every confidence is unknown, and unknown
+        confidences pass ``min_confidence``, so it selects them all."""
+        if not self.has_confidence:
+            filters = {**filters, "min_confidence": None}
+        try:
+            return EventFilters.of(**filters)
+        except FilterError as err:
+            raise StoreError(str(err)) from err
+
+    def _filtered(self, sql: str, params: list[Any], filters: dict[str, Any]) -> list[sqlite3.Row]:
+        try:
+            return self.conn.execute(sql, params).fetchall()
+        except sqlite3.OperationalError as err:
+            if filters.get(FTS_FILTER) and not _is_busy(err):
+                raise StoreError(f"bad search query {filters[FTS_FILTER]!r}: {err}") from err
+            raise
 
     def quotes(
         self,
@@ -475,24 +455,10 @@ class Store:
             row["events"] = sorted(int(e) for e in events.split(",")) if events else []
         return rows
 
-    def iter_events(
-        self,
-        *,
-        article: str | None = None,
-        cameo: str | None = None,
-        actor: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        min_confidence: float | None = None,
-        limit: int | None = None,
-    ) -> Iterator[dict[str, Any]]:
+    def iter_events(self, *, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every stored column of the events ``events()`` selects, in its order, streamed, each
         with its article's metadata (``EVENT_ARTICLE_COLUMNS``): what exports read."""
-        if not self.has_confidence:  # a read-only store from before schema 6: all NULL
-            min_confidence = None
-        where, params = _event_where(
-            article, cameo, actor, since, until, min_confidence, prefix="e."
-        )
+        where, params = self._event_filters(filters).where()
         extra = ", ".join(f"{sql} AS {name}" for name, (sql, _) in EVENT_ARTICLE_COLUMNS.items())
         sql = (
             f"SELECT e.*, {extra} FROM events e JOIN articles a ON a.id = e.article_id {where}"
