@@ -1,5 +1,6 @@
 """SQL conditions that every query layer shares (the store, dedup's listings, the explorer):
-a code prefix as an index range. At the bottom of the layers."""
+a code prefix as an index range, and a conjunction of the conditions given. At the bottom of
+the layers."""
 
 from __future__ import annotations
 
@@ -17,3 +18,17 @@ def code_match(column: str, value: str, exact: bool = False) -> tuple[str, list[
     if exact:
         return f"{column} = ?", [value]
     return f"({column} >= ? AND {column} < ?)", [value, _successor(value)]
+
+
+def conjunction(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
+    """``a AND b …`` and its parameters from (sql, value, params) triples whose value is
+    set; the one condition builder of the store and the explorer's queries."""
+    used = [(sql, params) for sql, value, params in conditions if value]
+    return " AND ".join(sql for sql, _ in used), [p for _, params in used for p in params]
+
+
+def where_clause(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
+    """``WHERE …`` (or "") and its parameters from (sql, value, params) triples whose value
+    is set."""
+    sql, params = conjunction(conditions)
+    return (f"WHERE {sql} " if sql else ""), params

@@ -16,7 +16,7 @@ import json
 import sqlite3
 from typing import Any
 
-from eventwire.conditions import code_match
+from eventwire.conditions import code_match, where_clause
 from eventwire.confidence import sql_condition
 from eventwire.dedup.persist import OUTLET_SQL
 
@@ -30,12 +30,6 @@ GROUP_COLUMNS = (
     "g.target_sector, g.event_id, "
     "(SELECT evidence FROM events WHERE id = g.event_id) AS evidence"
 )
-
-
-def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
-    used = [(sql, params) for sql, value, params in conditions if value is not None]
-    clause = f"WHERE {' AND '.join(sql for sql, _ in used)} " if used else ""
-    return clause, [p for _, params in used for p in params]
 
 
 def _prefix(column: str, code: str | None) -> tuple[str, list[Any]]:
@@ -67,7 +61,7 @@ def event_groups(
     mention without a confidence always does: ``eventwire.confidence``)."""
     cameo_sql, cameo_params = _prefix("g.cameo", cameo)
     actor_sql, actor_params = _either_side(actor)
-    where, params = _where(
+    where, params = where_clause(
         [
             ("g.id = ?", group, [group]),
             (cameo_sql, cameo, cameo_params),
@@ -129,7 +123,7 @@ def stories(
     offset: int = 0,
 ) -> list[dict[str, Any]]:
     """Stories (table ``stories``), biggest first."""
-    where, params = _where(
+    where, params = where_clause(
         [
             ("first_published >= ?", since, [since]),
             ("first_published <= ?", until, [until]),

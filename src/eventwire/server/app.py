@@ -32,9 +32,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from eventwire._version import __version__
-from eventwire.server import models, queries
-from eventwire.server.queries import QueryError
+from eventwire.server import models
+from eventwire.store import queries
 from eventwire.store.filters import EVENT_FILTERS, EventFilters, Filter
+from eventwire.store.queries import QueryError
 
 MIN_SCHEMA = 3  # the first schema with every column the explorer reads (quotes, spans)
 MAX_EVENTS_PAGE = 500

@@ -12,6 +12,7 @@ from typing import Any
 
 from eventwire._version import __version__
 from eventwire.model import Actor, ArticleResult
+from eventwire.store import queries
 from eventwire.store.filters import FTS_FILTER, EventFilters, FilterError
 from eventwire.store.schema import migrate
 
@@ -32,17 +33,9 @@ def _now() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="seconds")
 
 
-def conjunction(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
-    """``a AND b …`` and its parameters from (sql, value, params) triples whose value is
-    set; the one condition builder of the store and the explorer's queries."""
-    used = [(sql, params) for sql, value, params in conditions if value]
-    return " AND ".join(sql for sql, _ in used), [p for _, params in used for p in params]
-
-
-def _where(conditions: list[tuple[str, Any, list[Any]]]) -> tuple[str, list[Any]]:
-    """``WHERE`` clause and parameters from (sql, value, params) triples whose value is set."""
-    sql, params = conjunction(conditions)
-    return (f"WHERE {sql} " if sql else ""), params
+def _all(limit: int | None) -> int:
+    """SQLite's LIMIT for "no limit"."""
+    return -1 if limit is None else limit
 
 
 def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
@@ -348,46 +341,29 @@ class Store:
         offset: int = 0,
     ) -> list[dict[str, Any]]:
         """Stored articles, newest first; ``search`` is an FTS5 query over title and text."""
-        where, params = _where(
-            [
-                ("a.source = ?", source, [source]),
-                ("a.published >= ?", since, [since]),
-                ("a.published <= ?", until, [until]),
-                ("articles_fts MATCH ?", search, [search]),
-            ]
-        )
-        join = "JOIN articles_fts f ON f.rowid = a.rowid" if search else ""
-        sql = (
-            "SELECT a.id, a.published, a.source, a.title, a.origin, a.published_method, "
-            "a.source_method, a.dateline_place, length(a.text) AS chars, "
-            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events "
-            f"FROM articles a {join} {where}"
-            "ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?"
-        )
-        params.extend([limit if limit is not None else -1, offset])
-        try:
-            return [dict(r) for r in self.conn.execute(sql, params)]
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"bad search query {search!r}: {err}") from err
+        with self._query(search):
+            return queries.articles(
+                self.conn, q=search, outlet=source, since=since, until=until,
+                limit=_all(limit), offset=offset,
+            )[1]  # fmt: skip
 
     def events(
         self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
         """Stored events matching ``filters``: any of the registry's (``store.filters``:
         ``cameo`` and ``actor`` are code prefixes, dates inclusive; ``min_confidence`` keeps
-        events at or above it and those without a confidence)."""
-        where, params = self._event_filters(filters).where()
-        confidence = "e.confidence" if self.has_confidence else "NULL AS confidence"
-        sql = (
-            "SELECT e.id, e.article_id, e.date, e.date_end, e.date_precision, "
-            "e.date_expression, e.source_code, e.cameo, e.target_code, e.quad_class, "
-            "e.goldstein, e.plover_type, e.location_name, e.location_country, e.lat, e.lon, "
-            "e.negated, e.modality, e.source_text, e.target_text, e.sentence, e.start_char, "
-            f"e.end_char, e.evidence, e.group_id, {confidence} FROM events e {where}"
-            "ORDER BY e.date, e.article_id, e.sentence LIMIT ? OFFSET ?"
-        )
-        params.extend([limit if limit is not None else -1, offset])
-        return [dict(r) for r in self._filtered(sql, params, filters)]
+        events at or above it and those without a confidence), in date order."""
+        with self._query(filters.get(FTS_FILTER)):
+            found = queries.events(self.conn, self._event_filters(filters), _all(limit), offset)
+        return found[1]
+
+    @contextmanager
+    def _query(self, search: str | None) -> Iterator[None]:
+        """A listing's bad full-text query is the caller's error, named as such."""
+        try:
+            yield
+        except queries.QueryError as err:
+            raise StoreError(f"bad search query {search!r}: {err}") from err
 
     def _event_filters(self, filters: dict[str, Any]) -> EventFilters:
         """The registry's filters; before schema 6 every confidence is unknown, and unknown
@@ -398,14 +374,6 @@ class Store:
             return EventFilters.of(**filters)
         except FilterError as err:
             raise StoreError(str(err)) from err
-
-    def _filtered(self, sql: str, params: list[Any], filters: dict[str, Any]) -> list[sqlite3.Row]:
-        try:
-            return self.conn.execute(sql, params).fetchall()
-        except sqlite3.OperationalError as err:
-            if filters.get(FTS_FILTER) and not _is_busy(err):
-                raise StoreError(f"bad search query {filters[FTS_FILTER]!r}: {err}") from err
-            raise
 
     def quotes(
         self,
@@ -423,37 +391,12 @@ class Store:
 
         ``speaker`` matches code prefixes (``RUS``, ``RUSGOV``); ``contains`` is an FTS5 query
         over the quote text; ``since``/``until`` bound the article's publication date."""
-        where, params = _where(
-            [
-                ("q.article_id = ?", article, [article]),
-                ("q.speaker_code LIKE ?", speaker, [f"{speaker}%"]),
-                ("quotes_fts MATCH ?", contains, [contains]),
-                ("q.kind = ?", kind, [kind]),
-                ("a.published >= ?", since, [since]),
-                ("a.published <= ?", until, [until]),
-            ]
-        )
-        join = "JOIN quotes_fts f ON f.rowid = q.id" if contains else ""
-        sql = (
-            "SELECT q.id, q.article_id, a.published, q.idx, q.kind, q.speaker_code, "
-            "q.speaker_text, q.speaker_country, q.speaker_sector, q.speaker_name, "
-            "q.speaker_method, q.cue, q.text, q.sentence, q.start_char, q.end_char, q.content, "
-            "q.cue_start, q.cue_end, q.speaker_start, q.speaker_end, q.parent, "
-            "(SELECT group_concat(event_id) FROM quote_events x WHERE x.quote_id = q.id) "
-            "AS events "
-            f"FROM quotes q JOIN articles a ON a.id = q.article_id {join} {where}"
-            "ORDER BY a.published, q.article_id, q.idx, q.id LIMIT ? OFFSET ?"
-        )
-        params.extend([limit if limit is not None else -1, offset])
-        try:
-            rows = [dict(r) for r in self.conn.execute(sql, params)]
-        except sqlite3.OperationalError as err:
-            raise StoreError(f"bad search query {contains!r}: {err}") from err
-        for row in rows:
-            row["content"] = json.loads(row["content"]) if row["content"] else []
-            events = row["events"]
-            row["events"] = sorted(int(e) for e in events.split(",")) if events else []
-        return rows
+        with self._query(contains):
+            return queries.quotes(
+                self.conn, speaker=speaker.upper() if speaker else None, contains=contains,
+                article=article, kind=kind, since=since, until=until, limit=_all(limit),
+                offset=offset,
+            )[1]  # fmt: skip
 
     def iter_events(self, *, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every stored column of the events ``events()`` selects, in its order, streamed, each

@@ -1,4 +1,5 @@
-"""The explorer's read-only SQL. Every value reaches SQLite as a bound parameter.
+"""The read-only listings and aggregates: the one query module under the CLI (through the
+Store), the explorer's API and the exports. Every value reaches SQLite as a bound parameter.
 
 Column and expression names in these statements come only from the fixed tables below, never
 from a request. Code prefixes (``RUS``, ``04``) become index-friendly ranges
@@ -13,9 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from eventwire.conditions import code_match
+from eventwire.conditions import code_match, conjunction
 from eventwire.store.filters import EventFilters
-from eventwire.store.store import conjunction
 
 # Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
 EVENT_COLUMNS = [
@@ -541,7 +541,8 @@ def articles(
     total = _run(conn, f"SELECT count(*) FROM articles a {where}", params, fts)[0][0]
     rows = _run(
         conn,
-        "SELECT a.id, a.title, a.published, a.source, a.url, length(a.text) AS chars, "
+        "SELECT a.id, a.title, a.published, a.source, a.url, a.origin, a.published_method, "
+        "a.source_method, a.dateline_place, length(a.text) AS chars, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
         "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
         f"FROM articles a {where} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
@@ -584,6 +585,7 @@ def article(conn: sqlite3.Connection, article_id: str) -> dict[str, Any] | None:
 # ---------------------------------------------------------------------------- quotes
 QUOTE_SELECT = (
     "SELECT q.id, q.article_id, a.title AS article_title, a.published AS article_published, "
+    "a.published, "
     "a.source AS article_source, q.idx, q.kind, q.speaker_text, q.speaker_code, q.speaker_name, "
     "q.speaker_country, q.speaker_sector, q.speaker_method, q.cue, q.text, q.sentence, "
     "q.start_char, q.end_char, q.content, q.cue_start, q.cue_end, q.speaker_start, "
