@@ -13,7 +13,7 @@ import pytest
 from conftest import write_jsonl
 
 from eventwire.server import create_app
-from eventwire.store.filters import EVENT_FILTERS, Filter
+from eventwire.store.filters import ARTICLE_FILTERS, EVENT_FILTERS, QUOTE_FILTERS, Filter
 
 with warnings.catch_warnings():
     warnings.simplefilter("ignore")
@@ -25,7 +25,8 @@ ARTICLES = [
              "attacked rebel positions near Aleppo on Monday, killing ten fighters."},
     {"id": "a2", "published": "2016-03-08", "source": "Sample Wire",
      "text": "Egyptian President Abdel Fattah al-Sisi met King Abdullah in Amman on Sunday. "
-             "France condemned the attack on Tuesday. Iran did not threaten Saudi Arabia."},
+             "France condemned the attack on Tuesday. \"We condemn this attack,\" the French "
+             "foreign minister said. Iran did not threaten Saudi Arabia."},
     {"id": "a3", "published": "2016-03-12", "source": "Daily Example",
      "text": "Israeli forces arrested ten Palestinians in Hebron on Wednesday. Germany "
              "pledged aid to Jordan on Thursday. Turkey may impose sanctions on Greece."},
@@ -89,19 +90,62 @@ def events(db: Path) -> list[dict]:
     return rows
 
 
-def test_every_filter_is_an_option_of_the_cli_and_a_parameter_of_the_api(cli, client):
+LISTINGS = [  # registry, the CLI commands that list with it, the API path
+    (EVENT_FILTERS, ("events", "export"), "/api/events"),
+    (ARTICLE_FILTERS, ("articles",), "/api/articles"),
+    (QUOTE_FILTERS, ("quotes",), "/api/quotes"),
+]
+
+
+@pytest.mark.parametrize("registry, commands, path", LISTINGS, ids=lambda x: str(x)[:20])
+def test_every_filter_is_an_option_of_the_cli_and_a_parameter_of_the_api(
+    cli, client, registry, commands, path
+):
     parameters = {
-        p["name"]: p for p in client.get("/openapi.json").json()["paths"]["/api/events"]["get"]
+        p["name"]: p for p in client.get("/openapi.json").json()["paths"][path]["get"]
         ["parameters"]
     }  # fmt: skip
-    for command in ("events", "export"):
+    for command in commands:
         text = " ".join(cli(command, "--help").output.split())
-        for spec in EVENT_FILTERS:
+        for spec in registry:
             assert spec.option in text, (command, spec.name)
             assert " ".join(spec.help.split())[:40] in text, (command, spec.name)
-    for spec in EVENT_FILTERS:
+    for spec in registry:
         assert parameters[spec.name]["description"] == spec.help
         assert not parameters[spec.name].get("required")
+    filters = {p for p in parameters if p not in {"limit", "offset", "sort", "merged"}}
+    assert filters == {spec.name for spec in registry}  # no parameter outside the registry
+
+
+ARTICLE_SAMPLES = {"q": "Hebron", "outlet": "Daily Example", "since": "2016-03-01",
+                   "until": "2016-03-10"}  # fmt: skip
+QUOTE_SAMPLES = {"speaker": "FRA", "contains": "attack", "article": "a2", "kind": "direct",
+                 "since": "2016-03-01", "until": "2016-03-10"}  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    "spec, listing, value",
+    [(spec, "articles", ARTICLE_SAMPLES[spec.name]) for spec in ARTICLE_FILTERS]
+    + [(spec, "quotes", QUOTE_SAMPLES[spec.name]) for spec in QUOTE_FILTERS],
+    ids=lambda x: getattr(x, "name", str(x)),
+)
+def test_article_and_quote_filters_agree_through_the_cli_the_api_and_the_store(
+    cli, client, db, spec, listing, value
+):
+    api = client.get(f"/api/{listing}", params={spec.name: value, "limit": 200})
+    assert api.status_code == 200, api.text
+    via_api = sorted(str(item["id"]) for item in api.json()["items"])
+    result = cli(listing, "--db", str(db), "--format", "json", spec.option, value)
+    assert result.exit_code == 0, result.output
+    via_cli = sorted(str(row["id"]) for row in json.loads(result.output))
+    from eventwire.store import Store
+
+    with Store(db, readonly=True) as store:
+        via_store = sorted(str(r["id"]) for r in getattr(store, listing)(**{spec.key: value}))
+    assert via_cli == via_api == via_store
+    assert via_cli, (spec.name, value)  # the sample selects something
+    if listing == "articles":
+        assert 0 < len(via_cli) < len(ARTICLES), (spec.name, via_cli)
 
 
 @pytest.mark.parametrize("spec", EVENT_FILTERS, ids=lambda spec: spec.name)
@@ -134,3 +178,14 @@ def test_each_filter_selects_the_same_events_through_the_cli_the_api_and_the_sto
     assert via_cli == via_api == via_store
     if spec.name not in {"min_confidence", "exact", "negated", "modality"}:
         assert 0 < len(via_cli) < len(events), (spec.name, value)  # it really filters
+
+
+@pytest.mark.parametrize(
+    "registry", [r for r, _, _ in LISTINGS], ids=["events", "articles", "quotes"]
+)
+def test_a_full_text_filter_is_marked_so_its_bad_syntax_is_named(registry):
+    for spec in registry:
+        if spec.condition is None:
+            continue
+        sql, _ = spec.condition("x", {})
+        assert ("MATCH" in sql) == spec.full_text, spec.name

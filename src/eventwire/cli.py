@@ -13,7 +13,7 @@ import click
 
 from eventwire._version import __version__
 from eventwire.store import DEFAULT_DB
-from eventwire.store.filters import BY_NAME, EVENT_FILTERS, Filter
+from eventwire.store.filters import ARTICLE_FILTERS, EVENT_FILTERS, QUOTE_FILTERS, Filter
 
 FORMATS = click.Choice(["table", "csv", "json", "jsonl"])
 
@@ -415,42 +415,38 @@ def _filter_option(spec: Filter) -> Callable[[Any], Any]:
     elif spec.kind is int:
         low, high = (None if b is None else int(b) for b in (spec.low, spec.high))
         kwargs["type"] = click.IntRange(low, high)
-    return click.option(spec.option, spec.name, **kwargs)
+    return click.option(spec.option, spec.key, **kwargs)
 
 
-def event_filter_options(command: Callable[..., None]) -> Callable[..., None]:
-    """One option per event filter of the registry (``eventwire.store.filters``): the same
-    names, types and help as the API's query parameters."""
-    for spec in reversed(EVENT_FILTERS):
-        command = _filter_option(spec)(command)
-    return command
+def filter_options(
+    registry: tuple[Filter, ...],
+) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """One option per filter of a listing's registry (``eventwire.store.filters``): the same
+    types and help as the API's query parameters."""
+
+    def decorate(command: Callable[..., None]) -> Callable[..., None]:
+        for spec in reversed(registry):
+            command = _filter_option(spec)(command)
+        return command
+
+    return decorate
 
 
 GROUP_FILTERS = {"cameo", "actor", "since", "until", "min_confidence"}  # --merged supports
 
 
 @main.command()
-@query_options("Published")
-@click.option("--source", help="Only this source outlet.")
-@click.option("--search", help="Full-text query over title and text (SQLite FTS5 syntax).")
-def articles(
-    db: str,
-    fmt: str,
-    since: str | None,
-    until: str | None,
-    limit: int | None,
-    source: str | None,
-    search: str | None,
-) -> None:
+@query_options(None)
+@filter_options(ARTICLE_FILTERS)
+def articles(db: str, fmt: str, limit: int | None, **filters: Any) -> None:
     """List stored articles."""
-    rows = _stored(db, "articles", source=source, since=since, until=until, search=search,
-                   limit=limit)  # fmt: skip
+    rows = _stored(db, "articles", limit=limit, **filters)
     _emit(rows, fmt, ["id", "published", "source", "title", "events"])
 
 
 @main.command()
 @query_options(None)
-@event_filter_options
+@filter_options(EVENT_FILTERS)
 @click.option(
     "--merged",
     is_flag=True,
@@ -492,7 +488,9 @@ def events(
         given = {name for name, value in filters.items() if value not in (None, False)}
         if merged:
             if given - GROUP_FILTERS:
-                unsupported = ", ".join(BY_NAME[n].option for n in sorted(given - GROUP_FILTERS))
+                unsupported = ", ".join(
+                    "--" + n.replace("_", "-") for n in sorted(given - GROUP_FILTERS)
+                )
                 raise click.UsageError(f"{unsupported}: not available with --merged")
             rows = store.event_groups(
                 min_mentions=min_mentions,
@@ -554,25 +552,11 @@ def dedup(db: str, rebuild: bool) -> None:
 
 
 @main.command()
-@query_options("Article published")
-@click.option("--article", help="Only quotes from this article id.")
-@click.option("--speaker", help="Speaker actor code prefix, e.g. RUS or RUSGOV.")
-@click.option("--contains", help="Full-text query over the quote text (SQLite FTS5 syntax).")
-@click.option("--kind", type=click.Choice(["direct", "indirect"]), help="Only this kind.")
-def quotes(
-    db: str,
-    fmt: str,
-    since: str | None,
-    until: str | None,
-    limit: int | None,
-    article: str | None,
-    speaker: str | None,
-    contains: str | None,
-    kind: str | None,
-) -> None:
+@query_options(None)
+@filter_options(QUOTE_FILTERS)
+def quotes(db: str, fmt: str, limit: int | None, **filters: Any) -> None:
     """List stored quotes: who said what, with the events coded inside them."""
-    rows = _stored(db, "quotes", article=article, speaker=speaker, contains=contains, kind=kind,
-                   since=since, until=until, limit=limit)  # fmt: skip
+    rows = _stored(db, "quotes", limit=limit, **filters)
     if fmt in {"table", "csv"}:  # flat cells: spans and event ids as JSON text
         rows = [
             {k: json.dumps(v) if isinstance(v, list) else v for k, v in row.items()} for row in rows
@@ -596,7 +580,7 @@ EXPORT_FORMATS = ["gdelt", "gdelt-mentions", "icews", "plover", "csv", "jsonl", 
 @click.option("--overwrite", is_flag=True, help="Replace an earlier Parquet export in --out.")
 @click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite file.")
 @click.option("--limit", type=int, default=None, help="At most this many stored events.")
-@event_filter_options
+@filter_options(EVENT_FILTERS)
 def export_command(
     fmt: str,
     out: str,

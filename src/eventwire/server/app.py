@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import Depends, FastAPI, HTTPException, Query, Request
 from fastapi import Path as PathParam
@@ -34,7 +34,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire._version import __version__
 from eventwire.server import models
 from eventwire.store import queries
-from eventwire.store.filters import EVENT_FILTERS, EventFilters, Filter
+from eventwire.store.filters import ArticleFilters, EventFilters, Filter, QuoteFilters
+from eventwire.store.filters import Filters as FilterValues
 from eventwire.store.queries import QueryError
 
 MIN_SCHEMA = 3  # the first schema with every column the explorer reads (quotes, spans)
@@ -59,6 +60,9 @@ ACTOR_CODE = r"^[A-Za-z0-9-]{1,40}$"
 CAMEO_CODE = r"^[0-9]{1,4}[A-Za-z]?$"
 COUNTRY = r"^[A-Za-z]{3}$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+
+
+F = TypeVar("F", bound=FilterValues)
 
 
 class DatabaseUnavailable(Exception):
@@ -225,16 +229,23 @@ def _query_parameter(spec: Filter) -> inspect.Parameter:
     )
 
 
-def event_filters(**values: Any) -> EventFilters:
-    """The event filters of a request: one query parameter per registry entry."""
-    since, until = _date_range(values.get("since"), values.get("until"))
-    return EventFilters.of(**{**values, "since": since, "until": until})
+def filters_of(kind: type[F]) -> Any:
+    """A dependency that reads one listing's filters, one query parameter per registry entry
+    (``eventwire.store.filters``): the OpenAPI schema is generated from the registry too."""
+
+    def dependency(**values: Any) -> F:
+        since, until = _date_range(values.get("since"), values.get("until"))
+        dates = {"since": since, "until": until} if "since" in values else {}
+        result: F = kind.of(**{**values, **dates})
+        return result
+
+    dependency.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [_query_parameter(spec) for spec in kind.REGISTRY], return_annotation=kind
+    )
+    return dependency
 
 
-event_filters.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
-    [_query_parameter(spec) for spec in EVENT_FILTERS], return_annotation=EventFilters
-)
-Filters = Annotated[EventFilters, Depends(event_filters)]
+Filters = Annotated[EventFilters, Depends(filters_of(EventFilters))]
 Merged = Annotated[
     bool,
     Query(
@@ -497,27 +508,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     def articles(
         request: Request,
         connection: Conn,
-        q: Annotated[
-            str | None,
-            Query(min_length=1, max_length=500, description="FTS5 query over title and text."),
-        ] = None,
-        outlet: Annotated[
-            str | None, Query(min_length=1, max_length=300, description="Source outlet.")
-        ] = None,
-        since: Annotated[
-            str | None, Query(pattern=DATE, description="Published on or after.")
-        ] = None,
-        until: Annotated[
-            str | None, Query(pattern=DATE, description="Published on or before.")
-        ] = None,
+        filters: Annotated[ArticleFilters, Depends(filters_of(ArticleFilters))],
         limit: Annotated[int, _limit(50, 200)] = 50,
         offset: Offset = 0,
     ) -> Any:
         """Articles, newest first."""
-        since, until = _date_range(since, until)
-        total, rows = queries.articles(
-            connection, q=q, outlet=outlet, since=since, until=until, limit=limit, offset=offset
-        )
+        total, rows = queries.articles(connection, filters, limit, offset)
         return _page(request, total, limit, offset, rows)
 
     @app.get(
@@ -542,37 +538,12 @@ def create_app(db_path: str | Path) -> FastAPI:
     def quotes(
         request: Request,
         connection: Conn,
-        speaker: Annotated[
-            str | None, Query(pattern=ACTOR_CODE, description="Speaker actor code prefix.")
-        ] = None,
-        contains: Annotated[
-            str | None,
-            Query(min_length=1, max_length=500, description="FTS5 query over the quote text."),
-        ] = None,
-        article: Annotated[str | None, Query(min_length=1, max_length=300)] = None,
-        kind: Annotated[Literal["direct", "indirect"] | None, Query()] = None,
-        since: Annotated[
-            str | None, Query(pattern=DATE, description="Article published on or after.")
-        ] = None,
-        until: Annotated[
-            str | None, Query(pattern=DATE, description="Article published on or before.")
-        ] = None,
+        filters: Annotated[QuoteFilters, Depends(filters_of(QuoteFilters))],
         limit: Annotated[int, _limit(50, 500)] = 50,
         offset: Offset = 0,
     ) -> Any:
         """Quotes with their speakers, by article date and reading order."""
-        since, until = _date_range(since, until)
-        total, rows = queries.quotes(
-            connection,
-            speaker=_upper(speaker),
-            contains=contains,
-            article=article,
-            kind=kind,
-            since=since,
-            until=until,
-            limit=limit,
-            offset=offset,
-        )
+        total, rows = queries.quotes(connection, filters, limit, offset)
         return _page(request, total, limit, offset, rows)
 
     @app.get("/api/outlets", response_model=models.Page[models.Outlet], tags=["overview"])

@@ -1,9 +1,9 @@
-"""The event filters, defined once: name, type, help, validation and SQL condition.
+"""The listings' filters, defined once: name, type, help, validation and SQL condition.
 
-Every listing of events reads this registry: the store's ``events`` and ``iter_events`` (and so
-``eventwire events`` and every export), and the explorer's ``/api/events`` and aggregates. The
-CLI's options and the API's query parameters (with the OpenAPI schema) are generated from it,
-so a new filter is one entry here, and the CLI and the API cannot drift apart.
+Every listing reads these registries (events, articles, quotes): the Store's methods (and so
+the CLI and every export) and the explorer's API, through ``store/queries.py``. The CLI's
+options and the API's query parameters (with the OpenAPI schema) are generated from them, so
+a new filter is one entry here, and the CLI and the API cannot drift apart.
 
 Conditions are over the ``events`` table as ``e``. Code filters are prefixes (``RUS`` matches
 ``RUSGOV``) unless ``exact``; dates are inclusive; ``min_confidence`` keeps the events without a
@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 from eventwire.conditions import code_match
 from eventwire.confidence import sql_condition
@@ -49,10 +49,17 @@ class Filter:
     max_length: int | None = None
     upper: bool = False  # a code: compared in upper case
     default: Any = None
+    cli: str | None = None  # the CLI's (and the Store's) name, where it differs from the API's
+    full_text: bool = False  # an FTS5 query: bad syntax is the user's error
+
+    @property
+    def key(self) -> str:
+        """The name on the command line and in the Store's methods."""
+        return self.cli or self.name
 
     @property
     def option(self) -> str:
-        return "--" + self.name.replace("_", "-")
+        return "--" + self.key.replace("_", "-")
 
 
 def _code(column: str) -> Condition:
@@ -112,7 +119,7 @@ EVENT_FILTERS: tuple[Filter, ...] = (
            "text: events of the matching articles.",
            lambda v, _: ("e.article_id IN (SELECT id FROM articles WHERE rowid IN "
                          "(SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?))", [v]),
-           max_length=500),
+           max_length=500, full_text=True),
     Filter("negated", bool, "Only negated (true) or only affirmed (false) events.",
            lambda v, _: ("e.negated = ?", [int(v)])),
     Filter("modality", str, "Event modality.", _equal("e.modality"), choices=MODALITIES),
@@ -120,8 +127,39 @@ EVENT_FILTERS: tuple[Filter, ...] = (
            "events without a confidence (coders that give none) are always kept.",
            lambda v, _: (sql_condition("e.confidence"), [v]), low=0, high=1),
 )  # fmt: skip
-BY_NAME = {f.name: f for f in EVENT_FILTERS}
-FTS_FILTER = "q"  # the filter whose bad syntax is the user's error, not the database's
+
+
+def _published(bound: str) -> Condition:
+    sql = f"q.article_id IN (SELECT id FROM articles WHERE published {bound} ?)"
+    return lambda v, _: (sql, [v])
+
+
+ARTICLE_FILTERS: tuple[Filter, ...] = (
+    Filter("q", str, "Full-text query (SQLite FTS5 syntax) over title and text.",
+           lambda v, _: ("a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts "
+                         "MATCH ?)", [v]), max_length=500, cli="search", full_text=True),
+    Filter("outlet", str, "Only this source outlet.", _equal("a.source"), max_length=300,
+           cli="source"),
+    Filter("since", str, "Published on or after (YYYY-MM-DD).",
+           lambda v, _: ("a.published >= ?", [v]), pattern=DATE),
+    Filter("until", str, "Published on or before (YYYY-MM-DD).",
+           lambda v, _: ("a.published <= ?", [v]), pattern=DATE),
+)  # fmt: skip
+QUOTE_FILTERS: tuple[Filter, ...] = (
+    Filter("speaker", str, "Speaker actor code prefix (RUS, RUSGOV).", _code("q.speaker_code"),
+           pattern=ACTOR_CODE, upper=True),
+    Filter("contains", str, "Full-text query (SQLite FTS5 syntax) over the quote text.",
+           lambda v, _: ("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)",
+                         [v]), max_length=500, full_text=True),
+    Filter("article", str, "Only this article's quotes.", _equal("q.article_id"),
+           max_length=300),
+    Filter("kind", str, "direct (quotation marks) or indirect (reported speech).",
+           _equal("q.kind"), choices=("direct", "indirect")),
+    Filter("since", str, "Article published on or after (YYYY-MM-DD).", _published(">="),
+           pattern=DATE),
+    Filter("until", str, "Article published on or before (YYYY-MM-DD).", _published("<="),
+           pattern=DATE),
+)  # fmt: skip
 
 
 class FilterError(ValueError):
@@ -133,43 +171,80 @@ class FilterError(ValueError):
 
 
 @dataclass(frozen=True)
-class EventFilters:
-    """Values of the registry's filters; an unset filter is None (``exact``: False)."""
+class Filters:
+    """Values of one listing's filters (``REGISTRY``); an unset filter is None (a modifier
+    such as ``exact``: False). Given by API name or CLI name."""
 
+    REGISTRY: ClassVar[tuple[Filter, ...]] = ()
     values: tuple[tuple[str, Any], ...] = ()
 
     @classmethod
-    def of(cls, **values: Any) -> EventFilters:
-        unknown = sorted(set(values) - set(BY_NAME))
-        if unknown:
-            raise FilterError(unknown[0], f"unknown event filter {unknown[0]!r}")
+    def spec(cls, name: str) -> Filter | None:
+        return next((f for f in cls.REGISTRY if name in (f.name, f.key)), None)
+
+    @classmethod
+    def of(cls, **values: Any) -> Any:
         kept = {}
         for name, value in values.items():
-            spec = BY_NAME[name]
+            spec = cls.spec(name)
+            if spec is None:
+                raise FilterError(name, f"unknown filter {name!r}")
             if value is None or (spec.kind is bool and spec.condition is None and not value):
                 continue
-            kept[name] = value.upper() if spec.upper and isinstance(value, str) else value
+            kept[spec.name] = value.upper() if spec.upper and isinstance(value, str) else value
         return cls(tuple(sorted(kept.items())))
 
     def __getattr__(self, name: str) -> Any:
-        if name in BY_NAME:
-            return dict(self.values).get(name, BY_NAME[name].default)
+        spec = self.spec(name)
+        if spec is not None:
+            return dict(self.values).get(spec.name, spec.default)
         raise AttributeError(name)
 
-    def replace(self, **changes: Any) -> EventFilters:
-        return EventFilters.of(**{**dict(self.values), **changes})
+    def replace(self, **changes: Any) -> Any:
+        return self.of(**{**dict(self.values), **changes})
 
-    def without_dates(self) -> EventFilters:
+    def without_dates(self) -> Any:
         return self.replace(since=None, until=None)
 
+    @property
+    def full_text(self) -> str | None:
+        """The name of the full-text filter given, if one is (for its error message)."""
+        given = dict(self.values)
+        return next((f.name for f in self.REGISTRY if f.full_text and f.name in given), None)
+
     def where(self) -> tuple[str, list[Any]]:
-        """``WHERE …`` (or "") over events ``e`` and its parameters. Needs no join."""
+        """``WHERE …`` (or "") over the listing's table and its parameters."""
         values = dict(self.values)
         terms: list[str] = []
         params: list[Any] = []
-        for spec in EVENT_FILTERS:
+        for spec in self.REGISTRY:
             if spec.name in values and spec.condition is not None:
                 sql, more = spec.condition(values[spec.name], values)
                 terms.append(sql)
                 params.extend(more)
         return (f"WHERE {' AND '.join(terms)} " if terms else ""), params
+
+
+class EventFilters(Filters):
+    """Filters over events ``e``."""
+
+    REGISTRY = EVENT_FILTERS
+
+
+class ArticleFilters(Filters):
+    """Filters over articles ``a``."""
+
+    REGISTRY = ARTICLE_FILTERS
+
+
+class QuoteFilters(Filters):
+    """Filters over quotes ``q``."""
+
+    REGISTRY = QUOTE_FILTERS
+
+
+LISTINGS: dict[str, type[Filters]] = {
+    "events": EventFilters,
+    "articles": ArticleFilters,
+    "quotes": QuoteFilters,
+}

@@ -14,8 +14,8 @@ import sqlite3
 from collections.abc import Iterator
 from typing import Any
 
-from eventwire.conditions import code_match, conjunction
-from eventwire.store.filters import EventFilters
+from eventwire.conditions import code_match
+from eventwire.store.filters import ArticleFilters, EventFilters, QuoteFilters
 
 # Columns of an event as the API returns it (events ``e`` left-joined to articles ``a``).
 EVENT_COLUMNS = [
@@ -279,7 +279,7 @@ def events(
     merged: bool = False,
 ) -> tuple[int, list[dict[str, Any]]]:
     """(total, one page of events) in date order; with ``merged``, of merged events."""
-    fts = "q" if f.q else None
+    fts = f.full_text
     total = _run(conn, *_count(conn, f, merged), fts)[0][0]
     sql, params = _listing(conn, f, _order(sort), merged)
     rows = _run(conn, sql + " LIMIT ? OFFSET ?", [*params, limit, offset])
@@ -342,7 +342,7 @@ def timeline(
         f"SELECT {period} AS period, {series} AS grp, count(*) AS n {source} "
         "GROUP BY period, grp ORDER BY period, grp",
         params,
-        "q" if f.q else None,
+        f.full_text,
     )
     return [{"period": r[0], "group": r[1], "count": r[2]} for r in rows]
 
@@ -357,7 +357,7 @@ def network(
     from them, so only the rows shown leave SQLite."""
     src, tgt, src_name, tgt_name = LEVELS[level]
     source, params = _units(conn, f, merged, f"{src} IS NOT NULL AND {tgt} IS NOT NULL")
-    fts = "q" if f.q else None
+    fts = f.full_text
     rows = _run(
         conn,
         "WITH pairs AS MATERIALIZED ("
@@ -429,7 +429,7 @@ def map_points(
         f"{source} GROUP BY e.lat, e.lon, e.location_name, e.location_country "
         "ORDER BY n DESC, e.location_name",
         params,
-        "q" if f.q else None,
+        f.full_text,
     )
     points = [
         {
@@ -495,7 +495,7 @@ def actors(
         f"SELECT code, name, country, sector, 0, n FROM t) GROUP BY code {having_sql}"
     )
     all_params = [*side_params, *having_params]
-    fts = "q" if f.q else None
+    fts = f.full_text
     rows = [
         dict(r)
         for r in _run(
@@ -517,27 +517,11 @@ def actors(
 
 # ---------------------------------------------------------------------------- articles
 def articles(
-    conn: sqlite3.Connection,
-    *,
-    q: str | None,
-    outlet: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    offset: int,
+    conn: sqlite3.Connection, f: ArticleFilters, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Articles newest first; ``q`` is an FTS5 query over title and text."""
-    match = "a.rowid IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)"
-    sql, params = conjunction(
-        [
-            (match, q, [q]),
-            ("a.source = ?", outlet is not None, [outlet]),
-            ("a.published >= ?", since, [since]),
-            ("a.published <= ?", until, [until]),
-        ]
-    )
-    where = f"WHERE {sql}" if sql else ""
-    fts = "q" if q else None
+    """Articles newest first, filtered by the registry's article filters."""
+    where, params = f.where()
+    fts = f.full_text
     total = _run(conn, f"SELECT count(*) FROM articles a {where}", params, fts)[0][0]
     rows = _run(
         conn,
@@ -545,7 +529,7 @@ def articles(
         "a.source_method, a.dateline_place, length(a.text) AS chars, "
         "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS events, "
         "(SELECT count(*) FROM quotes x WHERE x.article_id = a.id) AS quotes "
-        f"FROM articles a {where} ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
+        f"FROM articles a {where}ORDER BY a.published DESC, a.id LIMIT ? OFFSET ?",
         [*params, limit, offset],
         fts,
     )
@@ -622,35 +606,13 @@ def quotes_of(
 
 
 def quotes(
-    conn: sqlite3.Connection,
-    *,
-    speaker: str | None,
-    contains: str | None,
-    article: str | None,
-    kind: str | None,
-    since: str | None,
-    until: str | None,
-    limit: int,
-    offset: int,
+    conn: sqlite3.Connection, f: QuoteFilters, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
-    """Quotes by article date then reading order; ``since``/``until`` bound the article's
-    publication date, ``speaker`` is a code prefix, ``contains`` an FTS5 query."""
-    speaker_sql, speaker_params = code_match("q.speaker_code", speaker) if speaker else ("", [])
-    published = "q.article_id IN (SELECT id FROM articles WHERE published {} ?)"
-    where_sql, params = conjunction(
-        [
-            (speaker_sql, speaker, speaker_params),
-            ("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", contains,
-             [contains]),
-            ("q.article_id = ?", article is not None, [article]),
-            ("q.kind = ?", kind, [kind]),
-            (published.format(">="), since, [since]),
-            (published.format("<="), until, [until]),
-        ]
-    )  # fmt: skip
-    fts = "contains" if contains else None
-    where = f"WHERE {where_sql}" if where_sql else ""
+    """Quotes by article date then reading order, filtered by the registry's quote filters."""
+    where, params = f.where()
+    fts = f.full_text
     total = _run(conn, f"SELECT count(*) FROM quotes q {where}", params, fts)[0][0]
+    where_sql = where.removeprefix("WHERE ").strip()
     rows = quotes_of(
         conn, where_sql, params, "a.published, q.article_id, q.idx, q.id", limit, offset, fts
     )

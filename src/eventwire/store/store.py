@@ -13,7 +13,13 @@ from typing import Any
 from eventwire._version import __version__
 from eventwire.model import Actor, ArticleResult
 from eventwire.store import queries
-from eventwire.store.filters import FTS_FILTER, EventFilters, FilterError
+from eventwire.store.filters import (
+    ArticleFilters,
+    EventFilters,
+    FilterError,
+    Filters,
+    QuoteFilters,
+)
 from eventwire.store.schema import migrate
 
 DEFAULT_DB = "eventwire.db"
@@ -331,21 +337,13 @@ class Store:
         return dict(row) if row else None
 
     def articles(
-        self,
-        *,
-        source: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        search: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Stored articles, newest first; ``search`` is an FTS5 query over title and text."""
-        with self._query(search):
-            return queries.articles(
-                self.conn, q=search, outlet=source, since=since, until=until,
-                limit=_all(limit), offset=offset,
-            )[1]  # fmt: skip
+        """Stored articles, newest first, by the article filters (``store.filters``:
+        ``search`` an FTS5 query over title and text, ``source``, ``since``, ``until``)."""
+        f = self._filters(ArticleFilters, filters)
+        with self._query(f):
+            return queries.articles(self.conn, f, _all(limit), offset)[1]
 
     def events(
         self, *, limit: int | None = None, offset: int = 0, **filters: Any
@@ -353,55 +351,40 @@ class Store:
         """Stored events matching ``filters``: any of the registry's (``store.filters``:
         ``cameo`` and ``actor`` are code prefixes, dates inclusive; ``min_confidence`` keeps
         events at or above it and those without a confidence), in date order."""
-        with self._query(filters.get(FTS_FILTER)):
-            found = queries.events(self.conn, self._event_filters(filters), _all(limit), offset)
-        return found[1]
+        f = self._filters(EventFilters, filters)
+        with self._query(f):
+            return queries.events(self.conn, f, _all(limit), offset)[1]
+
+    def _filters(self, kind: type[Filters], filters: dict[str, Any]) -> Any:
+        try:
+            return kind.of(**filters)
+        except FilterError as err:
+            raise StoreError(str(err)) from err
 
     @contextmanager
-    def _query(self, search: str | None) -> Iterator[None]:
+    def _query(self, f: Filters) -> Iterator[None]:
         """A listing's bad full-text query is the caller's error, named as such."""
         try:
             yield
         except queries.QueryError as err:
+            search = getattr(f, f.full_text or "")
             raise StoreError(f"bad search query {search!r}: {err}") from err
 
-    def _event_filters(self, filters: dict[str, Any]) -> EventFilters:
-        """The registry's filters; before schema 6 every confidence is unknown, and unknown
-        confidences pass ``min_confidence``, so it selects them all."""
-        if not self.has_confidence:
-            filters = {**filters, "min_confidence": None}
-        try:
-            return EventFilters.of(**filters)
-        except FilterError as err:
-            raise StoreError(str(err)) from err
-
     def quotes(
-        self,
-        *,
-        article: str | None = None,
-        speaker: str | None = None,
-        contains: str | None = None,
-        kind: str | None = None,
-        since: str | None = None,
-        until: str | None = None,
-        limit: int | None = None,
-        offset: int = 0,
+        self, *, limit: int | None = None, offset: int = 0, **filters: Any
     ) -> list[dict[str, Any]]:
-        """Stored quotes in reading order, with their article's date and linked event ids.
-
-        ``speaker`` matches code prefixes (``RUS``, ``RUSGOV``); ``contains`` is an FTS5 query
-        over the quote text; ``since``/``until`` bound the article's publication date."""
-        with self._query(contains):
-            return queries.quotes(
-                self.conn, speaker=speaker.upper() if speaker else None, contains=contains,
-                article=article, kind=kind, since=since, until=until, limit=_all(limit),
-                offset=offset,
-            )[1]  # fmt: skip
+        """Stored quotes in reading order, with their article's date and linked event ids;
+        by the quote filters (``store.filters``: ``speaker`` a code prefix, ``contains`` an
+        FTS5 query over the quote text, ``since``/``until`` the article's date)."""
+        f = self._filters(QuoteFilters, filters)
+        with self._query(f):
+            return queries.quotes(self.conn, f, _all(limit), offset)[1]
 
     def iter_events(self, *, limit: int | None = None, **filters: Any) -> Iterator[dict[str, Any]]:
         """Every stored column of the events ``events()`` selects, in its order, streamed, each
         with its article's metadata (``EVENT_ARTICLE_COLUMNS``): what exports read."""
-        where, params = self._event_filters(filters).where()
+        f = self._filters(EventFilters, filters)
+        where, params = queries.usable(self.conn, f).where()
         extra = ", ".join(f"{sql} AS {name}" for name, (sql, _) in EVENT_ARTICLE_COLUMNS.items())
         sql = (
             f"SELECT e.*, {extra} FROM events e JOIN articles a ON a.id = e.article_id {where}"
