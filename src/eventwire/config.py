@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from eventwire.conventions import Conventions, conventions
+
 
 @dataclass(frozen=True)
 class CoderConfig:
@@ -22,6 +24,11 @@ class CoderConfig:
     petrarch_compat: bool = False  # PETRARCH's conventions where they differ (see README)
     coder: str = "learned"  # learned (the trained model decides) | dictionary (patterns only)
     model: str | None = None  # a folder with another trained model (tools/train_coder.py)
+
+    @property
+    def conventions(self) -> Conventions:
+        """eventwire's coding conventions, or PETRARCH's with ``petrarch_compat``."""
+        return conventions(self.petrarch_compat)
 
 
 DEFAULT = CoderConfig()

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.conventions import EVENTWIRE, Conventions
 from eventwire.model import Actor, ArticleResult, Mention
 
 if TYPE_CHECKING:
@@ -117,10 +118,14 @@ class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
     def __init__(
-        self, kb: KnowledgeBase, date: str | None, home: str | None = None, compat: bool = False
+        self,
+        kb: KnowledgeBase,
+        date: str | None,
+        home: str | None = None,
+        conventions: Conventions = EVENTWIRE,
     ) -> None:
         self.kb = kb
-        self.compat = compat  # PETRARCH's "---GOV" for an agent of no known country
+        self.conventions = conventions  # eventwire's, or PETRARCH's (``eventwire.conventions``)
         self.date = date
         self.home = home  # the dateline's country: where the story is filed, not its subject
         self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
@@ -193,7 +198,11 @@ class Resolver:
         if by_modifier is not None:
             return by_modifier
         person = self._known_name(own)
-        if person is not None and not self.compat and self._names_a_thing(head, person[0]):
+        if (
+            person is not None
+            and self.conventions.name_modifying_a_thing_is_no_actor
+            and self._names_a_thing(head, person[0])
+        ):
             return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
         if person is not None:
             actor, how = person
@@ -210,7 +219,11 @@ class Resolver:
                         text, _compose(state, agent), state, _sector(agent), actor.name
                     )
                     return ActorRef(head.i, start, end, combined, "country+agent")
-                if head.pos_ == "NOUN" and head.text not in actor.text.split() and not self.compat:
+                if (
+                    head.pos_ == "NOUN"
+                    and head.text not in actor.text.split()
+                    and self.conventions.country_modifying_a_place_is_no_actor
+                ):
                     return None  # "the Eriadorian border": a place word, not an actor
                 return ActorRef(head.i, start, end, self._copy(actor, text), "country")
             self._remember(actor, tokens)
@@ -218,7 +231,8 @@ class Resolver:
 
         agent = self._agent_of(own, head)
         if head.pos_ == "NOUN" and agent is None and head.ent_type_ not in {"GPE", "NORP"}:
-            country = self._country_in(tokens, head) if self.compat else None
+            naming = self.conventions.phrase_naming_a_country_is_that_country
+            country = self._country_in(tokens, head) if naming else None
             if country:  # PETRARCH codes the state a phrase names: "the Ithilen villages"
                 return ActorRef(head.i, start, end, Actor(text, country, country), "country")
             return None  # "Lavrov's remarks", "the Syrian crisis": not actors
@@ -257,7 +271,8 @@ class Resolver:
             if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
                 inferred = self.main_country()  # "the opposition" in a story about Syria
             if inferred is None:  # "the embassy": whose, the text does not say
-                null = _compose("---", agent) if self.compat else None
+                unknown = self.conventions.unknown_owner_code
+                null = _compose(unknown, agent) if unknown else None
                 return ActorRef(
                     head.i, start, end, Actor(text, null, None, _sector(agent)), "unknown"
                 )
@@ -722,7 +737,7 @@ def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
     kb = knowledge_base(config)
     place = article.dateline.place if article and article.dateline else None
     home = (kb.capital(place) or kb.country(place)) if place else None
-    resolver = Resolver(kb, article.published if article else None, home, config.petrarch_compat)
+    resolver = Resolver(kb, article.published if article else None, home, config.conventions)
     found = resolver.resolve_doc(doc)
     doc.user_data[ACTOR_KEY] = found
     doc.user_data[RESOLVER_KEY] = resolver

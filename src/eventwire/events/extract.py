@@ -101,10 +101,11 @@ def sentence_events(
     and drops a definite "the meeting" that refers back to a meeting already coded."""
     earlier = earlier if earlier is not None else []
     seen: set[tuple[str | None, str | None, str]] = set()
-    if config.coder == "learned" and not config.petrarch_compat:  # compat: the pattern coder
+    if config.coder == "learned" and config.conventions.learned_coder:
         predicates = list(_learned_predicates(sent, verbs, found, config))
     else:
-        predicates = list(_predicates(sent, verbs, found, config.petrarch_compat))
+        copular = config.conventions.copular_clause_words_are_the_verbs
+        predicates = list(_predicates(sent, verbs, found, copular))
         coded = [(p.token, p.noun, p.code) for p in predicates]
         for p, confidence in zip(
             predicates, confidences(sent, found, coded, config.model), strict=False
@@ -137,11 +138,11 @@ def sentence_events(
 
 # ---------------------------------------------------------------------------- predicates
 def _predicates(
-    sent: Span, verbs: VerbDictionary, found: ArticleActors, compat: bool = False
+    sent: Span, verbs: VerbDictionary, found: ArticleActors, copular_words: bool = False
 ) -> Iterator[Predicate]:
     for token in sent:
         if token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ == "ROOT"):
-            code, reverse, pattern = _verb_code(token, verbs, found, compat)
+            code, reverse, pattern = _verb_code(token, verbs, found, copular_words)
             if code:
                 aims = _aims(verbs, token.lemma_)
                 swap = pattern is not None and pattern.swap
@@ -161,7 +162,8 @@ def _learned_predicates(
     patterns: dict[int, tuple[str | None, str | None, VerbPattern | None]] = {}
 
     def hint(token: Token, noun: NounEvent | None) -> str | None:
-        patterns[token.i] = _hint(token, noun, verbs, found, config.petrarch_compat)
+        copular = config.conventions.copular_clause_words_are_the_verbs
+        patterns[token.i] = _hint(token, noun, verbs, found, copular)
         return patterns[token.i][0]
 
     published = sent.doc.user_data.get(PUBLISHED_KEY)
@@ -202,12 +204,16 @@ def learned_predicate(
 
 
 def _hint(
-    token: Token, noun: NounEvent | None, verbs: VerbDictionary, found: ArticleActors, compat: bool
+    token: Token,
+    noun: NounEvent | None,
+    verbs: VerbDictionary,
+    found: ArticleActors,
+    copular_words: bool,
 ) -> tuple[str | None, str | None, VerbPattern | None]:
     """The dictionary's code for a candidate, with its reverse code and matching pattern."""
     if noun is not None:
         return noun.code, None, None
-    return _verb_code(token, verbs, found, compat)
+    return _verb_code(token, verbs, found, copular_words)
 
 
 def dictionary_hint(token: Token, noun: NounEvent | None, found: ArticleActors) -> str | None:
@@ -251,7 +257,8 @@ def _sequence(tokens: Span) -> list[set[str]]:
 def _copular(clause: Token) -> bool:
     """ "… that Mordor isn't a pleasant place": a clause that describes. PETRARCH reads its
     words as the governing verb's ("allowed that X isn't a REALLY PLEASANT place" → 024);
-    eventwire does so only in compat mode: "warned that Iran is a threat" is no threat."""
+    eventwire does so only with PETRARCH's conventions (``copular_clause_words_are_the_verbs``):
+    "warned that Iran is a threat" is no threat."""
     return (
         clause.dep_ == "ccomp"
         and clause.lemma_ == "be"
@@ -259,7 +266,7 @@ def _copular(clause: Token) -> bool:
     )
 
 
-def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> list[Token]:
+def _clause_words(verb: Token, found: ArticleActors, copular_words: bool = False) -> list[Token]:
     """The verb's own object-side words: not nested clauses, not the names of actors, not
     dates ("on Monday" must not match the pattern "call (ON)")."""
     words: list[Token] = []
@@ -267,7 +274,7 @@ def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> li
         c
         for c in verb.children
         if c.i > verb.i
-        and (c.dep_ not in CLAUSE_DEPS or (compat and _copular(c)))
+        and (c.dep_ not in CLAUSE_DEPS or (copular_words and _copular(c)))
         and (c.dep_ == "dobj" or not _temporal(c))  # "celebrated Eid": a holiday, an object
     ]
     while stack:
@@ -279,7 +286,7 @@ def _clause_words(verb: Token, found: ArticleActors, compat: bool = False) -> li
 
 
 def _verb_code(
-    verb: Token, verbs: VerbDictionary, found: ArticleActors, compat: bool = False
+    verb: Token, verbs: VerbDictionary, found: ArticleActors, copular_words: bool = False
 ) -> tuple[str | None, str | None, VerbPattern | None]:
     """The verb's CAMEO code, its reverse-direction code, and the pattern that matched (its
     role markers may move the target: "+ * FROM $", "* IFTAR IN ^ +")."""
@@ -302,7 +309,7 @@ def _verb_code(
         names = [*candidates, surface, lemma]
     if not any(verbs.entry(name) is not None for name in names):
         return None, None, None  # most verbs: no need to gather the clause's words
-    words = _clause_words(verb, found, compat)
+    words = _clause_words(verb, found, copular_words)
     # lemmas and surface forms: dictionaries write both ("DID N'T", "SAID", "TALKS")
     after = [t.lemma_.lower() for t in words] + [t.lower_ for t in words]
     prep_phrases = [
@@ -343,7 +350,7 @@ def _verb_code(
         if pattern is None and lemma in LIGHT_VERBS:
             return None, None, None  # "take an approach", "hold a view": only a pattern codes them
         if code[:2] not in CLAUSE_TAKING_ROOTS and any(
-            c.dep_ == "ccomp" and not (compat and _copular(c)) for c in verb.children
+            c.dep_ == "ccomp" and not (copular_words and _copular(c)) for c in verb.children
         ):
             return None, None, None  # "Lavrov affirmed that …": speech; the clause is coded itself
         return code, reverse, pattern
@@ -432,13 +439,19 @@ def slot_roles(
     else:
         subject = next((c for c in p.token.children if c.dep_ in SUBJECT_DEPS), None)
         pair = _both_sides(subject, earlier) if subject is not None else []
-        sources_list = pair or subjects(p.token, found, config.petrarch_compat)
+        passive_acts = config.conventions.agentless_passive_subject_acts
+        sources_list = pair or subjects(p.token, found, passive_acts)
         excluded = {r.head for r in sources_list}
         targets_list = (
             []
             if pair
             else objects(
-                p.token, found, excluded, p.code[:2], p.aims, places=config.petrarch_compat
+                p.token,
+                found,
+                excluded,
+                p.code[:2],
+                p.aims,
+                places=config.conventions.places_are_targets,
             )
         )
     if p.learned:  # the model judged the act: roles from the phrases in the slots
@@ -555,18 +568,23 @@ def _events_for(
     code = p.code
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
-    elif modality != "asserted" and code[:2] in INTENT_CODE and not config.petrarch_compat:
+    elif (
+        modality != "asserted"
+        and code[:2] in INTENT_CODE
+        and config.conventions.intent_has_its_own_code
+    ):
         code = INTENT_CODE[code[:2]]
     no_actor: list[ActorRef | None] = [None]
+    conventions = config.conventions
     for src in sources_list or no_actor:
         for tgt in targets_list or no_actor:
-            # one party on both sides codes nothing; PETRARCH (compat) keeps a state's own
-            # parts apart ("MORMIL->MOR")
+            # one party on both sides codes nothing; PETRARCH keeps a state's own parts apart
+            # ("MORMIL->MOR")
             if (
                 src is not None
                 and tgt is not None
                 and _same_party(src.actor, tgt.actor, people_apart=p.learned)
-                and (not config.petrarch_compat or src.actor.code == tgt.actor.code)
+                and (conventions.same_state_parts_are_one_party or src.actor.code == tgt.actor.code)
             ):
                 continue
             if not _roles_complete(src, tgt, code, p.learned, config.allow_missing_target):
@@ -576,10 +594,11 @@ def _events_for(
                 continue
             # the other direction: CAMEO's [A:B] codes ("visit" → "host"); PETRARCH also
             # writes symmetric codes and joint acts twice, which eventwire's default does not
-            reverse = p.reverse if p.reverse != code or config.petrarch_compat else None
-            if reverse is None and joint and config.petrarch_compat:
+            both = conventions.both_directions_for_symmetric_and_joint
+            reverse = p.reverse if p.reverse != code or both else None
+            if reverse is None and joint and both:
                 reverse = code
-            if reverse and (modality == "asserted" or config.petrarch_compat):
+            if reverse and (modality == "asserted" or both):
                 yield _event(p, reverse, tgt, src, sent, index, modality, negated)
 
 

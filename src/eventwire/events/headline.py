@@ -60,7 +60,9 @@ def code_headline(
     if story or skipped or body_doc.user_data.get(DISCARD_KEY):
         return
     resolver = body_doc.user_data.get(RESOLVER_KEY) or Resolver(
-        knowledge_base(config), article.published if article else None
+        knowledge_base(config),
+        article.published if article else None,
+        conventions=config.conventions,
     )
     title_doc.user_data[ACTOR_KEY] = found = resolver.resolve_doc(title_doc)
     body = {_key(e) for e in result.events}

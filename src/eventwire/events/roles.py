@@ -104,10 +104,13 @@ def _contiguous(token: Token, appos: Token) -> bool:
     return all(i in inside for i in range(token.i, appos.left_edge.i))
 
 
-def subjects(verb: Token, found: ArticleActors, compat: bool = False) -> list[ActorRef]:
+def subjects(
+    verb: Token, found: ArticleActors, agentless_passive_acts: bool = False
+) -> list[ActorRef]:
     """Who acts: the subject, the passive's ``by`` agent, or the governing clause's subject.
 
-    ``compat``: PETRARCH reads a passive with no ``by`` agent as if it were active ("The
+    ``agentless_passive_acts`` (PETRARCH's convention): a passive with no ``by`` agent is read
+    as if it were active ("The
     Philippines was criticized over its dispute with X": the Philippines → X)."""
     node: Token | None = verb
     for _ in range(4):
@@ -118,7 +121,7 @@ def subjects(verb: Token, found: ArticleActors, compat: bool = False) -> list[Ac
             for agent in (c for c in node.children if c.dep_ == "agent"):
                 for pobj in (c for c in agent.children if c.dep_ == "pobj"):
                     return with_conjuncts(pobj, found)
-            if compat:
+            if agentless_passive_acts:
                 for child in (c for c in node.children if c.dep_ == "nsubjpass"):
                     return with_conjuncts(child, found)
         subject_refs: list[ActorRef] | None = None
