@@ -10,14 +10,13 @@ from pathlib import Path
 import pytest
 from conftest import need_shared
 
+from eventwire.events.verb_file import parse_code, singular
 from eventwire.events.verbs import (
     VerbDictionary,
     VerbFileError,
     load_verbs,
-    parse_code,
     parse_verb_text,
     read_verb_file,
-    singular,
 )
 
 

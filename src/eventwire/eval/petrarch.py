@@ -37,10 +37,10 @@ from eventwire.actors.kb import KnowledgeBase, knowledge_base
 from eventwire.api import extract_many
 from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
+from eventwire.events.verb_file import parse_code
 from eventwire.events.verbs import (
     VerbFileError,
     load_verbs,
-    parse_code,
     parse_verb_text,
     verb_dictionary,
 )
