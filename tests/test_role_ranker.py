@@ -10,7 +10,8 @@ import pytest
 from spacy.tokens import Doc
 
 import eventwire
-from eventwire.actors.resolve import actors_of, resolve_actors
+from eventwire.actors.found import actors_of
+from eventwire.actors.resolve import resolve_actors
 from eventwire.api import record_from_mapping
 from eventwire.config import DEFAULT
 from eventwire.events.classify import ModelError

@@ -33,7 +33,8 @@ import numpy as np
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
-from eventwire.actors.resolve import actors_of, resolve_actors
+from eventwire.actors.found import actors_of
+from eventwire.actors.resolve import resolve_actors
 from eventwire.api import record_from_mapping
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.eval.corpora import documents

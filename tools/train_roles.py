@@ -41,8 +41,8 @@ from train_coder import (  # noqa: E402
     trigger_nouns,
 )
 
+from eventwire.actors.found import actors_of  # noqa: E402
 from eventwire.actors.kb import knowledge_base
-from eventwire.actors.resolve import actors_of  # noqa: E402
 from eventwire.config import DEFAULT  # noqa: E402
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402

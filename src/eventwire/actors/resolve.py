@@ -11,107 +11,43 @@ actors but match nothing are kept with a null code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
+from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY, ActorRef, ArticleActors
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.phrases import (
+    DOMESTIC_GROUPS,
+    GROUP_HEADS,
+    GROUP_PRONOUNS,
+    INSTRUMENT_HEADS,
+    LED_HEADS,
+    NOMINAL,
+    ORGANISATION_HEADS,
+    OWNED_HEADS,
+    PEOPLE_HEADS,
+    PERSON_PRONOUNS,
+    city_country,
+    clean_text,
+    compose_code,
+    country_part,
+    cut_off,
+    expletive,
+    head_lemmatised,
+    hyphen_modifier,
+    is_capitalised,
+    joined_text,
+    phrase_bounds,
+    sector_of,
+    sector_part,
+    separates,
+)
 from eventwire.conventions import EVENTWIRE, Conventions
 from eventwire.model import Actor, ArticleResult, Mention
 
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
-
-NOMINAL = {"NOUN", "PROPN", "PRON"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
-GROUP_PRONOUNS = {"it", "they"}  # "Russia said it would …": the state, not a person
-EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
-CONTROL_ADJECTIVES = {  # "it is ready to host …": the adjective's subject acts
-    "ready", "willing", "unwilling", "prepared", "determined", "keen", "able", "unable",
-    "eager", "reluctant", "committed", "open", "happy", "set", "due", "poised",
-}  # fmt: skip
-# heads that name an actor when they carry a country, e.g. "the Russian side", "Syrian forces"
-GROUP_HEADS = {
-    "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
-    "diplomat", "diplomats", "official", "officials", "leadership", "regime", "people",
-}  # fmt: skip
-# nouns for people acting for whoever modifies them ("UN inspectors", "EU monitors")
-PEOPLE_HEADS = {
-    "inspector", "monitor", "observer", "peacekeeper", "envoy", "delegate", "staff",
-    "personnel", "expert", "investigator", "worker", "representative", "member", "leader",
-    "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official", "team",
-    "mission", "crew",
-}  # fmt: skip
-# groups that a story names without their country when it is the country the story is about
-DOMESTIC_GROUPS = {
-    "government", "opposition", "rebel", "regime", "army", "military", "authority",
-    "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
-    "civilian", "resident", "villager", "protester", "demonstrator", "people",
-}  # fmt: skip
-# the means of force of whoever modifies them ("Syrian government airstrikes", "Russian jets")
-INSTRUMENT_HEADS = {
-    "airstrike", "strike", "raid", "jet", "aircraft", "plane", "helicopter", "drone",
-    "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
-    "warship", "bomber", "gunfire", "sniper",
-}  # fmt: skip
-# forces named by the state that leads them ("the US-led coalition")
-LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}
-# organisations named by their modifier ("the Islamic State group", "the Hamas movement")
-ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
-# what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
-OWNED_HEADS = {
-    "position", "base", "stronghold", "target", "area", "village", "town", "neighbourhood",
-    "neighborhood", "territory", "facility", "convoy", "headquarters", "checkpoint", "outpost",
-    "camp", "post",
-}  # fmt: skip
-# modifiers that bind tighter than the head's own noun (country adjectives etc.)
-MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
-ACTOR_KEY = "eventwire.actors"
-RESOLVER_KEY = "eventwire.resolver"  # the article's resolver, so the headline shares its memory
-
-
-@dataclass
-class ActorRef:
-    """An actor at one place in the parse; ``head`` is the token the events stage asks about."""
-
-    head: int
-    start: int  # token span [start, end) in the Doc
-    end: int
-    actor: Actor
-    how: str  # kb | country+agent | country | capital | agent | alias | pronoun | unknown
-
-
-@dataclass
-class ArticleActors:
-    """What the events stage needs: the actor behind each nominal head token."""
-
-    by_head: dict[int, ActorRef] = field(default_factory=dict)
-    tokens: set[int] = field(default_factory=set)  # every token inside an actor phrase
-    also: dict[int, list[ActorRef]] = field(default_factory=dict)  # "US and Russian diplomats"
-
-    def at(self, token: Token) -> ActorRef | None:
-        return self.by_head.get(token.i)
-
-    coded: set[int] = field(default_factory=set)  # tokens inside phrases with an actor code
-
-    def add(self, ref: ActorRef) -> None:
-        self.by_head[ref.head] = ref
-        self.tokens.update(range(ref.start, ref.end))
-        if ref.actor.code:
-            self.coded.update(range(ref.start, ref.end))
-
-    def covers(self, index: int) -> bool:
-        return index in self.tokens
-
-    def names_actor(self, index: int) -> bool:
-        """Inside a phrase that names a coded actor (not "Iftar", an unknown name)."""
-        return index in self.coded
-
-
-def actors_of(doc: Doc) -> ArticleActors:
-    found = doc.user_data.get(ACTOR_KEY)
-    return found if isinstance(found, ArticleActors) else ArticleActors()
 
 
 class Resolver:
@@ -146,7 +82,7 @@ class Resolver:
             if (
                 token.dep_ in {"compound", "amod", "nmod"}
                 and token.head.pos_ in NOMINAL
-                and not _cut_off(token)
+                and not cut_off(token)
             ):
                 continue  # part of a bigger phrase; its head speaks for it
             ref = self.resolve_head(token)
@@ -174,18 +110,18 @@ class Resolver:
             return None
         if head.pos_ == "NOUN" and not self._may_name_actor(head):
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
-        if _hyphen_modifier(head):
+        if hyphen_modifier(head):
             return None  # "Russian-made missiles", "the US-led coalition": a modifier
         shared = self._shared_owner_ref(head)
         if shared is not None:
             return shared
-        start, end = _phrase_bounds(head)
+        start, end = phrase_bounds(head)
         listed = self._listed_names(head, start) if head.pos_ == "PROPN" else []
         if listed:  # "Arnor, Calenardhon and the evil Gondor" parsed as one noun phrase
-            start = next(t.i for t in reversed(head.doc[: head.i]) if _separates(t)) + 1
+            start = next(t.i for t in reversed(head.doc[: head.i]) if separates(t)) + 1
             self._found.also.setdefault(head.i, []).extend(listed)
         tokens = head.doc[start:end]
-        text = _clean_text(tokens)
+        text = clean_text(tokens)
         possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         own = [t for t in tokens if t.i not in possessor]
 
@@ -216,7 +152,7 @@ class Resolver:
                     state = owner  # "Ithilen's minister X": the possessive names the state
                 if agent:
                     combined = Actor(
-                        text, _compose(state, agent), state, _sector(agent), actor.name
+                        text, compose_code(state, agent), state, sector_of(agent), actor.name
                     )
                     return ActorRef(head.i, start, end, combined, "country+agent")
                 if (
@@ -239,7 +175,7 @@ class Resolver:
         country = self._country_in(tokens, head)
         if country and agent:
             self.agent_country[head.lemma_.lower()] = country
-            actor = Actor(text, _compose(country, agent), country, _sector(agent), None)
+            actor = Actor(text, compose_code(country, agent), country, sector_of(agent), None)
             if agent == "GOV" and head.ent_type_ == "PERSON":
                 self._remember(actor, tokens)
             return ActorRef(head.i, start, end, actor, "country+agent")
@@ -256,11 +192,11 @@ class Resolver:
                 owner = first.actor.country  # "Danish media and government": shared modifier
             if owner:
                 for other in self._owners_of(head)[1:]:
-                    actor = Actor(text, _compose(other, agent), other, _sector(agent))
+                    actor = Actor(text, compose_code(other, agent), other, sector_of(agent))
                     self._found.also.setdefault(head.i, []).append(
                         ActorRef(head.i, start, end, actor, "country+agent")
                     )
-                owned = Actor(text, _compose(owner, agent), owner, _sector(agent))
+                owned = Actor(text, compose_code(owner, agent), owner, sector_of(agent))
                 return ActorRef(head.i, start, end, owned, "country+agent")
         if agent and head.lower_ in GROUP_HEADS and head.lemma_.lower() not in DOMESTIC_GROUPS:
             return None  # "the delegation", "various regional sides": whose, the text must say
@@ -272,11 +208,11 @@ class Resolver:
                 inferred = self.main_country()  # "the opposition" in a story about Syria
             if inferred is None:  # "the embassy": whose, the text does not say
                 unknown = self.conventions.unknown_owner_code
-                null = _compose(unknown, agent) if unknown else None
+                null = compose_code(unknown, agent) if unknown else None
                 return ActorRef(
-                    head.i, start, end, Actor(text, null, None, _sector(agent)), "unknown"
+                    head.i, start, end, Actor(text, null, None, sector_of(agent)), "unknown"
                 )
-            actor = Actor(text, _compose(inferred, agent), inferred, _sector(agent), None)
+            actor = Actor(text, compose_code(inferred, agent), inferred, sector_of(agent), None)
             return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
             return ActorRef(head.i, start, end, Actor(text), "unknown")
@@ -286,7 +222,7 @@ class Resolver:
         """The names a list folded into the head's modifiers holds, before the head's own
         segment; empty unless there is a conjunction and every earlier segment is an actor."""
         doc = head.doc
-        cuts = [t.i for t in doc[start : head.i] if _separates(t)]
+        cuts = [t.i for t in doc[start : head.i] if separates(t)]
         if not any(doc[i].pos_ == "CCONJ" for i in cuts):
             return []
         refs: list[ActorRef] = []
@@ -294,7 +230,7 @@ class Resolver:
             seg = [t for t in doc[lo + 1 : hi] if t.pos_ not in {"DET", "ADJ", "PUNCT"}]
             if not seg:
                 continue
-            text = _join(seg)
+            text = joined_text(seg)
             known = self._known_name(seg)
             code = known[0].code if known else self._state_code(text)
             if not code:
@@ -306,7 +242,7 @@ class Resolver:
     def _governing_subject(self, pronoun: Token) -> ActorRef | None:
         """ "Russia said it would veto …", "Iran and Iraq said they …": a subject pronoun in a
         reported or dependent clause is the governing clause's subject, if that is a group."""
-        if pronoun.dep_ != "nsubj" or _expletive(pronoun):
+        if pronoun.dep_ != "nsubj" or expletive(pronoun):
             return None  # "it would be wrong to …", "it seems that …": no one
         clause = pronoun.head
         while clause.dep_ in {"ccomp", "xcomp", "advcl", "conj"} and clause.head.i != clause.i:
@@ -345,7 +281,7 @@ class Resolver:
             return None
         self._found.also.setdefault(head.i, []).extend(refs[1:])
         first = refs[0]
-        return ActorRef(head.i, start, end, Actor(_clean_text(head.doc[start:end]),
+        return ActorRef(head.i, start, end, Actor(clean_text(head.doc[start:end]),
                         first.actor.code, first.actor.country), "country")  # fmt: skip
 
     def _owned_by_modifier(self, head: Token, start: int, end: int, text: str) -> ActorRef | None:
@@ -364,7 +300,7 @@ class Resolver:
         if kind is None or head.pos_ != "NOUN" or self.kb.agent(lemma):
             return None
         modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
-        if not modifiers or _hyphen_modifier(modifiers[-1]):
+        if not modifiers or hyphen_modifier(modifiers[-1]):
             return None  # "US-led coalition strikes": whose, the hyphen does not say
         ref = self.resolve_head(modifiers[-1])
         if ref is None or not ref.actor.code:
@@ -400,7 +336,11 @@ class Resolver:
             c.dep_ == "prep" and c.lower_ in {"from", "of", "in"} and c.right_edge.i == before.i
             for c in group.children
         )
-        state = self._state_code(_join(head.doc[head.left_edge.i : head.i + 1])) if owned else None
+        state = (
+            self._state_code(joined_text(head.doc[head.left_edge.i : head.i + 1]))
+            if owned
+            else None
+        )
         if state is None:
             return None
         code = (first.actor.code or "").replace(first.actor.country or "", state, 1)
@@ -431,9 +371,9 @@ class Resolver:
             c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts
         ):
             return True  # "rebel positions", "Russian airstrikes": their modifier's
-        start, end = _phrase_bounds(head)
+        start, end = phrase_bounds(head)
         phrase = head.doc[start:end]
-        if any(t.pos_ == "PROPN" or t.ent_type_ or _capitalised(t) for t in phrase):
+        if any(t.pos_ == "PROPN" or t.ent_type_ or is_capitalised(t) for t in phrase):
             return True
         # a multi-word agent: "human rights activists"
         return start < head.i and self._agent_of(list(phrase), head) is not None
@@ -450,7 +390,7 @@ class Resolver:
         for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for t in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
-                    code = self._state_code(_join(t.doc[t.left_edge.i : t.i + 1]))
+                    code = self._state_code(joined_text(t.doc[t.left_edge.i : t.i + 1]))
                     if code and code not in codes:
                         codes.append(code)
             if codes:
@@ -512,14 +452,14 @@ class Resolver:
             if ent.label_ in {"GPE", "NORP"}:
                 counted = False
                 for token in ent:
-                    if _hyphen_modifier(token):
+                    if hyphen_modifier(token):
                         continue  # "Russian-made" says nothing about whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
                     if code:  # a place names where the story is more than a nationality does
                         weight = 2 if ent.label_ == "GPE" else 1
                         self.country_counts[code] = self.country_counts.get(code, 0) + weight
                         counted = True
-                city = None if counted or ent.label_ != "GPE" else _city_country(ent.text)
+                city = None if counted or ent.label_ != "GPE" else city_country(ent.text)
                 if city:  # "protesters in Houston": a story about the United States
                     self.country_counts[city] = self.country_counts.get(city, 0) + 2
 
@@ -528,17 +468,17 @@ class Resolver:
         """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
         words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]
         n = len(words)
-        named = [t.pos_ == "PROPN" or bool(t.ent_type_) or _capitalised(t) for t in words]
+        named = [t.pos_ == "PROPN" or bool(t.ent_type_) or is_capitalised(t) for t in words]
         for length in range(min(n, self.kb.max_phrase_tokens), 0, -1):
             for i in range(n - length, -1, -1):
                 if not (named[i] and named[i + length - 1]):
                     continue  # names begin and end with a name word
                 piece = words[i : i + length]
-                phrase = _join(piece)
+                phrase = joined_text(piece)
                 record = self.kb.lookup(phrase, self.date)
                 if record and record.kind in {"person", "organization"}:
-                    return Actor(phrase, record.code, _country_part(record.code),
-                                 _sector_part(record.code), record.name), "kb"  # fmt: skip
+                    return Actor(phrase, record.code, country_part(record.code),
+                                 sector_part(record.code), record.name), "kb"  # fmt: skip
                 alias = self.aliases.get(phrase.lower())
                 if alias is not None:
                     return alias, "alias"
@@ -549,12 +489,12 @@ class Resolver:
         ("North Korean" before "Korean", "Saudi Arabia" before "Saudi")."""
         for i, t in enumerate(tokens):
             if not (
-                t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or _capitalised(t)
+                t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or is_capitalised(t)
             ):
                 continue
             for n in (3, 2):
                 if i + n <= len(tokens):
-                    code = self.kb.country(_join(tokens[i : i + n]))
+                    code = self.kb.country(joined_text(tokens[i : i + n]))
                     if code:
                         return code
             code = self._state_code(t.text)
@@ -586,7 +526,7 @@ class Resolver:
                 # "human rights activists": lemmas, or the words with only the head lemmatised
                 lemmas = " ".join(t.lemma_.lower() for t in piece)
                 surface = " ".join(t.lower_ for t in piece)  # "media", not "medium"
-                for phrase in dict.fromkeys([lemmas, _head_lemmatised(piece), surface]):
+                for phrase in dict.fromkeys([lemmas, head_lemmatised(piece), surface]):
                     agent = self.kb.agent(phrase)
                     if not agent:
                         continue
@@ -610,123 +550,12 @@ class Resolver:
         names = [t for t in tokens if t.ent_type_ == "PERSON" or t.pos_ == "PROPN"]
         if names:
             self.aliases[names[-1].text.lower()] = actor
-            self.aliases[_join(names).lower()] = actor
+            self.aliases[joined_text(names).lower()] = actor
         self.last_person = actor
 
     @staticmethod
     def _copy(actor: Actor, text: str) -> Actor:
         return Actor(text, actor.code, actor.country, actor.sector, actor.name)
-
-
-def _phrase_bounds(head: Token) -> tuple[int, int]:
-    """The head's noun phrase: itself plus left modifiers and appositive names."""
-    start = head.i
-    for child in head.lefts:
-        if child.dep_ in MODIFIER_DEPS:
-            start = min(start, child.left_edge.i)
-    end = head.i + 1
-    for child in head.rights:
-        name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
-        if name and child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.subtree):
-            name = False  # "Mordor, the Shire, Fornost and Bree": a list, not one name
-        title = child.dep_ == "prep" and child.lower_ in {"of", "for"} and _is_title_of(head, child)
-        if name or title:
-            end = max(end, child.right_edge.i + 1)
-    return start, end
-
-
-def _expletive(pronoun: Token) -> bool:
-    """ "It is important to …" names no one; "it is ready to …" names its antecedent."""
-    verb = pronoun.head
-    if verb.lemma_ not in EXPLETIVE_HEADS:
-        return False
-    return not any(c.dep_ == "acomp" and c.lemma_ in CONTROL_ADJECTIVES for c in verb.children)
-
-
-def _head_lemmatised(tokens: list[Token]) -> str:
-    return " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
-
-
-BIG_CITY = 100_000
-
-
-def _city_country(name: str) -> str | None:
-    """The country of a city name that can only mean one country's big city ("Houston");
-    None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
-    only cities of 100,000+ people count, and those must agree)."""
-    from eventwire.gazetteer import load_gazetteer  # the place stage loads it anyway
-
-    countries = {
-        place.country
-        for place, primary in load_gazetteer().lookup(name)
-        if primary and place.kind == "city" and place.population >= BIG_CITY
-    }
-    return countries.pop() if len(countries) == 1 else None
-
-
-def _cut_off(modifier: Token) -> bool:
-    """A name the parser hung on a later noun across an adverb ("ties with Libya almost
-    crowds …"): no modifier is separated from its noun that way, so it stands alone."""
-    if modifier.pos_ != "PROPN" or modifier.head.i <= modifier.i + 1:
-        return False
-    return any(t.pos_ == "ADV" for t in modifier.doc[modifier.i + 1 : modifier.head.i])
-
-
-def _separates(token: Token) -> bool:
-    """A list separator: a comma or a coordinating conjunction."""
-    return token.pos_ == "CCONJ" or token.text == ","
-
-
-def _is_title_of(head: Token, prep: Token) -> bool:
-    """'Secretary of State', 'Minister for Foreign Affairs': a title, not a relation."""
-    return head.pos_ == "PROPN" and all(t.pos_ in {"PROPN", "ADP", "CCONJ"} for t in prep.subtree)
-
-
-def _compose(country: str, agent: str) -> str:
-    """Country and agent code: RUS + GOV → RUSGOV; a prefix agent goes first: NGO~ → NGOARN,
-    and both kinds can meet ("an MSF Arnor diplomat": NGO~GOV → NGOARNGOV)."""
-    prefix, _, suffix = agent.rpartition("~")
-    return f"{prefix}{country}{suffix}"
-
-
-def _sector(agent: str) -> str:
-    prefix, _, suffix = agent.rpartition("~")
-    return suffix or prefix
-
-
-def _hyphen_modifier(token: Token) -> bool:
-    """The first half of "Russian-made" or "US-led"."""
-    doc = token.doc
-    return (
-        token.i + 2 < len(doc)
-        and doc[token.i + 1].text == "-"
-        and doc[token.i + 2].text[:1].islower()
-        and not doc[token.i + 1].whitespace_
-        and not token.whitespace_
-    )
-
-
-def _capitalised(token: Token) -> bool:
-    """A capitalised noun: a name even when the tagger calls it a common noun."""
-    return token.text[:1].isupper() and token.pos_ in {"NOUN", "PROPN", "ADJ", "X"}
-
-
-def _join(tokens: Span | list[Token]) -> str:
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
-def _clean_text(tokens: Span) -> str:
-    return tokens.text.strip(" ,.;:“”\"'")
-
-
-def _country_part(code: str) -> str | None:
-    return code[:3] if code and len(code) >= 3 else None
-
-
-def _sector_part(code: str) -> str | None:
-    if not code or len(code) <= 3:
-        return None
-    return code[3:6] if not code.startswith("IGO") else code[3:6]
 
 
 def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:

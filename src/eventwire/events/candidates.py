@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from eventwire.actors.resolve import ArticleActors
+from eventwire.actors.found import ArticleActors
 from eventwire.events.modality import is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.roles import SUBJECT_DEPS

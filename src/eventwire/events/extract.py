@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.resolve import ActorRef, ArticleActors, actors_of
+from eventwire.actors.found import ActorRef, ArticleActors, actors_of
 from eventwire.events.candidates import years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of

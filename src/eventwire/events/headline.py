@@ -10,8 +10,9 @@ import re
 
 from spacy.tokens import Doc
 
+from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY
 from eventwire.actors.kb import KnowledgeBase, knowledge_base
-from eventwire.actors.resolve import ACTOR_KEY, RESOLVER_KEY, Resolver
+from eventwire.actors.resolve import Resolver
 from eventwire.config import CoderConfig
 from eventwire.events.discards import discards
 from eventwire.events.extract import DISCARD_KEY, sentence_events

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Span, Token
 
-from eventwire.actors.resolve import ArticleActors
+from eventwire.actors.found import ArticleActors
 from eventwire.events.candidates import candidate_tokens, features, sentence_context
 from eventwire.events.classify import Decision, EventClassifier, load_classifier
 from eventwire.events.encoder import load_encoder

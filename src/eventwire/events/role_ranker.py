@@ -20,7 +20,7 @@ from pathlib import Path
 import numpy as np
 from spacy.tokens import Span, Token
 
-from eventwire.actors.resolve import ActorRef, ArticleActors
+from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.events.classify import ModelError, feature_indices, softmax
 from eventwire.events.roles import loose_ref, ref_of
 from eventwire.model import Actor

@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolve import ActorRef, ArticleActors
+from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.events.verbs import normalise_words
 from eventwire.model import Actor
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolve import RESOLVER_KEY, ArticleActors
+from eventwire.actors.found import RESOLVER_KEY, ArticleActors
 from eventwire.model import Actor, Span
 from eventwire.quotes.cues import DASHES, REPORTING_VERBS, SPEECH_VERBS, STATEMENT_NOUNS
 

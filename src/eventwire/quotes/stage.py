@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Token
 
-from eventwire.actors.resolve import ArticleActors, actors_of
+from eventwire.actors.found import ArticleActors, actors_of
 from eventwire.model import ArticleResult, Quote, Span
 from eventwire.quotes.direct import Candidate, candidates, is_long_clause, starts_sentence
 from eventwire.quotes.link import link_events

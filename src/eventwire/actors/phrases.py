@@ -1,0 +1,162 @@
+"""Word lists and phrase helpers of actor resolution: which heads name people, groups,
+instruments or places, where a phrase starts and ends, and how codes are composed."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+NOMINAL = {"NOUN", "PROPN", "PRON"}
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"it", "they"}  # "Russia said it would …": the state, not a person
+EXPLETIVE_HEADS = {"be", "seem", "appear", "remain", "become", "take", "matter"}
+CONTROL_ADJECTIVES = {  # "it is ready to host …": the adjective's subject acts
+    "ready", "willing", "unwilling", "prepared", "determined", "keen", "able", "unable",
+    "eager", "reluctant", "committed", "open", "happy", "set", "due", "poised",
+}  # fmt: skip
+# heads that name an actor when they carry a country, e.g. "the Russian side", "Syrian forces"
+GROUP_HEADS = {
+    "side", "sides", "delegation", "delegations", "authorities", "forces", "troops", "army",
+    "diplomat", "diplomats", "official", "officials", "leadership", "regime", "people",
+}  # fmt: skip
+# nouns for people acting for whoever modifies them ("UN inspectors", "EU monitors")
+PEOPLE_HEADS = {
+    "inspector", "monitor", "observer", "peacekeeper", "envoy", "delegate", "staff",
+    "personnel", "expert", "investigator", "worker", "representative", "member", "leader",
+    "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official", "team",
+    "mission", "crew",
+}  # fmt: skip
+# groups that a story names without their country when it is the country the story is about
+DOMESTIC_GROUPS = {
+    "government", "opposition", "rebel", "regime", "army", "military", "authority",
+    "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
+    "civilian", "resident", "villager", "protester", "demonstrator", "people",
+}  # fmt: skip
+# the means of force of whoever modifies them ("Syrian government airstrikes", "Russian jets")
+INSTRUMENT_HEADS = {
+    "airstrike", "strike", "raid", "jet", "aircraft", "plane", "helicopter", "drone",
+    "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
+    "warship", "bomber", "gunfire", "sniper",
+}  # fmt: skip
+# forces named by the state that leads them ("the US-led coalition")
+LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}
+# organisations named by their modifier ("the Islamic State group", "the Hamas movement")
+ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
+# what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
+OWNED_HEADS = {
+    "position", "base", "stronghold", "target", "area", "village", "town", "neighbourhood",
+    "neighborhood", "territory", "facility", "convoy", "headquarters", "checkpoint", "outpost",
+    "camp", "post",
+}  # fmt: skip
+# modifiers that bind tighter than the head's own noun (country adjectives etc.)
+MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
+
+
+def phrase_bounds(head: Token) -> tuple[int, int]:
+    """The head's noun phrase: itself plus left modifiers and appositive names."""
+    start = head.i
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS:
+            start = min(start, child.left_edge.i)
+    end = head.i + 1
+    for child in head.rights:
+        name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
+        if name and child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.subtree):
+            name = False  # "Mordor, the Shire, Fornost and Bree": a list, not one name
+        title = child.dep_ == "prep" and child.lower_ in {"of", "for"} and is_title_of(head, child)
+        if name or title:
+            end = max(end, child.right_edge.i + 1)
+    return start, end
+
+
+def expletive(pronoun: Token) -> bool:
+    """ "It is important to …" names no one; "it is ready to …" names its antecedent."""
+    verb = pronoun.head
+    if verb.lemma_ not in EXPLETIVE_HEADS:
+        return False
+    return not any(c.dep_ == "acomp" and c.lemma_ in CONTROL_ADJECTIVES for c in verb.children)
+
+
+def head_lemmatised(tokens: list[Token]) -> str:
+    return " ".join([*(t.lower_ for t in tokens[:-1]), tokens[-1].lemma_.lower()])
+
+
+BIG_CITY = 100_000
+
+
+def city_country(name: str) -> str | None:
+    """The country of a city name that can only mean one country's big city ("Houston");
+    None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
+    only cities of 100,000+ people count, and those must agree)."""
+    from eventwire.gazetteer import load_gazetteer  # the place stage loads it anyway
+
+    countries = {
+        place.country
+        for place, primary in load_gazetteer().lookup(name)
+        if primary and place.kind == "city" and place.population >= BIG_CITY
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def cut_off(modifier: Token) -> bool:
+    """A name the parser hung on a later noun across an adverb ("ties with Libya almost
+    crowds …"): no modifier is separated from its noun that way, so it stands alone."""
+    if modifier.pos_ != "PROPN" or modifier.head.i <= modifier.i + 1:
+        return False
+    return any(t.pos_ == "ADV" for t in modifier.doc[modifier.i + 1 : modifier.head.i])
+
+
+def separates(token: Token) -> bool:
+    """A list separator: a comma or a coordinating conjunction."""
+    return token.pos_ == "CCONJ" or token.text == ","
+
+
+def is_title_of(head: Token, prep: Token) -> bool:
+    """'Secretary of State', 'Minister for Foreign Affairs': a title, not a relation."""
+    return head.pos_ == "PROPN" and all(t.pos_ in {"PROPN", "ADP", "CCONJ"} for t in prep.subtree)
+
+
+def compose_code(country: str, agent: str) -> str:
+    """Country and agent code: RUS + GOV → RUSGOV; a prefix agent goes first: NGO~ → NGOARN,
+    and both kinds can meet ("an MSF Arnor diplomat": NGO~GOV → NGOARNGOV)."""
+    prefix, _, suffix = agent.rpartition("~")
+    return f"{prefix}{country}{suffix}"
+
+
+def sector_of(agent: str) -> str:
+    prefix, _, suffix = agent.rpartition("~")
+    return suffix or prefix
+
+
+def hyphen_modifier(token: Token) -> bool:
+    """The first half of "Russian-made" or "US-led"."""
+    doc = token.doc
+    return (
+        token.i + 2 < len(doc)
+        and doc[token.i + 1].text == "-"
+        and doc[token.i + 2].text[:1].islower()
+        and not doc[token.i + 1].whitespace_
+        and not token.whitespace_
+    )
+
+
+def is_capitalised(token: Token) -> bool:
+    """A capitalised noun: a name even when the tagger calls it a common noun."""
+    return token.text[:1].isupper() and token.pos_ in {"NOUN", "PROPN", "ADJ", "X"}
+
+
+def joined_text(tokens: Span | list[Token]) -> str:
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def clean_text(tokens: Span) -> str:
+    return tokens.text.strip(" ,.;:“”\"'")
+
+
+def country_part(code: str) -> str | None:
+    return code[:3] if code and len(code) >= 3 else None
+
+
+def sector_part(code: str) -> str | None:
+    if not code or len(code) <= 3:
+        return None
+    return code[3:6] if not code.startswith("IGO") else code[3:6]
