@@ -5,20 +5,8 @@ The shipped dictionary is CAMEO.2.0 from openeventdata/petrarch2 (MIT), parsed a
 same parser reads user dictionaries at run time (`--verbs FILE`), so it reports every malformed
 line as ``file:line: message`` instead of skipping it silently.
 
-File format (``events/verb_file.py`` parses it; see the header of CAMEO.2.0.txt)::
-
-    &SYNSET_NAME            a synonym set; its members follow as "+WORD" or "+TWO_WORDS"
-    +WORD
-    ---  NAME   [CODE]  --- a verb block; CODE is the default for its verbs ([---] = no event)
-    WORD {FORMS ...} [CODE] a verb; {irregular forms} and its own [CODE] are optional
-    +MEET_WITH {...}        a multi-word (phrasal) verb; '+' marks the inflected word
-    - PRE * POST (PREP WORDS) {NOUN PHRASE} &SYNSET [CODE]  # VERB
-                            a pattern of the block; '*' stands for the verb
-
-Codes are ``[040]``, ``[---]`` (no event) or ``[042:043]``: the second code is the event in the
-reverse direction (target → source; "visit" / "host"), and ``[:020]`` codes only that reverse
-event ("X faced calls from Y": Y appeals to X). Words are kept as lowercase lemmas: the verb
-line's base word, nouns in patterns singularised with simple rules; the caller's lemmas are
+The file format (synsets, verb blocks, patterns, ``[CODE:REVERSE]`` codes) and its parser are
+in ``events/verb_file.py``. Words are kept as lowercase lemmas, and the caller's lemmas are
 normalised the same way before matching, so spaCy and the dictionary meet halfway.
 """
 
