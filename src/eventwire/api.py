@@ -10,10 +10,10 @@ from typing import Any
 
 from eventwire.confidence import check_threshold, drop_unconfident
 from eventwire.config import DEFAULT, CoderConfig
+from eventwire.engines import Engine, run
 from eventwire.ingest import ArticleOptions, Failure, build_article, record_from_mapping
 from eventwire.model import ArticleResult
 from eventwire.nlp import BATCH_SIZE
-from eventwire.pipeline import run
 
 Record = Mapping[str, Any]
 
@@ -48,6 +48,7 @@ def extract_many(
     options: ArticleOptions | None = None,
     config: CoderConfig = DEFAULT,
     min_confidence: float | None = None,
+    engine: Engine | None = None,
 ) -> Iterator[ArticleResult]:
     """One result per record, in order. Bad records give a result whose ``errors`` say why.
 
@@ -67,7 +68,8 @@ def extract_many(
             else:
                 yield build_article(item, options)
 
-    for outcome in run(articles(), workers=workers, batch_size=batch_size, config=config):
+    engine = engine or Engine(workers=workers)
+    for outcome in run(articles(), engine, batch_size, config):
         if isinstance(outcome, Failure):
             yield ArticleResult(article=None, errors=[str(outcome)], input_id=outcome.id)
         else:

@@ -38,6 +38,32 @@ def min_confidence_option(what: str) -> Callable[[Any], Any]:
     )
 
 
+def engine_options(command: Callable[..., None]) -> Callable[..., None]:
+    """``--engine`` and ``--scheduler``: where the pipeline runs (``eventwire.engines``)."""
+    command = click.option(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="With --engine dask: a running Dask scheduler (tcp://host:8786); without it, a "
+        "LocalCluster of --workers processes starts here.",
+    )(command)
+    return click.option(
+        "--engine",
+        type=click.Choice(["local", "dask"]),
+        default="local",
+        show_default=True,
+        help="local: this process, or --workers processes; dask: a Dask cluster "
+        "(pip install 'eventwire[dask]'). Results, and their order, are the same.",
+    )(command)
+
+
+def _engine(engine: str, workers: int, scheduler: str | None) -> Any:
+    from eventwire.engines import Engine
+
+    if scheduler and engine != "dask":
+        raise click.UsageError("--scheduler needs --engine dask")
+    return Engine(engine, workers, scheduler)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 def main() -> None:
@@ -152,6 +178,7 @@ def _coder_config(
     help="JSONL of per-file metadata: {file, source, published, title, id, url}.",
 )
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
+@engine_options
 @click.option(
     "--batch-size",
     default=32,
@@ -193,6 +220,8 @@ def ingest(
     source: str | None,
     meta: str | None,
     workers: int,
+    engine: str,
+    scheduler: str | None,
     batch_size: int,
     max_chars: int | None,
     timeout: float,
@@ -215,6 +244,7 @@ def ingest(
     Formats: .txt .html .htm .json .jsonl .csv .tsv .sgm (Reuters-21578), each also .gz.
     Exits non-zero only when nothing could be ingested.
     """
+    from eventwire.engines import EngineError
     from eventwire.ingest import ReadOptions
     from eventwire.jobs import ingest as run_ingest
     from eventwire.progress import progress_bar
@@ -246,12 +276,13 @@ def ingest(
                 check_language=not no_language_check,
                 read_options=read_options,
                 workers=workers,
+                engine=_engine(engine, workers, scheduler),
                 batch_size=batch_size,
                 progress=advance,
                 config=config,
                 min_confidence=min_confidence,
             )
-        except ValueError as err:  # a bad --meta file
+        except (ValueError, EngineError) as err:  # a bad --meta file; no Dask
             raise click.ClickException(str(err)) from err
         except StoreError as err:  # busy: what was committed stays; a re-run resumes
             raise click.ClickException(
@@ -302,6 +333,7 @@ def _print_summary(s: dict[str, Any], db: str) -> None:
     help="Write results here instead of stdout.",
 )
 @click.option("--workers", default=1, show_default=True, help="Processes running spaCy.")
+@engine_options
 @click.option("--batch-size", default=32, show_default=True, help="Articles per nlp.pipe batch.")
 @min_confidence_option("Leave out")
 @coder_options
@@ -310,6 +342,8 @@ def extract(
     fmt: str,
     output: IO[str],
     workers: int,
+    engine: str,
+    scheduler: str | None,
     batch_size: int,
     min_confidence: float | None,
     **coder: Any,
@@ -321,6 +355,7 @@ def extract(
     """
     from eventwire.api import extract_many
     from eventwire.contract import json_line, result_to_json
+    from eventwire.engines import EngineError
     from eventwire.ingest.readers import json_objects
 
     config = _coder_config(**coder)
@@ -334,13 +369,17 @@ def extract(
         results = extract_many(
             records,
             workers=workers,
+            engine=_engine(engine, workers, scheduler),
             batch_size=batch_size,
             config=config,
             min_confidence=min_confidence,
         )
-        for result in results:
-            output.write(json_line(result_to_json(result)))
-            output.flush()
+        try:
+            for result in results:
+                output.write(json_line(result_to_json(result)))
+                output.flush()
+        except EngineError as err:
+            raise click.ClickException(str(err)) from err
 
 
 def _decoded_lines(stream: IO[bytes], origin: str) -> Iterator[str]:

@@ -14,10 +14,10 @@ from typing import Any
 
 from eventwire.confidence import check_threshold, drop_unconfident
 from eventwire.config import DEFAULT, CoderConfig
+from eventwire.engines import Engine, run
 from eventwire.ingest import ArticleOptions, Failure, ReadOptions, iter_articles, load_meta
 from eventwire.model import Article, ArticleResult
 from eventwire.nlp import BATCH_SIZE
-from eventwire.pipeline import run
 from eventwire.store.store import Store, _now
 
 Progress = Callable[[int], None]
@@ -60,8 +60,12 @@ def ingest(
     progress: Progress | None = None,
     config: CoderConfig = DEFAULT,
     min_confidence: float | None = None,
+    engine: Engine | None = None,
 ) -> IngestSummary:
     """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled.
+
+    ``engine`` says where the pipeline runs (``engines.Engine``: local processes, or Dask);
+    the store is written here, in input order, either way.
 
     ``min_confidence`` drops events whose confidence is below it before they are stored;
     events without a confidence are kept (``eventwire.confidence``)."""
@@ -80,7 +84,8 @@ def ingest(
     job = _IngestJob(store, batch_size, progress or (lambda n: None), min_confidence)
     items = iter_articles(list(inputs), read_options, article_options, exclude)
     dedup_before = store.dedup_seconds
-    job.run(run(job.skip_stored(items), workers=workers, batch_size=batch_size, config=config))
+    engine = engine or Engine(workers=workers)
+    job.run(run(job.skip_stored(items), engine, batch_size, config))
     job.summary.dedup_seconds = round(store.dedup_seconds - dedup_before, 3)
     store.log_run(inputs, job.summary.as_dict(), started)
     return job.summary

@@ -91,13 +91,15 @@ def process_chunk(
     ]
 
 
-def _chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+def chunks(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    """``items`` in lists of ``size``."""
     it = iter(items)
     while chunk := list(islice(it, size)):
         yield chunk
 
 
-def _init_worker(config: CoderConfig) -> None:
+def load_once(config: CoderConfig) -> None:
+    """Load spaCy, the dictionaries and the coder's models now (once per worker process)."""
     load_nlp()
     knowledge_base(config)
     verb_dictionary(config)
@@ -113,12 +115,12 @@ def run(
     """Results in input order. With ``workers > 1``, chunks go to processes that each load
     spaCy once; at most two chunks per worker are in flight, so memory stays bounded."""
     if workers <= 1:
-        for chunk in _chunks(items, batch_size):
+        for chunk in chunks(items, batch_size):
             yield from process_chunk(chunk, batch_size, config)
         return
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside progress threads
-    with context.Pool(workers, initializer=_init_worker, initargs=(config,)) as pool:
-        yield from _ordered(pool, _chunks(items, batch_size), 2 * workers, batch_size, config)
+    with context.Pool(workers, initializer=load_once, initargs=(config,)) as pool:
+        yield from _ordered(pool, chunks(items, batch_size), 2 * workers, batch_size, config)
 
 
 def _ordered(
