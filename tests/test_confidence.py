@@ -105,7 +105,9 @@ def store_db(tmp_path: Path) -> Path:
     return db
 
 
-def fake_run(items: Iterable[Article | Failure], **_: Any) -> Iterator[ArticleResult | Failure]:
+def fake_run(
+    items: Iterable[Article | Failure], *_: Any, **__: Any
+) -> Iterator[ArticleResult | Failure]:
     """The pipeline, replaced: every article gets the four events of ``result``."""
     for item in items:
         yield item if isinstance(item, Failure) else result(item)
