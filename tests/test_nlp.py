@@ -1,0 +1,30 @@
+"""A very long text is parsed in pieces cut between sentences and joined back into one Doc
+whose text, sentences and entities are those of the whole."""
+
+from __future__ import annotations
+
+from eventwire.nlp import LONG_TEXT, parse, pieces
+
+SENTENCE = "Kenya's foreign minister met the Ugandan ambassador in Nairobi on Monday."
+
+
+def test_a_short_text_is_one_piece():
+    assert pieces(SENTENCE) == [SENTENCE]
+
+
+def test_a_long_text_is_cut_at_spaces_between_sentences():
+    text = " ".join(f"{SENTENCE[:-1]} number {i}." for i in range(LONG_TEXT // 60))
+    parts = pieces(text)
+    assert len(parts) > 3 and " ".join(parts) == text
+    assert all(p.endswith(".") and p[0].isupper() for p in parts)
+
+
+def test_the_pieces_are_joined_into_one_doc_with_the_original_text():
+    text = " ".join(f"{SENTENCE[:-1]}, said spokesman {i}." for i in range(LONG_TEXT // 70))
+    short = "Egypt urged Jordan to reopen the border."
+    long_doc, short_doc = parse([text, short])
+    assert long_doc.text == text and short_doc.text == short
+    sentences = list(long_doc.sents)
+    assert len(sentences) == text.count(". ") + 1
+    assert all(s.text.startswith("Kenya") for s in sentences)
+    assert sum(e.text == "Nairobi" for e in long_doc.ents) == len(sentences)
