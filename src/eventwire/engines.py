@@ -61,19 +61,19 @@ def _client(engine: Engine) -> tuple[Any, Any]:
     import dask
 
     # the worker's sampling profiler interrupts a pure-Python task every 10 ms, and Dask's
-    # low malloc trim threshold makes the parser's many small allocations slow: both off
-    dask.config.set(
-        {
-            "distributed.worker.profile.enabled": False,
-            "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1},
-        }
-    )
-    cluster = LocalCluster(
-        n_workers=max(1, engine.workers),
-        threads_per_worker=1,  # spaCy and onnxruntime run best with one thread per process
-        processes=True,
-        dashboard_address=None,
-    )
+    # low malloc trim threshold makes the parser's many small allocations slow: both off for
+    # the workers this cluster spawns (the setting ends with the block)
+    quiet = {
+        "distributed.worker.profile.enabled": False,
+        "distributed.nanny.pre-spawn-environ": {"OMP_NUM_THREADS": 1},
+    }
+    with dask.config.set(quiet):
+        cluster = LocalCluster(
+            n_workers=max(1, engine.workers),
+            threads_per_worker=1,  # spaCy and onnxruntime run best with one thread per process
+            processes=True,
+            dashboard_address=None,
+        )
     return Client(cluster), cluster
 
 

@@ -209,8 +209,8 @@ class Deduplicator:
 
     def _place_article(
         self, conn: sqlite3.Connection, article_id: str, text: str, summary: DedupSummary
-    ) -> int:
-        """Put one article in a story; returns the story id."""
+    ) -> None:
+        """Put one article in a story (an existing one, merged ones, or a new one)."""
         assert self.index is not None
         sig = signature(text)
         self.index.discard(article_id)
@@ -268,7 +268,6 @@ class Deduplicator:
         self.index.add(article_id, sig)
         self.loaded_rowid = max(self.loaded_rowid, cur.lastrowid or 0)
         summary.articles += 1
-        return story_id
 
     # ------------------------------------------------------------------ event groups
     def _candidates(self, conn: sqlite3.Connection, m: rules.Record) -> list[sqlite3.Row]:

@@ -515,14 +515,26 @@ def actors(
     return int(total), rows
 
 
+def _filtered_count(
+    conn: sqlite3.Connection, table: str, f: ArticleFilters | QuoteFilters
+) -> tuple[str, list[Any], str | None, int]:
+    """A listing's WHERE, its parameters, its full-text filter and how many rows it selects."""
+    where, params = f.where()
+    fts = f.full_text
+    return (
+        where,
+        params,
+        fts,
+        int(_run(conn, f"SELECT count(*) FROM {table} {where}", params, fts)[0][0]),
+    )
+
+
 # ---------------------------------------------------------------------------- articles
 def articles(
     conn: sqlite3.Connection, f: ArticleFilters, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """Articles newest first, filtered by the registry's article filters."""
-    where, params = f.where()
-    fts = f.full_text
-    total = _run(conn, f"SELECT count(*) FROM articles a {where}", params, fts)[0][0]
+    where, params, fts, total = _filtered_count(conn, "articles a", f)
     rows = _run(
         conn,
         "SELECT a.id, a.title, a.published, a.source, a.url, a.origin, a.published_method, "
@@ -609,9 +621,7 @@ def quotes(
     conn: sqlite3.Connection, f: QuoteFilters, limit: int, offset: int
 ) -> tuple[int, list[dict[str, Any]]]:
     """Quotes by article date then reading order, filtered by the registry's quote filters."""
-    where, params = f.where()
-    fts = f.full_text
-    total = _run(conn, f"SELECT count(*) FROM quotes q {where}", params, fts)[0][0]
+    where, params, fts, total = _filtered_count(conn, "quotes q", f)
     where_sql = where.removeprefix("WHERE ").strip()
     rows = quotes_of(
         conn, where_sql, params, "a.published, q.article_id, q.idx, q.id", limit, offset, fts

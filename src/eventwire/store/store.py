@@ -367,7 +367,7 @@ class Store:
         try:
             yield
         except queries.QueryError as err:
-            search = getattr(f, f.full_text or "")
+            search = getattr(f, f.full_text) if f.full_text else None
             raise StoreError(f"bad search query {search!r}: {err}") from err
 
     def quotes(
