@@ -26,7 +26,7 @@ from typing import Any
 import duckdb
 import pyarrow.dataset as ds
 
-from eventwire.export import arrow
+from eventwire import columnar
 
 # DuckDB must not fetch anything: no extension is installed or loaded behind our back.
 DUCKDB_OFFLINE: dict[str, str | bool | int | float | list[str]] = {
@@ -92,7 +92,7 @@ def _named(sql: str, names: list[str]) -> list[str]:
 def _load(conn: sqlite3.Connection, name: str) -> Any:
     quoted = '"' + name.replace('"', '""') + '"'
     declared = [(r[1], r[2]) for r in conn.execute(f"PRAGMA table_info({quoted})")]
-    return arrow.table(conn.execute(f"SELECT * FROM {quoted}"), arrow.schema(declared))
+    return columnar.table(conn.execute(f"SELECT * FROM {quoted}"), columnar.schema(declared))
 
 
 @contextmanager
@@ -152,14 +152,30 @@ def query_store(db: str | Path, sql: str) -> QueryResult:
 
 
 def query_parquet(directory: str | Path, sql: str) -> QueryResult:
-    """Run one read-only query over a Parquet export (the view ``events``)."""
+    """Run one read-only query over Parquet: an export (the view ``events``), or an
+    ``ingest --parquet-out`` directory (the views ``events`` and ``articles``)."""
     path = Path(directory)
-    if not path.is_dir() or not any(path.rglob("*.parquet")):
+    if not path.is_dir() or not any(p for p in path.rglob("*.parquet") if _visible(p, path)):
         raise QueryError(
-            f"{path}: no Parquet export here (run `eventwire export --format parquet`)"
+            f"{path}: no Parquet here (run `eventwire export --format parquet --out {path}` "
+            f"or `eventwire ingest … --parquet-out {path}`)"
         )
     with _duckdb() as con:
         check_read_only(con, sql)
-        con.register("events", ds.dataset(path, format="parquet", partitioning="hive"))
+        if (path / "events").is_dir() or (path / "articles").is_dir():  # ingest --parquet-out
+            for view in ("events", "articles"):
+                if (path / view).is_dir():
+                    con.register(view, _dataset(path / view))
+        else:
+            con.register("events", _dataset(path))
         _lock(con)
         return _run(con, sql)
+
+
+def _visible(file: Path, root: Path) -> bool:
+    """Not a half-written file or a marker (a part of its path starts with . or _)."""
+    return not any(part.startswith((".", "_")) for part in file.relative_to(root).parts)
+
+
+def _dataset(path: Path) -> ds.Dataset:
+    return ds.dataset(path, format="parquet", partitioning="hive")

@@ -210,6 +210,13 @@ def _coder_config(
     show_default=True,
     help="Seconds to wait while another process writes to the database.",
 )
+@click.option(
+    "--parquet-out",
+    metavar="DIR",
+    help="Write no database: each worker writes the events and articles it codes as Parquet "
+    "partitions under DIR (a path, or an object-store URI such as s3://bucket/run); query them "
+    "with `eventwire sql --parquet DIR`. No stories or event groups are built.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @min_confidence_option("Do not store")
 @coder_options
@@ -235,6 +242,7 @@ def ingest(
     no_dedup: bool,
     summary_json: str | None,
     busy_timeout: float,
+    parquet_out: str | None,
     quiet: bool,
     min_confidence: float | None,
     **coder: Any,
@@ -244,11 +252,7 @@ def ingest(
     Formats: .txt .html .htm .json .jsonl .csv .tsv .sgm (Reuters-21578), each also .gz.
     Exits non-zero only when nothing could be ingested.
     """
-    from eventwire.engines import EngineError
     from eventwire.ingest import ReadOptions
-    from eventwire.jobs import ingest as run_ingest
-    from eventwire.progress import progress_bar
-    from eventwire.store import Store, StoreError
 
     columns = {
         "text": csv_text,
@@ -260,28 +264,51 @@ def ingest(
     }
     read_options = ReadOptions(csv_columns={k: v for k, v in columns.items() if v}, timeout=timeout)
     config = _coder_config(**coder)
+    options: dict[str, Any] = {
+        "published": published,
+        "source": source,
+        "meta": meta,
+        "max_chars": max_chars,
+        "check_language": not no_language_check,
+        "read_options": read_options,
+        "engine": _engine(engine, workers, scheduler),
+        "batch_size": batch_size,
+        "config": config,
+        "min_confidence": min_confidence,
+    }
+    if parquet_out:
+        summary = _ingest_parquet(list(inputs), parquet_out, quiet, options)
+        destination = f"Parquet partitions under {parquet_out}"
+    else:
+        summary = _ingest_store(list(inputs), db, no_dedup, busy_timeout, quiet, options)
+        destination = db
+    _print_summary(summary.as_dict(), destination)
+    if summary_json:
+        Path(summary_json).write_text(json.dumps(summary.as_dict(), indent=2))
+    if summary.ingested + summary.updated + summary.duplicates == 0:
+        sys.exit(1)
+
+
+def _ingest_store(
+    inputs: list[str],
+    db: str,
+    no_dedup: bool,
+    busy_timeout: float,
+    quiet: bool,
+    options: dict[str, Any],
+) -> Any:
+    from eventwire.engines import EngineError
+    from eventwire.jobs import ingest as run_ingest
+    from eventwire.progress import progress_bar
+    from eventwire.store import Store, StoreError
+
     try:
         store = Store(db, dedup=not no_dedup, busy_timeout=busy_timeout)
     except StoreError as err:
         raise click.ClickException(str(err)) from err
-    with store, progress_bar(list(inputs), enabled=not quiet) as advance:
+    with store, progress_bar(inputs, enabled=not quiet) as advance:
         try:
-            summary = run_ingest(
-                store,
-                list(inputs),
-                published=published,
-                source=source,
-                meta=meta,
-                max_chars=max_chars,
-                check_language=not no_language_check,
-                read_options=read_options,
-                workers=workers,
-                engine=_engine(engine, workers, scheduler),
-                batch_size=batch_size,
-                progress=advance,
-                config=config,
-                min_confidence=min_confidence,
-            )
+            return run_ingest(store, inputs, progress=advance, **options)
         except (ValueError, EngineError) as err:  # a bad --meta file; no Dask
             raise click.ClickException(str(err)) from err
         except StoreError as err:  # busy: what was committed stays; a re-run resumes
@@ -289,17 +316,25 @@ def ingest(
                 f"{err}. The articles stored before this are kept: run the same command again "
                 "to go on."
             ) from err
-    _print_summary(summary.as_dict(), db)
-    if summary_json:
-        Path(summary_json).write_text(json.dumps(summary.as_dict(), indent=2))
-    if summary.ingested + summary.updated + summary.duplicates == 0:
-        sys.exit(1)
 
 
-def _print_summary(s: dict[str, Any], db: str) -> None:
+def _ingest_parquet(inputs: list[str], out: str, quiet: bool, options: dict[str, Any]) -> Any:
+    from eventwire.engines import EngineError
+    from eventwire.jobs import ingest_parquet
+    from eventwire.partitions import PartitionError
+    from eventwire.progress import progress_bar
+
+    with progress_bar(inputs, enabled=not quiet) as advance:
+        try:
+            return ingest_parquet(inputs, out, progress=advance, **options)
+        except (ValueError, EngineError, PartitionError) as err:
+            raise click.ClickException(str(err)) from err
+
+
+def _print_summary(s: dict[str, Any], destination: str) -> None:
     rate = f", {s['articles_per_second']} articles/s" if s["articles_per_second"] else ""
     click.echo(
-        f"Ingested {s['ingested']} article(s) into {db}: {s['updated']} updated, "
+        f"Ingested {s['ingested']} article(s) into {destination}: {s['updated']} updated, "
         f"{s['duplicates']} skipped as duplicates, {s['failed']} failed, "
         f"in {s['seconds']:.1f} s{rate}.",
         err=True,
@@ -659,7 +694,8 @@ def export_command(
 @click.option(
     "--parquet",
     type=click.Path(file_okay=False),
-    help="Query a Parquet export (the view `events`) instead of the store.",
+    help="Query Parquet instead of the store: an export (the view `events`) or an "
+    "`ingest --parquet-out` directory (the views `events` and `articles`).",
 )
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
 def sql(query: str, db: str, parquet: str | None, fmt: str) -> None:

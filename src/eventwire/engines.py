@@ -10,16 +10,18 @@ articles; at most two chunks per worker are in flight, so memory stays bounded.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from functools import partial
+from typing import Any, TypeVar
 
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.nlp import BATCH_SIZE
 from eventwire.pipeline import Item, Outcome, chunks, load_once, process_chunk
-from eventwire.pipeline import run as run_locally
+from eventwire.pipeline import map_chunks as map_locally
 
 ENGINES = ("local", "dask")
+T = TypeVar("T")
 
 
 class EngineError(RuntimeError):
@@ -40,10 +42,23 @@ def run(
     config: CoderConfig = DEFAULT,
 ) -> Iterator[Outcome]:
     """One outcome per item, in input order, on ``engine``."""
+    task = partial(process_chunk, batch_size=batch_size, config=config)
+    for outcomes in map_chunks(task, chunks(items, batch_size), engine, config):
+        yield from outcomes
+
+
+def map_chunks(
+    task: Callable[[list[Item]], T],
+    chunks: Iterable[list[Item]],
+    engine: Engine = Engine(),
+    config: CoderConfig = DEFAULT,
+) -> Iterator[T]:
+    """``task(chunk)`` for each chunk, in input order, on ``engine``; ``task`` must pickle
+    (a module-level function or a ``partial`` of one). Workers load ``config``'s models first."""
     if engine.kind == "local":
-        yield from run_locally(items, engine.workers, batch_size, config)
+        yield from map_locally(task, chunks, engine.workers, config)
     elif engine.kind == "dask":
-        yield from _run_on_dask(items, engine, batch_size, config)
+        yield from _map_on_dask(task, chunks, engine, config)
     else:
         raise EngineError(f"unknown engine {engine.kind!r}; one of: {', '.join(ENGINES)}")
 
@@ -91,20 +106,23 @@ def _plugin(config: CoderConfig) -> Any:
     return LoadModels()
 
 
-def _run_on_dask(
-    items: Iterable[Item], engine: Engine, batch_size: int, config: CoderConfig
-) -> Iterator[Outcome]:
+def _map_on_dask(
+    task: Callable[[list[Item]], T],
+    chunks: Iterable[list[Item]],
+    engine: Engine,
+    config: CoderConfig,
+) -> Iterator[T]:
     client, cluster = _client(engine)
     try:
         client.register_plugin(_plugin(config))
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or engine.workers)
         pending: deque[Any] = deque()
-        for chunk in chunks(items, batch_size):
-            pending.append(client.submit(process_chunk, chunk, batch_size, config, pure=False))
+        for chunk in chunks:
+            pending.append(client.submit(task, chunk, pure=False))
             if len(pending) >= window:
-                yield from pending.popleft().result()
+                yield pending.popleft().result()
         while pending:
-            yield from pending.popleft().result()
+            yield pending.popleft().result()
     finally:
         client.close()
         if cluster is not None:

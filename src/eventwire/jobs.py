@@ -9,15 +9,17 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from eventwire.confidence import check_threshold, drop_unconfident
 from eventwire.config import DEFAULT, CoderConfig
-from eventwire.engines import Engine, run
+from eventwire.engines import Engine, map_chunks, run
 from eventwire.ingest import ArticleOptions, Failure, ReadOptions, iter_articles, load_meta
 from eventwire.model import Article, ArticleResult
 from eventwire.nlp import BATCH_SIZE
+from eventwire.pipeline import chunks
 from eventwire.store.store import Store, _now
 
 Progress = Callable[[int], None]
@@ -72,15 +74,8 @@ def ingest(
     if min_confidence is not None:
         check_threshold(min_confidence)
     started = _now()
-    article_options = ArticleOptions(
-        published=published, source=source, check_language=check_language
-    )
-    if max_chars:
-        article_options.max_chars = max_chars
-    exclude: set[Path] = set()
-    if meta:
-        article_options.meta = load_meta(meta)
-        exclude.add(Path(meta).resolve())
+    article_options = _article_options(published, source, meta, max_chars, check_language)
+    exclude = {Path(meta).resolve()} if meta else set()
     job = _IngestJob(store, batch_size, progress or (lambda n: None), min_confidence)
     items = iter_articles(list(inputs), read_options, article_options, exclude)
     dedup_before = store.dedup_seconds
@@ -89,6 +84,86 @@ def ingest(
     job.summary.dedup_seconds = round(store.dedup_seconds - dedup_before, 3)
     store.log_run(inputs, job.summary.as_dict(), started)
     return job.summary
+
+
+def _article_options(
+    published: str | None,
+    source: str | None,
+    meta: str | Path | None,
+    max_chars: int | None,
+    check_language: bool,
+) -> ArticleOptions:
+    options = ArticleOptions(published=published, source=source, check_language=check_language)
+    if max_chars:
+        options.max_chars = max_chars
+    if meta:
+        options.meta = load_meta(meta)
+    return options
+
+
+def ingest_parquet(
+    inputs: Sequence[str],
+    out: str,
+    *,
+    published: str | None = None,
+    source: str | None = None,
+    meta: str | Path | None = None,
+    max_chars: int | None = None,
+    check_language: bool = True,
+    read_options: ReadOptions | None = None,
+    engine: Engine | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    config: CoderConfig = DEFAULT,
+    min_confidence: float | None = None,
+) -> IngestSummary:
+    """Code ``inputs`` into Parquet partitions under ``out``, each chunk written by the worker
+    that coded it (``eventwire.partitions``). A re-run skips the articles already written
+    and removes what a killed run left half done."""
+    if min_confidence is not None:
+        check_threshold(min_confidence)
+    from eventwire.partitions import Output, code_chunk, recover
+
+    output = Output.open(out)
+    stored = recover(output)
+    article_options = _article_options(published, source, meta, max_chars, check_language)
+    exclude = {Path(meta).resolve()} if meta else set()
+    summary = IngestSummary()
+    advance = progress or (lambda n: None)
+    t0 = time.perf_counter()
+    updating: set[str] = set()
+
+    def unwritten(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
+        for item in items:
+            if isinstance(item, Article):
+                if stored.get(item.id) == item.content_hash:
+                    summary.duplicates += 1
+                    advance(1)
+                    continue
+                if item.id in stored:
+                    updating.add(item.id)
+                stored[item.id] = item.content_hash
+            yield item
+
+    items = unwritten(iter_articles(list(inputs), read_options, article_options, exclude))
+    task = partial(
+        code_chunk,
+        location=out,
+        batch_size=batch_size,
+        config=config,
+        min_confidence=min_confidence,
+    )
+    coded = 0
+    for report in map_chunks(task, chunks(items, batch_size), engine or Engine(), config):
+        coded += report.articles
+        summary.failures.extend(report.failures)
+        summary.warnings.extend(report.warnings)
+        summary.below_confidence += report.below_confidence
+        advance(report.items)
+    summary.updated = len(updating)
+    summary.ingested = coded - summary.updated
+    summary.seconds = round(time.perf_counter() - t0, 3)
+    return summary
 
 
 class _IngestJob:

@@ -10,8 +10,10 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from itertools import islice
-from multiprocessing.pool import AsyncResult, Pool
+from multiprocessing.pool import AsyncResult
+from typing import TypeVar
 
 from spacy.tokens import Doc
 
@@ -29,6 +31,7 @@ from eventwire.place.stage import place_events, place_headline_events
 from eventwire.quotes.stage import find_quotes
 from eventwire.time.stage import date_events, date_headline_events
 
+T = TypeVar("T")
 Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
 Item = Article | Failure
 Outcome = ArticleResult | Failure
@@ -114,22 +117,28 @@ def run(
 ) -> Iterator[Outcome]:
     """Results in input order. With ``workers > 1``, chunks go to processes that each load
     spaCy once; at most two chunks per worker are in flight, so memory stays bounded."""
+    task = partial(process_chunk, batch_size=batch_size, config=config)
+    for outcomes in map_chunks(task, chunks(items, batch_size), workers, config):
+        yield from outcomes
+
+
+def map_chunks(
+    task: Callable[[list[Item]], T],
+    chunks: Iterable[list[Item]],
+    workers: int = 1,
+    config: CoderConfig = DEFAULT,
+) -> Iterator[T]:
+    """``task(chunk)`` for each chunk, in order: here, or in ``workers`` spawned processes
+    (``task`` must then pickle: a module-level function or a ``partial`` of one)."""
     if workers <= 1:
-        for chunk in chunks(items, batch_size):
-            yield from process_chunk(chunk, batch_size, config)
+        yield from map(task, chunks)
         return
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside progress threads
     with context.Pool(workers, initializer=load_once, initargs=(config,)) as pool:
-        yield from _ordered(pool, chunks(items, batch_size), 2 * workers, batch_size, config)
-
-
-def _ordered(
-    pool: Pool, chunks: Iterator[list[Item]], window: int, batch_size: int, config: CoderConfig
-) -> Iterator[Outcome]:
-    pending: deque[AsyncResult[list[Outcome]]] = deque()
-    for chunk in chunks:
-        pending.append(pool.apply_async(process_chunk, (chunk, batch_size, config)))
-        if len(pending) >= window:
-            yield from pending.popleft().get()
-    while pending:
-        yield from pending.popleft().get()
+        pending: deque[AsyncResult[T]] = deque()
+        for chunk in chunks:
+            pending.append(pool.apply_async(task, (chunk,)))
+            if len(pending) >= 2 * workers:
+                yield pending.popleft().get()
+        while pending:
+            yield pending.popleft().get()

@@ -13,14 +13,11 @@ from typing import Any, TextIO
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from eventwire import columnar
 from eventwire.contract import json_line
-from eventwire.export import arrow
 from eventwire.export.groups import GROUP_COLUMNS, group_values, with_groups
 from eventwire.export.tsv import ExportCount
-
-# undated events (no event or publication date): year 0, month 00. Hive's null partition
-# (__HIVE_DEFAULT_PARTITION__) would read back as null, but pandas/pyarrow cannot unify it
-UNDATED = (0, "00")
+from eventwire.rows import partition, partition_dir
 
 
 class ExportError(Exception):
@@ -63,14 +60,6 @@ def write_jsonl(
     return count
 
 
-def partition(row: dict[str, Any]) -> tuple[int | None, str | None]:
-    """Year and two-digit month of the event's date, else its article's publication date."""
-    date = row.get("date") or row.get("article_published") or ""
-    if len(date) >= 7 and date[:4].isdigit() and date[5:7].isdigit():
-        return int(date[:4]), date[5:7]
-    return None, None
-
-
 def _check_directory(path: Path, overwrite: bool) -> None:
     if path.exists() and not path.is_dir():
         raise ExportError(f"{path}: not a directory (Parquet exports write a directory)")
@@ -90,12 +79,6 @@ def _check_directory(path: Path, overwrite: bool) -> None:
             old.unlink()
 
 
-def _partition_dir(year: int | None, month: str | None) -> str:
-    if year is None or month is None:
-        year, month = UNDATED
-    return f"year={year}/month={month}"
-
-
 def write_parquet(
     conn: sqlite3.Connection,
     rows: Iterable[dict[str, Any]],
@@ -111,8 +94,8 @@ def write_parquet(
     _check_directory(path, overwrite)
     full = full_columns(columns)
     names = [name for name, _ in full]
-    target = arrow.schema([*full, ("year", "INTEGER"), ("month", "TEXT")])
-    file_schema = arrow.schema(full)
+    target = columnar.schema([*full, ("year", "INTEGER"), ("month", "TEXT")])
+    file_schema = columnar.schema(full)
     count = ExportCount()
 
     def tuples() -> Iterator[list[Any]]:
@@ -123,7 +106,7 @@ def write_parquet(
     path.mkdir(parents=True, exist_ok=True)
     writers: dict[tuple[int | None, str | None], pq.ParquetWriter] = {}
     try:
-        for batch in arrow.batches(tuples(), target):
+        for batch in columnar.batches(tuples(), target):
             years, months = batch.column("year").to_pylist(), batch.column("month").to_pylist()
             groups: dict[tuple[int | None, str | None], list[int]] = {}
             for i, key in enumerate(zip(years, months, strict=True)):
@@ -131,7 +114,7 @@ def write_parquet(
             for key, indices in groups.items():
                 writer = writers.get(key)
                 if writer is None:
-                    folder = path / _partition_dir(*key)
+                    folder = path / partition_dir(*key)
                     folder.mkdir(parents=True, exist_ok=True)
                     writer = writers[key] = pq.ParquetWriter(folder / "data_0.parquet", file_schema)
                 writer.write_batch(batch.take(pa.array(indices)).select(names))

@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from eventwire._version import __version__
-from eventwire.model import Actor, ArticleResult
+from eventwire.model import ArticleResult
+from eventwire.rows import EVENT_FIELDS, actor_values, event_row, insert_sql
 from eventwire.store import queries
 from eventwire.store.filters import (
     ArticleFilters,
@@ -42,12 +43,6 @@ def _now() -> str:
 def _all(limit: int | None) -> int:
     """SQLite's LIMIT for "no limit"."""
     return -1 if limit is None else limit
-
-
-def _actor_cols(actor: Actor | None) -> tuple[Any, ...]:
-    if actor is None:
-        return (None,) * 5
-    return (actor.text, actor.code, actor.country, actor.sector, actor.name)
 
 
 class StoreError(Exception):
@@ -204,58 +199,12 @@ class Store:
             "INSERT INTO mentions (article_id, sentence, start_char, end_char, text, label, "
             "actor_code, actor_country, actor_sector, actor_name) VALUES (?,?,?,?,?,?,?,?,?,?)",
             [
-                (a.id, m.sentence, m.start, m.end, m.text, m.label, *_actor_cols(m.actor)[1:])
+                (a.id, m.sentence, m.start, m.end, m.text, m.label, *actor_values(m.actor)[1:])
                 for m in [*result.mentions, *result.actors]
             ],
         )
         conn.executemany(
-            "INSERT INTO events (article_id, sentence, start_char, end_char, evidence, "
-            "source_text, source_code, source_country, source_sector, source_name, "
-            "target_text, target_code, target_country, target_sector, target_name, cameo, "
-            "plover_type, plover_mode, plover_context, quad_class, goldstein, date, "
-            "date_precision, location_name, location_country, lat, lon, geonameid, negated, "
-            "modality, date_end, date_expression, date_start_char, date_end_char, "
-            "location_method, location_start_char, location_end_char, confidence) "
-            f"VALUES ({','.join('?' * 38)})",
-            [
-                (
-                    a.id,
-                    e.sentence,
-                    e.span[0],
-                    e.span[1],
-                    e.evidence,
-                    *_actor_cols(e.source),
-                    *_actor_cols(e.target),
-                    e.cameo,
-                    e.plover.type if e.plover else None,
-                    e.plover.mode if e.plover else None,
-                    e.plover.context if e.plover else None,
-                    e.quad_class,
-                    e.goldstein,
-                    e.date,
-                    e.date_precision,
-                    *(
-                        (
-                            e.location.name,
-                            e.location.country,
-                            e.location.lat,
-                            e.location.lon,
-                            e.location.geonameid,
-                        )
-                        if e.location
-                        else (None,) * 5
-                    ),
-                    int(e.negated),
-                    e.modality,
-                    e.date_end,
-                    e.date_expression,
-                    *(e.date_span or (None, None)),
-                    e.location.method if e.location else None,
-                    *((e.location.span if e.location else None) or (None, None)),
-                    e.confidence,
-                )
-                for e in result.events
-            ],
+            insert_sql("events", EVENT_FIELDS), [event_row(a.id, e) for e in result.events]
         )
         conn.executemany(
             "INSERT INTO quotes (article_id, sentence, start_char, end_char, text, kind, cue, "
@@ -271,7 +220,7 @@ class Store:
                     q.text,
                     q.kind,
                     q.cue,
-                    *_actor_cols(q.speaker),
+                    *actor_values(q.speaker),
                     i,
                     json.dumps([list(s) for s in q.content]),
                     *(q.cue_span or (None, None)),

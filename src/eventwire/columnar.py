@@ -1,4 +1,4 @@
-"""SQLite rows as Arrow record batches, typed by the columns' declared types.
+"""Rows as Arrow record batches, typed by the columns' declared types.
 
 DuckDB reads these directly (``eventwire sql``, the Parquet export), so nothing needs DuckDB's
 sqlite extension, which the duckdb wheel does not bundle and which would be downloaded.
