@@ -44,7 +44,12 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = write_jsonl(folder / "articles.jsonl", ARTICLES)
     result = CliRunner().invoke(main, ["ingest", str(source), "--db", str(path), "-q"])
     assert result.exit_code == 0, result.output
+    with sqlite3.connect(path) as conn:  # as if a1 had been stored by an earlier run
+        conn.execute("UPDATE articles SET ingested_at = ? WHERE id = 'a1'", (EARLIER,))
     return path
+
+
+EARLIER = "2020-01-01T00:00:00+00:00"
 
 
 @pytest.fixture(scope="module")
@@ -60,6 +65,11 @@ def _sample(spec: Filter, events: list[dict]) -> object:
         "actor": (first["source_code"] or first["target_code"])[:3],
         "source": first["source_code"][:3],
         "target": next(e["target_code"] for e in events if e["target_code"])[:3],
+        "dyad": next(
+            f"{e['target_code'][:3]},{e['source_code'][:3]}"  # reversed: either way round
+            for e in events
+            if e["source_code"] and e["target_code"]
+        ),
         "exact": True,
         "country": first["source_country"] or first["target_country"],
         "source_country": next(e["source_country"] for e in events if e["source_country"]),
@@ -77,6 +87,7 @@ def _sample(spec: Filter, events: list[dict]) -> object:
         "negated": True,
         "modality": "intended",
         "min_confidence": 0.5,
+        "ingested_since": "2020-01-01T00:00:01Z",
     }
     return samples[spec.name]
 
@@ -187,5 +198,5 @@ def test_a_full_text_filter_is_marked_so_its_bad_syntax_is_named(registry):
     for spec in registry:
         if spec.condition is None:
             continue
-        sql, _ = spec.condition({str: "x", int: 1, float: 0.5, bool: True}[spec.kind], {})
+        sql, _ = spec.condition({str: "x,y", int: 1, float: 0.5, bool: True}[spec.kind], {})
         assert ("MATCH" in sql) == spec.full_text, spec.name

@@ -26,6 +26,8 @@ ACTOR_CODE = r"^[A-Za-z0-9-]{1,40}$"
 CAMEO_CODE = r"^[0-9]{1,4}[A-Za-z]?$"
 COUNTRY = r"^[A-Za-z]{3}$"
 DATE = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+DYAD = r"^[A-Za-z0-9-]{1,40},[A-Za-z0-9-]{1,40}$"
+TIMESTAMP = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}(:[0-9]{2})?([+]00:00|Z)?)?$"
 PLOVER_TYPES = (
     "ACCUSE", "AGREE", "AID", "ASSAULT", "COERCE", "CONCEDE", "CONSULT", "COOPERATE",
     "MOBILIZE", "PROTEST", "REJECT", "REQUEST", "RETREAT", "SANCTION", "SUPPORT", "THREATEN",
@@ -78,6 +80,22 @@ def _either(side: str) -> Condition:
     return condition
 
 
+def _dyad(value: Any, values: Values) -> tuple[str, list[Any]]:
+    """Between two actors, either way round (``RUS,TUR``: Russia to Turkey or back)."""
+    first, second = value.split(",")
+    exact = bool(values.get("exact"))
+    ways = []
+    params: list[Any] = []
+    for source, target in ((first, second), (second, first)):
+        (s_sql, s_params), (t_sql, t_params) = (
+            code_match("e.source_code", source, exact),
+            code_match("e.target_code", target, exact),
+        )
+        ways.append(f"({s_sql} AND {t_sql})")
+        params += s_params + t_params
+    return f"({' OR '.join(ways)})", params
+
+
 def _equal(column: str) -> Condition:
     return lambda value, values: (f"{column} = ?", [value])
 
@@ -91,7 +109,9 @@ EVENT_FILTERS: tuple[Filter, ...] = (
            pattern=ACTOR_CODE, upper=True),
     Filter("target", str, "Target actor code prefix.", _code("e.target_code"),
            pattern=ACTOR_CODE, upper=True),
-    Filter("exact", bool, "actor/source/target match whole codes, not prefixes.", None,
+    Filter("dyad", str, "Two actor code prefixes, comma-separated (RUS,TUR): events from "
+           "either to the other.", _dyad, pattern=DYAD, upper=True),
+    Filter("exact", bool, "actor/source/target/dyad match whole codes, not prefixes.", None,
            default=False),
     Filter("country", str, "Source or target actor's country (ISO3).",
            lambda v, _: ("(e.source_country = ? OR e.target_country = ?)", [v, v]),
@@ -126,6 +146,10 @@ EVENT_FILTERS: tuple[Filter, ...] = (
     Filter("min_confidence", float, "Events whose coder's confidence (0-1) is at least this; "
            "events without a confidence (coders that give none) are always kept.",
            lambda v, _: (sql_condition("e.confidence"), [v]), low=0, high=1),
+    Filter("ingested_since", str, "Events of articles stored at or after this time "
+           "(ISO 8601, UTC: 2026-12-05 or 2026-12-05T03:00:00).",
+           lambda v, _: ("e.article_id IN (SELECT id FROM articles WHERE ingested_at >= ?)",
+                         [v.removesuffix("Z").removesuffix("+00:00")]), pattern=TIMESTAMP),
 )  # fmt: skip
 
 

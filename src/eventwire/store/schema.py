@@ -282,6 +282,62 @@ MIGRATIONS: list[str] = [
     """
     ALTER TABLE event_groups ADD COLUMN num_events INTEGER NOT NULL DEFAULT 0;
     """,
+    # 8: `eventwire watch` (issue 14): what each source was at its last poll (for conditional
+    # GET), every item seen, each poll's summary, and the alerts (an outbox: an alert is
+    # recorded with the poll's watermark in one transaction, then delivered to each target)
+    """
+    CREATE TABLE watch_sources (
+        source TEXT PRIMARY KEY,    -- as given: a feed, sitemap or page URL, or a directory
+        kind TEXT NOT NULL,         -- feed | sitemap | page | directory
+        etag TEXT,
+        last_modified TEXT,
+        feeds TEXT,                 -- JSON: the feeds or sitemaps a page led to
+        last_polled_at TEXT,
+        last_status TEXT,           -- "200", "304", or the reason it failed
+        items INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE watch_items (
+        item TEXT PRIMARY KEY,      -- the article's URL, or a file's path
+        source TEXT NOT NULL,
+        version TEXT,               -- a file's size and mtime: a changed file is read again
+        first_seen_at TEXT NOT NULL,
+        settled_at TEXT,            -- coded, or given up on
+        status TEXT NOT NULL,       -- coded | failed | skipped
+        attempts INTEGER NOT NULL DEFAULT 0,
+        reason TEXT
+    );
+    CREATE TABLE watch_polls (
+        id INTEGER PRIMARY KEY,
+        started_at TEXT NOT NULL,
+        finished_at TEXT NOT NULL,
+        sources INTEGER NOT NULL,
+        new_items INTEGER NOT NULL,
+        coded INTEGER NOT NULL,
+        failed INTEGER NOT NULL,
+        events INTEGER NOT NULL,
+        alerts INTEGER NOT NULL,
+        errors TEXT                 -- JSON list of the sources that could not be read
+    );
+    CREATE TABLE watch_state (
+        key TEXT PRIMARY KEY,
+        value TEXT
+    );
+    CREATE TABLE alerts (
+        id TEXT PRIMARY KEY,        -- rule, group and threshold: one alert each, ever
+        rule TEXT NOT NULL,
+        group_id INTEGER NOT NULL,
+        threshold INTEGER NOT NULL, -- the mention count it fired at (1 for a new group)
+        num_mentions INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        payload TEXT NOT NULL       -- JSON, as delivered
+    );
+    CREATE TABLE alert_deliveries (
+        alert_id TEXT NOT NULL REFERENCES alerts(id),
+        target TEXT NOT NULL,
+        delivered_at TEXT NOT NULL,
+        PRIMARY KEY (alert_id, target)
+    );
+    """,
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
