@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
+import time
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any
@@ -347,6 +348,143 @@ def _print_summary(s: dict[str, Any], destination: str) -> None:
         click.echo(f"  failed: {failure}", err=True)
     for warning in s["warnings"]:
         click.echo(f"  warning: {warning}", err=True)
+
+
+# ---------------------------------------------------------------------------- watch
+def _duration(ctx: click.Context, param: click.Parameter, value: str) -> float:
+    """``30s``, ``15m``, ``1h`` or plain seconds."""
+    units = {"s": 1, "m": 60, "h": 3600}
+    text = value.strip().lower()
+    try:
+        seconds = float(text[:-1]) * units[text[-1]] if text[-1:] in units else float(text)
+    except (ValueError, IndexError):
+        raise click.BadParameter(f"{value!r}: give a duration such as 30s, 15m or 1h") from None
+    if not seconds > 0 or seconds == float("inf"):
+        raise click.BadParameter(f"{value!r}: must be a positive duration")
+    return seconds
+
+
+@main.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--db", default=DEFAULT_DB, show_default=True, help="SQLite database file.")
+@click.option(
+    "--every", default="15m", show_default=True, callback=_duration,
+    help="Time between the starts of two polls: 30s, 15m, 1h.",
+)  # fmt: skip
+@click.option("--once", is_flag=True, help="Poll once and exit (for cron).")
+@click.option("--polls", type=click.IntRange(1), help="Stop after this many polls.")
+@click.option(
+    "--alert", "alert_rules", multiple=True, metavar="RULE",
+    help="An alert rule: event filters as key=value (actor, dyad, source, target, cameo, "
+    "plover_type, country, location_country, min_confidence, …) plus min_mentions, again_at "
+    "and name, e.g. 'dyad=RUS,TUR plover_type=ACCUSE min_mentions=2'. Repeatable.",
+)  # fmt: skip
+@click.option(
+    "--alert-rules", "rules_file", type=click.Path(dir_okay=False),
+    help="A TOML file of [[alert]] tables, one rule each (the same keys).",
+)  # fmt: skip
+@click.option(
+    "--alert-to", "alert_targets", multiple=True, metavar="TARGET",
+    help="Where alerts go: - (stdout, the default), a JSON Lines file, or an http(s) URL "
+    "that gets a POST per alert. Repeatable.",
+)  # fmt: skip
+@click.option(
+    "--delay", default=1.0, show_default=True, type=click.FloatRange(0),
+    help="Seconds between two requests to one host.",
+)  # fmt: skip
+@click.option("--timeout", default=20.0, show_default=True, help="Seconds to wait for a URL.")
+@click.option(
+    "--max-new", default=200, show_default=True, type=click.IntRange(1),
+    help="New items fetched per source and poll; the rest wait for the next poll.",
+)  # fmt: skip
+@click.option("--user-agent", help="User agent sent (default names eventwire and its version).")
+@click.option("--no-language-check", is_flag=True, help="Keep articles that look non-English.")
+@click.option(
+    "--busy-timeout", default=30.0, show_default=True,
+    help="Seconds to wait while another process writes to the database.",
+)  # fmt: skip
+@min_confidence_option("Do not store")
+@coder_options
+def watch(
+    sources: tuple[str, ...],
+    db: str,
+    every: float,
+    once: bool,
+    polls: int | None,
+    alert_rules: tuple[str, ...],
+    rules_file: str | None,
+    alert_targets: tuple[str, ...],
+    delay: float,
+    timeout: float,
+    max_new: int,
+    user_agent: str | None,
+    no_language_check: bool,
+    busy_timeout: float,
+    min_confidence: float | None,
+    **coder: Any,
+) -> None:
+    """Poll feeds, sitemaps, home pages (their feeds) and directories into the database,
+    coding only what is new, and send alerts on matching events.
+
+    Each SOURCE is an RSS or Atom feed URL, a sitemap URL, a home page URL (its feeds are
+    found), or a directory (new and changed files are read). It fetches politely (robots.txt,
+    one request per host per --delay, conditional GET) and keeps its state in the database,
+    so a restart neither fetches nor alerts twice. One summary line per poll goes to stderr.
+    """
+    from eventwire.ingest import ReadOptions
+    from eventwire.store import Store, StoreError
+    from eventwire.watch import (
+        Fetcher,
+        RuleError,
+        Target,
+        Watcher,
+        WatchOptions,
+        load_rules,
+        parse_rule,
+    )
+    from eventwire.watch.alerts import check_names
+
+    try:
+        rules = [parse_rule(text) for text in alert_rules]
+        rules += load_rules(rules_file) if rules_file else []
+        check_names(rules)
+    except RuleError as err:
+        raise click.UsageError(str(err)) from err
+    if alert_targets and not rules:
+        raise click.UsageError("--alert-to needs at least one --alert or --alert-rules")
+    targets = [Target(t) for t in (alert_targets or (("-",) if rules else ()))]
+    fetcher = Fetcher(delay=delay, timeout=timeout)
+    if user_agent:
+        fetcher.user_agent = user_agent
+    options = WatchOptions(
+        max_new=max_new,
+        min_confidence=min_confidence,
+        config=_coder_config(**coder),
+        read_options=ReadOptions(timeout=timeout),
+        check_language=not no_language_check,
+    )
+    try:
+        with Store(db, busy_timeout=busy_timeout) as store:
+            watcher = Watcher(store, list(sources), rules, targets, fetcher, options)
+            _watch_loop(watcher, every, 1 if once else polls)
+    except StoreError as err:
+        raise click.ClickException(f"{err}. Run the same command again to go on.") from err
+    except KeyboardInterrupt:
+        click.echo("Stopped; the next run carries on from here.", err=True)
+
+
+def _watch_loop(watcher: Any, every: float, polls: int | None) -> None:
+    done = 0
+    while True:
+        started = time.monotonic()
+        summary = watcher.poll()
+        click.echo(summary.line(), err=True)
+        for problem in summary.errors + summary.failures:
+            click.echo(f"  {problem}", err=True)
+        done += 1
+        if polls is not None and done >= polls:
+            return
+        time.sleep(max(0.0, started + every - time.monotonic()))
 
 
 # ---------------------------------------------------------------------------- extract

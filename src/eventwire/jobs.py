@@ -71,18 +71,41 @@ def ingest(
 
     ``min_confidence`` drops events whose confidence is below it before they are stored;
     events without a confidence are kept (``eventwire.confidence``)."""
-    if min_confidence is not None:
-        check_threshold(min_confidence)
     started = _now()
     article_options = _article_options(published, source, meta, max_chars, check_language)
     exclude = {Path(meta).resolve()} if meta else set()
-    job = _IngestJob(store, batch_size, progress or (lambda n: None), min_confidence)
     items = iter_articles(list(inputs), read_options, article_options, exclude)
+    summary = ingest_items(
+        store,
+        items,
+        engine=engine or Engine(workers=workers),
+        batch_size=batch_size,
+        progress=progress,
+        config=config,
+        min_confidence=min_confidence,
+    )
+    store.log_run(inputs, summary.as_dict(), started)
+    return summary
+
+
+def ingest_items(
+    store: Store,
+    items: Iterable[Article | Failure],
+    *,
+    engine: Engine | None = None,
+    batch_size: int = BATCH_SIZE,
+    progress: Progress | None = None,
+    config: CoderConfig = DEFAULT,
+    min_confidence: float | None = None,
+) -> IngestSummary:
+    """Code and store articles already read (``ingest`` reads them from inputs; ``watch``
+    from feeds): stored ones are skipped, changed ones replaced, in batches."""
+    if min_confidence is not None:
+        check_threshold(min_confidence)
+    job = _IngestJob(store, batch_size, progress or (lambda n: None), min_confidence)
     dedup_before = store.dedup_seconds
-    engine = engine or Engine(workers=workers)
-    job.run(run(job.skip_stored(items), engine, batch_size, config))
+    job.run(run(job.skip_stored(items), engine or Engine(), batch_size, config))
     job.summary.dedup_seconds = round(store.dedup_seconds - dedup_before, 3)
-    store.log_run(inputs, job.summary.as_dict(), started)
     return job.summary
 
 

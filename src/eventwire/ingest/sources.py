@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from eventwire._version import __version__
 from eventwire.ingest.readers import (
     MAX_FILE_BYTES,
     READERS,
@@ -27,7 +28,7 @@ from eventwire.ingest.readers import (
 )
 from eventwire.ingest.records import Failure, RawRecord
 
-USER_AGENT = "eventwire/0.1 (+https://example.org/eventwire)"
+USER_AGENT = f"eventwire/{__version__} (political event coder)"
 
 
 def _suffix(name: str) -> tuple[str, bool]:
@@ -140,28 +141,33 @@ def read_stdin(opts: ReadOptions) -> Iterator[Item]:
         yield Failure("<stdin>", str(err))
 
 
+def fetch_failure(err: OSError | ValueError, timeout: float) -> str:
+    """Why a fetch failed, in words (a timeout, an HTTP status, or the network's reason)."""
+    if isinstance(err, urllib.error.HTTPError):
+        return f"fetch failed: HTTP {err.code} {err.reason}"
+    reason = getattr(err, "reason", err)
+    if isinstance(err, TimeoutError) or isinstance(reason, TimeoutError | socket.timeout):
+        return f"timed out after {timeout:g} s"
+    return f"fetch failed: {reason}"
+
+
 def read_url(url: str, opts: ReadOptions) -> Iterator[Item]:
     request = urllib.request.Request(url, headers={"User-Agent": USER_AGENT})
     try:
         with urllib.request.urlopen(request, timeout=opts.timeout) as response:
             content_type = response.headers.get_content_type()
             data = response.read(MAX_FILE_BYTES + 1)
-    except TimeoutError:
-        yield Failure(url, f"timed out after {opts.timeout:g} s")
-        return
-    except urllib.error.HTTPError as err:
-        yield Failure(url, f"fetch failed: HTTP {err.code} {err.reason}")
-        return
-    except (urllib.error.URLError, OSError, ValueError) as err:
-        reason = getattr(err, "reason", err)
-        if isinstance(reason, TimeoutError | socket.timeout):
-            yield Failure(url, f"timed out after {opts.timeout:g} s")
-        else:
-            yield Failure(url, f"fetch failed: {reason}")
+    except (OSError, ValueError) as err:  # URLError and HTTPError are OSErrors
+        yield Failure(url, fetch_failure(err, opts.timeout))
         return
     if len(data) > MAX_FILE_BYTES:
         yield Failure(url, f"response too large (over {MAX_FILE_BYTES:,} bytes)")
         return
+    yield from read_response(data, content_type, url, opts)
+
+
+def read_response(data: bytes, content_type: str, url: str, opts: ReadOptions) -> Iterator[Item]:
+    """The records of a fetched document, read by its content type (sniffed when unclear)."""
     try:
         if "html" in content_type or "xml" in content_type:
             items = read_html(data, url, opts, url=url)

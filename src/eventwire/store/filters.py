@@ -12,6 +12,7 @@ confidence (``eventwire.confidence``).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any, ClassVar
@@ -62,6 +63,42 @@ class Filter:
     @property
     def option(self) -> str:
         return "--" + self.key.replace("_", "-")
+
+    def parse(self, given: Any) -> Any:
+        """A value given as text (or a TOML scalar), checked as the CLI and the API check it:
+        alert rules and other configuration use the same filters."""
+        text = str(given).lower() if isinstance(given, bool) else str(given)
+        converters: dict[type, Callable[[str], Any]] = {bool: _boolean, int: int, float: float}
+        convert = converters.get(self.kind, str)
+        try:
+            value = convert(text)
+        except ValueError:
+            raise FilterError(
+                self.name, f"{self.name}: {given!r} is not {self.kind.__name__}"
+            ) from None
+        if isinstance(value, str):
+            value = value.upper() if self.upper else value
+            if self.pattern and not re.fullmatch(self.pattern, value):
+                raise FilterError(self.name, f"{self.name}: {given!r} is not valid ({self.help})")
+            if self.choices and value not in self.choices:
+                raise FilterError(
+                    self.name, f"{self.name}: {given!r} is not one of {', '.join(self.choices)}"
+                )
+            if self.max_length and len(value) > self.max_length:
+                raise FilterError(self.name, f"{self.name}: longer than {self.max_length}")
+        if self.low is not None and not (value >= self.low):
+            raise FilterError(self.name, f"{self.name}: {given!r} is below {self.low:g}")
+        if self.high is not None and not (value <= self.high):
+            raise FilterError(self.name, f"{self.name}: {given!r} is above {self.high:g}")
+        return value
+
+
+def _boolean(text: str) -> bool:
+    if text.lower() in ("true", "yes", "1"):
+        return True
+    if text.lower() in ("false", "no", "0"):
+        return False
+    raise ValueError(text)
 
 
 def _code(column: str) -> Condition:

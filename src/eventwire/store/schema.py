@@ -300,9 +300,11 @@ MIGRATIONS: list[str] = [
         item TEXT PRIMARY KEY,      -- the article's URL, or a file's path
         source TEXT NOT NULL,
         version TEXT,               -- a file's size and mtime: a changed file is read again
+        title TEXT, published TEXT, outlet TEXT,  -- what the feed said of it (for retries)
         first_seen_at TEXT NOT NULL,
         settled_at TEXT,            -- coded, or given up on
-        status TEXT NOT NULL,       -- coded | failed | skipped
+        status TEXT NOT NULL,       -- coded | failed (retry: transient, under 3 attempts)
+        retry INTEGER NOT NULL DEFAULT 0,
         attempts INTEGER NOT NULL DEFAULT 0,
         reason TEXT
     );
