@@ -61,6 +61,7 @@ ARTICLES = {
 }
 SLOW = {"/news/slow.html": 2.0, "/news/slow-again.html": 4.0}
 PUBLISHED = "Mon, 07 Mar 2016 10:00:00 +0000"
+SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9"
 
 
 class Site:
@@ -115,6 +116,14 @@ def site():
                 if self.headers.get("If-None-Match") == etag:
                     return self._send(304, b"", None)
                 return self._send(200, body, "application/rss+xml", {"ETag": etag})
+            if path == "/":
+                link = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
+                page = f"<html><head>{link}<title>Example Wire</title></head><body></body></html>"
+                return self._send(200, page.encode(), "text/html")
+            if path == "/sitemap.xml":
+                urls = "".join(f"<url><loc>{state.base}{p}</loc></url>" for p in state.items)
+                xml = f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}">{urls}</urlset>'
+                return self._send(200, xml.encode(), "application/xml")
             if path == "/news/broken.html":
                 return self._send(500, b"internal error", "text/plain")
             if path in ARTICLES:
@@ -244,6 +253,27 @@ def test_watch_codes_each_new_article_once_and_alerts_each_group_once(site, tmp_
     hooks = Counter(key for key, _ in site.hooks)
     assert set(hooks) == set(ids) and set(hooks.values()) == {1}
     assert all(body["id"] == key for key, body in site.hooks)
+
+
+@pytest.mark.parametrize("start, kind", [("/", "page"), ("/sitemap.xml", "sitemap")])
+def test_a_home_page_leads_to_its_feed_and_a_sitemap_lists_its_pages(
+    site, tmp_path, cli, start, kind
+):
+    db = tmp_path / "site.db"
+    site.items = ["/news/border.html", "/news/aid.html"]
+    result = cli("watch", site.base + start, "--db", str(db), "--once", "--delay", "0")
+    assert result.exit_code == 0, result.output
+    assert "2 new item(s), 0 retried, 2 coded" in result.output, result.output
+    with sqlite3.connect(db) as conn:
+        row = conn.execute("SELECT kind, feeds FROM watch_sources").fetchone()
+        titles = {t for (t,) in conn.execute("SELECT title FROM articles")}
+    assert row[0] == kind
+    if kind == "page":
+        assert json.loads(row[1])[0]["url"] == f"{site.base}/feed.xml"
+        assert titles == {ARTICLES[p][0] for p in site.items}  # the feed's titles
+    site.items.append("/news/expel.html")
+    again = cli("watch", site.base + start, "--db", str(db), "--once", "--delay", "0")
+    assert "1 new item(s), 0 retried, 1 coded" in again.output, again.output
 
 
 def test_a_watched_directory_picks_up_new_and_changed_files(tmp_path, cli):

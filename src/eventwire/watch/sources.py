@@ -110,11 +110,9 @@ def _feed_entries(parsed: Any) -> list[Entry]:
 
 def _sitemap_entries(response: Response, fetcher: Fetcher) -> list[Entry]:
     """The pages of a sitemap, following a sitemap index to at most ``MAX_SITEMAPS`` more."""
-    from trafilatura.sitemaps import SitemapObject
-
     host = urlsplit(response.url).netloc
     base = f"{urlsplit(response.url).scheme}://{host}"
-    sitemap = SitemapObject(base, host, [], external=True)
+    sitemap = _sitemap_object()(base, host, [], external=True)
     sitemap.current_url, sitemap.content = response.url, _text(response.body)
     sitemap.process()
     for url in list(dict.fromkeys(sitemap.sitemap_urls))[:MAX_SITEMAPS]:
@@ -125,6 +123,23 @@ def _sitemap_entries(response: Response, fetcher: Fetcher) -> list[Entry]:
         sitemap.current_url, sitemap.content = nested.url, _text(nested.body)
         sitemap.process()
     return [Entry(url) for url in dict.fromkeys(sitemap.urls)]
+
+
+def _sitemap_object() -> Any:
+    """trafilatura's sitemap reader, given the documents instead of fetching them, and taking
+    every link (its domain check cannot read hosts that are IP addresses)."""
+    from trafilatura import sitemaps
+
+    class Sitemap(sitemaps.SitemapObject):
+        def handle_link(self, link: str) -> None:
+            if link == self.current_url:
+                return
+            link = sitemaps.clean_url(sitemaps.safe_relative_url(self.base_url, link)) or ""
+            if link:
+                is_sitemap = sitemaps.DETECT_SITEMAP_LINK.search(link)
+                (self.sitemap_urls if is_sitemap else self.urls).append(link)
+
+    return Sitemap
 
 
 def _discovered(response: Response) -> list[str]:
