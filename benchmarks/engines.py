@@ -9,6 +9,10 @@ outputs are compared line by line.
 Usage::
 
     python benchmarks/engines.py [--n 2000] [--workers 2] [--shared ../shared] [--out FILE]
+                                 [--ingest]
+
+``--ingest`` also times ``ingest`` into one SQLite store (local workers, one writer) against
+``ingest --parquet-out`` on Dask (each worker writes its own Parquet partitions).
 """
 
 from __future__ import annotations
@@ -46,12 +50,24 @@ def timed_extract(source: Path, target: Path, *options: str) -> float:
     return time.perf_counter() - t0
 
 
+def timed_ingest(source: Path, *options: str) -> float:
+    command = [sys.executable, "-m", "eventwire.cli", "ingest", str(source), "-q", *options]
+    t0 = time.perf_counter()
+    subprocess.run(command, check=True, capture_output=True)
+    return time.perf_counter() - t0
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--n", type=int, default=2000)
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--out", type=Path)
+    ap.add_argument(
+        "--ingest",
+        action="store_true",
+        help="Also time ingest into one store (local) against Dask workers writing Parquet",
+    )
     args = ap.parse_args()
     records = reuters(args.shared, args.n)
     workers = str(args.workers)
@@ -64,6 +80,18 @@ def main() -> None:
             source, folder / "dask.jsonl", "--engine", "dask", "--workers", workers
         )
         same = (folder / "local.jsonl").read_bytes() == (folder / "dask.jsonl").read_bytes()
+        ingest: dict[str, Any] = {}
+        if args.ingest:
+            store = timed_ingest(source, "--db", str(folder / "s.db"), "--workers", workers)
+            parquet = timed_ingest(
+                source, "--parquet-out", str(folder / "pq"), "--engine", "dask",
+                "--workers", workers,
+            )  # fmt: skip
+            ingest = {
+                "ingest_store_local_seconds": round(store, 1),
+                "ingest_parquet_dask_seconds": round(parquet, 1),
+                "parquet_dask_to_store_local": round(store / parquet, 3),
+            }
     report = {
         "machine": platform.platform(),
         "articles": len(records),
@@ -74,6 +102,7 @@ def main() -> None:
         "dask_articles_per_second": round(len(records) / dask, 2),
         "dask_to_local": round(local / dask, 3),
         "identical_output": same,
+        **ingest,
     }
     text = json.dumps(report, indent=1)
     if args.out:

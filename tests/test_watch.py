@@ -72,6 +72,7 @@ class Site:
         self.requests: list[tuple[str, str, int]] = []  # method, path, status
         self.hooks: list[tuple[str, dict[str, Any]]] = []  # Idempotency-Key, body
         self.started: set[str] = set()
+        self.hook_down = False
         self.lock = threading.Lock()
 
     def feed(self) -> bytes:
@@ -145,6 +146,11 @@ def site():
 
         def do_POST(self) -> None:  # noqa: N802
             body = self.rfile.read(int(self.headers.get("Content-Length", 0)))
+            if state.hook_down:
+                self.send_response(503)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             with state.lock:
                 state.hooks.append((self.headers.get("Idempotency-Key"), json.loads(body)))
                 state.requests.append(("POST", self.path, 204))
@@ -253,6 +259,27 @@ def test_watch_codes_each_new_article_once_and_alerts_each_group_once(site, tmp_
     hooks = Counter(key for key, _ in site.hooks)
     assert set(hooks) == set(ids) and set(hooks.values()) == {1}
     assert all(body["id"] == key for key, body in site.hooks)
+
+
+def test_an_alert_the_webhook_refused_is_sent_at_the_next_poll_and_new_targets_get_no_backlog(
+    site, tmp_path, cli
+):
+    db, later = tmp_path / "hook.db", tmp_path / "later.jsonl"
+    site.items = ["/news/border.html"]
+    site.hook_down = True
+    command = ["watch", f"{site.base}/feed.xml", "--db", str(db), "--once", "--delay", "0",
+               "--alert", "actor=RUS name=russia", "--alert-to", f"{site.base}/hook"]  # fmt: skip
+    first = cli(*command)
+    assert "1 target(s) not reached (retried next poll)" in first.output, first.output
+    assert "HTTP 503" in first.output and site.hooks == []
+    site.hook_down = False
+    second = cli(*command, "--alert-to", str(later))
+    assert second.exit_code == 0, second.output
+    with sqlite3.connect(db) as conn:
+        made = [i for (i,) in conn.execute("SELECT id FROM alerts ORDER BY rowid")]
+    assert made and all(i.startswith("russia:") for i in made)
+    assert [key for key, _ in site.hooks] == made  # in the order they were made, once each
+    assert not later.exists()  # a target given later gets only the alerts made after
 
 
 @pytest.mark.parametrize("start, kind", [("/", "page"), ("/sitemap.xml", "sitemap")])

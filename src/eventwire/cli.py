@@ -479,7 +479,7 @@ def _watch_loop(watcher: Any, every: float, polls: int | None) -> None:
         started = time.monotonic()
         summary = watcher.poll()
         click.echo(summary.line(), err=True)
-        for problem in summary.errors + summary.failures:
+        for problem in summary.errors + summary.failures + summary.undelivered:
             click.echo(f"  {problem}", err=True)
         done += 1
         if polls is not None and done >= polls:

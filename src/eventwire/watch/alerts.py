@@ -247,7 +247,7 @@ class Target:
             with urllib.request.urlopen(request, timeout=WEBHOOK_TIMEOUT) as reply:
                 reply.read(65_536)
         except (OSError, ValueError) as err:
-            raise OSError(f"{self.spec}: {fetch_failure(err, WEBHOOK_TIMEOUT)}") from err
+            raise OSError(fetch_failure(err, WEBHOOK_TIMEOUT)) from err
 
 
 def deliver(store: Store, targets: list[Target]) -> tuple[int, list[str]]:

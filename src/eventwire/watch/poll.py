@@ -56,6 +56,7 @@ class PollSummary:
     alerts: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)  # sources that could not be read
+    undelivered: list[str] = field(default_factory=list)  # alerts a target did not take
     failures: list[str] = field(default_factory=list)  # items that could not be coded
 
     def line(self) -> str:
@@ -65,7 +66,11 @@ class PollSummary:
             f"{self.retried} retried, {self.coded} coded, {self.failed} failed, "
             f"{self.events} event(s), {self.alerts} alert(s), {self.seconds:.1f} s"
         )
-        return text + (f"; {len(self.errors)} source error(s)" if self.errors else "")
+        if self.errors:
+            text += f"; {len(self.errors)} source(s) unreadable"
+        if self.undelivered:
+            text += f"; {len(self.undelivered)} target(s) not reached (retried next poll)"
+        return text
 
 
 class Watcher:
@@ -251,8 +256,7 @@ class Watcher:
                 conn.execute(
                     "UPDATE watch_state SET value = ? WHERE key = ?", (str(upto), WATERMARK)
                 )
-        _, errors = deliver(self.store, self.targets)
-        summary.errors += errors
+        _, summary.undelivered = deliver(self.store, self.targets)
         return created
 
     def _log(self, summary: PollSummary) -> None:
