@@ -177,6 +177,7 @@ def test_openapi_schema_lists_every_endpoint_and_docs_are_offline(client):
         "/api/aggregates/timeline",
         "/api/aggregates/network",
         "/api/aggregates/map",
+        "/api/watch",
     }
     assert all(list(methods) == ["get"] for methods in schema["paths"].values())
     docs = client.get("/docs")

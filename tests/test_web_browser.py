@@ -14,9 +14,11 @@ import json
 import os
 import re
 import socket
+import sqlite3
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -113,8 +115,9 @@ def explorer_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return db
 
 
-@pytest.fixture(scope="module")
-def server(explorer_db: Path) -> Iterator[str]:
+@contextmanager
+def serving(db: Path) -> Iterator[str]:
+    """The explorer over ``db`` under uvicorn on a free loopback port: its base URL."""
     import uvicorn
 
     from eventwire.server import create_app
@@ -122,9 +125,7 @@ def server(explorer_db: Path) -> Iterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
-    config = uvicorn.Config(
-        create_app(explorer_db), host="127.0.0.1", port=port, log_level="warning"
-    )
+    config = uvicorn.Config(create_app(db), host="127.0.0.1", port=port, log_level="warning")
     uv = uvicorn.Server(config)
     thread = threading.Thread(target=uv.run, daemon=True)
     thread.start()
@@ -132,9 +133,17 @@ def server(explorer_db: Path) -> Iterator[str]:
     while not uv.started:
         assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    uv.should_exit = True
-    thread.join(timeout=10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        uv.should_exit = True
+        thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def server(explorer_db: Path) -> Iterator[str]:
+    with serving(explorer_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -146,8 +155,8 @@ def browser() -> Iterator[Any]:
         chromium.close()
 
 
-@pytest.fixture
-def page(browser: Any, server: str) -> Iterator[Any]:
+@contextmanager
+def checked_page(browser: Any, server: str) -> Iterator[Any]:
     """A fresh page; afterwards, no dialog may have opened, no script error may have been
     thrown and nothing may have been requested from anywhere but the server."""
     context = browser.new_context(viewport={"width": 1440, "height": 900})
@@ -165,9 +174,17 @@ def page(browser: Any, server: str) -> Iterator[Any]:
         ),
     )
     page.problems = problems
-    yield page
-    context.close()
+    try:
+        yield page
+    finally:
+        context.close()
     assert problems == []
+
+
+@pytest.fixture
+def page(browser: Any, server: str) -> Iterator[Any]:
+    with checked_page(browser, server) as checked:
+        yield checked
 
 
 def shot(target: Any, name: str, full_page: bool = False) -> None:
@@ -212,6 +229,7 @@ def test_dashboard_loads_every_view(page, server):
     summary = api(page, server, "/api/summary")
     open_dashboard(page, server)
     assert f"{summary['articles']} articles" in page.inner_text("#summary")
+    assert page.locator("#watch-status").is_hidden()  # a store never polled: no watch line
     assert page.locator("#timeline rect.bar").count() > 0
     assert page.locator("#timeline-legend span").count() >= 2
     graph = page.evaluate(
@@ -455,3 +473,75 @@ def test_article_view_is_reachable_by_link(page, server):
     assert json.loads(json.dumps(seed))["id"] in page.inner_text("#article-meta")
     shot(page, "article-seed", full_page=True)
     assert (SHOTS / "article-seed.png").stat().st_size > 5000
+
+
+# ---------------------------------------------------------------------------- watch
+@pytest.fixture(scope="module")
+def watched_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The explorer over a small store with `eventwire watch`'s polls recorded: the first
+    article stored in 2020, the others in 2022 (not now: a last look taken in the same second
+    as an article was stored counts it as new)."""
+    from test_explorer_watch import ARTICLES, record_polls
+
+    _need_browser()
+    folder = tmp_path_factory.mktemp("explorer-watch")
+    db = folder / "watched.db"
+    path = write_jsonl(folder / "articles.jsonl", ARTICLES)
+    args = ["ingest", str(path), "--db", str(db), "-q", "--coder", "dictionary"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    with sqlite3.connect(db) as conn:
+        conn.execute("UPDATE articles SET ingested_at = '2022-06-01T12:00:00+00:00'")
+        conn.execute(
+            "UPDATE articles SET ingested_at = '2020-01-01T00:00:00+00:00' WHERE id = ?",
+            [ARTICLES[0]["id"]],
+        )
+    record_polls(db)
+    with serving(db) as url:
+        yield url
+
+
+def test_the_header_shows_the_last_poll_and_what_is_new_until_marked_seen(browser, watched_server):
+    server = watched_server
+    with checked_page(browser, server) as page:
+        page.goto(f"{server}/")
+        page.wait_for_selector("#watch-status:not([hidden])")
+        poll = page.locator("#watch-poll")
+        assert "03:15 UTC · 3 new articles · 2 sources · 1 error" in poll.inner_text()
+        assert "https://example.org/feed.xml: HTTP 503" in poll.get_attribute("title")
+        assert page.locator("#watch-new").is_hidden()  # a first visit: nothing is new yet
+
+        since = "2021-01-01T00:00:00Z"  # a last look after the first article was stored
+        page.evaluate("s => localStorage.setItem('eventwire:last-look:watched.db', s)", since)
+        page.reload()
+        page.wait_for_selector("#watch-new:not([hidden])")
+        new = api(page, server, f"/api/watch?since={since}")["since"]
+        assert new["articles"] == 2 and new["events"] > 1
+        assert page.inner_text("#watch-new-count") == (
+            f"New since your last look: {new['events']} events in 2 articles"
+        )
+        shot(page.locator(".topbar"), "watch-header")
+
+        # "show them": the table lists the events of those articles (merged by default)
+        listed = api(page, server, f"/api/events?ingested_since={since}&merged=true&limit=1")
+        everything = api(page, server, "/api/events?merged=true&limit=1")
+        assert 0 < listed["total"] < everything["total"]
+        page.click("#watch-show")
+        page.wait_for_function(
+            "n => document.querySelector('#events-table').dataset.state === 'ready'"
+            " && document.querySelector('#table-count').textContent.startsWith(n + ' ')",
+            arg=listed["total"],
+        )
+        assert "ingested_since=" in page.url
+        assert "2021-01-01 00:00 UTC" in page.inner_text("#stored-filter")
+        shot(page, "watch-new-events")
+
+        # "mark as seen": nothing is new any more, after a reload too
+        page.click("#watch-seen")
+        page.wait_for_selector("#watch-new", state="hidden")
+        seen = page.evaluate("() => localStorage.getItem('eventwire:last-look:watched.db')")
+        assert seen > since
+        page.reload()
+        page.wait_for_selector("#watch-status:not([hidden])")
+        page.wait_for_load_state("networkidle")
+        assert page.locator("#watch-new").is_hidden()

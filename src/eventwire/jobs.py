@@ -72,9 +72,15 @@ def ingest(
     ``min_confidence`` drops events whose confidence is below it before they are stored;
     events without a confidence are kept (``eventwire.confidence``)."""
     started = _now()
-    article_options = _article_options(published, source, meta, max_chars, check_language)
-    exclude = {Path(meta).resolve()} if meta else set()
-    items = iter_articles(list(inputs), read_options, article_options, exclude)
+    items = read_articles(
+        inputs,
+        published=published,
+        source=source,
+        meta=meta,
+        max_chars=max_chars,
+        check_language=check_language,
+        read_options=read_options,
+    )
     summary = ingest_items(
         store,
         items,
@@ -109,24 +115,8 @@ def ingest_items(
     return job.summary
 
 
-def _article_options(
-    published: str | None,
-    source: str | None,
-    meta: str | Path | None,
-    max_chars: int | None,
-    check_language: bool,
-) -> ArticleOptions:
-    options = ArticleOptions(published=published, source=source, check_language=check_language)
-    if max_chars:
-        options.max_chars = max_chars
-    if meta:
-        options.meta = load_meta(meta)
-    return options
-
-
-def ingest_parquet(
+def read_articles(
     inputs: Sequence[str],
-    out: str,
     *,
     published: str | None = None,
     source: str | None = None,
@@ -134,23 +124,37 @@ def ingest_parquet(
     max_chars: int | None = None,
     check_language: bool = True,
     read_options: ReadOptions | None = None,
+) -> Iterator[Article | Failure]:
+    """The inputs' articles (and a Failure for each bad one), with the options applied."""
+    options = ArticleOptions(published=published, source=source, check_language=check_language)
+    if max_chars:
+        options.max_chars = max_chars
+    if meta:
+        options.meta = load_meta(meta)
+    exclude = {Path(meta).resolve()} if meta else set()
+    return iter_articles(list(inputs), read_options, options, exclude)
+
+
+def ingest_parquet(
+    inputs: Sequence[str],
+    out: str,
+    *,
     engine: Engine | None = None,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     config: CoderConfig = DEFAULT,
     min_confidence: float | None = None,
+    **reading: Any,
 ) -> IngestSummary:
     """Code ``inputs`` into Parquet partitions under ``out``, each chunk written by the worker
     that coded it (``eventwire.partitions``). A re-run skips the articles already written
-    and removes what a killed run left half done."""
+    and removes what a killed run left half done. ``reading``: ``read_articles``' options."""
     if min_confidence is not None:
         check_threshold(min_confidence)
     from eventwire.partitions import Output, code_chunk, recover
 
     output = Output.open(out)
     stored = recover(output)
-    article_options = _article_options(published, source, meta, max_chars, check_language)
-    exclude = {Path(meta).resolve()} if meta else set()
     summary = IngestSummary()
     advance = progress or (lambda n: None)
     t0 = time.perf_counter()
@@ -168,7 +172,7 @@ def ingest_parquet(
                 stored[item.id] = item.content_hash
             yield item
 
-    items = unwritten(iter_articles(list(inputs), read_options, article_options, exclude))
+    items = unwritten(read_articles(inputs, **reading))
     task = partial(
         code_chunk,
         location=out,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import multiprocessing
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from functools import partial
 from itertools import islice
 from multiprocessing.pool import AsyncResult
 from typing import TypeVar
@@ -107,19 +106,6 @@ def load_once(config: CoderConfig) -> None:
     knowledge_base(config)
     verb_dictionary(config)
     check_coder(config)  # the model and encoder load once per worker
-
-
-def run(
-    items: Iterable[Item],
-    workers: int = 1,
-    batch_size: int = BATCH_SIZE,
-    config: CoderConfig = DEFAULT,
-) -> Iterator[Outcome]:
-    """Results in input order. With ``workers > 1``, chunks go to processes that each load
-    spaCy once; at most two chunks per worker are in flight, so memory stays bounded."""
-    task = partial(process_chunk, batch_size=batch_size, config=config)
-    for outcomes in map_chunks(task, chunks(items, batch_size), workers, config):
-        yield from outcomes
 
 
 def map_chunks(

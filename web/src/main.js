@@ -8,6 +8,7 @@ import { currentGraph, describeEdge, drawNetwork } from "./network.js";
 import { drawMap } from "./map.js";
 import { drawTable, eventRow, pageInfo } from "./table.js";
 import { autoInterval, drawTimeline } from "./timeline.js";
+import { startWatch, utcTime } from "./watch.js";
 
 const count = format(",");
 const FILTER_KEYS = [
@@ -22,6 +23,7 @@ const FILTER_KEYS = [
   "outlet",
   "location_country",
   "q",
+  "ingested_since", // set by the header's "show them" (new since your last look)
 ];
 const PAGE_SIZE = 50;
 
@@ -80,6 +82,14 @@ function writeForm() {
       el("button", { type: "button", title: "remove", onclick: () => setPair(null) }, "✕"),
     );
   }
+  const stored = $("#stored-filter");
+  stored.hidden = !state.filters.ingested_since;
+  if (state.filters.ingested_since) {
+    stored.replaceChildren(
+      el("span", {}, `only articles stored since ${utcTime(state.filters.ingested_since)}`),
+      el("button", { type: "button", title: "remove", onclick: clearStoredSince }, "✕"),
+    );
+  }
   $("#clear-dates").hidden = !(state.filters.since || state.filters.until);
 }
 
@@ -125,6 +135,20 @@ function setDates(since, until) {
     else delete filters[key];
   }
   applyFilters(filters, { timeline: false });
+}
+
+function clearStoredSince() {
+  const filters = { ...state.filters };
+  delete filters.ingested_since;
+  applyFilters(filters);
+}
+
+// The header's "show them": the dashboard limited to the events of the articles stored since
+// the user's last look (a new history entry, so Back returns to the view before).
+function showStoredSince(since) {
+  history.pushState(null, "", `#/${queryString({ ingested_since: since, reports: state.merged ? undefined : "all" })}`);
+  route();
+  $("#table-view").scrollIntoView({ block: "start" });
 }
 
 function setPair(pair) {
@@ -452,6 +476,7 @@ async function start() {
     `${count(summary.articles)} articles · ${count(summary.events)} events · ` +
     `${count(summary.quotes)} quotes · events ${summary.event_dates[0] || "?"} – ` +
     `${summary.event_dates[1] || "?"} · ${summary.database}`;
+  startWatch(summary.database, showStoredSince);
   state.interval = autoInterval(summary.event_dates[0], summary.event_dates[1]);
   $("#timeline-interval").value = state.interval;
   const plover = $("#filters").elements.plover_type;

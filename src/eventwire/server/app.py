@@ -34,7 +34,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from eventwire._version import __version__
 from eventwire.server import models
 from eventwire.store import queries
-from eventwire.store.filters import ArticleFilters, EventFilters, Filter, QuoteFilters
+from eventwire.store.filters import TIMESTAMP, ArticleFilters, EventFilters, Filter, QuoteFilters
 from eventwire.store.filters import Filters as FilterValues
 from eventwire.store.queries import QueryError
 
@@ -376,6 +376,23 @@ def create_app(db_path: str | Path) -> FastAPI:
             "quad_classes": models.QUAD_CLASSES,
             **queries.summary(connection),
         }
+
+    @app.get("/api/watch", response_model=models.WatchStatus, tags=["overview"])
+    def watch(
+        connection: Conn,
+        since: Annotated[
+            str | None,
+            Query(
+                pattern=TIMESTAMP,
+                description="Also count the articles stored at or after this time, and their "
+                "events (ISO 8601, UTC: 2026-12-05T03:00:00Z).",
+            ),
+        ] = None,
+    ) -> Any:
+        """The last poll of `eventwire watch`, its sources and alerts (``watching`` is false
+        on a store never polled, or made before the watch tables), and what was stored since
+        ``since``: the UI's header line and its "new since your last look"."""
+        return queries.watch_status(connection, since)
 
     @app.get("/api/events", response_model=models.Page[models.Event], tags=["events"])
     def events(

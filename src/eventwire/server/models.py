@@ -335,6 +335,45 @@ class MapPoints(BaseModel):
     points: list[MapPoint]
 
 
+class WatchPoll(BaseModel):
+    """One poll of `eventwire watch`: its times (ISO 8601, UTC) and what it found."""
+
+    started_at: str
+    finished_at: str
+    sources: int = Field(description="Sources polled.")
+    new_items: int = Field(description="Items not seen before.")
+    coded: int = Field(description="New items coded and stored as articles.")
+    failed: int
+    events: int
+    alerts: int
+    errors: list[str] = Field(description="The sources that could not be read, and why.")
+
+
+class WatchSource(BaseModel):
+    source: str = Field(description="A feed, sitemap or page URL, or a directory.")
+    kind: str
+    last_polled_at: str | None
+    last_status: str | None = Field(description='"200", "304", or why it failed.')
+    items: int
+
+
+class StoredSince(BaseModel):
+    time: str = Field(description="The `since` asked for.")
+    articles: int = Field(description="Articles stored at or after it.")
+    events: int = Field(description="Their events (/api/events?ingested_since=… lists them).")
+
+
+class WatchStatus(BaseModel):
+    """What `eventwire watch` has done to this store, and what was stored since a time."""
+
+    watching: bool = Field(description="The store has been polled at least once.")
+    polls: int
+    last_poll: WatchPoll | None
+    sources: list[WatchSource]
+    alerts: int = Field(description="Alerts recorded.")
+    since: StoredSince | None = Field(description="Null without `since`.")
+
+
 class Problem(BaseModel):
     """An error: what went wrong, in words."""
 

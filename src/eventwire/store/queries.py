@@ -663,3 +663,80 @@ def summary(conn: sqlite3.Connection) -> dict[str, Any]:
         "published": [one[5], one[6]],
         "plover_types": plover,
     }
+
+
+# ---------------------------------------------------------------------------- watch
+WATCH_TABLES = ("watch_polls", "watch_sources", "alerts")
+POLL_FIELDS = (
+    "started_at", "finished_at", "sources", "new_items", "coded", "failed", "events", "alerts",
+    "errors",
+)  # fmt: skip
+
+
+def has_watch(conn: sqlite3.Connection) -> bool:
+    """Whether the store has `eventwire watch`'s tables (schema 8): the explorer opens a
+    store read-only, and a read-only store is not migrated."""
+    marks = ", ".join("?" * len(WATCH_TABLES))
+    found = conn.execute(
+        f"SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN ({marks})",
+        WATCH_TABLES,
+    )
+    return int(found.fetchone()[0]) == len(WATCH_TABLES)
+
+
+def _last_poll(conn: sqlite3.Connection) -> dict[str, Any] | None:
+    """The poll that started last, its errors decoded from JSON."""
+    row = conn.execute(
+        f"SELECT {', '.join(POLL_FIELDS)} FROM watch_polls "
+        "ORDER BY started_at DESC, id DESC LIMIT 1"
+    ).fetchone()
+    if row is None:
+        return None
+    poll = dict(zip(POLL_FIELDS, row, strict=True))
+    poll["errors"] = json.loads(poll["errors"]) if poll["errors"] else []
+    return poll
+
+
+def _watched(conn: sqlite3.Connection) -> dict[str, Any]:
+    """The polls, the latest one, the sources as last polled and the alerts recorded."""
+    polls, alerts = conn.execute(
+        "SELECT (SELECT count(*) FROM watch_polls), (SELECT count(*) FROM alerts)"
+    ).fetchone()
+    columns = ("source", "kind", "last_polled_at", "last_status", "items")
+    sources = conn.execute(f"SELECT {', '.join(columns)} FROM watch_sources ORDER BY source")
+    return {
+        "watching": polls > 0,
+        "polls": int(polls),
+        "last_poll": _last_poll(conn),
+        "sources": [dict(zip(columns, r, strict=True)) for r in sources],
+        "alerts": int(alerts),
+    }
+
+
+def _stored_since(conn: sqlite3.Connection, since: str) -> dict[str, Any]:
+    """Articles stored at or after ``since`` and their events, both counted through the
+    ``ingested_since`` filter, so that the counts are what /api/events lists with it. The
+    articles are read as a table ``e`` of article ids, the shape the filter's SQL expects."""
+    where, params = EventFilters.of(ingested_since=since).where()
+    articles = conn.execute(
+        f"SELECT count(*) FROM (SELECT id AS article_id FROM articles) e {where}", params
+    ).fetchone()[0]
+    events = conn.execute(f"SELECT count(*) FROM events e {where}", params).fetchone()[0]
+    return {"time": since, "articles": int(articles), "events": int(events)}
+
+
+def watch_status(conn: sqlite3.Connection, since: str | None) -> dict[str, Any]:
+    """What `eventwire watch` has done (its polls, sources and alerts) and, when ``since``
+    is given, what was stored since then: the explorer's header shows both. A store without
+    the watch tables (before schema 8), or never polled, is not being watched."""
+    status: dict[str, Any] = {
+        "watching": False,
+        "polls": 0,
+        "last_poll": None,
+        "sources": [],
+        "alerts": 0,
+    }
+    if has_watch(conn):
+        status.update(_watched(conn))
+    status["since"] = None if since is None else _stored_since(conn, since)
+    return status
