@@ -75,6 +75,18 @@ def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
     assert not any(r in {"13", "17", "18", "19"} for r in roots(text))
 
 
+def test_a_reported_act_is_the_event_not_the_speaking():
+    # data/training/GUIDELINE.md: a reporting verb that introduces a codable act codes the act
+    found = events(
+        "The Houthi rebels claimed on Sunday that they had attacked an airport in Saudi Arabia "
+        "with drones."
+    )
+    assert [e.cameo[:2] for e in found] == ["19"]
+    # with nothing codable inside, the statement itself is the event
+    (alone,) = events("The Russian foreign ministry said on Tuesday that the region was calm.")
+    assert (alone.cameo, code_of(alone.source), alone.target) == ("010", "RUSGOV", None)
+
+
 def test_resigning_over_a_decision_is_not_a_consultation():
     text = "A minister resigned over the president's decision to withdraw troops from the region."
     assert "04" not in roots(text)

@@ -41,6 +41,9 @@ class Conventions:
     # PETRARCH writes symmetric codes and joint acts twice (A→B and B→A), and reverses
     # [A:B] codes for acts that are not asserted; eventwire only asserted [A:B] reversals
     both_directions_for_symmetric_and_joint: bool
+    # "X said it would host talks": eventwire keeps the act and drops the bare statement (01x
+    # with no target) that reports it; PETRARCH's coder makes no such pass
+    reported_act_replaces_bare_statement: bool
 
 
 EVENTWIRE = Conventions(
@@ -56,6 +59,7 @@ EVENTWIRE = Conventions(
     intent_has_its_own_code=True,
     same_state_parts_are_one_party=True,
     both_directions_for_symmetric_and_joint=False,
+    reported_act_replaces_bare_statement=True,
 )
 PETRARCH = Conventions(
     name="petrarch",
@@ -70,6 +74,7 @@ PETRARCH = Conventions(
     intent_has_its_own_code=False,
     same_state_parts_are_one_party=False,
     both_directions_for_symmetric_and_joint=True,
+    reported_act_replaces_bare_statement=False,
 )
 
 

@@ -99,6 +99,30 @@ def sentence_events(
 ) -> Iterator[Event]:
     """The sentence's events; ``earlier`` (the article's events so far) resolves "both sides"
     and drops a definite "the meeting" that refers back to a meeting already coded."""
+    events = list(_sentence_events(sent, index, found, verbs, config, earlier))
+    if config.conventions.reported_act_replaces_bare_statement:
+        events = _without_bare_statements(events)
+    yield from events
+
+
+def _without_bare_statements(events: list[Event]) -> list[Event]:
+    """A statement with nobody addressed (01x, no target) in a sentence that also codes
+    another act is how that act was reported ("X claimed it attacked Y"): the act is the
+    event, the speaking is not (data/training/GUIDELINE.md, reporting verbs). A statement
+    with a target is kept: the measured gold sets code it beside the act."""
+    if all(e.cameo.startswith("01") for e in events):
+        return events
+    return [e for e in events if not (e.cameo.startswith("01") and e.target is None)]
+
+
+def _sentence_events(
+    sent: Span,
+    index: int,
+    found: ArticleActors,
+    verbs: VerbDictionary,
+    config: CoderConfig,
+    earlier: list[Event] | None = None,
+) -> Iterator[Event]:
     earlier = earlier if earlier is not None else []
     seen: set[tuple[str | None, str | None, str]] = set()
     if config.coder == "learned" and config.conventions.learned_coder:
