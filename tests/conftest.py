@@ -47,6 +47,33 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
     return path
 
 
+def old_store(path: Path, version: int) -> None:
+    """A store as an older eventwire wrote it (migrations 1..``version``), with one article
+    stored at 2026-01-01T10:00 and one event of it (Russia met Iran, in Moscow)."""
+    import sqlite3
+
+    from eventwire.store.schema import MIGRATIONS
+
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        "BEGIN;\n" + "\n".join(MIGRATIONS[:version])
+        + f"\nPRAGMA user_version = {version};\nCOMMIT;"
+    )  # fmt: skip
+    conn.execute(
+        "INSERT INTO articles (id, text, content_hash, ingested_at, published, source) "
+        "VALUES ('old', 'Russia met Iran.', 'h', '2026-01-01T10:00:00+00:00', '2016-03-01', "
+        "'Old Wire')"
+    )
+    conn.execute(
+        "INSERT INTO events (article_id, sentence, start_char, end_char, evidence, source_code, "
+        "target_code, cameo, quad_class, goldstein, date, lat, lon, source_country, "
+        "target_country) VALUES ('old', 0, 0, 15, 'Russia met Iran.', 'RUS', 'IRN', '040', 1, "
+        "1.0, '2016-03-01', 55.75, 37.62, 'RUS', 'IRN')"
+    )
+    conn.commit()
+    conn.close()
+
+
 def seed_records() -> list[dict]:
     """The seed stories as extract input, the way the shared scorer builds them."""
     from eventwire.eval.seeds import seed_records as build

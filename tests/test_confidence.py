@@ -18,7 +18,7 @@ from typing import Any
 import jsonschema
 import pyarrow.parquet as pq
 import pytest
-from conftest import write_jsonl
+from conftest import old_store, write_jsonl
 
 from eventwire.confidence import drop_unconfident
 from eventwire.contract import load_schema, result_to_json
@@ -215,32 +215,10 @@ def test_store_round_trips_confidence(store_db):
     assert declared["confidence"] == "REAL"
 
 
-def _version_5_store(path: Path) -> None:
-    """A store as eventwire wrote it before migration 6, with one event."""
-    from eventwire.store.schema import MIGRATIONS
-
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        "BEGIN;\n" + "\n".join(MIGRATIONS[:5]) + "\nPRAGMA user_version = 5;\nCOMMIT;"
-    )
-    conn.execute(
-        "INSERT INTO articles (id, text, content_hash, ingested_at, published, source) "
-        "VALUES ('old', 'Russia met Iran.', 'h', '2026-01-01', '2016-03-01', 'Old Wire')"
-    )
-    conn.execute(
-        "INSERT INTO events (article_id, sentence, start_char, end_char, evidence, source_code, "
-        "target_code, cameo, quad_class, goldstein, date, lat, lon, source_country, "
-        "target_country) VALUES ('old', 0, 0, 15, 'Russia met Iran.', 'RUS', 'IRN', '040', 1, "
-        "1.0, '2016-03-01', 55.75, 37.62, 'RUS', 'IRN')"
-    )
-    conn.commit()
-    conn.close()
-
-
 def test_migration_6_adds_confidence_keeping_older_events(tmp_path):
     assert SCHEMA_VERSION >= 6
     path = tmp_path / "v5.db"
-    _version_5_store(path)
+    old_store(path, 5)
     with Store(path, readonly=True) as old:  # read-only: not migrated, and still answers
         assert not old.has_confidence
         assert [r["confidence"] for r in old.events(min_confidence=0.99)] == [None]

@@ -11,10 +11,9 @@ from typing import Any
 
 import pytest
 from click.testing import Result
-from conftest import write_jsonl
+from conftest import old_store, write_jsonl
 
 from eventwire.server import create_app
-from eventwire.store.schema import MIGRATIONS
 
 with warnings.catch_warnings():  # Starlette suggests another client; httpx's works
     warnings.simplefilter("ignore")
@@ -189,29 +188,9 @@ def test_the_endpoint_is_in_the_openapi_schema(store):
     assert ref.endswith("/WatchStatus")
 
 
-def version_7_store(path: Path) -> None:
-    """A store as eventwire wrote it before migration 8 (no watch tables), with one event."""
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        "BEGIN;\n" + "\n".join(MIGRATIONS[:7]) + "\nPRAGMA user_version = 7;\nCOMMIT;"
-    )
-    conn.execute(
-        "INSERT INTO articles (id, text, content_hash, ingested_at, published, source) "
-        "VALUES ('old', 'Russia met Iran.', 'h', '2026-01-01T10:00:00+00:00', '2016-03-01', "
-        "'Old Wire')"
-    )
-    conn.execute(
-        "INSERT INTO events (article_id, sentence, start_char, end_char, evidence, source_code, "
-        "target_code, cameo, quad_class, date) VALUES ('old', 0, 0, 15, 'Russia met Iran.', "
-        "'RUS', 'IRN', '040', 1, '2016-03-01')"
-    )
-    conn.commit()
-    conn.close()
-
-
 def test_a_store_before_the_watch_tables_is_served_unwatched_and_unmigrated(tmp_path):
     path = tmp_path / "v7.db"
-    version_7_store(path)
+    old_store(path, 7)
     status = watch(path, since="2026-01-01T09:00:00Z")
     assert status["watching"] is False and status["last_poll"] is None
     assert status["polls"] == status["alerts"] == 0 and status["sources"] == []

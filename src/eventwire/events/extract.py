@@ -99,31 +99,8 @@ def sentence_events(
 ) -> Iterator[Event]:
     """The sentence's events; ``earlier`` (the article's events so far) resolves "both sides"
     and drops a definite "the meeting" that refers back to a meeting already coded."""
-    events = list(_sentence_events(sent, index, found, verbs, config, earlier))
-    if config.conventions.reported_act_replaces_bare_statement:
-        events = _without_bare_statements(events)
-    yield from events
-
-
-def _without_bare_statements(events: list[Event]) -> list[Event]:
-    """A statement with nobody addressed (01x, no target) in a sentence that also codes
-    another act is how that act was reported ("X claimed it attacked Y"): the act is the
-    event, the speaking is not (data/training/GUIDELINE.md, reporting verbs). A statement
-    with a target is kept: the measured gold sets code it beside the act."""
-    if all(e.cameo.startswith("01") for e in events):
-        return events
-    return [e for e in events if not (e.cameo.startswith("01") and e.target is None)]
-
-
-def _sentence_events(
-    sent: Span,
-    index: int,
-    found: ArticleActors,
-    verbs: VerbDictionary,
-    config: CoderConfig,
-    earlier: list[Event] | None = None,
-) -> Iterator[Event]:
     earlier = earlier if earlier is not None else []
+    coded_events: list[Event] = []
     seen: set[tuple[str | None, str | None, str]] = set()
     if config.coder == "learned" and config.conventions.learned_coder:
         predicates = list(_learned_predicates(sent, verbs, found, config))
@@ -143,8 +120,7 @@ def _sentence_events(
             continue  # "host a meeting": the verb's event already covers its object
         if noun is None and _announces(predicate.token, coded_verbs):
             continue  # "is preparing to attack": the attack is the event, marked intended
-        events = _events_for(predicate, sent, index, found, config, earlier)
-        for event in events:
+        for event in _events_for(predicate, sent, index, found, config, earlier):
             anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
@@ -157,7 +133,20 @@ def _sentence_events(
                 continue
             seen.add(key)
             event.confidence = predicate.confidence
-            yield event
+            coded_events.append(event)
+    if config.conventions.reported_act_replaces_bare_statement:
+        coded_events = _without_bare_statements(coded_events)
+    yield from coded_events
+
+
+def _without_bare_statements(events: list[Event]) -> list[Event]:
+    """A statement with nobody addressed (01x, no target) in a sentence that also codes
+    another act is how that act was reported ("X claimed it attacked Y"): the act is the
+    event, the speaking is not (data/training/GUIDELINE.md, reporting verbs). A statement
+    with a target is kept: the measured gold sets code it beside the act."""
+    if all(e.cameo.startswith("01") for e in events):
+        return events
+    return [e for e in events if not (e.cameo.startswith("01") and e.target is None)]
 
 
 # ---------------------------------------------------------------------------- predicates
