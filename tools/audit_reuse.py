@@ -1,0 +1,126 @@
+#!/usr/bin/env python3
+"""Judge only what is new in a precision-audit draw (``eventwire eval audit draw``).
+
+A drawn event identical to one an earlier draw's judge already judged (same article, span,
+CAMEO code, source and target codes, negation) keeps that verdict, the most recent draw's
+first. The rest, plus a random sample of the reused ones as an agreement check, go to a new
+judge blind, in one shuffled sheet.
+
+    python tools/audit_reuse.py plan --draw learned --sheet SHEET --out JUDGE_SHEET --plan PLAN
+    python tools/audit_reuse.py merge --draw learned --plan PLAN --new NEW_VERDICTS
+
+``merge`` writes ``verdicts-DRAW.jsonl`` (each verdict with ``judged_by``: ``new`` or the draw
+it was reused from; a checked event keeps the new judge's verdict) and prints the agreement
+on the check sample. The sheets hold article text: keep them out of the repo.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+from pathlib import Path
+from typing import Any
+
+AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
+# earlier draws, most recent first: an identical event keeps the most recent verdict
+EARLIER = [
+    "learned-eighth", "learned-seventh", "learned-sixth", "learned-fifth", "learned-fourth",
+    "learned-third", "learned-second", "learned-first", "dictionary",
+]  # fmt: skip
+SEED = 9
+FIELDS = ("root_ok", "source_ok", "target_ok")
+
+
+def _rows(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def _key(d: dict[str, Any]) -> str:
+    return f"{d['id']}#{d['event']}"
+
+
+def _identity(d: dict[str, Any]) -> tuple[Any, ...]:
+    return (d["id"], tuple(d["span"]), d["cameo"], d["source_code"], d["target_code"],
+            d["negated"])  # fmt: skip
+
+
+def known_verdicts(skip: str) -> dict[tuple[Any, ...], tuple[str, dict[str, Any]]]:
+    known: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
+    for name in EARLIER:
+        draw, verdicts = AUDIT / f"draw-{name}.jsonl", AUDIT / f"verdicts-{name}.jsonl"
+        if name == skip or not draw.exists() or not verdicts.exists():
+            continue
+        by_key = {v["key"]: v for v in _rows(verdicts)}
+        for d in _rows(draw):
+            verdict = by_key.get(_key(d))
+            if verdict is not None:
+                known.setdefault(_identity(d), (name, verdict))
+    return known
+
+
+def plan(args: argparse.Namespace) -> None:
+    drawn = _rows(AUDIT / f"draw-{args.draw}.jsonl")
+    known = known_verdicts(args.draw)
+    reused = {_key(d): known[_identity(d)] for d in drawn if _identity(d) in known}
+    todo = [_key(d) for d in drawn if _key(d) not in reused]
+    rng = random.Random(SEED)
+    check = rng.sample(sorted(reused), min(args.check, len(reused)))
+    order = todo + check
+    rng.shuffle(order)
+    blocks = {}
+    for block in Path(args.sheet).read_text(encoding="utf-8").split("\n\n"):
+        if block.startswith("## "):
+            blocks[block.split("\n", 1)[0][3:].split(" ")[0]] = block
+    Path(args.out).write_text("\n\n".join(blocks[k] for k in order) + "\n", encoding="utf-8")
+    Path(args.plan).write_text(json.dumps({"reused": reused, "todo": todo, "check": check}))
+    print(f"{len(reused)} verdicts reused, {len(todo)} to judge, {len(check)} reused to check")
+
+
+def merge(args: argparse.Namespace) -> None:
+    saved = json.loads(Path(args.plan).read_text())
+    new = {v["key"]: v for v in _rows(Path(args.new))}
+    missing = [k for k in saved["todo"] + saved["check"] if k not in new]
+    if missing:
+        raise SystemExit(f"{args.new}: no verdict for {len(missing)} events, e.g. {missing[0]}")
+    out = []
+    for d in _rows(AUDIT / f"draw-{args.draw}.jsonl"):
+        key = _key(d)
+        if key in new:
+            verdict, judged_by = new[key], "new"
+        else:
+            judged_by, verdict = saved["reused"][key]  # judged under that draw's own key
+        kept = {f: verdict[f] for f in (*FIELDS, "reason")}
+        out.append({"key": key, **kept, "judged_by": judged_by})
+    target = AUDIT / f"verdicts-{args.draw}.jsonl"
+    target.write_text("".join(json.dumps(v) + "\n" for v in out), encoding="utf-8")
+    agree = {f: 0 for f in (*FIELDS, "all")}
+    for key in saved["check"]:
+        old, fresh = saved["reused"][key][1], new[key]
+        for f in FIELDS:
+            agree[f] += old[f] == fresh[f]
+        agree["all"] += all(old[f] for f in FIELDS) == all(fresh[f] for f in FIELDS)
+    n = len(saved["check"])
+    print(f"wrote {target}; agreement on {n} reused events judged again:",
+          json.dumps({f: round(v / n, 3) for f, v in agree.items()} if n else {}))  # fmt: skip
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("plan")
+    p.add_argument("--draw", default="learned")
+    p.add_argument("--sheet", required=True, help="the judging sheet `eval audit draw` wrote")
+    p.add_argument("--out", required=True, help="the sheet for the new judge")
+    p.add_argument("--plan", required=True)
+    p.add_argument("--check", type=int, default=21, help="reused events judged again")
+    m = sub.add_parser("merge")
+    m.add_argument("--draw", default="learned")
+    m.add_argument("--plan", required=True)
+    m.add_argument("--new", required=True, help="the new judge's verdicts (JSON lines)")
+    args = ap.parse_args()
+    plan(args) if args.command == "plan" else merge(args)
+
+
+if __name__ == "__main__":
+    main()
