@@ -525,11 +525,11 @@ def test_ingest_without_dedup_then_dedup_command(cli, db, tmp_path):
     merged = json.loads(cli("events", "--db", str(db), "--merged", "--format", "json").output)
     meeting = [g for g in merged if g["date"] == "2019-03-03"][0]
     assert (meeting["num_mentions"], meeting["num_sources"], meeting["num_articles"]) == (4, 2, 2)
-    text = cli("events", "--db", str(db), "--explain", str(meeting["id"])).output
+    text = cli("events", "--db", str(db), "--explain", str(meeting["group_id"])).output
     assert "founded the group" in text and "joined" in text
     assert "tolerance 3 (inherited)" in text and "a dateline place never blocks" in text
     listed = json.loads(cli("events", "--db", str(db), "--format", "json").output)
-    assert {e["group_id"] for e in listed} >= {meeting["id"]}  # the existing listing, plus group_id
+    assert {e["group_id"] for e in listed} >= {meeting["group_id"]}  # the listing, plus group_id
     copies = json.loads(cli("stories", "--db", str(db), "--story", "1", "--format", "json").output)
     assert {c["outlet"] for c in copies} == {"Sample Wire", "Daily Example"}
     bad = cli("events", "--db", str(db), "--explain", "999")

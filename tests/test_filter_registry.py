@@ -30,6 +30,9 @@ ARTICLES = [
     {"id": "a3", "published": "2016-03-12", "source": "Daily Example",
      "text": "Israeli forces arrested ten Palestinians in Hebron on Wednesday. Germany "
              "pledged aid to Jordan on Thursday. Turkey may impose sanctions on Greece."},
+    {"id": "a4", "published": "2016-03-12", "source": "Sample Wire",  # a3's arrests again
+     "text": "Israeli forces arrested ten Palestinians in the West Bank city of Hebron on "
+             "Wednesday, the army said."},
 ]  # fmt: skip
 
 
@@ -88,6 +91,7 @@ def _sample(spec: Filter, events: list[dict]) -> object:
         "modality": "intended",
         "min_confidence": 0.5,
         "ingested_since": "2020-01-01T00:00:01Z",
+        "min_mentions": 2,
     }
     return samples[spec.name]
 
@@ -200,3 +204,14 @@ def test_a_full_text_filter_is_marked_so_its_bad_syntax_is_named(registry):
             continue
         sql, _ = spec.condition({str: "x,y", int: 1, float: 0.5, bool: True}[spec.kind], {})
         assert ("MATCH" in sql) == spec.full_text, spec.name
+
+
+def test_merged_events_take_every_filter_through_the_cli_and_the_api(cli, client, db):
+    result = cli("events", "--db", str(db), "--merged", "--min-mentions", "2", "--format", "json")
+    assert result.exit_code == 0, result.output
+    (group,) = json.loads(result.output)
+    assert group["num_mentions"] == 2 and group["num_articles"] == 2 and group["cameo"][:2] == "17"
+    api = client.get("/api/events", params={"merged": "true", "min_mentions": 2}).json()
+    assert [item["group_id"] for item in api["items"]] == [group["group_id"]]
+    dyad = cli("events", "--db", str(db), "--merged", "--dyad", "PSE,ISR", "--format", "json")
+    assert [g["group_id"] for g in json.loads(dyad.output)] == [group["group_id"]]

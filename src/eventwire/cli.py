@@ -644,9 +644,6 @@ def filter_options(
     return decorate
 
 
-GROUP_FILTERS = {"cameo", "actor", "since", "until", "min_confidence"}  # --merged supports
-
-
 @main.command()
 @query_options(None)
 @filter_options(ARTICLE_FILTERS)
@@ -662,9 +659,9 @@ def articles(db: str, fmt: str, limit: int | None, **filters: Any) -> None:
 @click.option(
     "--merged",
     is_flag=True,
-    help="List merged events (event groups) with num_mentions, num_sources, num_articles.",
+    help="List merged events (event groups) with num_mentions, num_sources, num_articles: "
+    "one per real-world event any matching mention reports (dates select the merged event's).",
 )
-@click.option("--min-mentions", type=int, help="With --merged: at least this many mentions.")
 @click.option(
     "--explain",
     "explain_id",
@@ -677,7 +674,6 @@ def events(
     fmt: str,
     limit: int | None,
     merged: bool,
-    min_mentions: int | None,
     explain_id: int | None,
     **filters: Any,
 ) -> None:
@@ -697,26 +693,15 @@ def events(
 
                 click.echo(render(explained))
             return
-        given = {name for name, value in filters.items() if value not in (None, False)}
-        if merged:
-            if given - GROUP_FILTERS:
-                unsupported = ", ".join(
-                    "--" + n.replace("_", "-") for n in sorted(given - GROUP_FILTERS)
-                )
-                raise click.UsageError(f"{unsupported}: not available with --merged")
-            rows = store.event_groups(
-                min_mentions=min_mentions,
-                limit=limit,
-                **{name: filters[name] for name in GROUP_FILTERS},
-            )
-            _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code",
-                              "location_name", "num_mentions", "num_sources",
-                              "num_articles"])  # fmt: skip
-            return
         try:
-            rows = store.events(limit=limit, **filters)
+            rows = store.events(limit=limit, merged=merged, **filters)
         except StoreError as err:
             raise click.ClickException(str(err)) from err
+    if merged:
+        counts = ["num_mentions", "num_sources", "num_articles"]
+        _emit(rows, fmt, ["group_id", "date", "source_code", "cameo", "target_code",
+                          "location_name", *counts])  # fmt: skip
+        return
     _emit(rows, fmt, ["id", "date", "source_code", "cameo", "target_code", "article_id",
                       "group_id", "confidence", "evidence"])  # fmt: skip
 

@@ -47,15 +47,20 @@ def pieces(text: str) -> list[str]:
 def parse(texts: Iterable[str], batch_size: int = BATCH_SIZE) -> Iterator[Doc]:
     """One Doc per text, in order; a long text's pieces are joined back into one Doc whose
     text is the original's, character for character."""
-    nlp = load_nlp()
-    cut = ((piece, (i, len(parts))) for i, text in enumerate(texts)
-           for parts in [pieces(text)] for piece in parts)  # fmt: skip
     group: list[Doc] = []
-    for doc, (_, count) in nlp.pipe(cut, batch_size=batch_size, as_tuples=True):
+    for doc, count in load_nlp().pipe(_cut(texts), batch_size=batch_size, as_tuples=True):
         group.append(doc)
         if len(group) == count:
             yield group[0] if count == 1 else Doc.from_docs(group, ensure_whitespace=True)
             group = []
+
+
+def _cut(texts: Iterable[str]) -> Iterator[tuple[str, int]]:
+    """Each text's pieces, each with the number of pieces its text was cut into."""
+    for text in texts:
+        parts = pieces(text)
+        for piece in parts:
+            yield piece, len(parts)
 
 
 @lru_cache(maxsize=1)

@@ -183,6 +183,10 @@ EVENT_FILTERS: tuple[Filter, ...] = (
     Filter("min_confidence", float, "Events whose coder's confidence (0-1) is at least this; "
            "events without a confidence (coders that give none) are always kept.",
            lambda v, _: (sql_condition("e.confidence"), [v]), low=0, high=1),
+    Filter("min_mentions", int, "Events whose merged event has at least this many mentions "
+           "(reports of it, in all articles).",
+           lambda v, _: ("e.group_id IN (SELECT id FROM event_groups WHERE num_mentions >= ?)",
+                         [v]), low=1, high=1_000_000_000),
     Filter("ingested_since", str, "Events of articles stored at or after this time "
            "(ISO 8601, UTC: 2026-12-05 or 2026-12-05T03:00:00).",
            lambda v, _: ("e.article_id IN (SELECT id FROM articles WHERE ingested_at >= ?)",

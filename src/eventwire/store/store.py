@@ -295,16 +295,20 @@ class Store:
             return queries.articles(self.conn, f, _all(limit), offset)[1]
 
     def events(
-        self, *, limit: int | None = None, offset: int = 0, **filters: Any
+        self, *, limit: int | None = None, offset: int = 0, merged: bool = False, **filters: Any
     ) -> list[dict[str, Any]]:
         """Stored events matching ``filters``: any of the registry's (``store.filters``:
         ``cameo`` and ``actor`` are code prefixes, dates inclusive; ``min_confidence`` keeps
-        events at or above it and those without a confidence), in date order."""
+        events at or above it and those without a confidence), in date order. With
+        ``merged``, one row per merged event (its counts and ``group_id``) that any matching
+        mention belongs to, as the explorer lists them."""
         f = self._filters(EventFilters, filters)
         with self._query(f):
-            return queries.events(self.conn, f, _all(limit), offset)[1]
+            return queries.events(self.conn, f, _all(limit), offset, merged=merged)[1]
 
-    def _filters(self, kind: type[Filters], filters: dict[str, Any]) -> Any:
+    @staticmethod
+    def _filters(kind: type[Filters], filters: dict[str, Any]) -> Any:
+        """The listing's filter values, a bad name or value being the caller's error."""
         try:
             return kind.of(**filters)
         except FilterError as err:
