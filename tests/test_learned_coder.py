@@ -87,6 +87,14 @@ def test_a_reported_act_is_the_event_not_the_speaking():
     assert (alone.cameo, code_of(alone.source), alone.target) == ("010", "RUSGOV", None)
 
 
+def test_rebels_near_a_city_the_tagger_left_unnamed_are_that_countrys():
+    # the only country the tagger labels is Russia's; the gazetteer knows Aleppo is in Syria
+    found = events("Russian forces attacked rebel positions near Aleppo on Monday.")
+    assert [(code_of(e.source), e.cameo[:2], code_of(e.target)) for e in found] == [
+        ("RUSMIL", "19", "SYRREB")
+    ]
+
+
 def test_resigning_over_a_decision_is_not_a_consultation():
     text = "A minister resigned over the president's decision to withdraw troops from the region."
     assert "04" not in roots(text)

@@ -50,6 +50,23 @@ if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
 
+LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
+
+
+def _unlabelled_places(doc: Doc) -> list[str]:
+    """Proper names after a place preposition that the entity tagger did not label ("attacked
+    positions near Aleppo"): the gazetteer may still know them as a big city."""
+    names = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ != "pobj":
+            continue
+        if token.head.lower_ not in LOCATIVE:
+            continue
+        compounds = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
+        names.append(" ".join(t.text for t in [*compounds, token]))
+    return names
+
+
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
@@ -462,6 +479,10 @@ class Resolver:
                 city = None if counted or ent.label_ != "GPE" else city_country(ent.text)
                 if city:  # "protesters in Houston": a story about the United States
                     self.country_counts[city] = self.country_counts.get(city, 0) + 2
+        for name in _unlabelled_places(doc):  # "near Aleppo", which the tagger left unnamed
+            city = city_country(name)
+            if city:
+                self.country_counts[city] = self.country_counts.get(city, 0) + 2
 
     # ------------------------------------------------------------------ pieces
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
