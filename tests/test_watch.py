@@ -121,6 +121,19 @@ def site():
                 link = '<link rel="alternate" type="application/rss+xml" href="/feed.xml">'
                 page = f"<html><head>{link}<title>Example Wire</title></head><body></body></html>"
                 return self._send(200, page.encode(), "text/html")
+            if path == "/atom.xml":
+                entries = "".join(
+                    f'<entry><title>{ARTICLES[p][0]}</title><link href="{state.base}{p}"/>'
+                    f"<id>{state.base}{p}</id><updated>2016-03-07T10:00:00Z</updated></entry>"
+                    for p in state.items
+                )
+                atom = (
+                    '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom">'
+                    f"<title>Example Atom</title>{entries}</feed>"
+                )
+                return self._send(200, atom.encode(), "application/atom+xml")
+            if path == "/garbage":
+                return self._send(200, b"<html><body>no feed here</body></html>", "text/html")
             if path == "/sitemap.xml":
                 urls = "".join(f"<url><loc>{state.base}{p}</loc></url>" for p in state.items)
                 xml = f'<?xml version="1.0"?><urlset xmlns="{SITEMAP_NS}">{urls}</urlset>'
@@ -301,6 +314,25 @@ def test_a_home_page_leads_to_its_feed_and_a_sitemap_lists_its_pages(
     site.items.append("/news/expel.html")
     again = cli("watch", site.base + start, "--db", str(db), "--once", "--delay", "0")
     assert "1 new item(s), 0 retried, 1 coded" in again.output, again.output
+
+
+def test_an_atom_feed_is_read_and_an_unreadable_source_does_not_stop_the_others(
+    site, tmp_path, cli
+):
+    db = tmp_path / "atom.db"
+    site.items = ["/news/border.html", "/news/aid.html"]
+    result = cli("watch", f"{site.base}/garbage", f"{site.base}/atom.xml", f"{site.base}/gone.xml",
+                 "--db", str(db), "--once", "--delay", "0")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "3 source(s), 2 new item(s), 0 retried, 2 coded" in result.output, result.output
+    assert "2 source(s) unreadable" in result.output
+    assert f"{site.base}/garbage: neither a feed nor a sitemap" in result.output
+    assert f"{site.base}/gone.xml: fetch failed: HTTP 404" in result.output
+    with sqlite3.connect(db) as conn:
+        published = {p for (p,) in conn.execute("SELECT published FROM articles")}
+        states = dict(conn.execute("SELECT source, kind FROM watch_sources"))
+    assert published == {"2016-03-07"}  # the Atom entries' dates
+    assert states[f"{site.base}/atom.xml"] == "feed"
 
 
 def test_a_watched_directory_picks_up_new_and_changed_files(tmp_path, cli):
