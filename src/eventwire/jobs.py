@@ -51,20 +51,18 @@ def ingest(
     store: Store,
     inputs: Sequence[str],
     *,
-    published: str | None = None,
-    source: str | None = None,
-    meta: str | Path | None = None,
-    max_chars: int | None = None,
-    check_language: bool = True,
-    read_options: ReadOptions | None = None,
     workers: int = 1,
     batch_size: int = BATCH_SIZE,
     progress: Progress | None = None,
     config: CoderConfig = DEFAULT,
     min_confidence: float | None = None,
     engine: Engine | None = None,
+    **reading: Any,
 ) -> IngestSummary:
     """Ingest ``inputs``; ``progress(n)`` is called as each input record is settled.
+
+    ``reading``: how the inputs are read (``read_articles``: ``published``, ``source``,
+    ``meta``, ``max_chars``, ``check_language``, ``read_options``).
 
     ``engine`` says where the pipeline runs (``engines.Engine``: local processes, or Dask);
     the store is written here, in input order, either way.
@@ -72,15 +70,7 @@ def ingest(
     ``min_confidence`` drops events whose confidence is below it before they are stored;
     events without a confidence are kept (``eventwire.confidence``)."""
     started = _now()
-    items = read_articles(
-        inputs,
-        published=published,
-        source=source,
-        meta=meta,
-        max_chars=max_chars,
-        check_language=check_language,
-        read_options=read_options,
-    )
+    items = read_articles(inputs, **reading)
     summary = ingest_items(
         store,
         items,
