@@ -111,6 +111,15 @@ def test_the_modifier_of_an_act_is_who_does_it():
     assert codes(event) == ("ISR", "PSEREBHMS")
 
 
+def test_a_weapon_modifying_the_act_is_not_who_does_it():
+    # "air" and "missile" head no role: the strike has no named source
+    for text in ("An air strike killed 12 civilians in Idlib on Monday.",
+                 "A missile strike killed 15 people in Deir el-Zour on Friday."):  # fmt: skip
+        (event,) = events(text)
+        assert event.cameo.startswith("19") and event.source is None, text
+        assert event.target is not None and event.target.text.endswith(("civilians", "people"))
+
+
 def test_a_state_striking_its_own_people_is_two_parties():
     found = events("Syrian air strikes hit a market in Douma, killing 12 people.")
     assert found

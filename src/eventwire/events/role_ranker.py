@@ -50,8 +50,9 @@ def phrases(
 ) -> list[ActorRef]:
     """Every actor phrase of the sentence (coded, or a named person, group or people), one per
     head, with the rules' own choices (which may be an antecedent). The predicate is never a
-    phrase of its own; its modifiers always are ("rebel fire", "Syrian air strikes": who
-    fires), and ``country`` codes a nationality ("Syrian" → SYR)."""
+    phrase of its own; its named modifiers always are ("Syrian air strikes": who fires), its
+    other modifiers when they are role words ("rebel fire", never "air"), and ``country``
+    codes a nationality ("Syrian" → SYR)."""
     refs: dict[int, ActorRef] = {}
     for token in sent:
         if token.is_punct or (predicate is not None and token.i == predicate.i):
@@ -59,7 +60,10 @@ def phrases(
         modifier = predicate is not None and token.head.i == predicate.i
         ref = ref_of(token, found)
         if ref is None or ref.actor.code is None:
-            words = None if modifier and token.dep_ in MODIFIER_DEPS else role_words
+            named = bool(token.ent_type_) or token.pos_ == "PROPN"
+            # the act's own named modifier ("Syrian air strikes", "Hezbollah fire") always is
+            # a phrase; a common word only when it heads roles ("rebel fire", not "air")
+            words = None if modifier and named and token.dep_ in MODIFIER_DEPS else role_words
             ref = loose_ref(token, found) or ref or _phrase(token, words, country)
         if ref is not None and ref.head == token.i and ref.head not in refs:
             refs[ref.head] = ref
