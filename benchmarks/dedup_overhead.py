@@ -29,6 +29,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report import emit  # benchmarks/report.py
+
 EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
 
 
@@ -91,10 +93,7 @@ def main() -> None:
     ingest = sum(r["dedup"]["ingest_seconds"] for r in runs) / len(runs)
     report["mean_dedup_seconds_in_ingest"] = round(dedup, 3)
     report["mean_dedup_share_of_ingest"] = round(dedup / ingest, 4)
-    text = json.dumps(report, indent=2)
-    print(text)
-    if args.out:
-        args.out.write_text(text + "\n")
+    emit(report, args.out)
 
 
 if __name__ == "__main__":

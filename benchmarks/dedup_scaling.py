@@ -31,6 +31,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report import emit  # benchmarks/report.py
+
 from eventwire.eval.corpora import documents
 
 EVENTWIRE = [sys.executable, "-m", "eventwire.cli"]
@@ -137,10 +139,7 @@ def main() -> None:
             )
         if args.sentences:
             report["long_article"] = long_article(args.sentences, folder)
-    text = json.dumps(report, indent=1)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out, indent=1)
 
 
 if __name__ == "__main__":

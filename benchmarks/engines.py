@@ -27,6 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
+from report import emit  # benchmarks/report.py
+
 from eventwire.ingest.readers import ReadOptions, read_reuters_sgml
 from eventwire.ingest.records import RawRecord
 
@@ -104,10 +106,7 @@ def main() -> None:
         "identical_output": same,
         **ingest,
     }
-    text = json.dumps(report, indent=1)
-    if args.out:
-        args.out.write_text(text + "\n", encoding="utf-8")
-    print(text)
+    emit(report, args.out, indent=1)
 
 
 if __name__ == "__main__":

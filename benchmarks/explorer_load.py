@@ -40,6 +40,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 import httpx
+from report import emit  # benchmarks/report.py
 
 from eventwire.events.ontology import all_codes
 from eventwire.store import Store
@@ -473,10 +474,7 @@ def main() -> int:
             "schema_version": info["schema_version"],
             **run_requests(db, info, args.requests, args.max_seconds, args.seed),
         }
-    text = json.dumps(report, indent=2)
-    print(text)
-    if args.out:
-        Path(args.out).write_text(text + "\n")
+    emit(report, args.out)
     p95 = report["by_kind"].get("events", {}).get("p95_ms")
     print(
         f"{report['requests']} requests, {report['errors']} errors, filtered event lists "

@@ -29,6 +29,7 @@ from pathlib import Path
 from typing import Any
 
 import spacy
+from report import emit  # benchmarks/report.py
 
 import eventwire
 from eventwire.ingest import build_article
@@ -287,13 +288,6 @@ def summary_line(report: Stats) -> str:
             f"{p['words_per_s']:,.0f} w/s{ratio} peak {p['peak_rss_mb']:.0f} MB"
         )
     return " | ".join(parts)
-
-
-def emit(report: Stats, out: str | None) -> None:
-    text = json.dumps(report, indent=2)
-    print(text)
-    if out:
-        Path(out).write_text(text + "\n", encoding="utf-8")
 
 
 def run_all(args: argparse.Namespace) -> int:

@@ -150,19 +150,7 @@ def ingest_parquet(
     t0 = time.perf_counter()
     updating: set[str] = set()
 
-    def unwritten(items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
-        for item in items:
-            if isinstance(item, Article):
-                if stored.get(item.id) == item.content_hash:
-                    summary.duplicates += 1
-                    advance(1)
-                    continue
-                if item.id in stored:
-                    updating.add(item.id)
-                stored[item.id] = item.content_hash
-            yield item
-
-    items = unwritten(read_articles(inputs, **reading))
+    items = skip_known(read_articles(inputs, **reading), stored.get, summary, advance, updating)
     task = partial(
         code_chunk,
         location=out,
@@ -183,6 +171,30 @@ def ingest_parquet(
     return summary
 
 
+def skip_known(
+    items: Iterable[Article | Failure],
+    known_hash: Callable[[str], str | None],
+    summary: IngestSummary,
+    progress: Progress,
+    updating: set[str],
+) -> Iterator[Article | Failure]:
+    """Drop articles already written with the same content (``known_hash(id)``; repeats
+    within this run too), counting them as duplicates; a known id whose content changed goes
+    into ``updating``."""
+    seen: dict[str, str | None] = {}
+    for item in items:
+        if isinstance(item, Article):
+            known = seen[item.id] if item.id in seen else known_hash(item.id)
+            if known == item.content_hash:
+                summary.duplicates += 1
+                progress(1)
+                continue
+            if known is not None:
+                updating.add(item.id)
+            seen[item.id] = item.content_hash
+        yield item
+
+
 class _IngestJob:
     def __init__(
         self,
@@ -200,19 +212,7 @@ class _IngestJob:
         self.t0 = time.perf_counter()
 
     def skip_stored(self, items: Iterable[Article | Failure]) -> Iterator[Article | Failure]:
-        """Drop articles already stored with the same content (also repeats within this run)."""
-        seen: dict[str, str | None] = {}
-        for item in items:
-            if isinstance(item, Article):
-                stored = seen[item.id] if item.id in seen else self.store.stored_hash(item.id)
-                if stored == item.content_hash:
-                    self.summary.duplicates += 1
-                    self.progress(1)
-                    continue
-                if stored is not None:
-                    self.updating.add(item.id)
-                seen[item.id] = item.content_hash
-            yield item
+        return skip_known(items, self.store.stored_hash, self.summary, self.progress, self.updating)
 
     def run(self, outcomes: Iterable[ArticleResult | Failure]) -> None:
         pending: list[ArticleResult] = []

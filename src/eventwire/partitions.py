@@ -25,6 +25,7 @@ import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pyarrow as pa
@@ -100,8 +101,6 @@ class Output:
             except (pa.ArrowInvalid, pa.ArrowNotImplementedError, OSError) as err:
                 raise PartitionError(f"{location}: cannot open ({err})") from err
             return cls(fs, root.rstrip("/"))
-        from pathlib import Path
-
         path = Path(location).resolve()
         if path.exists() and not path.is_dir():
             raise PartitionError(f"{location}: not a directory")

@@ -279,6 +279,11 @@ class Filters:
 
     def where(self) -> tuple[str, list[Any]]:
         """``WHERE …`` (or "") over the listing's table and its parameters."""
+        sql, params = self.condition()
+        return (f"WHERE {sql} " if sql else ""), params
+
+    def condition(self) -> tuple[str, list[Any]]:
+        """The filters' conditions joined by AND (or "" when none is set), and parameters."""
         values = dict(self.values)
         terms: list[str] = []
         params: list[Any] = []
@@ -287,7 +292,7 @@ class Filters:
                 sql, more = spec.condition(values[spec.name], values)
                 terms.append(sql)
                 params.extend(more)
-        return (f"WHERE {' AND '.join(terms)} " if terms else ""), params
+        return " AND ".join(terms), params
 
 
 class EventFilters(Filters):

@@ -130,8 +130,8 @@ def record_alerts(conn: sqlite3.Connection, rules: list[AlertRule], after: int, 
     are new. Run inside the transaction that moves the watermark to ``upto``."""
     created = 0
     for rule in rules:
-        where, params = rule.filters.where()
-        matching = where.replace("WHERE ", "AND ", 1) if where else ""
+        condition, params = rule.filters.condition()
+        matching = f"AND {condition}" if condition else ""
         rows = conn.execute(
             "SELECT g.id, g.num_mentions FROM event_groups g WHERE g.id IN ("
             " SELECT group_id FROM events WHERE group_id IS NOT NULL AND article_id IN"

@@ -84,10 +84,10 @@ class Fetcher:
         has none, or it cannot be read: the usual crawler convention)."""
         parts = urlsplit(url)
         host = f"{parts.scheme}://{parts.netloc}"
-        read_at, parser = self._robots.get(host, (0.0, None))
-        if time.monotonic() - read_at > ROBOTS_TTL or host not in self._robots:
-            parser = self._read_robots(host)
-            self._robots[host] = (time.monotonic(), parser)
+        cached = self._robots.get(host)
+        if cached is None or time.monotonic() - cached[0] > ROBOTS_TTL:
+            cached = self._robots[host] = (time.monotonic(), self._read_robots(host))
+        parser = cached[1]
         return parser is None or parser.can_fetch(self.user_agent, url)
 
     def _read_robots(self, host: str) -> urllib.robotparser.RobotFileParser | None:

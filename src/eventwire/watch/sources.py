@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -125,6 +126,7 @@ def _sitemap_entries(response: Response, fetcher: Fetcher) -> list[Entry]:
     return [Entry(url) for url in dict.fromkeys(sitemap.urls)]
 
 
+@cache
 def _sitemap_object() -> Any:
     """trafilatura's sitemap reader, given the documents instead of fetching them, and taking
     every link (its domain check cannot read hosts that are IP addresses)."""
