@@ -15,7 +15,12 @@ article's and never a sentence already in the pool (nor the same text twice), in
 ``overlapN`` (every annotator of the round) and four annotator batches (``b1``..``b4`` in
 round 2, ``c1``..``c4`` in round 3).
 
-Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3]
+Round 4 (``--round 4 --model DIR``) is chosen by uncertainty instead: fresh sentences are coded
+by ``extract`` with the model in DIR (trained without the dev half, threshold lowered), and the
+pool takes the sentences whose likeliest event has a probability between 0.15 and 0.65, where the
+model is least sure and a label teaches it most (batches ``overlap4``, ``d1``..``d6``).
+
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4] [--model DIR]
 """
 
 from __future__ import annotations
@@ -23,7 +28,9 @@ from __future__ import annotations
 import argparse
 import random
 import re
+import sys
 from pathlib import Path
+from typing import Any
 
 from eventwire.eval.corpora import documents
 from eventwire.nlp import load_nlp
@@ -41,7 +48,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--round", type=int, default=1)
+    ap.add_argument("--model", type=Path, help="round 4: the model that rates uncertainty")
     args = ap.parse_args()
+    if args.round == UNCERTAIN_ROUND:
+        uncertain_round(args.shared, args.model)
+        return
     if args.round in LATER_ROUNDS:
         later_round(args.shared, args.round)
         return
@@ -106,9 +117,10 @@ def _sentences(parsed: object) -> list[object]:
     ]
 
 
-def later_round(shared: Path, number: int) -> None:
-    wanted, overlap_size, overlap_batch, prefix = LATER_ROUNDS[number]
-    rng = random.Random(SEED + number)
+def _held_and_taken(
+    shared: Path,
+) -> tuple[set[tuple[str, ...]], list[list[str]], set[Any], set[str]]:
+    """The audit articles, the pool so far, its (corpus, doc, start) keys and its texts."""
     with open(ROOT / "audit" / "articles.tsv", encoding="utf-8") as f:
         held = {tuple(line.rstrip("\n").split("\t")) for line in list(f)[1:]}
     with open(ROOT / "annotated" / "pool.tsv", encoding="utf-8") as f:
@@ -116,6 +128,19 @@ def later_round(shared: Path, number: int) -> None:
     taken = {(c, d, int(a)) for _, c, d, a, _, _ in old}
     seen_text = {" ".join(documents(shared, c)[d].text[int(a) : int(b)].split())
                  for _, c, d, a, b, _ in old}  # fmt: skip
+    return held, old, taken, seen_text
+
+
+def _append(rows: list[tuple[str, str, int, int, str]], start: int) -> None:
+    with open(ROOT / "annotated" / "pool.tsv", "a", encoding="utf-8") as out:
+        for n, (c, d, a, b, batch) in enumerate(rows, start=start):
+            out.write(f"s{n:04d}\t{c}\t{d}\t{a}\t{b}\t{batch}\n")
+
+
+def later_round(shared: Path, number: int) -> None:
+    wanted, overlap_size, overlap_batch, prefix = LATER_ROUNDS[number]
+    rng = random.Random(SEED + number)
+    held, old, taken, seen_text = _held_and_taken(shared)
     nlp = load_nlp()
     rows: list[tuple[str, str, int, int, str]] = []
     for corpus, want in wanted.items():
@@ -137,10 +162,59 @@ def later_round(shared: Path, number: int) -> None:
             rows.append((c, d, a, b, batch))
     rng.shuffle(rows)
     rows.sort(key=lambda r: r[4] != overlap_batch)
-    with open(ROOT / "annotated" / "pool.tsv", "a", encoding="utf-8") as out:
-        for n, (c, d, a, b, batch) in enumerate(rows, start=len(old)):
-            out.write(f"s{n:04d}\t{c}\t{d}\t{a}\t{b}\t{batch}\n")
+    _append(rows, len(old))
     print(f"{len(rows)} round-{number} pool sentences")
+
+
+UNCERTAIN_ROUND = 4
+# sentences per corpus, the documents read per corpus (None: all), the uncertain band
+UNCERTAIN_WANTED = {"giveme5w1h": 900, "fakes": 900, "reuters": 500}
+UNCERTAIN_DOCS = {"giveme5w1h": None, "fakes": None, "reuters": 4000}
+UNCERTAIN_BAND = (0.15, 0.65)
+UNCERTAIN_ANNOTATORS = 6
+UNCERTAIN_OVERLAP = 36
+
+
+def uncertain_round(shared: Path, model: Path | None) -> None:
+    """Round 4: fresh sentences the model is least sure of (see the module docstring)."""
+    from eventwire.config import CoderConfig
+    from eventwire.eval.realnews import extract_outputs
+
+    if model is None:
+        raise SystemExit("--round 4 needs --model DIR (a model trained without the dev half)")
+    rng = random.Random(SEED + UNCERTAIN_ROUND)
+    held, old, taken, seen_text = _held_and_taken(shared)
+    nlp = load_nlp()
+    config = CoderConfig(model=str(model))
+    rows: list[tuple[str, str, int, int, str]] = []
+    for corpus, want in UNCERTAIN_WANTED.items():
+        docs = [d for i, d in sorted(documents(shared, corpus).items()) if (corpus, i) not in held]
+        rng.shuffle(docs)
+        docs = docs[: UNCERTAIN_DOCS[corpus] or len(docs)]
+        fresh: list[tuple[str, int, int, str]] = []
+        for doc, parsed in zip(docs, nlp.pipe((d.text for d in docs), batch_size=32), strict=True):
+            for s in _sentences(parsed):
+                text = " ".join(s.text.split())  # type: ignore[attr-defined]
+                if (corpus, doc.id, s.start_char) not in taken and text not in seen_text:  # type: ignore[attr-defined]
+                    seen_text.add(text)
+                    fresh.append((doc.id, s.start_char, s.end_char, text))  # type: ignore[attr-defined]
+        outputs = extract_outputs([(text, 0) for *_, text in fresh], config, workers=2)
+        low, high = UNCERTAIN_BAND
+        unsure = [
+            (doc_id, a, b)
+            for (doc_id, a, b, _), out in zip(fresh, outputs, strict=True)
+            if low <= max((e["confidence"] for e in out["events"]), default=0.0) < high
+        ]
+        rng.shuffle(unsure)
+        print(f"{corpus}: {len(fresh)} fresh sentences, {len(unsure)} in the band", file=sys.stderr)
+        for n, (d, a, b) in enumerate(unsure[:want]):
+            overlap = n < UNCERTAIN_OVERLAP // len(UNCERTAIN_WANTED)
+            batch = "overlap4" if overlap else f"d{1 + n % UNCERTAIN_ANNOTATORS}"
+            rows.append((corpus, d, a, b, batch))
+    rng.shuffle(rows)
+    rows.sort(key=lambda r: r[4] != "overlap4")
+    _append(rows, len(old))
+    print(f"{len(rows)} round-{UNCERTAIN_ROUND} pool sentences")
 
 
 if __name__ == "__main__":
