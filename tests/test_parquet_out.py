@@ -62,6 +62,7 @@ def test_parquet_partitions_hold_the_events_a_store_gets(cli, tmp_path):
     counts = _sql(cli, "SELECT sum(num_events) AS n, count(*) AS a FROM articles", "--parquet",
                   str(out))  # fmt: skip
     assert counts == [{"n": len(from_parquet), "a": 4}]
+    assert f"under {out}: {len(from_parquet)} event(s)," in result.output
     joined = _sql(cli, "SELECT count(*) AS n FROM events e JOIN articles a ON a.id = e.article_id "
                   "WHERE e.article_published = a.published", "--parquet", str(out))  # fmt: skip
     assert joined == [{"n": len(from_parquet)}]

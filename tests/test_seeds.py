@@ -39,6 +39,10 @@ def test_ingest_seeds_with_meta(cli, db, seeds):
     with Store(db) as store:
         rows = {a["origin"]: store.article(a["id"]) for a in store.articles()}
     assert len(rows) == 5
+    with Store(db) as store:
+        stored_events = store.count("events")
+    assert stored_events > 20
+    assert f"5 article(s) into {db}: {stored_events} event(s)," in result.output
     for stem, (source, published) in EXPECTED.items():
         article = rows[str(seeds / f"{stem}.txt")]
         raw = (seeds / f"{stem}.txt").read_text(encoding="utf-8")
@@ -51,6 +55,7 @@ def test_ingest_seeds_with_meta(cli, db, seeds):
         assert article["dateline_place"] in {"Moscow", "PARIS"}
     again = cli("ingest", str(seeds), "--meta", str(seeds / "meta.jsonl"), "--db", str(db))
     assert "Ingested 0 article(s)" in again.output and "5 skipped as duplicates" in again.output
+    assert ": 0 event(s)," in again.output
     with Store(db) as store:
         assert store.count("articles") == 5
 

@@ -335,7 +335,8 @@ def _ingest_parquet(inputs: list[str], out: str, quiet: bool, options: dict[str,
 def _print_summary(s: dict[str, Any], destination: str) -> None:
     rate = f", {s['articles_per_second']} articles/s" if s["articles_per_second"] else ""
     click.echo(
-        f"Ingested {s['ingested']} article(s) into {destination}: {s['updated']} updated, "
+        f"Ingested {s['ingested']} article(s) into {destination}: {s['events']} event(s), "
+        f"{s['updated']} updated, "
         f"{s['duplicates']} skipped as duplicates, {s['failed']} failed, "
         f"in {s['seconds']:.1f} s{rate}.",
         err=True,

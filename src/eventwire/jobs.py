@@ -30,6 +30,7 @@ class IngestSummary:
     ingested: int = 0
     updated: int = 0
     duplicates: int = 0
+    events: int = 0  # events stored (or written) for the articles coded
     failures: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     seconds: float = 0.0
@@ -164,6 +165,7 @@ def ingest_parquet(
         summary.failures.extend(report.failures)
         summary.warnings.extend(report.warnings)
         summary.below_confidence += report.below_confidence
+        summary.events += report.events
         advance(report.items)
     summary.updated = len(updating)
     summary.ingested = coded - summary.updated
@@ -235,6 +237,7 @@ class _IngestJob:
         for result in pending:
             assert result.article is not None
             self.summary.warnings.extend(result.article.warnings)
+            self.summary.events += len(result.events)
             if result.article.id in self.updating:
                 self.summary.updated += 1
             else:

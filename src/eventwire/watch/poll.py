@@ -128,14 +128,13 @@ class Watcher:
         transient: set[str] = set()  # items whose fetch failed for a reason that may pass
         read = [(entry, list(self._read(entry, transient))) for entry in entries]
         articles = [item for _, items in read for item in items]
-        events_before = self.store.count("events")
-        ingest_items(
+        coded = ingest_items(
             self.store,
             articles,
             config=self.options.config,
             min_confidence=self.options.min_confidence,
         )
-        summary.events += self.store.count("events") - events_before
+        summary.events += coded.events
         with self.store.transaction() as conn:
             for entry, items in read:
                 problems = [i for i in items if isinstance(i, Failure)]
