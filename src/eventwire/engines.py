@@ -9,7 +9,6 @@ articles; at most two chunks per worker are in flight, so memory stays bounded.
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
@@ -17,7 +16,7 @@ from typing import Any, TypeVar
 
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.nlp import BATCH_SIZE
-from eventwire.pipeline import Item, Outcome, chunks, load_once, process_chunk
+from eventwire.pipeline import Item, Outcome, chunks, in_order, load_once, process_chunk
 from eventwire.pipeline import map_chunks as map_locally
 
 ENGINES = ("local", "dask")
@@ -116,13 +115,8 @@ def _map_on_dask(
     try:
         client.register_plugin(_plugin(config))
         window = 2 * max(1, len(client.scheduler_info().get("workers", {})) or engine.workers)
-        pending: deque[Any] = deque()
-        for chunk in chunks:
-            pending.append(client.submit(task, chunk, pure=False))
-            if len(pending) >= window:
-                yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        submitted = (client.submit(task, chunk, pure=False) for chunk in chunks)
+        yield from in_order(submitted, window, lambda future: future.result())
     finally:
         client.close()
         if cluster is not None:

@@ -31,6 +31,7 @@ from eventwire.quotes.stage import find_quotes
 from eventwire.time.stage import date_events, date_headline_events
 
 T = TypeVar("T")
+J = TypeVar("J")  # a submitted job (a pool result or a Dask future)
 Stage = Callable[[Doc, ArticleResult, CoderConfig], None]
 Item = Article | Failure
 Outcome = ArticleResult | Failure
@@ -121,10 +122,17 @@ def map_chunks(
         return
     context = multiprocessing.get_context("spawn")  # fork is unsafe beside progress threads
     with context.Pool(workers, initializer=load_once, initargs=(config,)) as pool:
-        pending: deque[AsyncResult[T]] = deque()
-        for chunk in chunks:
-            pending.append(pool.apply_async(task, (chunk,)))
-            if len(pending) >= 2 * workers:
-                yield pending.popleft().get()
-        while pending:
-            yield pending.popleft().get()
+        submitted = (pool.apply_async(task, (chunk,)) for chunk in chunks)
+        yield from in_order(submitted, 2 * workers, AsyncResult.get)
+
+
+def in_order(submitted: Iterable[J], window: int, result: Callable[[J], T]) -> Iterator[T]:
+    """The results of lazily submitted jobs, in submission order, with at most ``window`` in
+    flight: workers stay busy while memory stays bounded, whatever the engine."""
+    pending: deque[J] = deque()
+    for job in submitted:
+        pending.append(job)
+        if len(pending) >= window:
+            yield result(pending.popleft())
+    while pending:
+        yield result(pending.popleft())
