@@ -77,11 +77,12 @@ def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
 
 def test_a_reported_act_is_the_event_not_the_speaking():
     # data/training/GUIDELINE.md: a reporting verb that introduces a codable act codes the act
-    found = events(
-        "The Houthi rebels claimed on Sunday that they had attacked an airport in Saudi Arabia "
-        "with drones."
-    )
-    assert [e.cameo[:2] for e in found] == ["19"]
+    for tense in ("attacked", "had attacked"):  # a backshifted report is no history
+        found = events(
+            f"The Houthi rebels claimed on Sunday that they {tense} an airport in Saudi Arabia "
+            "with drones."
+        )
+        assert [e.cameo[:2] for e in found] == ["19"], tense
     # with nothing codable inside, the statement itself is the event
     (alone,) = events("The Russian foreign ministry said on Tuesday that the region was calm.")
     assert (alone.cameo, code_of(alone.source), alone.target) == ("010", "RUSGOV", None)
@@ -143,3 +144,43 @@ def test_an_act_dated_to_an_earlier_year_is_background_not_news():
     assert timeline.events == []
     current = eventwire.extract("Rebels attacked the airport on Monday.", published="2016-05-01")
     assert [e.cameo[:2] for e in current.events] == ["19"]
+
+
+# ---------------------------------------------------------------------------- refusals, passives
+def test_a_withheld_yield_is_a_refusal_to_yield():
+    # CAMEO 124x: "will not lift the ban" is a refusal, an event in itself, not a negated easing
+    found = events("The Canadian government will not lift the ban on Iranian oil imports.")
+    assert [(code_of(e.source), e.cameo[:3]) for e in found] == [("CANGOV", "124")]
+    assert not found[0].negated and found[0].modality == "asserted"
+    # the same sentence under PETRARCH's conventions keeps the negated easing
+    compat = eventwire.CoderConfig(coder="dictionary", petrarch_compat=True)
+    kept = eventwire.extract(
+        "The Canadian government will not lift the ban on Iranian oil imports.",
+        published="2021-03-01",
+        config=compat,
+    )
+    assert [(e.cameo[:2], e.negated) for e in kept.events] == [("08", True)]
+
+
+def test_refusal_codes_follow_the_yielding_act():
+    from eventwire.events.extract import refusal_to_yield
+
+    assert refusal_to_yield("0841") == "1243"  # release persons -> refuse to release
+    assert refusal_to_yield("085") == "1244"  # ease sanctions -> refuse to ease them
+    assert refusal_to_yield("080") == "124"
+
+
+def test_an_arrest_with_no_named_agent_keeps_its_target():
+    found = events("An opposition leader was arrested in Kampala on Monday for inciting violence.")
+    assert [e.cameo[:2] for e in found] == ["17"]
+    assert found[0].source is None and "opposition leader" in found[0].target.text
+
+
+def test_the_speakers_own_pronoun_is_not_the_target():
+    # "he" is the source himself: the target is looked for elsewhere, the event is not lost
+    found = events(
+        "Turkish Foreign Minister Mevlut Cavusoglu criticized what he called the military "
+        "operation led by the United States in northern Iraq."
+    )
+    assert [(code_of(e.source), e.cameo[:2]) for e in found] == [("TURGOV", "11")]
+    assert code_of(found[0].target) != "TURGOV"

@@ -23,8 +23,10 @@ EXPECTED = {  # file stem → (source, published); the title is each file's firs
 # (recall, precision) measured with the shipped model: (0.53, 0.33) before the role ranker.
 # These five stories are diplomatic statements the dictionary coder was tuned on; on 200 events
 # drawn from 100 unseen real articles the role ranker raised precision from 0.32 to 0.40-0.48.
-# Dropping a bare statement that reports a coded act took precision from 0.316 to 0.36.
-LEARNED_SEED_FLOOR = (0.58, 0.36)
+# Dropping a bare statement that reports a coded act took precision from 0.316 to 0.36; the
+# 2026-12-05 model gives 0.581 / 0.375 (with round 4's uncertain sentences it fell to 0.40 /
+# 0.29, one reason that round is not shipped).
+LEARNED_SEED_FLOOR = (0.58, 0.37)
 
 
 @pytest.fixture

@@ -173,6 +173,7 @@ UNCERTAIN_DOCS = {"giveme5w1h": None, "fakes": None, "reuters": 4000}
 UNCERTAIN_BAND = (0.15, 0.65)
 UNCERTAIN_ANNOTATORS = 6
 UNCERTAIN_OVERLAP = 36
+UNCERTAIN_BATCHES = {"overlap4", *(f"d{n}" for n in range(1, UNCERTAIN_ANNOTATORS + 1))}
 
 
 def uncertain_round(shared: Path, model: Path | None) -> None:

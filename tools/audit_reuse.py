@@ -25,8 +25,10 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
-    "learned-ninth", "learned-eighth", "learned-seventh", "learned-sixth", "learned-fifth",
-    "learned-fourth", "learned-third", "learned-second", "learned-first", "dictionary",
+    "learned-eleventh", "learned-tenth", "learned-ninth", "learned-eighth", "learned-seventh",
+    "learned-sixth",
+    "learned-fifth", "learned-fourth", "learned-third", "learned-second", "learned-first",
+    "dictionary",
 ]  # fmt: skip
 SEED = 9
 FIELDS = ("root_ok", "source_ok", "target_ok")

@@ -44,6 +44,9 @@ class Conventions:
     # "X said it would host talks": eventwire keeps the act and drops the bare statement (01x
     # with no target) that reports it; PETRARCH's coder makes no such pass
     reported_act_replaces_bare_statement: bool
+    # "will not lift the ban", "refuses to release the hostages" as CAMEO's refusal to yield
+    # (124x: "not" + a yielding act is a rejection); PETRARCH keeps the negated act
+    withheld_yield_is_a_refusal: bool
 
 
 EVENTWIRE = Conventions(
@@ -60,6 +63,7 @@ EVENTWIRE = Conventions(
     same_state_parts_are_one_party=True,
     both_directions_for_symmetric_and_joint=False,
     reported_act_replaces_bare_statement=True,
+    withheld_yield_is_a_refusal=True,
 )
 PETRARCH = Conventions(
     name="petrarch",
@@ -75,6 +79,7 @@ PETRARCH = Conventions(
     same_state_parts_are_one_party=False,
     both_directions_for_symmetric_and_joint=True,
     reported_act_replaces_bare_statement=False,
+    withheld_yield_is_a_refusal=False,
 )
 
 

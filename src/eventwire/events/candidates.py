@@ -94,6 +94,11 @@ def years_placed(token: Token, sent: Span) -> list[int]:
     return [int(m.group(0)) for m in YEAR.finditer(text)]
 
 
+def _reported(token: Token) -> bool:
+    """The predicate of a clause a speech verb reports ("said they had attacked")."""
+    return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_LEMMAS
+
+
 def time_features(token: Token, sent: Span) -> list[str]:
     """When the act is placed: a year, a relative past ("last month", "earlier"), a recent day,
     habitual words, and the perfect tenses. Background and history ("in 2013 X attacked",
@@ -111,7 +116,9 @@ def time_features(token: Token, sent: Span) -> list[str]:
     if words & HABITUAL_WORDS:
         f.append("time=habitual")
     auxes = {c.lower_ for c in token.children if c.dep_ in {"aux", "auxpass"}}
-    if "had" in auxes:
+    if "had" in auxes and _reported(token):
+        f.append("tense=reported-past")  # "claimed they had attacked": backshift, not history
+    elif "had" in auxes:
         f.append("tense=pluperfect")
     elif auxes & {"has", "have"}:
         f.append("tense=perfect")
@@ -159,6 +166,8 @@ def features(
     f += _role(subject, found, "subj")
     if passive_subject is not None:
         f += _role(passive_subject, found, "psubj")
+    elif subject is None:
+        f += _governing_subject(token, found)
     f += _role(obj, found, "obj")
     for c in children:
         if c.dep_ == "prt":
@@ -182,6 +191,24 @@ def features(
     f.append(context.actors)
     f += [word for i, word in context.words if i != token.i]
     return f
+
+
+GOVERNOR_STEPS = 4
+
+
+def _governing_subject(token: Token, found: ArticleActors) -> list[str]:
+    """For a predicate with no subject of its own, the subject of the clause that governs it:
+    "Pakistan is prepared to cooperate", "Beijing held consultations with ...", "the army
+    launched an offensive" act through their governing verb's subject."""
+    head = token
+    for _ in range(GOVERNOR_STEPS):
+        if head.head is head:
+            return []
+        head = head.head
+        subject = next((c for c in head.children if c.dep_ in SUBJECT_DEPS), None)
+        if subject is not None:
+            return [f"gov={head.lemma_.lower()}", *_role(subject, found, "gsubj")]
+    return []
 
 
 @dataclass

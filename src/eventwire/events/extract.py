@@ -55,6 +55,14 @@ LIGHT_VERBS = {
 # roots whose verbs take a clause and still act on someone: urge, pledge, demand, accuse …
 CLAUSE_TAKING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035"}
+# CAMEO's refusals to yield (124x) for each yielding act (08x) that is withheld
+REFUSED_YIELD = {"081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244",
+                 "086": "1245", "087": "1246"}  # fmt: skip
+
+
+def refusal_to_yield(code: str) -> str:
+    """ "will not lift the ban" (085, negated) is a refusal to ease sanctions (1244)."""
+    return REFUSED_YIELD.get(code[:3], "124")
 
 
 @dataclass
@@ -582,6 +590,13 @@ def _events_for(
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
     elif (
+        negated
+        and modality != "hypothetical"
+        and code[:2] == "08"
+        and config.conventions.withheld_yield_is_a_refusal
+    ):
+        code, negated, modality = refusal_to_yield(code), False, "asserted"
+    elif (
         modality != "asserted"
         and code[:2] in INTENT_CODE
         and config.conventions.intent_has_its_own_code
@@ -615,10 +630,11 @@ def _events_for(
                 yield _event(p, reverse, tgt, src, sent, index, modality, negated)
 
 
-# Acts with no named agent ("air strikes killed 12 civilians"): the learned coder codes them
-# with a null source. Every other event needs someone who acts; the learned coder codes acts
-# with no named counterpart ("protesters blocked roads") with a null target.
-OPEN_SOURCE_ROOTS = {"18", "19", "20"}
+# Acts with no named agent ("air strikes killed 12 civilians", "the journalist was arrested"):
+# the learned coder codes them with a null source. Every other event needs someone who acts;
+# the learned coder codes acts with no named counterpart ("protesters blocked roads") with a
+# null target.
+OPEN_SOURCE_ROOTS = {"17", "18", "19", "20"}
 # acts of force, whose object may be a place: a capital there is the city, not its government
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 

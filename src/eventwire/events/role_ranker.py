@@ -209,15 +209,24 @@ def features(
 
 
 def pick(
-    p: np.ndarray, classes: list[str], min_source: float, min_target: float, barred: set[int]
+    p: np.ndarray,
+    classes: list[str],
+    min_source: float,
+    min_target: float,
+    barred: set[int],
+    codes: list[str | None] | None = None,
 ) -> tuple[int | None, int | None]:
     """Row indices of the source and the target (None: no phrase clears its bar); the source's
-    row and ``barred`` rows are never the target."""
+    row and ``barred`` rows are never the target, nor, given the rows' actor ``codes``, a row
+    coded as the source is ("Cavusoglu criticized what he called …": "he" is Cavusoglu)."""
     s_col, t_col = classes.index("source"), classes.index("target")
     best_s = int(p[:, s_col].argmax())
     source = best_s if p[best_s, s_col] >= min_source else None
     t_scores = p[:, t_col].copy()
-    for k in barred | ({source} if source is not None else set()):
+    same: set[int] = set()
+    if source is not None and codes is not None and codes[source] is not None:
+        same = {k for k, code in enumerate(codes) if code == codes[source]}
+    for k in barred | same | ({source} if source is not None else set()):
         t_scores[k] = -1.0
     best_t = int(t_scores.argmax())
     return source, best_t if t_scores[best_t] >= min_target else None
@@ -259,8 +268,9 @@ class RoleRanker:
         no_places: bool = False,
     ) -> RoleChoice:
         """The likeliest source and target phrases, each kept when its probability clears the
-        model's bar; a phrase is never both, and with ``no_places`` a place is never the
-        target (an act of force hits people, not the town where it happens)."""
+        model's bar; a phrase is never both, nor is the source's own actor the target, and
+        with ``no_places`` a place is never the target (an act of force hits people, not the
+        town where it happens)."""
         if not candidates:
             return RoleChoice([], [])
         rs = {r.head for r in ruled_sources}
@@ -268,7 +278,8 @@ class RoleRanker:
         rows = [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
         barred = {k for k, r in enumerate(candidates) if r.head in places} if no_places else set()
         p = self.probabilities(rows)
-        s, t = pick(p, self.classes, self.min_source, self.min_target, barred)
+        codes = [r.actor.code for r in candidates]
+        s, t = pick(p, self.classes, self.min_source, self.min_target, barred, codes)
         return RoleChoice(
             [candidates[s]] if s is not None else [], [candidates[t]] if t is not None else []
         )

@@ -1,0 +1,42 @@
+"""Features of the learned coder's candidates, on sentences written for these tests: a
+predicate with no subject of its own acts through its governing clause's subject, and a
+pluperfect that a speech verb reports is reported past, not history."""
+
+from __future__ import annotations
+
+from eventwire.actors.found import actors_of
+from eventwire.actors.resolve import resolve_actors
+from eventwire.config import DEFAULT
+from eventwire.events.candidates import features
+from eventwire.model import Article, ArticleResult
+from eventwire.nlp import load_nlp
+from eventwire.pipeline import sentences_and_mentions
+
+
+def candidate_features(text: str, word: str) -> list[str]:
+    doc = load_nlp()(text)
+    result = ArticleResult(article=Article(id="t", text=text), input_id="t")
+    sentences_and_mentions(doc, result, DEFAULT)
+    resolve_actors(doc, result, DEFAULT)
+    token = next(t for t in doc if t.text == word)
+    return features(token, token.sent, actors_of(doc), None, None)
+
+
+def test_a_predicate_without_a_subject_acts_through_its_governing_clause():
+    feats = candidate_features(
+        "Pakistan is prepared to cooperate with the Afghan government.", "cooperate"
+    )
+    assert "subj=none" in feats
+    assert "gsubj=actor" in feats and "gsubjl=pakistan" in feats
+    # a predicate with its own subject gets no governing subject
+    own = candidate_features("Pakistan said Kabul will cooperate with the inquiry.", "cooperate")
+    assert not any(f.startswith("gsubj") for f in own)
+
+
+def test_a_reported_pluperfect_is_reported_past_not_history():
+    reported = candidate_features(
+        "The rebels claimed that they had attacked the airport.", "attacked"
+    )
+    assert "tense=reported-past" in reported and "tense=pluperfect" not in reported
+    told = candidate_features("The rebels had attacked the airport before the truce.", "attacked")
+    assert "tense=pluperfect" in told
