@@ -103,8 +103,9 @@ def test_capital_as_metonym_but_not_as_a_place():
          ("FRAGOV", "051", "DEU")),
         ("Japan pledged to help the Philippines rebuild after the typhoon.",
          ("JPN", "030", "PHL")),
+        # a refused yielding act ("allow" is 080) is CAMEO's refusal to yield, 124
         ("Iran refused to allow United Nations inspectors into the site.",
-         ("IRN", "120", "IGOUNO")),
+         ("IRN", "124", "IGOUNO")),
         ("Lavrov accused Washington of violating the ceasefire agreement.",
          ("RUSGOV", "112", "USAGOV")),
     ],

@@ -162,6 +162,11 @@ def test_a_withheld_yield_is_a_refusal_to_yield():
     assert [(e.cameo[:2], e.negated) for e in kept.events] == [("08", True)]
 
 
+def test_a_refused_release_is_a_refusal_to_yield_not_a_plain_rejection():
+    found = events("The rebels refused to release the captured soldiers on Monday.")
+    assert [e.cameo[:3] for e in found] == ["124"]
+
+
 def test_refusal_codes_follow_the_yielding_act():
     from eventwire.events.extract import refusal_to_yield
 

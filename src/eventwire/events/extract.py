@@ -61,7 +61,8 @@ REFUSED_YIELD = {"081": "1241", "082": "1242", "083": "123", "084": "1243", "085
 
 
 def refusal_to_yield(code: str) -> str:
-    """ "will not lift the ban" (085, negated) is a refusal to ease sanctions (1244)."""
+    """A withheld easing of sanctions ("will not lift the ban", 085) is a refusal to ease
+    them (1244); each yielding act has its refusal."""
     return REFUSED_YIELD.get(code[:3], "124")
 
 
@@ -587,14 +588,12 @@ def _events_for(
         p.noun and p.noun.governor and is_negated(p.noun.governor)
     )
     code = p.code
+    withheld_yield = code[:2] == "08" and config.conventions.withheld_yield_is_a_refusal
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
-        code = "120"  # "refused to allow inspectors": CAMEO codes the refusal, as a rejection
-    elif (
-        negated
-        and modality != "hypothetical"
-        and code[:2] == "08"
-        and config.conventions.withheld_yield_is_a_refusal
-    ):
+        # "refused to allow inspectors": CAMEO codes the refusal, as a rejection, and a refused
+        # yielding act ("refused to release the hostages") as that act's refusal (1243)
+        code = refusal_to_yield(code) if withheld_yield else "120"
+    elif negated and modality != "hypothetical" and withheld_yield:
         code, negated, modality = refusal_to_yield(code), False, "asserted"
     elif (
         modality != "asserted"
