@@ -92,6 +92,7 @@ class Case:
     reachable_target: bool
     words: list[str | None]  # each row's phrase_key when the phrase is an uncoded noun phrase
     barred: set[int]  # rows that may not be the target: places, for an act of force
+    codes: list[str | None]  # each row's actor code: the source's own is never the target
 
 
 def _overlaps(char_span: tuple[int, int], gold: list[int] | None) -> bool:
@@ -151,6 +152,7 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
                         {k for k, r in enumerate(cands) if r.head in places}
                         if p.code[:2] in FORCE_ROOTS
                         else set(),
+                        [r.actor.code for r in cands],
                     )
                 )
                 break
@@ -195,6 +197,7 @@ def keep_words(cases: list[Case], words: frozenset[str]) -> list[Case]:
                 any(case.labels[k] == "target" for k in keep),
                 [case.words[k] for k in keep],
                 {index[k] for k in case.barred if k in index},
+                [case.codes[k] for k in keep],
             )
         )
     return out
@@ -213,7 +216,8 @@ def choose(
     if not case.rows:
         return None, None
     p = model.predict_proba(feature_matrix(case.rows))
-    return pick(p, [str(c) for c in model.classes_], min_source, min_target, case.barred)
+    classes = [str(c) for c in model.classes_]
+    return pick(p, classes, min_source, min_target, case.barred, case.codes)
 
 
 def right(case: Case, role: str, chosen: int | None) -> bool:
