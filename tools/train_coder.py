@@ -18,7 +18,6 @@ uncertain sentences join the training data only with ``--uncertain`` (measured, 
 from __future__ import annotations
 
 import argparse
-import csv
 import hashlib
 import json
 import random
@@ -28,10 +27,12 @@ import tempfile
 import time
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 import numpy as np
+from annotate import pool
 from annotation_pool import UNCERTAIN_BATCHES
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
@@ -265,21 +266,17 @@ def fit(x: sparse.csr_matrix, y: list[str], c: float) -> Fitted:
     return Fitted(x, y, c)
 
 
-def _pool() -> list[dict[str, str]]:
-    with open(DATA / "annotated" / "pool.tsv", encoding="utf-8") as f:
-        return list(csv.DictReader(f, delimiter="\t"))
-
-
 def uncertain_sids() -> set[str]:
     """Round 4's sentences, chosen because a model was unsure of them."""
-    return {r["sid"] for r in _pool() if r["batch"] in UNCERTAIN_BATCHES}
+    return {r["sid"] for r in pool() if r["batch"] in UNCERTAIN_BATCHES}
 
 
-def sampled_at_random() -> set[str]:
+@cache
+def sampled_at_random() -> frozenset[str]:
     """The pool sentences drawn at random (rounds 1-3). The real-sentence precision that sets
     the threshold is measured on these alone: round 4's were chosen because the model was
     unsure of them, so they stand for hard cases, not for the news a user codes."""
-    return {r["sid"] for r in _pool() if r["batch"] not in UNCERTAIN_BATCHES}
+    return frozenset(r["sid"] for r in pool() if r["batch"] not in UNCERTAIN_BATCHES)
 
 
 def cross_validate(examples: list[Example], folds: int, c: float) -> dict[str, Any]:
