@@ -83,6 +83,12 @@ def test_a_reported_act_is_the_event_not_the_speaking():
             "with drones."
         )
         assert [e.cameo[:2] for e in found] == ["19"], tense
+    # the reporting verb is not an event even when it names whom it addresses
+    found = events(
+        "Kenya's president told Uganda's leader that Kenyan troops attacked the militants "
+        "near the border."
+    )
+    assert len(found) == 1 and found[0].cameo[:2] in {"18", "19"}
     # with nothing codable inside, the statement itself is the event
     (alone,) = events("The Russian foreign ministry said on Tuesday that the region was calm.")
     assert (alone.cameo, code_of(alone.source), alone.target) == ("010", "RUSGOV", None)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pytest
 from spacy.tokens import Doc
 
@@ -15,7 +16,13 @@ from eventwire.actors.resolve import resolve_actors
 from eventwire.api import record_from_mapping
 from eventwire.config import DEFAULT
 from eventwire.events.classify import ModelError
-from eventwire.events.role_ranker import RoleRanker, dependency_path, load_ranker, phrases
+from eventwire.events.role_ranker import (
+    RoleRanker,
+    dependency_path,
+    load_ranker,
+    phrases,
+    pick,
+)
 from eventwire.ingest import ArticleOptions, Failure, build_article
 from eventwire.model import ArticleResult, Event
 from eventwire.nlp import load_nlp
@@ -125,3 +132,29 @@ def test_a_state_striking_its_own_people_is_two_parties():
     assert found
     source, target = codes(found[0])
     assert source == "SYR" and target is not None and target.startswith("SYR") and target != "SYR"
+
+
+def test_nobody_competes_with_every_phrase_for_each_role():
+    # scores over [nobody, phrase 0, phrase 1]
+    source = np.array([0.0, 2.0, -1.0])
+    assert pick(source, np.array([3.0, 1.0, 2.0]), set()) == (0, None)  # nobody beats both
+    assert pick(source, np.array([0.0, 1.0, 2.0]), set()) == (0, 1)
+    # the source's own phrase, a barred phrase and a phrase coded like the source never are
+    assert pick(source, np.array([0.0, 5.0, 1.0]), set()) == (0, 1)
+    assert pick(source, np.array([0.0, 1.0, 2.0]), {1}) == (0, None)
+    assert pick(source, np.array([0.0, 1.0, 2.0]), set(), ["KEN", "KEN"]) == (0, None)
+    assert pick(np.array([1.0, 0.0, 0.5]), np.array([0.0, 1.0, 2.0]), set()) == (None, 1)
+
+
+def test_the_party_whose_demand_is_rejected_is_the_target():
+    (event,) = events(
+        "Zambia rejected demands from the International Monetary Fund to cut fuel subsidies."
+    )
+    assert event.cameo[:2] == "12"
+    assert event.source is not None and event.source.code == "ZMB"
+    assert event.target is not None and "Monetary Fund" in event.target.text
+
+
+def test_a_protest_with_no_counterpart_named_has_no_target():
+    (event,) = events("Protesters blocked roads in the capital on Monday.")
+    assert event.cameo[:2] == "14" and event.target is None

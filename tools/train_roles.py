@@ -3,12 +3,15 @@
 
 Reads the same sentences as ``train_coder.py`` (our written sentences and the annotated real
 ones; never the dev half, whose spans stay for measurement). For each gold event whose trigger
-is a candidate predicate, every actor phrase of the sentence (``role_ranker.phrases``) becomes an
-example, labelled source or target when its head lies inside the gold span. The rules' own
-choice (``extract.slot_roles``) is a feature. Fixed seed; writes roles.npz and roles.json beside
-the event model.
+is a candidate predicate, the actor phrases of the sentence (``role_ranker.phrases``) and
+"nobody" form one list per role; the gold is the phrase whose span overlaps the annotated one
+(or "nobody"). A conditional logit (softmax within each list, L2-penalised, fitted by L-BFGS)
+learns one weight vector per role, so a phrase is chosen for beating the sentence's other
+phrases. The rules' own choice (``extract.slot_roles``) is a feature. Deterministic (no
+randomness in the fit; folds by a fixed seed); writes roles.npz and roles.json beside the event
+model.
 
-    python tools/train_roles.py [--shared ../shared] [--cv 5] [--c 0.3]
+    python tools/train_roles.py [--shared ../shared] [--cv 5] [--c 1.0]
 
 ``--cv`` reports, by 5-fold cross-validation over sentences, how often the first source and the
 first target are right (inside the gold span, or both absent), for the rules and the ranker.
@@ -29,10 +32,10 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from scipy.optimize import minimize  # noqa: E402
 from train_coder import (  # noqa: E402
     HASH_BITS,
     SEED,
-    Fitted,
     Sentence,
     arguments,
     feature_matrix,
@@ -46,6 +49,7 @@ from eventwire.actors.found import actors_of  # noqa: E402
 from eventwire.actors.kb import knowledge_base
 from eventwire.config import DEFAULT  # noqa: E402
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
+from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
     _hint,
@@ -55,16 +59,21 @@ from eventwire.events.extract import (  # noqa: E402
 )
 from eventwire.events.nouns import noun_lexicon  # noqa: E402
 from eventwire.events.role_ranker import (  # noqa: E402
-    CLASSES,
+    ROLES,
     features,
+    null_features,
     phrase_key,
     phrases,
     pick,
 )
 from eventwire.events.verbs import verb_dictionary
 
-MIN_SOURCE = 0.3  # a phrase is the source when P(source) clears this, else there is none
-MIN_TARGET = 0.3
+# The guideline's target is the counterpart the sentence names, and a null target is right only
+# when it names none; our annotators left a named counterpart out more often than that allows
+# ("denied charges by the State Department"). One logit against "nobody" as the target costs
+# 0.8 points of both-roles-right on our real sentences (5-fold) and gains 3.2 on the dev half's
+# dyad (README).
+NOBODY_AS_TARGET = -1.0
 MIN_ROLE_WORD = 2
 MIN_ROLE_SHARE = 0.1
 # acts, documents and abstractions an annotator sometimes marked as a role ("rejected the bid"):
@@ -82,6 +91,7 @@ class Case:
     """One gold event: its phrases' features and labels, and what the rules chose."""
 
     sid: str
+    null: list[str]  # the features of "nobody" as the role
     rows: list[list[str]]
     labels: list[str]
     rule_source: int | None  # index into rows of the rules' first source, if among them
@@ -140,6 +150,7 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
                 cases.append(
                     Case(
                         s.id,
+                        null_features(tok, p.code[:2], cands, heads_s, heads_t),
                         rows,
                         labels,
                         index.get(rs[0].head) if rs else None,
@@ -184,10 +195,12 @@ def keep_words(cases: list[Case], words: frozenset[str]) -> list[Case]:
     for case in cases:
         keep = [k for k, w in enumerate(case.words) if w is None or w in words]
         index = {k: n for n, k in enumerate(keep)}
+        kept = [case.rows[k] for k in keep]
         out.append(
             Case(
                 case.sid,
-                [case.rows[k] for k in keep],
+                case.null,
+                kept,
                 [case.labels[k] for k in keep],
                 index.get(case.rule_source) if case.rule_source is not None else None,
                 index.get(case.rule_target) if case.rule_target is not None else None,
@@ -203,21 +216,65 @@ def keep_words(cases: list[Case], words: frozenset[str]) -> list[Case]:
     return out
 
 
-def fit(cases: list[Case], c: float) -> Fitted:
-    rows = [r for case in cases for r in case.rows]
-    labels = [lab for case in cases for lab in case.labels]
-    return Fitted(feature_matrix(rows), labels, c)
+def role_lists(cases: list[Case], role: str) -> tuple[Any, np.ndarray, np.ndarray]:
+    """Each case as one list for ``role``: "nobody" first, then its phrases; the gold weight
+    is 1 on the phrases labelled ``role`` (or on "nobody" when the event has no such role).
+    A case whose gold phrase is not among the phrases teaches nothing and is left out."""
+    rows: list[list[str]] = []
+    starts: list[int] = []
+    gold: list[float] = []
+    for case in cases:
+        marks = [1.0 if label == role else 0.0 for label in case.labels]
+        present = case.has_source if role == "source" else case.has_target
+        if present and not any(marks):
+            continue
+        starts.append(len(rows))
+        rows += [case.null, *case.rows]
+        gold += [0.0 if present else 1.0, *marks]
+    return feature_matrix(rows), np.array(starts), np.array(gold)
 
 
-def choose(
-    model: Fitted, case: Case, min_source: float, min_target: float
-) -> tuple[int | None, int | None]:
+def fit_role(cases: list[Case], role: str, c: float) -> np.ndarray:
+    """Weights of a conditional logit over each case's list (softmax within the list; the
+    probability of the gold is that of all its phrases together), L2-penalised by 1/c."""
+    x, starts, gold = role_lists(cases, role)
+    used = np.unique(x.indices)
+    xu = x[:, used].tocsr()
+    sizes = np.diff(np.append(starts, xu.shape[0]))
+
+    def loss(w: np.ndarray) -> tuple[float, np.ndarray]:
+        s = xu @ w
+        s = s - np.repeat(np.maximum.reduceat(s, starts), sizes)
+        e = np.exp(s)
+        p = e / np.repeat(np.add.reduceat(e, starts), sizes)
+        p_gold = np.maximum(np.add.reduceat(p * gold, starts), 1e-12)
+        q = p * gold / np.repeat(p_gold, sizes)  # the gold's share of each phrase
+        return (
+            float(-np.log(p_gold).sum() + w @ w / (2 * c)),
+            np.asarray(xu.T @ (p - q) + w / c),
+        )
+
+    fitted = minimize(loss, np.zeros(len(used)), jac=True, method="L-BFGS-B",
+                      options={"maxiter": 500})  # fmt: skip
+    w = np.zeros(x.shape[1])
+    w[used] = fitted.x
+    return w
+
+
+def fit(cases: list[Case], c: float) -> np.ndarray:
+    """One weight column per role (``ROLES``) over the hashed feature space, with "nobody"
+    as the target lowered by ``NOBODY_AS_TARGET``."""
+    weights = np.stack([fit_role(cases, role, c) for role in ROLES], axis=1)
+    weights[feature_indices(["null"], HASH_BITS)[0], ROLES.index("target")] += NOBODY_AS_TARGET
+    return weights
+
+
+def choose(weights: np.ndarray, case: Case) -> tuple[int | None, int | None]:
     """``RoleRanker.choose`` over a case's rows."""
     if not case.rows:
         return None, None
-    p = model.predict_proba(feature_matrix(case.rows))
-    classes = [str(c) for c in model.classes_]
-    return pick(p, classes, min_source, min_target, case.barred, case.codes)
+    scored = feature_matrix([case.null, *case.rows]) @ weights
+    return pick(scored[:, 0], scored[:, 1], case.barred, case.codes)
 
 
 def right(case: Case, role: str, chosen: int | None) -> bool:
@@ -254,25 +311,19 @@ def score(cases: list[Case], picks: list[tuple[int | None, int | None]]) -> dict
     return out
 
 
-def cross_validate(
-    cases: list[Case], folds: int, c: float, bars: list[tuple[float, float]]
-) -> dict[str, Any]:
+def cross_validate(cases: list[Case], folds: int, c: float) -> dict[str, Any]:
     groups = sorted({case.sid for case in cases})
     rng = random.Random(SEED)
     rng.shuffle(groups)
     fold_of = {g: i % folds for i, g in enumerate(groups)}
-    picks: dict[tuple[float, float], list[Any]] = {b: [None] * len(cases) for b in bars}
+    picks: list[Any] = [None] * len(cases)
     for k in range(folds):
-        train = [case for case in cases if fold_of[case.sid] != k]
-        model = fit(train, c)
+        weights = fit([case for case in cases if fold_of[case.sid] != k], c)
         for i, case in enumerate(cases):
             if fold_of[case.sid] == k:
-                for b in bars:
-                    picks[b][i] = choose(model, case, *b)
+                picks[i] = choose(weights, case)
     rules = [(case.rule_source, case.rule_target) for case in cases]
-    report = {"rules": score(cases, rules)}
-    for b in bars:
-        report[f"ranker {b[0]}/{b[1]}"] = score(cases, picks[b])
+    report = {"rules": score(cases, rules), "ranker": score(cases, picks)}
     reach = [c for c in cases if c.sid.startswith("s")]
     report["real reachable"] = {
         "source": round(
@@ -289,19 +340,12 @@ def cross_validate(
     return report
 
 
-def save(out: Path, model: Fitted, words: frozenset[str], info: dict[str, Any]) -> None:
-    rows = model.used[model.used < (1 << HASH_BITS)].astype(np.int32)
-    np.savez_compressed(
-        out / "roles.npz",
-        rows=rows,
-        w=model.coef_[:, rows].T.astype(np.float16),
-        b=model.intercept_.astype(np.float32),
-    )
+def save(out: Path, weights: np.ndarray, words: frozenset[str], info: dict[str, Any]) -> None:
+    rows = np.flatnonzero(np.any(weights != 0, axis=1)).astype(np.int32)
+    np.savez_compressed(out / "roles.npz", rows=rows, w=weights[rows].astype(np.float16))
     meta = {
         "hash_bits": HASH_BITS,
-        "classes": [str(x) for x in model.classes_],
-        "min_source": MIN_SOURCE,
-        "min_target": MIN_TARGET,
+        "roles": list(ROLES),
         "role_words": sorted(words),
         "training": info,
     }
@@ -311,7 +355,7 @@ def save(out: Path, model: Fitted, words: frozenset[str], info: dict[str, Any]) 
 def main() -> None:
     ap = arguments(__doc__)
     ap.add_argument("--cv", type=int, default=0)
-    ap.add_argument("--c", type=float, default=0.3)
+    ap.add_argument("--c", type=float, default=1.0)
     args = ap.parse_args()
     t0 = time.time()
     sentences = seeded_sentences(args.shared, args.uncertain)
@@ -329,10 +373,9 @@ def main() -> None:
         "seed": SEED,
         "c": args.c,
     }
-    assert set(CLASSES) >= {lab for c in cases for lab in c.labels}
+    assert {"none", *ROLES} >= {lab for c in cases for lab in c.labels}
     if args.cv:
-        bars = [(MIN_SOURCE, MIN_TARGET), (0.2, 0.2), (0.4, 0.4), (0.5, 0.5)]
-        info["cv"] = cross_validate(cases, args.cv, args.c, bars)
+        info["cv"] = cross_validate(cases, args.cv, args.c)
         print(json.dumps(info["cv"], indent=1), file=sys.stderr)
     save(args.out, fit(cases, args.c), words, info)
     print(f"wrote {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)

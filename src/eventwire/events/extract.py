@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
-from eventwire.events.candidates import years_placed
+from eventwire.events.candidates import SPEECH_LEMMAS, years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
@@ -144,18 +144,32 @@ def sentence_events(
             event.confidence = predicate.confidence
             coded_events.append(event)
     if config.conventions.reported_act_replaces_bare_statement:
-        coded_events = _without_bare_statements(coded_events)
+        coded_events = _without_bare_statements(coded_events, sent.doc)
     yield from coded_events
 
 
-def _without_bare_statements(events: list[Event]) -> list[Event]:
-    """A statement with nobody addressed (01x, no target) in a sentence that also codes
-    another act is how that act was reported ("X claimed it attacked Y"): the act is the
-    event, the speaking is not (data/training/GUIDELINE.md, reporting verbs). A statement
-    with a target is kept: the measured gold sets code it beside the act."""
-    if all(e.cameo.startswith("01") for e in events):
+def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
+    """A statement in a sentence that also codes another act is how that act was reported
+    ("X claimed it attacked Y"): the act is the event, the speaking is not
+    (data/training/GUIDELINE.md, reporting verbs). That holds for a statement with nobody
+    addressed (01x, no target) and for a reporting verb ("say", "claim") that governs the
+    act, whatever its target; a statement beside the act, addressed to someone, is kept, and
+    so is "considering sending aid" (014, an option weighed, not a report)."""
+    acts = [e.trigger for e in events if not e.cameo.startswith("01") and e.trigger is not None]
+    if not acts:
         return events
-    return [e for e in events if not (e.cameo.startswith("01") and e.target is None)]
+
+    def reports_an_act(event: Event) -> bool:
+        verb = doc[event.trigger] if event.trigger is not None else None
+        if verb is None or verb.lemma_.lower() not in SPEECH_LEMMAS:
+            return False
+        return any(verb.is_ancestor(doc[i]) for i in acts)
+
+    return [
+        e
+        for e in events
+        if not (e.cameo.startswith("01") and (e.target is None or reports_an_act(e)))
+    ]
 
 
 # ---------------------------------------------------------------------------- predicates

@@ -2,10 +2,10 @@
 
 The role rules (``roles``, ``extract.slot_roles``) read the predicate's slots; on real news the
 parse often puts the actor elsewhere ("… said the army, which shelled the town", a subject two
-clauses up, a target behind a preposition the rules do not read). The ranker scores every actor
-phrase of the sentence as the predicate's source, target or neither, with the rules' choice as
-one feature among its dependency path, position, preposition and actor kind. Weights come from
-``tools/train_roles.py`` (fixed seed) and ship as package data; inference is NumPy only.
+clauses up, a target behind a preposition the rules do not read). For each role, the ranker
+scores every actor phrase of the sentence and "nobody", and takes the best: the rules' choice
+is one feature among the phrase's dependency path, position, preposition and actor kind.
+Weights come from ``tools/train_roles.py`` and ship as package data; inference is NumPy only.
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
-from eventwire.events.classify import ModelError, feature_indices, softmax
+from eventwire.events.classify import ModelError, feature_indices
 from eventwire.events.roles import loose_ref, ref_of
 from eventwire.model import Actor
 
 MODEL_DIR = "data/coder"
 Country = Callable[[str], str | None]  # a demonym's ISO3 code ("Syrian" → "SYR")
-CLASSES = ("none", "source", "target")
+ROLES = ("source", "target")
 MAX_PATH = 4  # dependency steps kept on each side of the path
 
 
@@ -208,54 +208,75 @@ def features(
     return f
 
 
+def null_features(
+    predicate: Token,
+    root: str,
+    candidates: list[ActorRef],
+    ruled_sources: set[int],
+    ruled_targets: set[int],
+) -> list[str]:
+    """Features of "nobody" as the role, which competes with every phrase: whether this
+    predicate and root usually name the role, whether the rules found one, and whether any
+    coded actor stands on either side."""
+    ruled = f"{'S' if ruled_sources else '-'}{'T' if ruled_targets else '-'}"
+    coded = [r.head for r in candidates if r.actor.code]
+    return [
+        "null",
+        f"null|root={root}",
+        f"null|lemma={predicate.lemma_.lower()}",
+        f"null|ruled={ruled}",
+        f"null|cb={any(h < predicate.i for h in coded)}",
+        f"null|ca={any(h > predicate.i for h in coded)}",
+        f"null|rr={root}|{ruled}",
+    ]
+
+
 def pick(
-    p: np.ndarray,
-    classes: list[str],
-    min_source: float,
-    min_target: float,
+    source: np.ndarray,
+    target: np.ndarray,
     barred: set[int],
     codes: list[str | None] | None = None,
 ) -> tuple[int | None, int | None]:
-    """Row indices of the source and the target (None: no phrase clears its bar); the source's
-    row and ``barred`` rows are never the target, nor, given the rows' actor ``codes``, a row
-    coded as the source is ("Cavusoglu criticized what he called …": "he" is Cavusoglu)."""
-    s_col, t_col = classes.index("source"), classes.index("target")
-    best_s = int(p[:, s_col].argmax())
-    source = best_s if p[best_s, s_col] >= min_source else None
-    t_scores = p[:, t_col].copy()
+    """The source and the target (phrase indices; None: nobody) from each role's scores over
+    [nobody, phrase 0, phrase 1, …]. The source's phrase and ``barred`` phrases are never
+    the target, nor, given the phrases' actor ``codes``, a phrase coded as the source is
+    ("Cavusoglu criticized what he called …": "he" is Cavusoglu)."""
+    best_s = int(source.argmax()) - 1
+    chosen = best_s if best_s >= 0 else None
+    t_scores = target.astype(np.float64)
     same: set[int] = set()
-    if source is not None and codes is not None and codes[source] is not None:
-        same = {k for k, code in enumerate(codes) if code == codes[source]}
-    for k in barred | same | ({source} if source is not None else set()):
-        t_scores[k] = -1.0
-    best_t = int(t_scores.argmax())
-    return source, best_t if t_scores[best_t] >= min_target else None
+    if chosen is not None and codes is not None and codes[chosen] is not None:
+        same = {k for k, code in enumerate(codes) if code == codes[chosen]}
+    for k in barred | same | ({chosen} if chosen is not None else set()):
+        t_scores[k + 1] = -np.inf
+    best_t = int(t_scores.argmax()) - 1
+    return chosen, best_t if best_t >= 0 else None
 
 
 class RoleRanker:
-    """Scores phrases as none / source / target; weights only for the hashed features that
-    training saw (``rows``)."""
+    """A listwise ranker: for each role, one score per phrase and one for "nobody", the
+    likeliest taken (trained as a softmax over the sentence's phrases, so a phrase wins by
+    beating the others, not by clearing a fixed bar). Weights only for the hashed features
+    that training saw (``rows``)."""
 
     def __init__(self, folder: Path) -> None:
         try:
             meta = json.loads((folder / "roles.json").read_text(encoding="utf-8"))
             arrays = np.load(folder / "roles.npz")
             self.bits: int = meta["hash_bits"]
-            self.classes: list[str] = meta["classes"]
-            self.min_source: float = meta["min_source"]
-            self.min_target: float = meta["min_target"]
+            self.roles: list[str] = meta["roles"]
             self.role_words = frozenset(meta["role_words"])
             rows = arrays["rows"]
             self.w = arrays["w"].astype(np.float32)
-            self.b = arrays["b"].astype(np.float32)
         except (OSError, ValueError, KeyError) as err:
             raise ModelError(f"cannot load the role model from {folder}: {err}") from err
         self.slot = np.full(1 << self.bits, -1, dtype=np.int32)
         self.slot[rows] = np.arange(len(rows), dtype=np.int32)
 
-    def probabilities(self, rows: list[list[str]]) -> np.ndarray:
+    def scores(self, rows: list[list[str]]) -> np.ndarray:
+        """One row per feature list, one column per role (``self.roles``)."""
         idx = [s[s >= 0] for s in (self.slot[feature_indices(f, self.bits)] for f in rows)]
-        return softmax(np.stack([self.w[i].sum(axis=0) for i in idx]) + self.b)
+        return np.stack([self.w[i].sum(axis=0) for i in idx])
 
     def choose(
         self,
@@ -267,19 +288,25 @@ class RoleRanker:
         places: set[int],
         no_places: bool = False,
     ) -> RoleChoice:
-        """The likeliest source and target phrases, each kept when its probability clears the
-        model's bar; a phrase is never both, nor is the source's own actor the target, and
-        with ``no_places`` a place is never the target (an act of force hits people, not the
-        town where it happens)."""
+        """The likeliest source and target phrases, "nobody" competing with each; a phrase
+        is never both, nor is the source's own actor the target, and with ``no_places`` a
+        place is never the target (an act of force hits people, not the town where it
+        happens)."""
         if not candidates:
             return RoleChoice([], [])
         rs = {r.head for r in ruled_sources}
         rt = {r.head for r in ruled_targets}
-        rows = [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
+        rows = [null_features(predicate, root, candidates, rs, rt)]
+        rows += [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
         barred = {k for k, r in enumerate(candidates) if r.head in places} if no_places else set()
-        p = self.probabilities(rows)
+        scored = self.scores(rows)
         codes = [r.actor.code for r in candidates]
-        s, t = pick(p, self.classes, self.min_source, self.min_target, barred, codes)
+        s, t = pick(
+            scored[:, self.roles.index("source")],
+            scored[:, self.roles.index("target")],
+            barred,
+            codes,
+        )
         return RoleChoice(
             [candidates[s]] if s is not None else [], [candidates[t]] if t is not None else []
         )
