@@ -209,9 +209,14 @@ def test_a_full_text_filter_is_marked_so_its_bad_syntax_is_named(registry):
 def test_merged_events_take_every_filter_through_the_cli_and_the_api(cli, client, db):
     result = cli("events", "--db", str(db), "--merged", "--min-mentions", "2", "--format", "json")
     assert result.exit_code == 0, result.output
-    (group,) = json.loads(result.output)
-    assert group["num_mentions"] == 2 and group["num_articles"] == 2 and group["cameo"][:2] == "17"
+    groups = json.loads(result.output)
+    assert groups and all(g["num_mentions"] >= 2 for g in groups)
+    # the arrests a3 and a4 both report (France's condemnation, told twice in a2, may be another)
+    (group,) = [g for g in groups if g["num_articles"] == 2]
+    assert group["num_mentions"] == 2 and group["cameo"][:2] == "17"
     api = client.get("/api/events", params={"merged": "true", "min_mentions": 2}).json()
-    assert [item["group_id"] for item in api["items"]] == [group["group_id"]]
+    assert sorted(item["group_id"] for item in api["items"]) == sorted(
+        g["group_id"] for g in groups
+    )
     dyad = cli("events", "--db", str(db), "--merged", "--dyad", "PSE,ISR", "--format", "json")
     assert [g["group_id"] for g in json.loads(dyad.output)] == [group["group_id"]]
