@@ -195,3 +195,15 @@ def test_the_speakers_own_pronoun_is_not_the_target():
     )
     assert [(code_of(e.source), e.cameo[:2]) for e in found] == [("TURGOV", "11")]
     assert code_of(found[0].target) != "TURGOV"
+
+
+def test_readiness_to_act_is_an_intent_to_cooperate():
+    # the annotators marked "willing" / "prepared" as the trigger; training passes the event to
+    # the act they govern ("provide", "send"), which is where the coder sees it
+    for text, pair in (
+        ("Japan is willing to provide Indonesia with loans for the new railway.", ("JPN", "IDN")),
+        ("Finland is prepared to send observers to the border mission in Georgia.", ("FIN", "GEO")),
+    ):
+        (event,) = events(text)
+        assert event.cameo[:2] == "03" and event.modality == "intended", text
+        assert (code_of(event.source), code_of(event.target)) == pair, text

@@ -39,6 +39,7 @@ from train_coder import (  # noqa: E402
     Sentence,
     arguments,
     feature_matrix,
+    gold_of_candidates,
     parse_all,
     sampled_at_random,
     seeded_sentences,
@@ -117,13 +118,15 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
     for s, (doc, article) in zip(sentences, docs, strict=False):
         found = actors_of(doc)
         for sent in doc.sents:
-            for tok, noun in candidate_tokens(sent, nouns):
-                ra, rb = article.offsets.span_to_raw((tok.idx, tok.idx + len(tok)))
-                gold = next(
-                    (e for e in s.events if ra < e["trigger"][1] and rb > e["trigger"][0]), None
-                )
-                if gold is None:
-                    continue
+            sentence_candidates = list(candidate_tokens(sent, nouns))
+            tokens = [tok for tok, _ in sentence_candidates]
+            labels_of, _ = gold_of_candidates(doc, article, tokens, s.events)
+            labelled = [
+                (tok, noun, gold)
+                for (tok, noun), gold in zip(sentence_candidates, labels_of, strict=True)
+                if gold is not None
+            ]
+            for tok, noun, gold in labelled[:1]:  # the sentence's first event
                 hinted = _hint(tok, noun, verbs, found, False)
                 p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
                 rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
@@ -166,7 +169,6 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
                         [r.actor.code for r in cands],
                     )
                 )
-                break
     return cases
 
 
