@@ -286,6 +286,10 @@ def test_diacritics(kb: KnowledgeBase, phrase: str, record: ActorRecord) -> None
         ("Syrian opposition coalition", "SYROPP", "organization"),
         ("Free Syrian Army", "SYRREB", "organization"),
         ("Hezbollah", "LBNREB", "organization"),
+        ("Houthis", "YEMREB", "organization"),
+        ("Ansar Allah", "YEMREB", "organization"),  # the Houthis, not a Lebanese group
+        ("Islamic Jihad", "PSEREB", "organization"),  # in 2010s news, the Palestinian group
+        ("Jaish al-Islam", "SYRREBMUS", "organization"),
         ("Kremlin", "RUSGOV", "organization"),
         ("Russia", "RUS", "country"),
         ("Russia's", "RUS", "country"),

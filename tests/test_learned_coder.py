@@ -207,3 +207,9 @@ def test_readiness_to_act_is_an_intent_to_cooperate():
         (event,) = events(text)
         assert event.cameo[:2] == "03" and event.modality == "intended", text
         assert (code_of(event.source), code_of(event.target)) == pair, text
+
+
+def test_the_houthis_are_yemeni_rebels_wherever_they_strike():
+    (event,) = events("Houthi rebels fired missiles at Saudi Arabia on Monday.")
+    assert event.cameo[:2] in {"18", "19", "20"}
+    assert (code_of(event.source), code_of(event.target)) == ("YEMREB", "SAU")
