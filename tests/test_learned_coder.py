@@ -213,3 +213,16 @@ def test_the_houthis_are_yemeni_rebels_wherever_they_strike():
     (event,) = events("Houthi rebels fired missiles at Saudi Arabia on Monday.")
     assert event.cameo[:2] in {"18", "19", "20"}
     assert (code_of(event.source), code_of(event.target)) == ("YEMREB", "SAU")
+
+
+def test_an_intent_to_yield_has_its_code_and_withheld_is_a_refusal():
+    # CAMEO's intent to release (0353) mirrors the release itself (084) ...
+    (event,) = events("Al-Shabaab said it will release the Kenyan hostages on Friday.")
+    assert (event.cameo, event.modality, code_of(event.source)) == ("0353", "intended", "SOMREB")
+    # ... and an intent to release that is withheld is a refusal to release (1243)
+    (event,) = events("The Houthis said they would not release the captured Saudi soldiers.")
+    assert (event.cameo, event.negated) == ("1243", False)
+    assert (code_of(event.source), code_of(event.target)) == ("YEMREB", "SAUMIL")
+    from eventwire.events.extract import refusal_to_yield
+
+    assert refusal_to_yield("0354") == "1244" and refusal_to_yield("035") == "124"

@@ -55,15 +55,26 @@ LIGHT_VERBS = {
 # roots whose verbs take a clause and still act on someone: urge, pledge, demand, accuse …
 CLAUSE_TAKING_ROOTS = {"02", "03", "10", "11", "12", "13"}
 INTENT_CODE = {"04": "036", "05": "032", "06": "030", "07": "033", "08": "035"}
-# CAMEO's refusals to yield (124x) for each yielding act (08x) that is withheld
+# CAMEO's refusals to yield (124x) for each yielding act (08x) or intent to yield (035x) that
+# is withheld
 REFUSED_YIELD = {"081": "1241", "082": "1242", "083": "123", "084": "1243", "085": "1244",
-                 "086": "1245", "087": "1246"}  # fmt: skip
+                 "086": "1245", "087": "1246",
+                 "0351": "1241", "0352": "1242", "0353": "1243", "0354": "1244", "0355": "1245",
+                 "0356": "1246"}  # fmt: skip
+# CAMEO's intent for each yielding act: "will release the hostages" is 0353
+INTENT_TO_YIELD = {"080": "035", "081": "0351", "082": "0352", "083": "034", "084": "0353",
+                   "085": "0354", "086": "0355", "087": "0356"}  # fmt: skip
 
 
 def refusal_to_yield(code: str) -> str:
-    """A withheld easing of sanctions ("will not lift the ban", 085) is a refusal to ease
-    them (1244); each yielding act has its refusal."""
-    return REFUSED_YIELD.get(code[:3], "124")
+    """A withheld easing of sanctions ("will not lift the ban", 085, or its intent 0354) is a
+    refusal to ease them (1244); each yielding act has its refusal."""
+    return REFUSED_YIELD.get(code[:4]) or REFUSED_YIELD.get(code[:3], "124")
+
+
+def yields(code: str) -> bool:
+    """A yielding act (08x) or an intent to yield (035x)."""
+    return code[:2] == "08" or code[:3] == "035"
 
 
 @dataclass
@@ -77,6 +88,7 @@ class Predicate:
     anchors: tuple[tuple[str, str, int], ...] = ()  # the pattern places roles by words
     confidence: float | None = None  # the model's probability that the code's root is right
     learned: bool = False  # the learned coder chose it (roles may be uncoded phrases)
+    hint: str | None = None  # the dictionary pattern's code, for the learned coder
 
 
 def extract_events(doc: Doc, result: ArticleResult, config: CoderConfig) -> None:
@@ -236,6 +248,7 @@ def learned_predicate(
         anchors=pattern.anchors if agrees and pattern is not None else (),
         confidence=confidence,
         learned=True,
+        hint=hint,
     )
 
 
@@ -602,7 +615,10 @@ def _events_for(
         p.noun and p.noun.governor and is_negated(p.noun.governor)
     )
     code = p.code
-    withheld_yield = code[:2] == "08" and config.conventions.withheld_yield_is_a_refusal
+    if p.learned and code[:2] == "03" and p.hint is not None and p.hint[:3] in INTENT_TO_YIELD:
+        # the model read an intent; the dictionary says the act is a yielding one
+        code = INTENT_TO_YIELD[p.hint[:3]]
+    withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         # "refused to allow inspectors": CAMEO codes the refusal, as a rejection, and a refused
         # yielding act ("refused to release the hostages") as that act's refusal (1243)
