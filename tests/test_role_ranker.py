@@ -158,3 +158,12 @@ def test_the_party_whose_demand_is_rejected_is_the_target():
 def test_a_protest_with_no_counterpart_named_has_no_target():
     (event,) = events("Protesters blocked roads in the capital on Monday.")
     assert event.cameo[:2] == "14" and event.target is None
+
+
+def test_a_thing_hit_that_nobody_owns_is_not_the_target():
+    # the guideline's places rule: what an act of force destroys is no actor unless its owner
+    # is named
+    (event,) = events("Israeli forces demolished a house in the West Bank village.")
+    assert codes(event) == ("ISRMIL", None)
+    (event,) = events("Turkish jets shot down a Russian jet near the Syrian border.")
+    assert codes(event) == ("TURMIL", "RUSMIL")

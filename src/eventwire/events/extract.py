@@ -675,11 +675,25 @@ PLACE_NOUNS = {
 }  # fmt: skip
 
 
+# things an act of force hits; whose they are makes them a target ("Russian jets"), alone
+# they are not one ("an air strike destroyed two vehicles")
+OBJECT_NOUNS = {
+    "vehicle", "car", "truck", "bus", "convoy", "ship", "boat", "vessel", "tanker", "plane",
+    "aircraft", "helicopter", "jet", "drone", "tank", "house", "home", "mosque", "church",
+    "bridge", "factory", "plant", "facility", "site", "station", "depot", "port", "terminal",
+    "infrastructure", "compound", "complex", "office", "shop", "warehouse", "weapon", "ied",
+}  # fmt: skip
+
+
 def _place(ref: ActorRef, doc: Doc) -> bool:
-    """A capital as the city, a named place with no actor code, or a place noun ("the rebel
-    town"): where an act of force happens, never whom it hits."""
+    """A capital as the city, a named place with no actor code, a place noun ("the rebel
+    town"), or a thing nobody is named as owning ("two vehicles"): where an act of force
+    happens or what it hits, never whom it hits."""
     head = doc[ref.head]
-    if ref.how == "capital" or head.lemma_.lower() in PLACE_NOUNS:
+    lemma = head.lemma_.lower()
+    if ref.how == "capital" or lemma in PLACE_NOUNS:
+        return True
+    if ref.actor.code is None and lemma in OBJECT_NOUNS:
         return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
 
