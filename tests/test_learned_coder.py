@@ -226,3 +226,19 @@ def test_an_intent_to_yield_has_its_code_and_withheld_is_a_refusal():
     from eventwire.events.extract import refusal_to_yield
 
     assert refusal_to_yield("0354") == "1244" and refusal_to_yield("035") == "124"
+
+
+def test_a_withheld_yield_the_model_reads_as_a_rejection_is_the_refusal_not_its_negation():
+    from eventwire.events.extract import yields
+
+    # whether the model says 08 (yield) or 12 (reject) for "will not ease", the event is the
+    # refusal to yield, asserted: never a negated rejection ("did not reject")
+    for text in (
+        "The Canadian government will not lift the ban on Iranian oil imports.",
+        "Ghana's government will not ease the curfew in Accra, the interior minister said.",
+    ):
+        found = events(text)
+        assert found, text
+        assert not any(e.cameo[:2] == "12" and e.negated for e in found), text
+        assert all(e.cameo[:3] in {"123", "124"} for e in found if e.cameo[:2] == "12"), text
+    assert yields("0841") and yields("0353") and not yields("120")

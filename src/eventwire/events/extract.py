@@ -615,9 +615,14 @@ def _events_for(
         p.noun and p.noun.governor and is_negated(p.noun.governor)
     )
     code = p.code
-    if p.learned and code[:2] == "03" and p.hint is not None and p.hint[:3] in INTENT_TO_YIELD:
+    yielding = p.learned and p.hint is not None and yields(p.hint)
+    if yielding and code[:2] == "03" and p.hint is not None and p.hint[:3] in INTENT_TO_YIELD:
         # the model read an intent; the dictionary says the act is a yielding one
         code = INTENT_TO_YIELD[p.hint[:3]]
+    elif yielding and code[:2] == "12" and negated and p.hint is not None:
+        # the model read "will not lift the ban" as the refusal it is; the negation is the
+        # refusal's, and the dictionary's yielding act says which (1244)
+        code = p.hint
     withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         # "refused to allow inspectors": CAMEO codes the refusal, as a rejection, and a refused
