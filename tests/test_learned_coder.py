@@ -242,3 +242,22 @@ def test_a_withheld_yield_the_model_reads_as_a_rejection_is_the_refusal_not_its_
         assert not any(e.cameo[:2] == "12" and e.negated for e in found), text
         assert all(e.cameo[:3] in {"123", "124"} for e in found if e.cameo[:2] == "12"), text
     assert yields("0841") and yields("0353") and not yields("120")
+
+
+def test_an_attack_with_chemical_weapons_is_their_use_not_plain_fighting():
+    # CAMEO 2041; the weapon is named in the act's own words
+    for text in (
+        "A chemical attack by Syrian government forces killed 70 people in Douma on Saturday.",
+        "Syrian government helicopters dropped chlorine bombs on Saraqeb, the monitor said.",
+    ):
+        found = events(text)
+        assert found and found[0].cameo == "2041", text
+    # tear gas is riot control, a gas field a place, and an accusation stays an accusation
+    assert "2041" not in [e.cameo for e in events("Kenyan police fired tear gas at protesters.")]
+    assert "2041" not in [
+        e.cameo
+        for e in events("Islamic State fighters attacked the gas field near Palmyra on Sunday.")
+    ]
+    assert roots("The United States accused the Syrian government of using chemical weapons.") == [
+        "11"
+    ]

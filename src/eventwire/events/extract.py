@@ -72,6 +72,27 @@ def refusal_to_yield(code: str) -> str:
     return REFUSED_YIELD.get(code[:4]) or REFUSED_YIELD.get(code[:3], "124")
 
 
+CHEMICAL_AGENTS = {"sarin", "chlorine", "vx", "novichok", "tabun", "soman"}
+CHEMICAL_MODIFIERS = {"chemical", "nerve", "toxic", "poison", "poisonous", "mustard", "gas"}
+CHEMICAL_HEADS = {"weapon", "attack", "agent", "munition", "bomb", "gas", "strike", "shell",
+                  "rocket", "substance", "arm", "barrel"}  # fmt: skip
+
+
+def names_chemical_weapon(predicate: Token) -> bool:
+    """The act's own words name a chemical weapon: "a chemical attack", "attacked with
+    chlorine", "used sarin", "a gas attack"; not "tear gas", nor a gas field."""
+    words = [predicate, *predicate.children]
+    words += [w for c in predicate.children if c.dep_ in {"prep", "dobj"} for w in c.subtree]
+    for word in words:
+        lemma = word.lemma_.lower()
+        if lemma in CHEMICAL_AGENTS:
+            return True
+        head = word.head.lemma_.lower()
+        if lemma in CHEMICAL_MODIFIERS and word.i != word.head.i and head in CHEMICAL_HEADS:
+            return not any(c.lower_ == "tear" for c in word.head.children)
+    return False
+
+
 def yields(code: str) -> bool:
     """A yielding act (08x) or an intent to yield (035x)."""
     return code[:2] == "08" or code[:3] == "035"
@@ -623,6 +644,8 @@ def _events_for(
         # the model read "will not lift the ban" as the refusal it is; the negation is the
         # refusal's, and the dictionary's yielding act says which (1244)
         code = p.hint
+    if p.learned and code[:2] in {"18", "19", "20"} and names_chemical_weapon(p.token):
+        code = "2041"  # CAMEO: an attack with chemical weapons is their use, mass violence
     withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
     if p.token.dep_ == "xcomp" and p.token.head.lemma_.lower() in REFUSAL_HEADS:
         # "refused to allow inspectors": CAMEO codes the refusal, as a rejection, and a refused
