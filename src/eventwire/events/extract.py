@@ -636,14 +636,15 @@ def _events_for(
         p.noun and p.noun.governor and is_negated(p.noun.governor)
     )
     code = p.code
-    yielding = p.learned and p.hint is not None and yields(p.hint)
-    if yielding and code[:2] == "03" and p.hint is not None and p.hint[:3] in INTENT_TO_YIELD:
+    # the dictionary's yielding act, when the model coded this predicate
+    yielding = p.hint if p.learned and p.hint is not None and yields(p.hint) else None
+    if yielding is not None and code[:2] == "03" and yielding[:3] in INTENT_TO_YIELD:
         # the model read an intent; the dictionary says the act is a yielding one
-        code = INTENT_TO_YIELD[p.hint[:3]]
-    elif yielding and code[:2] == "12" and negated and p.hint is not None:
+        code = INTENT_TO_YIELD[yielding[:3]]
+    elif yielding is not None and code[:2] == "12" and negated:
         # the model read "will not lift the ban" as the refusal it is; the negation is the
         # refusal's, and the dictionary's yielding act says which (1244)
-        code = p.hint
+        code = yielding
     if p.learned and code[:2] in {"18", "19", "20"} and names_chemical_weapon(p.token):
         code = "2041"  # CAMEO: an attack with chemical weapons is their use, mass violence
     withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
