@@ -167,3 +167,20 @@ def test_a_thing_hit_that_nobody_owns_is_not_the_target():
     assert codes(event) == ("ISRMIL", None)
     (event,) = events("Turkish jets shot down a Russian jet near the Syrian border.")
     assert codes(event) == ("TURMIL", "RUSMIL")
+
+
+def test_who_reports_an_act_or_hears_the_report_is_not_its_target():
+    # "sources told SANA that …": the news agency only hears of the bombing
+    (event,) = events(
+        "Local sources told SANA news agency that a terrorist group planted a bomb "
+        "under the platform of the mosque."
+    )
+    assert event.cameo[:2] == "18" and event.target is None
+    # "according to X" and "X said" report the act; the victims stay its target
+    found = events(
+        "Government forces shelled the rebel-held district on Monday, killing five "
+        "civilians, according to the Syrian Observatory for Human Rights."
+    )
+    assert found and all(e.target is None or "Observatory" not in e.target.text for e in found), [
+        (e.cameo, e.target and e.target.text) for e in found
+    ]

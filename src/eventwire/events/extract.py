@@ -576,6 +576,7 @@ def _ranked_roles(
         ruled_targets,
         places,
         no_places=p.code[:2] in FORCE_ROOTS,
+        reporters=reporters_of(p.token),
     )
     sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
@@ -583,6 +584,40 @@ def _ranked_roles(
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
     source_heads = {r.head for r in sources}
     return sources, [r for r in targets if r.head not in source_heads]
+
+
+def reporters_of(predicate: Token) -> set[int]:
+    """Who reports the predicate's clause, or hears the report: the subject of a verb of saying
+    above it ("X said that Y attacked Z", "X urged Y to …") or beside it ("Y seized the town,
+    the Pentagon said"), whoever is told ("sources told SANA that …"), and "according to X".
+    The act is theirs to tell, not done to them."""
+    from eventwire.quotes.cues import SPEECH_VERBS
+    from eventwire.quotes.speaker import subject_of
+
+    chain = [predicate, *predicate.ancestors]
+    verbs = [t for t in chain[1:] if t.pos_ in {"VERB", "AUX"}]
+    for clause in chain:
+        verbs += [
+            c
+            for c in clause.children
+            if c.dep_ in {"ccomp", "parataxis", "advcl"}
+            and c.i != predicate.i
+            and not any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in c.children)
+        ]
+    out = set()
+    for verb in verbs:
+        if verb.lemma_.lower() in SPEECH_VERBS:
+            speaker, _ = subject_of(verb)
+            if speaker is not None:
+                out.add(speaker.i)
+            if verb.lemma_.lower() in {"tell", "inform", "brief"}:  # "told SANA that …"
+                out |= {c.i for c in verb.children if c.dep_ in {"dative", "dobj"}}
+    for clause in chain:
+        for prep in clause.children:
+            if prep.lower_ == "according" and prep.dep_ == "prep":
+                to = next((c for c in prep.children if c.lower_ == "to"), None)
+                out |= {c.i for c in (to.children if to else ()) if c.dep_ == "pobj"}
+    return out
 
 
 def _with_members(

@@ -287,11 +287,13 @@ class RoleRanker:
         ruled_targets: list[ActorRef],
         places: set[int],
         no_places: bool = False,
+        reporters: set[int] | None = None,
     ) -> RoleChoice:
         """The likeliest source and target phrases, "nobody" competing with each; a phrase
-        is never both, nor is the source's own actor the target, and with ``no_places`` a
+        is never both, nor is the source's own actor the target, with ``no_places`` a
         place is never the target (an act of force hits people, not the town where it
-        happens)."""
+        happens), and a phrase holding one of the ``reporters`` (who reports the act's
+        clause: "…, the Pentagon said") is never the target."""
         if not candidates:
             return RoleChoice([], [])
         rs = {r.head for r in ruled_sources}
@@ -299,6 +301,11 @@ class RoleRanker:
         rows = [null_features(predicate, root, candidates, rs, rt)]
         rows += [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
         barred = {k for k, r in enumerate(candidates) if r.head in places} if no_places else set()
+        barred |= {
+            k
+            for k, r in enumerate(candidates)
+            if any(r.start <= i < r.end or i == r.head for i in reporters or ())
+        }
         scored = self.scores(rows)
         codes = [r.actor.code for r in candidates]
         s, t = pick(
