@@ -261,3 +261,27 @@ def test_an_attack_with_chemical_weapons_is_their_use_not_plain_fighting():
     assert roots("The United States accused the Syrian government of using chemical weapons.") == [
         "11"
     ]
+
+
+def test_a_name_the_parser_splits_is_still_one_actor():
+    # the parse cuts "the Democratic People" off "… People's Republic of Korea" and reads
+    # "Jaysh al-Islam" as three subjects; the tagger's entity is the whole name, which the KB
+    # knows
+    result = eventwire.extract(
+        "Russia strongly condemned the latest missile launch by the Democratic People's "
+        "Republic of Korea on Friday.",
+        published="2021-03-01",
+    )
+    named = {m.text: code_of(m.actor) for m in result.actors}
+    assert named.get("Democratic People's Republic of Korea") == "PRK", named
+    assert "the Democratic People" not in named, named
+    condemned = [e for e in result.events if e.cameo[:2] == "11"]
+    assert [(code_of(e.source), code_of(e.target)) for e in condemned] == [("RUS", "PRK")]
+    (event,) = events("Jaysh al-Islam shelled government positions in Douma on Tuesday.")
+    assert event.cameo[:2] in {"18", "19"} and code_of(event.source) == "SYRREBMUS"
+    # a name that modifies a noun stays a modifier: no actor of its own
+    result = eventwire.extract(
+        "South Korea inspected a Hong Kong-flagged vessel suspected of carrying oil.",
+        published="2021-03-01",
+    )
+    assert all(code_of(m.actor) != "HKG" for m in result.actors)

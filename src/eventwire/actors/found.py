@@ -31,9 +31,11 @@ class ArticleActors:
     by_head: dict[int, ActorRef] = field(default_factory=dict)
     tokens: set[int] = field(default_factory=set)  # every token inside an actor phrase
     also: dict[int, list[ActorRef]] = field(default_factory=dict)  # "US and Russian diplomats"
+    # the other words of a name the parse split ("al", "-" of "Jaysh al-Islam"): its actor
+    within: dict[int, ActorRef] = field(default_factory=dict)
 
     def at(self, token: Token) -> ActorRef | None:
-        return self.by_head.get(token.i)
+        return self.by_head.get(token.i) or self.within.get(token.i)
 
     coded: set[int] = field(default_factory=set)  # tokens inside phrases with an actor code
 

@@ -112,7 +112,46 @@ class Resolver:
                 salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
                 if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
                     self.last_subject = ref.actor
+        self._whole_names(doc, found)
         return found
+
+    def _whole_names(self, doc: Doc, found: ArticleActors) -> None:
+        """Names of two words or more that the KB knows whole, as the named-entity tagger
+        bounds them, where the parse split them: a piece then names the wrong actor or none
+        ("the Democratic People" of "… People's Republic of Korea"; "Jaysh al-Islam" as
+        three subjects). The name replaces the pieces' phrases."""
+        for ent in doc.ents:
+            if ent.label_ not in {"ORG", "GPE", "PERSON"} or len(ent) < 2:
+                continue
+            if ent.root.dep_ in {"amod", "compound", "nmod"} and ent.root.head not in ent:
+                continue  # "a North Korea ship": what the name modifies is the phrase
+            start = ent.start + (ent[0].pos_ == "DET")
+            end = ent.end - (ent[-1].dep_ == "case")  # "North Korea's"
+            words = doc[start:end]
+            if len(words) < 2 or hyphen_modifier(words[-1]):
+                continue  # "Hong Kong-flagged": a modifier
+            record = self.kb.lookup(words.text, self.date)
+            country = self.kb.country(words.text)  # a state's name, never a city's
+            if country is not None:
+                actor = Actor(words.text, country, country, None, record.name if record else None)
+            elif record is not None and record.kind in {"person", "organization"}:
+                if "/" in record.code:
+                    continue  # several actors in one entry: the parse's phrase splits them
+                code = record.code
+                actor = Actor(words.text, code, country_part(code), sector_part(code), record.name)
+            else:
+                continue
+            covering = [r for r in found.by_head.values() if r.start <= start and r.end >= end]
+            if any(r.actor.code == actor.code or not start <= r.head < end for r in covering):
+                continue  # a phrase holds the whole name: as its name, or as a modifier
+            pieces = [r for h, r in found.by_head.items() if start <= h < end]
+            for r in pieces:
+                del found.by_head[r.head]
+                found.also.pop(r.head, None)
+            how = "country" if country is not None else "kb"
+            whole = ActorRef(ent.root.i, start, end, actor, how)
+            found.add(whole)
+            found.within.update((i, whole) for i in range(start, end) if i != whole.head)
 
     # ------------------------------------------------------------------ one phrase
     def resolve_head(self, head: Token) -> ActorRef | None:
