@@ -54,6 +54,7 @@ from eventwire.events.candidates import candidate_tokens, features
 from eventwire.events.classify import NONE, feature_indices, load_classifier
 from eventwire.events.encoder import load_encoder
 from eventwire.events.extract import dictionary_hint
+from eventwire.events.role_ranker import load_ranker
 from eventwire.ingest import ArticleOptions, Failure, build_article
 from eventwire.model import ArticleResult
 from eventwire.nlp import load_nlp
@@ -429,6 +430,13 @@ def save(
     (out / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
+def dev_folds(n: int, folds: int) -> dict[int, int]:
+    """Each dev sentence's fold (seeded): the same split for every run and every script."""
+    order = list(range(n))
+    random.Random(SEED).shuffle(order)
+    return {i: k % folds for k, i in enumerate(order)}
+
+
 def dev_cross_validation(
     shared: Path,
     examples: list[Example],
@@ -438,31 +446,50 @@ def dev_cross_validation(
     encoder: Any,
     nouns: frozenset[str],
     thresholds: list[float],
+    keep: Path | None = None,
 ) -> dict[str, Any]:
     """The dev half scored through ``extract`` by models that never saw the scored sentence:
     fold k's sentences are coded by a model trained on our data and the other folds. Each
-    threshold is scored (the first is the shipped one)."""
+    threshold is scored (the first is the shipped one). With ``keep``, the fold models stay
+    there, so that ``tools/devcv.py`` can score a later change of the rules without
+    retraining."""
+    fold_of = dev_folds(len(read_rows(shared / GOLD)), folds)
+    with tempfile.TemporaryDirectory() as tmp:
+        base = keep or Path(tmp)
+        folders = [base / f"fold{k}" for k in range(folds)]
+        for k, folder in enumerate(folders):
+            train = examples + [ex for ex in weak if fold_of[int(ex.sid[3:])] != k]
+            save(folder, train_models(train, c), encoder, nouns, thresholds[0], {})
+            print(f"fold {k + 1}/{folds} trained", file=sys.stderr)
+        (base / "fold_of.json").write_text(json.dumps(fold_of), encoding="utf-8")
+        return score_folds(shared, folders, fold_of, thresholds)
+
+
+def score_folds(
+    shared: Path, folders: list[Path], fold_of: dict[int, int], thresholds: list[float]
+) -> dict[str, Any]:
+    """The dev half through ``extract``, each sentence coded by the model of its fold (the
+    shipped role model, which never sees dev), at each threshold."""
     rows = read_rows(shared / GOLD)
-    order = list(range(len(rows)))
-    random.Random(SEED).shuffle(order)
-    fold_of = {i: n % folds for n, i in enumerate(order)}
     outputs: dict[float, dict[int, dict[str, Any]]] = {t: {} for t in thresholds}
-    for k in range(folds):
-        train = examples + [ex for ex in weak if fold_of[int(ex.sid[3:])] != k]
+    for k, folder in enumerate(folders):
         test = [i for i in range(len(rows)) if fold_of[i] == k]
-        models = train_models(train, c)
         with tempfile.TemporaryDirectory() as tmp:
+            for name in ("model.npz", "model.json"):
+                shutil.copy(folder / name, tmp)
+            for name in ("roles.npz", "roles.json"):
+                shutil.copy(ROOT / "src" / "eventwire" / "data" / "coder" / name, tmp)
+            meta_path = Path(tmp) / "model.json"
+            meta = json.loads(meta_path.read_text(encoding="utf-8"))
             for t in thresholds:
-                save(Path(tmp), models, encoder, nouns, t, {})
-                for name in ("roles.npz", "roles.json"):  # the role model never sees dev
-                    shutil.copy(ROOT / "src" / "eventwire" / "data" / "coder" / name, tmp)
+                meta_path.write_text(json.dumps({**meta, "threshold": t}), encoding="utf-8")
                 load_classifier.cache_clear()
+                load_ranker.cache_clear()
                 config = CoderConfig(model=tmp)
                 for i, out in zip(
                     test, extract_outputs([rows[i] for i in test], config), strict=False
                 ):
                     outputs[t][i] = out
-        print(f"fold {k + 1}/{folds} done", file=sys.stderr)
     spans = read_spans(shared / GOLD)
     report: dict[str, Any] = {}
     for t in thresholds:
@@ -517,6 +544,12 @@ def main() -> None:
     ap.add_argument(
         "--also-thresholds", type=float, nargs="*", default=[], help="also score these in dev CV"
     )
+    ap.add_argument(
+        "--keep-folds",
+        type=Path,
+        default=None,
+        help="with --dev-cv: keep the fold models in this folder, for tools/devcv.py",
+    )
     args = ap.parse_args()
     t0 = time.time()
     sentences = seeded_sentences(args.shared, args.uncertain)
@@ -554,7 +587,15 @@ def main() -> None:
         if args.min_precision is not None:
             thresholds = [args.threshold, *(t for t in THRESHOLDS if t != args.threshold)]
         info["dev_cv"] = dev_cross_validation(
-            args.shared, examples, weak, args.dev_cv, args.c, encoder, nouns, thresholds
+            args.shared,
+            examples,
+            weak,
+            args.dev_cv,
+            args.c,
+            encoder,
+            nouns,
+            thresholds,
+            args.keep_folds,
         )
         print(json.dumps(info["dev_cv"]), file=sys.stderr)
     threshold = args.threshold

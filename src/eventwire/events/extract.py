@@ -37,6 +37,7 @@ from eventwire.events.roles import (
     with_conjuncts,
 )
 from eventwire.events.verbs import COMPOUND, VERB, VerbDictionary, VerbPattern, normalise_words
+from eventwire.lexicon import SPEECH_VERBS
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
 
@@ -591,9 +592,6 @@ def reporters_of(predicate: Token) -> set[int]:
     above it ("X said that Y attacked Z", "X urged Y to …") or beside it ("Y seized the town,
     the Pentagon said"), whoever is told ("sources told SANA that …"), and "according to X".
     The act is theirs to tell, not done to them."""
-    from eventwire.quotes.cues import SPEECH_VERBS
-    from eventwire.quotes.speaker import subject_of
-
     chain = [predicate, *predicate.ancestors]
     verbs = [t for t in chain[1:] if t.pos_ in {"VERB", "AUX"}]
     for clause in chain:
@@ -607,9 +605,7 @@ def reporters_of(predicate: Token) -> set[int]:
     out = set()
     for verb in verbs:
         if verb.lemma_.lower() in SPEECH_VERBS:
-            speaker, _ = subject_of(verb)
-            if speaker is not None:
-                out.add(speaker.i)
+            out |= _speakers(verb)
             if verb.lemma_.lower() in {"tell", "inform", "brief"}:  # "told SANA that …"
                 out |= {c.i for c in verb.children if c.dep_ in {"dative", "dobj"}}
     for clause in chain:
@@ -617,6 +613,20 @@ def reporters_of(predicate: Token) -> set[int]:
             if prep.lower_ == "according" and prep.dep_ == "prep":
                 to = next((c for c in prep.children if c.lower_ == "to"), None)
                 out |= {c.i for c in (to.children if to else ()) if c.dep_ == "pobj"}
+    return out
+
+
+def _speakers(verb: Token) -> set[int]:
+    """Who speaks through a verb of saying: its subject, the agent of a passive ("it was
+    announced by X"), or the noun a relative clause hangs on ("the Observatory, which said")."""
+    out = set()
+    for child in verb.children:
+        if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ not in {"WP", "WDT"}:
+            out.add(child.i)
+        elif child.dep_ == "agent":
+            out |= {g.i for g in child.children if g.dep_ == "pobj"}
+        elif child.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "relcl":
+            out.add(verb.head.i)
     return out
 
 

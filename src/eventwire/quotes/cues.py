@@ -7,24 +7,8 @@ A reporting verb with a clause for its object reports what someone said or holds
 
 from __future__ import annotations
 
-# verbs of saying: these attribute a quotation next to them ("…," he said) and a clause
-SPEECH_VERBS = frozenset(
-    {
-        "say", "tell", "add", "note", "stress", "affirm", "reaffirm", "underscore", "underline",
-        "emphasize", "emphasise", "pledge", "warn", "announce", "assert", "state", "declare",
-        "explain", "insist", "reiterate", "repeat", "remark", "comment", "reply", "respond",
-        "answer", "continue", "conclude", "argue", "claim", "contend", "maintain", "allege",
-        "acknowledge", "admit", "concede", "confirm", "deny", "reveal", "disclose", "report",
-        "write", "tweet", "post", "mention", "point", "indicate", "suggest", "predict", "promise",
-        "vow", "swear", "threaten", "urge", "ask", "demand", "proclaim", "testify", "recall",
-        "observe", "complain", "lament", "boast", "joke", "quip", "shout", "yell", "chant", "cry",
-        "exclaim", "whisper", "caution", "advise", "recommend", "propose", "hint", "signal",
-        "estimate", "charge", "accuse", "counter", "retort", "highlight", "concur", "agree",
-        "echo", "tout", "praise", "criticize", "criticise", "slam", "blast", "question", "brief",
-        "inform", "assure", "reassure", "clarify", "specify", "outline", "detail", "elaborate",
-        "summarize",
-    }
-)  # fmt: skip
+from eventwire.lexicon import SPEECH_VERBS
+
 # verbs of belief and intention: PolNeAR-style attributions of a stance, only with a clause
 STANCE_VERBS = frozenset(
     {

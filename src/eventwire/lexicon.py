@@ -1,0 +1,23 @@
+"""English words more than one stage reads: the verbs of saying, which attribute a quotation
+(quotes) and tell whose report an act is (events). At the bottom of the layers."""
+
+from __future__ import annotations
+
+# verbs of saying: these attribute a quotation next to them ("…," he said) and a clause
+SPEECH_VERBS = frozenset(
+    {
+        "say", "tell", "add", "note", "stress", "affirm", "reaffirm", "underscore", "underline",
+        "emphasize", "emphasise", "pledge", "warn", "announce", "assert", "state", "declare",
+        "explain", "insist", "reiterate", "repeat", "remark", "comment", "reply", "respond",
+        "answer", "continue", "conclude", "argue", "claim", "contend", "maintain", "allege",
+        "acknowledge", "admit", "concede", "confirm", "deny", "reveal", "disclose", "report",
+        "write", "tweet", "post", "mention", "point", "indicate", "suggest", "predict", "promise",
+        "vow", "swear", "threaten", "urge", "ask", "demand", "proclaim", "testify", "recall",
+        "observe", "complain", "lament", "boast", "joke", "quip", "shout", "yell", "chant", "cry",
+        "exclaim", "whisper", "caution", "advise", "recommend", "propose", "hint", "signal",
+        "estimate", "charge", "accuse", "counter", "retort", "highlight", "concur", "agree",
+        "echo", "tout", "praise", "criticize", "criticise", "slam", "blast", "question", "brief",
+        "inform", "assure", "reassure", "clarify", "specify", "outline", "detail", "elaborate",
+        "summarize",
+    }
+)  # fmt: skip
