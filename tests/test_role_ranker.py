@@ -184,3 +184,15 @@ def test_who_reports_an_act_or_hears_the_report_is_not_its_target():
     assert found and all(e.target is None or "Observatory" not in e.target.text for e in found), [
         (e.cameo, e.target and e.target.text) for e in found
     ]
+
+
+def test_those_killed_in_an_attack_are_never_its_source():
+    # "were killed in the offensive": the fighters suffer the offensive, whoever led it
+    found = events(
+        "Officials said at least 40 Islamic State fighters were killed in the offensive."
+    )
+    assert found, "the offensive is an event"
+    for event in found:
+        assert event.source is None or "fighters" not in event.source.text, event
+    (event,) = events("Another 30 rebel fighters were injured due to the latest clashes.")
+    assert event.source is None or "fighters" not in event.source.text, event

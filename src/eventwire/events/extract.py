@@ -578,6 +578,7 @@ def _ranked_roles(
         places,
         no_places=p.code[:2] in FORCE_ROOTS,
         reporters=reporters_of(p.token),
+        victims=victims_of(p.token) if p.code[:2] in FORCE_ROOTS else set(),
     )
     sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
@@ -614,6 +615,28 @@ def reporters_of(predicate: Token) -> set[int]:
                 to = next((c for c in prep.children if c.lower_ == "to"), None)
                 out |= {c.i for c in (to.children if to else ()) if c.dep_ == "pobj"}
     return out
+
+
+# verbs whose object (or passive subject) suffers the act of force: a victim, never its author
+HARM_LEMMAS = {
+    "kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "execute", "behead",
+    "massacre", "slaughter", "eliminate", "neutralize", "neutralise",
+}  # fmt: skip
+
+
+def victims_of(predicate: Token) -> set[int]:
+    """Who suffers the act: the passive subject or object of a verb of harm that is the
+    predicate, or that the predicate hangs on by a preposition ("40 fighters were killed in
+    the offensive", "were injured due to the clashes"). Never the act's source."""
+    verb: Token | None = predicate
+    for _ in range(3):
+        if verb is None or verb.pos_ in {"VERB", "AUX"}:
+            break
+        verb = verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod"} else None
+    if verb is None or verb.lemma_.lower() not in HARM_LEMMAS:
+        return set()
+    active_object = {"dobj"} if verb.i != predicate.i else set()
+    return {c.i for c in verb.children if c.dep_ in {"nsubjpass", *active_object}}
 
 
 def _speakers(verb: Token) -> set[int]:

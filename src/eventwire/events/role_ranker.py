@@ -236,11 +236,16 @@ def pick(
     target: np.ndarray,
     barred: set[int],
     codes: list[str | None] | None = None,
+    barred_sources: set[int] | None = None,
 ) -> tuple[int | None, int | None]:
     """The source and the target (phrase indices; None: nobody) from each role's scores over
     [nobody, phrase 0, phrase 1, …]. The source's phrase and ``barred`` phrases are never
     the target, nor, given the phrases' actor ``codes``, a phrase coded as the source is
-    ("Cavusoglu criticized what he called …": "he" is Cavusoglu)."""
+    ("Cavusoglu criticized what he called …": "he" is Cavusoglu); ``barred_sources`` are
+    never the source."""
+    source = source.astype(np.float64)
+    for k in barred_sources or ():
+        source[k + 1] = -np.inf
     best_s = int(source.argmax()) - 1
     chosen = best_s if best_s >= 0 else None
     t_scores = target.astype(np.float64)
@@ -288,12 +293,14 @@ class RoleRanker:
         places: set[int],
         no_places: bool = False,
         reporters: set[int] | None = None,
+        victims: set[int] | None = None,
     ) -> RoleChoice:
         """The likeliest source and target phrases, "nobody" competing with each; a phrase
         is never both, nor is the source's own actor the target, with ``no_places`` a
         place is never the target (an act of force hits people, not the town where it
-        happens), and a phrase holding one of the ``reporters`` (who reports the act's
-        clause: "…, the Pentagon said") is never the target."""
+        happens), a phrase holding one of the ``reporters`` (who reports the act's
+        clause: "…, the Pentagon said") is never the target, and one of the ``victims``
+        ("40 fighters were killed in the offensive") never the source."""
         if not candidates:
             return RoleChoice([], [])
         rs = {r.head for r in ruled_sources}
@@ -313,6 +320,7 @@ class RoleRanker:
             scored[:, self.roles.index("target")],
             barred,
             codes,
+            {k for k, r in enumerate(candidates) if r.head in (victims or ())},
         )
         return RoleChoice(
             [candidates[s]] if s is not None else [], [candidates[t]] if t is not None else []
