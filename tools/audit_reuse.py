@@ -25,8 +25,8 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
-    "learned-nineteenth", "learned-eighteenth", "learned-seventeenth", "learned-sixteenth",
-    "learned-fifteenth", "learned-fourteenth",
+    "learned-twentieth", "learned-nineteenth", "learned-eighteenth", "learned-seventeenth",
+    "learned-sixteenth", "learned-fifteenth", "learned-fourteenth",
     "learned-thirteenth",
     "learned-twelfth",
     "learned-eleventh",
