@@ -8,6 +8,8 @@ judge blind, in one shuffled sheet.
 
     python tools/audit_reuse.py plan --draw learned --sheet SHEET --out JUDGE_SHEET --plan PLAN
     python tools/audit_reuse.py merge --draw learned --plan PLAN --new NEW_VERDICTS
+    python tools/audit_reuse.py population --sheet SHEET        # every event coded
+    python tools/audit_reuse.py population --new NEW_VERDICTS
 
 ``merge`` writes ``verdicts-DRAW.jsonl`` (each verdict with ``judged_by``: ``new`` or the draw
 it was reused from; a checked event keeps the new judge's verdict) and prints the agreement
@@ -38,6 +40,7 @@ EARLIER = [
     "dictionary",
 ]  # fmt: skip
 SEED = 9
+POPULATION = "learned-population"  # every event the shipped coder codes, all judged
 FIELDS = ("root_ok", "source_ok", "target_ok")
 
 
@@ -54,9 +57,11 @@ def _identity(d: dict[str, Any]) -> tuple[Any, ...]:
             d["negated"])  # fmt: skip
 
 
-def known_verdicts(skip: str) -> dict[tuple[Any, ...], tuple[str, dict[str, Any]]]:
+def known_verdicts(
+    skip: str, names: list[str] = EARLIER
+) -> dict[tuple[Any, ...], tuple[str, dict[str, Any]]]:
     known: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
-    for name in EARLIER:
+    for name in names:
         draw, verdicts = AUDIT / f"draw-{name}.jsonl", AUDIT / f"verdicts-{name}.jsonl"
         if name == skip or not draw.exists() or not verdicts.exists():
             continue
@@ -114,6 +119,44 @@ def merge(args: argparse.Namespace) -> None:
           json.dumps({f: round(v / n, 3) for f, v in agree.items()} if n else {}))  # fmt: skip
 
 
+def population(args: argparse.Namespace) -> None:
+    """Every event the shipped coder codes on the audit articles, each with a verdict: reused
+    by identity (the last population's first, then the current draw's, then earlier draws'),
+    the rest judged blind. Without ``--new`` it writes the unjudged events' sheet; with it,
+    it merges that judge's verdicts and writes ``draw-``/``verdicts-learned-population``."""
+    from eventwire.config import DEFAULT
+    from eventwire.eval.audit import draw
+
+    drawn = draw(args.shared, DEFAULT, n=10**9)
+    known = known_verdicts("", [POPULATION, "learned", *EARLIER])
+    unjudged = [d for d in drawn if _identity(d.record) not in known]
+    if args.new is None:
+        text = "\n\n".join(d.sheet for d in unjudged) + "\n"
+        Path(args.sheet).write_text(text, encoding="utf-8")
+        print(f"{len(drawn)} events, {len(unjudged)} to judge: {args.sheet}")
+        return
+    new = {v["key"]: v for v in _rows(Path(args.new))}
+    missing = [_key(d.record) for d in unjudged if _key(d.record) not in new]
+    if missing:
+        raise SystemExit(f"{args.new}: no verdict for {len(missing)} events, e.g. {missing[0]}")
+    verdicts = []
+    for d in drawn:
+        judged_by, verdict = known.get(_identity(d.record)) or ("new", new[_key(d.record)])
+        if verdict.get("judged_by") not in (None, "new"):
+            judged_by = verdict["judged_by"]  # the draw whose judge first gave it
+        kept = {f: verdict[f] for f in (*FIELDS, "reason")}
+        verdicts.append({"key": _key(d.record), **kept, "judged_by": judged_by})
+    _write(AUDIT / f"draw-{POPULATION}.jsonl", [d.record for d in drawn])
+    _write(AUDIT / f"verdicts-{POPULATION}.jsonl", verdicts)
+    right = sum(all(v[f] for f in FIELDS) for v in verdicts)
+    rates = {f: round(sum(v[f] for v in verdicts) / len(verdicts), 3) for f in FIELDS}
+    print(f"{len(drawn)} events, {right} right ({right / len(drawn):.3f}); {json.dumps(rates)}")
+
+
+def _write(path: Path, rows: list[dict[str, Any]]) -> None:
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     sub = ap.add_subparsers(dest="command", required=True)
@@ -127,8 +170,12 @@ def main() -> None:
     m.add_argument("--draw", default="learned")
     m.add_argument("--plan", required=True)
     m.add_argument("--new", required=True, help="the new judge's verdicts (JSON lines)")
+    pop = sub.add_parser("population")
+    pop.add_argument("--shared", type=Path, default=Path("../shared"))
+    pop.add_argument("--sheet", help="where to write the unjudged events (without --new)")
+    pop.add_argument("--new", help="the judge's verdicts on them (JSON lines): merge")
     args = ap.parse_args()
-    plan(args) if args.command == "plan" else merge(args)
+    {"plan": plan, "merge": merge, "population": population}[args.command](args)
 
 
 if __name__ == "__main__":
