@@ -497,3 +497,30 @@ def test_shipped_data_matches_a_fresh_build(tmp_path: Path) -> None:
     assert first == (tmp_path / "b.tsv.gz").read_bytes()
     shipped = REPO / "src" / "eventwire" / "data" / "actors.tsv.gz"
     assert gzip.decompress(first) == gzip.decompress(shipped.read_bytes())
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "code"),
+    [
+        ("African Union", "2016-01-01", "IGOAFRAFU"),
+        ("UNIFIL", "2016-01-01", "IGOUNO"),
+        ("ELN", "2019-01-01", "COLREB"),
+        ("Pakistani Taliban", "2014-01-01", "PAKREB"),  # not the Afghan Taliban
+        ("Kataib Hezbollah", "2020-01-01", "IRQREB"),  # not Lebanon's Hezbollah
+        ("ISWAP", "2020-01-01", "IMGMUSISI"),
+        ("Rapid Support Forces", "2020-01-01", "SDNMIL"),  # a state paramilitary until the war
+        ("Rapid Support Forces", "2024-01-01", "SDNREB"),
+        ("Hezb-e-Islami", "2015-01-01", "AFGREB"),  # a party after its 2016 peace deal
+        ("Hezb-e-Islami", "2018-01-01", "AFGOPP"),
+    ],
+)
+def test_armed_groups_and_bodies_the_dictionaries_lack(
+    kb: KnowledgeBase, phrase: str, day: str, code: str
+) -> None:
+    assert code_of(kb, phrase, day) == code
+
+
+def test_ambiguous_short_forms_are_not_names(kb: KnowledgeBase) -> None:
+    # "ADF" is also Australia's Defence Force, "RSF" also Reporters Without Borders
+    assert code_of(kb, "ADF", "2020-01-01") is None
+    assert code_of(kb, "RSF", "2020-01-01") is None
