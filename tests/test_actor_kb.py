@@ -524,3 +524,22 @@ def test_ambiguous_short_forms_are_not_names(kb: KnowledgeBase) -> None:
     # "ADF" is also Australia's Defence Force, "RSF" also Reporters Without Borders
     assert code_of(kb, "ADF", "2020-01-01") is None
     assert code_of(kb, "RSF", "2020-01-01") is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "day", "code"),
+    [
+        ("Hemedti", "2020-01-01", "SDNMIL"),  # the RSF's commander under the government
+        ("Hemedti", "2024-01-01", "SDNREB"),  # at war with the army
+        ("Aung San Suu Kyi", "2012-01-01", "MMROPP"),
+        ("Aung San Suu Kyi", "2018-01-01", "MMRGOV"),
+        ("Aung San Suu Kyi", "2023-01-01", "MMRELI"),  # out of office: national elite
+        ("Antony Blinken", "2022-01-01", "USAGOV"),
+        ("Ismail Haniyeh", "2019-01-01", "PSEREBHMS"),
+        ("Abiy Ahmed", "2020-01-01", "ETHGOV"),
+    ],
+)
+def test_leaders_of_the_2010s_and_2020s(
+    kb: KnowledgeBase, phrase: str, day: str, code: str
+) -> None:
+    assert code_of(kb, phrase, day) == code
