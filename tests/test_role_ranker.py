@@ -196,3 +196,14 @@ def test_those_killed_in_an_attack_are_never_its_source():
         assert event.source is None or "fighters" not in event.source.text, event
     (event,) = events("Another 30 rebel fighters were injured due to the latest clashes.")
     assert event.source is None or "fighters" not in event.source.text, event
+
+
+def test_a_state_named_as_where_the_fighting_is_is_not_its_target():
+    # the guideline's places rule: "near the Turkish border", "in western Syria" say where
+    (event,) = events("Islamic State fighters seized 60 Kurdish villages near the Turkish border.")
+    assert event.cameo[:2] in {"18", "19"} and codes(event) == ("IMGMUSISI", None)
+    (event,) = events("Syrian rebels launched an offensive in western Syria on Monday.")
+    assert event.cameo[:2] in {"18", "19"} and codes(event) == ("SYRREB", None)
+    # a state struck is still the target
+    (event,) = events("Israeli jets struck Syria on Monday.")
+    assert codes(event) == ("ISRMIL", "SYR")

@@ -577,7 +577,7 @@ def _ranked_roles(
         ruled_targets,
         places,
         no_places=p.code[:2] in FORCE_ROOTS,
-        reporters=reporters_of(p.token),
+        reporters=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
         victims=victims_of(p.token) if p.code[:2] in FORCE_ROOTS else set(),
     )
     sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
@@ -765,6 +765,7 @@ OPEN_SOURCE_ROOTS = {"17", "18", "19", "20"}
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
+LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout"}
 PLACE_NOUNS = {
     "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
@@ -793,6 +794,23 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     if ref.actor.code is None and lemma in OBJECT_NOUNS:
         return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
+    """Where an act of force happens, named by its state: a country after a preposition of
+    place ("clashes in western Syria", "near Turkey") or a nationality on a place noun ("the
+    Turkish border"). Never the act's target."""
+    if code[:2] not in FORCE_ROOTS:
+        return set()
+    out = set()
+    for ref in candidates:
+        head = doc[ref.head]
+        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
+        if named_place and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
+            out.add(ref.head)
+        elif head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS:
+            out.add(ref.head)
+    return out
 
 
 def _governed_by(token: Token, predicate: Token) -> bool:
