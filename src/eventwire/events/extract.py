@@ -765,7 +765,8 @@ OPEN_SOURCE_ROOTS = {"17", "18", "19", "20"}
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
-LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "along", "throughout"}
+# prepositions that say where, not at whom ("fired at Saudi Arabia" names the target)
+LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "along", "throughout"}
 PLACE_NOUNS = {
     "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
@@ -806,9 +807,11 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
     for ref in candidates:
         head = doc[ref.head]
         named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
-        if named_place and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE:
-            out.add(ref.head)
-        elif head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS:
+        after_place_word = named_place and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+        on_place_noun = (
+            head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
+        )
+        if after_place_word or on_place_noun:
             out.add(ref.head)
     return out
 
