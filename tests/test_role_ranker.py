@@ -207,3 +207,12 @@ def test_a_state_named_as_where_the_fighting_is_is_not_its_target():
     # a state struck is still the target
     (event,) = events("Israeli jets struck Syria on Monday.")
     assert codes(event) == ("ISRMIL", "SYR")
+
+
+def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
+    # "PKK camps": the owner is named with the place, so the owner is hit
+    (event,) = events("Turkish jets bombed PKK camps in northern Iraq.")
+    assert codes(event) == ("TURMIL", "TURREB")
+    # a civilian place stays a place, whoever's it is
+    (event,) = events("Russian jets hit a refugee camp in Idlib.")
+    assert codes(event) == ("RUSMIL", None)

@@ -38,6 +38,11 @@ class RoleChoice:
 
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
+MILITARY_PLACES = {
+    "stronghold", "camp", "base", "position", "post", "headquarters", "hideout", "checkpoint",
+    "depot", "outpost", "barracks",
+}  # fmt: skip
+CIVILIAN_SECTORS = {None, "REF", "CVL", "PPL", "HRI", "MED", "EDU", "HLH", "BUS", "NGO"}
 
 
 def phrases(
@@ -307,7 +312,18 @@ class RoleRanker:
         rt = {r.head for r in ruled_targets}
         rows = [null_features(predicate, root, candidates, rs, rt)]
         rows += [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
-        barred = {k for k, r in enumerate(candidates) if r.head in places} if no_places else set()
+        # a military place its armed owner is named with ("PKK camps", "ISIL strongholds") is
+        # theirs: the owner is hit (the guideline's places rule); a town or area is not
+        held = {
+            r.head
+            for r in candidates
+            if r.how == "owned"
+            and r.actor.sector not in CIVILIAN_SECTORS
+            and predicate.doc[r.head].lemma_.lower() in MILITARY_PLACES
+        }
+        barred = (
+            {k for k, r in enumerate(candidates) if r.head in places - held} if no_places else set()
+        )
         barred |= {
             k
             for k, r in enumerate(candidates)
