@@ -121,54 +121,57 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
             sentence_candidates = list(candidate_tokens(sent, nouns))
             tokens = [tok for tok, _ in sentence_candidates]
             labels_of, _ = gold_of_candidates(doc, article, tokens, s.events)
-            labelled = [
-                (tok, noun, gold)
-                for (tok, noun), gold in zip(sentence_candidates, labels_of, strict=True)
-                if gold is not None
-            ]
-            for tok, noun, gold in labelled[:1]:  # the sentence's first event
-                hinted = _hint(tok, noun, verbs, found, False)
-                p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
-                rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
-                cands = phrases(sent, found, rs + rt, None, tok, country)
-                places = {r.head for r in cands if _place(r, doc)}
-                heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
-                rows, labels, words = [], [], []
-                for ref in cands:
-                    words.append(phrase_key(doc[ref.head]) if ref.how == "phrase" else None)
-                    last = doc[ref.end - 1]
-                    raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
-                    label = (
-                        "source"
-                        if _overlaps(raw, gold.get("source"))
-                        else "target"
-                        if _overlaps(raw, gold.get("target"))
-                        else "none"
-                    )
-                    rows.append(
-                        features(tok, p.code[:2], ref, heads_s, heads_t, ref.head in places)
-                    )
-                    labels.append(label)
-                index = {r.head: k for k, r in enumerate(cands)}
-                cases.append(
-                    Case(
-                        s.id,
-                        null_features(tok, p.code[:2], cands, heads_s, heads_t),
-                        rows,
-                        labels,
-                        index.get(rs[0].head) if rs else None,
-                        index.get(rt[0].head) if rt else None,
-                        bool(gold.get("source")),
-                        bool(gold.get("target")),
-                        "source" in labels,
-                        "target" in labels,
-                        words,
-                        {k for k, r in enumerate(cands) if r.head in places}
-                        if p.code[:2] in FORCE_ROOTS
-                        else set(),
-                        [r.actor.code for r in cands],
-                    )
+            first = next(
+                (
+                    (tok, noun, gold)
+                    for (tok, noun), gold in zip(sentence_candidates, labels_of, strict=True)
+                    if gold is not None
+                ),
+                None,
+            )
+            if first is None:
+                continue
+            tok, noun, gold = first  # the sentence's first event
+            hinted = _hint(tok, noun, verbs, found, False)
+            p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
+            rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
+            cands = phrases(sent, found, rs + rt, None, tok, country)
+            places = {r.head for r in cands if _place(r, doc)}
+            heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
+            rows, labels, words = [], [], []
+            for ref in cands:
+                words.append(phrase_key(doc[ref.head]) if ref.how == "phrase" else None)
+                last = doc[ref.end - 1]
+                raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
+                label = (
+                    "source"
+                    if _overlaps(raw, gold.get("source"))
+                    else "target"
+                    if _overlaps(raw, gold.get("target"))
+                    else "none"
                 )
+                rows.append(features(tok, p.code[:2], ref, heads_s, heads_t, ref.head in places))
+                labels.append(label)
+            index = {r.head: k for k, r in enumerate(cands)}
+            cases.append(
+                Case(
+                    s.id,
+                    null_features(tok, p.code[:2], cands, heads_s, heads_t),
+                    rows,
+                    labels,
+                    index.get(rs[0].head) if rs else None,
+                    index.get(rt[0].head) if rt else None,
+                    bool(gold.get("source")),
+                    bool(gold.get("target")),
+                    "source" in labels,
+                    "target" in labels,
+                    words,
+                    {k for k, r in enumerate(cands) if r.head in places}
+                    if p.code[:2] in FORCE_ROOTS
+                    else set(),
+                    [r.actor.code for r in cands],
+                )
+            )
     return cases
 
 

@@ -577,8 +577,8 @@ def _ranked_roles(
         ruled_targets,
         places,
         no_places=p.code[:2] in FORCE_ROOTS,
-        reporters=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
-        victims=victims_of(p.token) if p.code[:2] in FORCE_ROOTS else set(),
+        not_targets=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
+        not_sources=victims_of(p.token) if p.code[:2] in FORCE_ROOTS else set(),
     )
     sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)

@@ -11,7 +11,7 @@ Weights come from ``tools/train_roles.py`` and ship as package data; inference i
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -297,15 +297,15 @@ class RoleRanker:
         ruled_targets: list[ActorRef],
         places: set[int],
         no_places: bool = False,
-        reporters: set[int] | None = None,
-        victims: set[int] | None = None,
+        not_targets: Collection[int] = (),
+        not_sources: Collection[int] = (),
     ) -> RoleChoice:
         """The likeliest source and target phrases, "nobody" competing with each; a phrase
         is never both, nor is the source's own actor the target, with ``no_places`` a
         place is never the target (an act of force hits people, not the town where it
-        happens), a phrase holding one of the ``reporters`` (who reports the act's
-        clause: "…, the Pentagon said") is never the target, and one of the ``victims``
-        ("40 fighters were killed in the offensive") never the source."""
+        happens), a phrase holding one of the tokens ``not_targets`` is never the target (who
+        reports the act: "…, the Pentagon said"; where it happens: "in western Syria"), and
+        one whose head is in ``not_sources`` never the source (its victims)."""
         if not candidates:
             return RoleChoice([], [])
         rs = {r.head for r in ruled_sources}
@@ -327,7 +327,7 @@ class RoleRanker:
         barred |= {
             k
             for k, r in enumerate(candidates)
-            if any(r.start <= i < r.end or i == r.head for i in reporters or ())
+            if any(r.start <= i < r.end or i == r.head for i in not_targets)
         }
         scored = self.scores(rows)
         codes = [r.actor.code for r in candidates]
@@ -336,7 +336,7 @@ class RoleRanker:
             scored[:, self.roles.index("target")],
             barred,
             codes,
-            {k for k, r in enumerate(candidates) if r.head in (victims or ())},
+            {k for k, r in enumerate(candidates) if r.head in not_sources},
         )
         return RoleChoice(
             [candidates[s]] if s is not None else [], [candidates[t]] if t is not None else []
