@@ -28,3 +28,20 @@ def test_the_pieces_are_joined_into_one_doc_with_the_original_text():
     assert len(sentences) == text.count(". ") + 1
     assert all(s.text.startswith("Kenya") for s in sentences)
     assert sum(e.text == "Nairobi" for e in long_doc.ents) == len(sentences)
+
+
+def test_a_blank_line_always_ends_a_sentence():
+    # a subheading without a full stop is not glued to the paragraph under it
+    text = (
+        "Moscow talks on Syria\n\n"
+        "In a relevant context, the deputy minister met the UN envoy in Geneva.\n\n"
+        "Both sides agreed to meet again"
+    )
+    (doc,) = parse([text])
+    sentences = [s.text.strip() for s in doc.sents]
+    assert sentences[0] == "Moscow talks on Syria"
+    assert sentences[1].startswith("In a relevant context")
+    assert sentences[-1] == "Both sides agreed to meet again"
+    # a single line break inside a sentence is left to the parser
+    (doc,) = parse(["The minister met his Iranian counterpart\nin Tehran on Monday."])
+    assert len(list(doc.sents)) == 1

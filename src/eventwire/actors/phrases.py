@@ -25,6 +25,16 @@ PEOPLE_HEADS = {
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official", "team",
     "mission", "crew",
 }  # fmt: skip
+# people who act as the group named after them ("fighters of the Nusra Front", "militants
+# belonging to the Islamic State"): the group is the actor
+MEMBER_HEADS = {
+    "member", "militant", "fighter", "terrorist", "gunman", "insurgent", "jihadist", "rebel",
+    "operative", "loyalist", "supporter", "guerrilla", "commander", "extremist", "leader",
+}  # fmt: skip
+# unnamed armed people a story calls by a generic word: the armed group it last named
+GENERIC_ARMED = {"terrorist", "militant", "jihadist", "extremist", "insurgent"}
+# "militants belonging to X", "fighters affiliated with X"
+MEMBERSHIP_VERBS = {"belong", "affiliate"}
 # groups that a story names without their country when it is the country the story is about
 DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
@@ -154,6 +164,16 @@ def clean_text(tokens: Span) -> str:
 
 def country_part(code: str) -> str | None:
     return code[:3] if code and len(code) >= 3 else None
+
+
+def armed_group(code: str | None) -> bool:
+    """A non-state armed group's code: a transnational militant one (``IMG…``, the Islamic
+    State) or any code with a rebel, insurgent or unidentified-armed sector (``SYRREBMUS``)."""
+    if not code or len(code) <= 3:
+        return False
+    return code.startswith("IMG") or any(
+        code[i : i + 3] in {"REB", "INS", "UAF"} for i in range(3, len(code), 3)
+    )
 
 
 def sector_part(code: str) -> str | None:

@@ -19,15 +19,19 @@ from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY, ActorRef, ArticleAct
 from eventwire.actors.kb import KnowledgeBase
 from eventwire.actors.phrases import (
     DOMESTIC_GROUPS,
+    GENERIC_ARMED,
     GROUP_HEADS,
     GROUP_PRONOUNS,
     INSTRUMENT_HEADS,
     LED_HEADS,
+    MEMBER_HEADS,
+    MEMBERSHIP_VERBS,
     NOMINAL,
     ORGANISATION_HEADS,
     OWNED_HEADS,
     PEOPLE_HEADS,
     PERSON_PRONOUNS,
+    armed_group,
     city_country,
     clean_text,
     compose_code,
@@ -84,6 +88,7 @@ class Resolver:
         self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
         self.last_person: Actor | None = None
         self.last_subject: Actor | None = None  # the most salient antecedent for "he"
+        self.last_group: Actor | None = None  # the armed group named last, for "the militants"
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
         self.country_counts: dict[str, int] = {}
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
@@ -107,6 +112,8 @@ class Resolver:
                 ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
             if ref is not None:
                 found.add(ref)
+                if ref.how == "kb" and armed_group(ref.actor.code):
+                    self.last_group = ref.actor
                 if ref.how == "country+agent":
                     self._coordinated_countries(ref, doc, found)
                 salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
@@ -181,6 +188,9 @@ class Resolver:
         possessor = {t.i for c in head.children if c.dep_ == "poss" for t in c.subtree}
         own = [t for t in tokens if t.i not in possessor]
 
+        group = self._group_of_members(head, start) if head.pos_ == "NOUN" else None
+        if group is not None:
+            return group
         if head.pos_ == "NOUN" and head.lemma_.lower() in PEOPLE_HEADS:
             # "Eriadori and Calenardhon leaders" where the agents know no "leader": the states
             ref = self._people_of_states(head, start, end, own)
@@ -259,6 +269,9 @@ class Resolver:
         if agent:
             if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
                 return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
+            if head.lemma_.lower() in GENERIC_ARMED and self.last_group is not None:
+                # "… the Islamic State. The militants also …": the group the story named
+                return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
             inferred = self.agent_country.get(head.lemma_.lower())
             if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
                 inferred = self.main_country()  # "the opposition" in a story about Syria
@@ -358,7 +371,10 @@ class Resolver:
         modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
         if not modifiers or hyphen_modifier(modifiers[-1]):
             return None  # "US-led coalition strikes": whose, the hyphen does not say
-        ref = self.resolve_head(modifiers[-1])
+        # the nearest modifier, unless an earlier one is a name the KB knows ("the Hezbollah
+        # militant group" is Hezbollah's, not the militants' the story named last)
+        refs = [self.resolve_head(m) for m in reversed(modifiers)]
+        ref = next((r for r in refs if r is not None and r.how == "kb"), refs[0])
         if ref is None or not ref.actor.code:
             return None
         actor = self._copy(ref.actor, text)
@@ -433,6 +449,31 @@ class Resolver:
             return True
         # a multi-word agent: "human rights activists"
         return start < head.i and self._agent_of(list(phrase), head) is not None
+
+    def _group_of_members(self, head: Token, start: int) -> ActorRef | None:
+        """ "Fighters of the Nusra Front", "militants belonging to the Islamic State": people
+        named by the group they belong to act as that group (not a state: "troops from X" is
+        ``_owner_of``'s; not an international body, whose members are states)."""
+        if head.lemma_.lower() not in MEMBER_HEADS:
+            return None
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
+        for verb in head.children:
+            if verb.dep_ == "acl" and verb.lemma_.lower() in MEMBERSHIP_VERBS:
+                preps += [
+                    c for c in verb.children if c.dep_ == "prep" and c.lower_ in {"to", "with"}
+                ]
+        for prep in preps:
+            for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+                lo, hi = phrase_bounds(pobj)
+                known = self._known_name(list(head.doc[lo:hi]))
+                if known is None or known[1] != "kb":
+                    continue
+                code = known[0].code or ""
+                if len(code) <= 3 or code.startswith("IGO"):
+                    continue
+                tokens = head.doc[start:hi]
+                return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
+        return None
 
     def _owner_of(self, head: Token) -> str | None:
         """The state in "troops from X", "officials of X", "activists in X"."""

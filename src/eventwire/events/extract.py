@@ -260,6 +260,8 @@ def learned_predicate(
     (``hinted``, from ``_hint``) are kept when the pattern codes the same root."""
     hint, reverse, pattern = hinted
     agrees = hint is not None and hint[:2] == code[:2]
+    if reverse is not None and reverse == hint:
+        reverse = code  # a symmetric pattern ("discuss with", [046:046]) stays symmetric
     return Predicate(
         token,
         code,
@@ -740,7 +742,11 @@ def _events_for(
                 and _same_party(src.actor, tgt.actor, people_apart=p.learned)
                 and (conventions.same_state_parts_are_one_party or src.actor.code == tgt.actor.code)
             ):
-                continue
+                if not p.learned:
+                    continue
+                src, tgt = _unguessed(src), _unguessed(tgt)
+                if GUESS_DROPPED not in (src.how, tgt.how):
+                    continue
             if not _roles_complete(src, tgt, code, p.learned, config.allow_missing_target):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
@@ -880,6 +886,19 @@ def _event(
 # sectors that are never the state itself: a bare country ("Syrian" strikes) acting on them is
 # the state acting on its people, rebels or opposition, not one party
 NOT_THE_STATE = {"CVL", "PPL", "REB", "OPP", "UAF", "INS", "SEP", "REF", "HRI", "NGO", "MED"}
+
+
+GUESS_DROPPED = "agent, country unknown"
+
+
+def _unguessed(ref: ActorRef) -> ActorRef:
+    """An agent whose country was only guessed from the story ("the government" in a story
+    about Israel) loses that guess when it would make the act one party's with itself: "the
+    government established relations with Israel" is some other state's act."""
+    if ref.how != "agent":
+        return ref
+    actor = Actor(ref.actor.text, None, None, ref.actor.sector, ref.actor.name)
+    return ActorRef(ref.head, ref.start, ref.end, actor, GUESS_DROPPED)
 
 
 def _same_party(a: Actor, b: Actor, people_apart: bool = False) -> bool:
