@@ -41,11 +41,13 @@ DOMESTIC_GROUPS = {
     "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
     "civilian", "resident", "villager", "protester", "demonstrator", "people",
 }  # fmt: skip
-# the means of force of whoever modifies them ("Syrian government airstrikes", "Russian jets")
+# the means or acts of force of whoever modifies them ("Syrian government airstrikes", "Russian
+# jets", "a terrorist attack", "rebel fire")
 INSTRUMENT_HEADS = {
     "airstrike", "strike", "raid", "jet", "aircraft", "plane", "helicopter", "drone",
     "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
-    "warship", "bomber", "gunfire", "sniper",
+    "warship", "bomber", "gunfire", "sniper", "attack", "bombing", "assault", "ambush", "fire",
+    "offensive",
 }  # fmt: skip
 # forces named by the state that leads them ("the US-led coalition")
 LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}

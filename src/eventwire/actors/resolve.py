@@ -112,7 +112,7 @@ class Resolver:
                 ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
             if ref is not None:
                 found.add(ref)
-                if ref.how == "kb" and armed_group(ref.actor.code):
+                if ref.actor.name is not None and armed_group(ref.actor.code):  # a named group
                     self.last_group = ref.actor
                 if ref.how == "country+agent":
                     self._coordinated_countries(ref, doc, found)
@@ -374,7 +374,8 @@ class Resolver:
         # the nearest modifier, unless an earlier one is a name the KB knows ("the Hezbollah
         # militant group" is Hezbollah's, not the militants' the story named last)
         refs = [self.resolve_head(m) for m in reversed(modifiers)]
-        ref = next((r for r in refs if r is not None and r.how == "kb"), refs[0])
+        named = [r for r in refs if r is not None and r.how == "kb"]
+        ref = next(iter(named or [r for r in refs if r is not None]), None)
         if ref is None or not ref.actor.code:
             return None
         actor = self._copy(ref.actor, text)
