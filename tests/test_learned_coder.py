@@ -345,3 +345,38 @@ def test_a_symmetric_pattern_codes_one_event_whatever_code_the_model_gives():
     found = events("Bogdanov discussed with the UN envoy the situation in Syria on Monday.")
     assert len(found) == 1, found
     assert (code_of(found[0].source), code_of(found[0].target)) == ("RUSGOV", "IGOUNO")
+
+
+def test_a_comment_between_the_parties_of_an_act_is_about_that_act():
+    # "Lavrov described his meeting with al-Jubeir as useful": the meeting is the event; a
+    # statement between the same two parties is how it was reported
+    from eventwire.events.extract import _without_bare_statements
+    from eventwire.model import Actor
+
+    def event(cameo: str, source: str, target: str) -> Event:
+        return Event(Actor(source, source), Actor(target, target), cameo, None, 1, None, 0,
+                     (0, 1), "", trigger=0)  # fmt: skip
+
+    (doc,) = eventwire.nlp.parse(["Statements."])
+    kept = _without_bare_statements(
+        [event("010", "RUSGOV", "SAUGOV"), event("040", "RUSGOV", "SAUGOV")], doc
+    )
+    assert [e.cameo for e in kept] == ["040"]
+    # a statement to someone else, or a sharper act between the same parties, stays
+    kept = _without_bare_statements(
+        [event("010", "RUSGOV", "USAGOV"), event("040", "RUSGOV", "SAUGOV")], doc
+    )
+    assert [e.cameo for e in kept] == ["010", "040"]
+    kept = _without_bare_statements(
+        [event("111", "RUSGOV", "USAGOV"), event("040", "RUSGOV", "USAGOV")], doc
+    )
+    assert [e.cameo for e in kept] == ["111", "040"]
+
+
+def test_a_number_of_things_is_no_actor():
+    # "one of such steps … accuses X": the number counts steps, so it is nobody
+    found = events("One of the proposals accuses Iran of violating the deal, the envoy said.")
+    assert all(e.source is None or e.source.text != "One" for e in found), found
+    # a number of people still is who is hit
+    (event,) = events("Police shot dead one of the protesters in Lagos.")
+    assert event.target is not None and "protesters" in event.target.text

@@ -188,7 +188,8 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
     (data/training/GUIDELINE.md, reporting verbs). That holds for a statement with nobody
     addressed (01x, no target) and for a reporting verb ("say", "claim") that governs the
     act, whatever its target; a statement beside the act, addressed to someone, is kept, and
-    so is "considering sending aid" (014, an option weighed, not a report)."""
+    so is "considering sending aid" (014, an option weighed, not a report). A comment between
+    the same two parties as the act is about the act."""
     acts = [e.trigger for e in events if not e.cameo.startswith("01") and e.trigger is not None]
     if not acts:
         return events
@@ -199,11 +200,27 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
             return False
         return any(verb.is_ancestor(doc[i]) for i in acts)
 
+    def about_an_act(event: Event) -> bool:
+        """ "Lavrov described his meeting with al-Jubeir as useful": a comment between the
+        same two parties as an act the sentence codes is about that act."""
+        dyad = (code_of(event.source), code_of(event.target))
+        return None not in dyad and any(
+            (code_of(e.source), code_of(e.target)) == dyad
+            for e in events
+            if not e.cameo.startswith("01")
+        )
+
     return [
         e
         for e in events
-        if not (e.cameo.startswith("01") and (e.target is None or reports_an_act(e)))
+        if not (
+            e.cameo.startswith("01") and (e.target is None or reports_an_act(e) or about_an_act(e))
+        )
     ]
+
+
+def code_of(actor: Actor | None) -> str | None:
+    return actor.code if actor is not None else None
 
 
 # ---------------------------------------------------------------------------- predicates

@@ -114,6 +114,8 @@ def _phrase(
     key = phrase_key(token)
     if key is None or (role_words is not None and key not in role_words):
         return None
+    if key == "#num" and _counts_things(token, role_words):
+        return None  # "one of such steps": a number of things, not of people
     doc = token.doc
     start = token.i
     if token.dep_ not in {"compound", "amod"}:  # its own modifiers, never a clause before it
@@ -128,6 +130,16 @@ def _phrase(
     text = doc[start : token.i + 1].text
     iso3 = country(token.text) if country is not None and key == "#norp" else None
     return ActorRef(token.i, start, token.i + 1, Actor(text, iso3, iso3), "phrase")
+
+
+def _counts_things(number: Token, role_words: frozenset[str] | None) -> bool:
+    """ "One of such steps", "two of the proposals": what the number counts (its "of") is
+    not a word that heads roles, so the number is no one."""
+    for prep in (c for c in number.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for pobj in (c for c in prep.children if c.dep_ == "pobj"):
+            key = phrase_key(pobj)
+            return key is None or (role_words is not None and key not in role_words)
+    return False
 
 
 def _chain(token: Token) -> list[Token]:
