@@ -220,3 +220,25 @@ def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
     # a civilian place stays a place, whoever's it is
     (event,) = events("Russian jets hit a refugee camp in Idlib.")
     assert codes(event) == ("RUSMIL", None)
+
+
+def test_a_news_agency_reports_force_and_never_uses_it():
+    found = events(
+        "Reuters cited an army officer who said the battles are still raging in the region "
+        "between the army and the militant attackers."
+    )
+    assert all(e.source is None or e.source.text != "Reuters" for e in found), found
+    # a news agency that speaks is still the speaker of what it says
+    (event,) = events("The state news agency KCNA accused South Korea of provocations.")
+    assert event.cameo[:2] == "11" and event.source is not None
+
+
+def test_a_date_is_never_an_actor():
+    # "it said Friday, blaming the group": a day or an amount says when or how much, not who
+    from eventwire.events.role_ranker import phrase_key
+    from eventwire.nlp import parse
+
+    (doc,) = parse(["The talks in Geneva ended on Friday with Iran and 5 percent of the vote."])
+    keys = {t.text: phrase_key(t) for t in doc}
+    assert keys["Friday"] is None and keys["percent"] is None
+    assert keys["Iran"] == "#propn" and keys["talks"] == "talk"

@@ -597,7 +597,9 @@ def _ranked_roles(
         places,
         no_places=p.code[:2] in FORCE_ROOTS,
         not_targets=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
-        not_sources=victims_of(p.token) if p.code[:2] in FORCE_ROOTS else set(),
+        not_sources=victims_of(p.token) | _media(candidates)
+        if p.code[:2] in FORCE_ROOTS
+        else set(),
     )
     sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
@@ -605,6 +607,11 @@ def _ranked_roles(
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
     source_heads = {r.head for r in sources}
     return sources, [r for r in targets if r.head not in source_heads]
+
+
+def _media(candidates: list[ActorRef]) -> set[int]:
+    """News media ("Reuters reported …", "Monitor AFP"): they report force, never use it."""
+    return {r.head for r in candidates if "MED" in {r.actor.code, r.actor.sector}}
 
 
 def reporters_of(predicate: Token) -> set[int]:

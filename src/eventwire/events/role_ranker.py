@@ -99,9 +99,13 @@ def phrase_key(token: Token) -> str | None:
     noun, its kind for a name, a number or a nationality."""
     if token.dep_ == "amod" and token.ent_type_ == "NORP":
         return "#norp"
-    if token.dep_ not in NOMINAL_DEPS:
+    if token.dep_ not in NOMINAL_DEPS or token.ent_type_ in WHEN_AND_HOW_MUCH:
         return None
     return {"NOUN": token.lemma_.lower(), "PROPN": "#propn", "NUM": "#num"}.get(token.pos_)
+
+
+# named entities that say when or how much, never who: "blaming the group Friday"
+WHEN_AND_HOW_MUCH = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 def _phrase(
