@@ -380,3 +380,19 @@ def test_a_number_of_things_is_no_actor():
     # a number of people still is who is hit
     (event,) = events("Police shot dead one of the protesters in Lagos.")
     assert event.target is not None and "protesters" in event.target.text
+
+
+def test_a_pronoun_nobody_resolved_names_no_one():
+    # "“We discussed …,” said X": with no antecedent found for "we", an act with nobody else
+    # named places nothing a user can use; a name the KB does not know still counts
+    from eventwire.actors.found import ActorRef
+    from eventwire.events.extract import _roles_complete
+    from eventwire.model import Actor
+
+    def ref(text: str, code: str | None = None, how: str = "unknown") -> ActorRef:
+        return ActorRef(0, 0, 1, Actor(text, code), how)
+
+    assert not _roles_complete(ref("We"), None, "040", True, False)
+    assert not _roles_complete(ref("they"), None, "190", True, False)
+    assert _roles_complete(ref("Hayat Tahrir al-Sham"), None, "190", True, False)
+    assert _roles_complete(ref("We"), ref("Jordan", "JOR", "country"), "040", True, False)

@@ -864,13 +864,22 @@ def _roles_complete(
 ) -> bool:
     if src is None and tgt is None:
         return False
-    if not any(r is not None and (r.actor.code or r.how != "phrase") for r in (src, tgt)):
+    if not any(r is not None and (r.actor.code or _named(r)) for r in (src, tgt)):
         return False  # "officials warned …": nobody coded or named, nothing a user can place
     if src is None:
         return learned and code[:2] in OPEN_SOURCE_ROOTS
     if tgt is None:
         return missing_target or learned
     return True
+
+
+PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+
+
+def _named(ref: ActorRef) -> bool:
+    """A phrase that names someone: not a common noun the ranker found ("officials"), nor a
+    pronoun nobody resolved ("“We discussed …,” said X" with no antecedent for "we")."""
+    return ref.how != "phrase" and not (ref.how == "unknown" and ref.actor.text.lower() in PRONOUNS)
 
 
 def _event(
