@@ -334,6 +334,8 @@ class KnowledgeBase:
         code = _pick(entry.codes, day)
         if code is None and day is not None and entry.kind == "person":
             code = self._former(entry.codes, day)
+        if code is None and day is not None and entry.kind == "organization":
+            code = _nearest(entry.codes, day)
         return None if code is None or code in NULL_CODES else code
 
     def _former(self, codes: Codes, day: str) -> str | None:
@@ -345,6 +347,16 @@ class KnowledgeBase:
             return None
         nearest = min(national, key=lambda c: min(abs(int(day) - int(d)) for d in c[1:] if d))
         return nearest[0][:3] + "ELI"
+
+
+def _nearest(codes: Codes, day: str) -> str | None:
+    """An organisation named outside all its dated periods keeps the code of the nearest one:
+    its dates mark a change of code (the RSF from army unit to rebels), not whether the name
+    names it (a source dated before the SDF's founding still means the SDF)."""
+    dated = [(c, s, e) for c, s, e in codes if s or e]
+    if not dated:
+        return None
+    return min(dated, key=lambda c: min(abs(int(day) - int(d)) for d in c[1:] if d))[0]
 
 
 def _pick(codes: Codes, day: str | None) -> str | None:

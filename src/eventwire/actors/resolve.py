@@ -371,11 +371,16 @@ class Resolver:
         modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
         if not modifiers or hyphen_modifier(modifiers[-1]):
             return None  # "US-led coalition strikes": whose, the hyphen does not say
-        # the nearest modifier, unless an earlier one is a name the KB knows ("the Hezbollah
-        # militant group" is Hezbollah's, not the militants' the story named last)
+        # the nearest modifier; past it, or past an agent whose owner was only guessed, a
+        # group further left ("the Hezbollah militant group" is Hezbollah's, not the militants'
+        # the story named last; "terrorist rocket attacks" are the terrorists'). A state further
+        # left is left to the phrase's own country and agent ("the Gondor main opposition group")
         refs = [self.resolve_head(m) for m in reversed(modifiers)]
-        named = [r for r in refs if r is not None and r.how == "kb"]
-        ref = next(iter(named or [r for r in refs if r is not None]), None)
+        groups = [r for r in refs[1:] if r is not None and len(r.actor.code or "") > 3]
+        named = [r for r in groups if r.how == "kb"]
+        ref = refs[0]
+        if ref is None or ref.how in {"agent", "alias", "unknown"}:
+            ref = next(iter(named), ref) if ref is not None else next(iter(named or groups), None)
         if ref is None or not ref.actor.code:
             return None
         actor = self._copy(ref.actor, text)
