@@ -552,3 +552,12 @@ def test_an_organisation_named_outside_its_dated_periods_keeps_the_nearest_code(
     assert code_of(kb, "Rapid Support Forces", "2020-01-01") == "SDNMIL"
     assert code_of(kb, "Rapid Support Forces", "2024-01-01") == "SDNREB"
     assert code_of(kb, "Rapid Support Forces", "2005-01-01") == "SDNMIL"
+
+
+def test_opposition_and_rebel_fighters_are_rebels_not_unidentified_gunmen(
+    kb: KnowledgeBase,
+) -> None:
+    # Phoenix knows "fighter" (UAF) and "opposition" (OPP) but not the two together
+    for phrase in ("opposition fighters", "rebel fighter", "opposition militants"):
+        assert kb.agent(phrase) == "REB", phrase
+    assert kb.agent("fighters") == "UAF"
