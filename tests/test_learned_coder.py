@@ -396,3 +396,12 @@ def test_a_pronoun_nobody_resolved_names_no_one():
     assert not _roles_complete(ref("they"), None, "190", True, False)
     assert _roles_complete(ref("Hayat Tahrir al-Sham"), None, "190", True, False)
     assert _roles_complete(ref("We"), ref("Jordan", "JOR", "country"), "040", True, False)
+
+
+def test_a_question_reports_no_act():
+    # a rhetorical or a real question: nothing happened that the sentence reports
+    assert events("Did Turkish jets bomb Kurdish fighters in Afrin on Sunday?") == []
+    assert events("“Why did the army shell our village?” a resident asked.") == []
+    # the answer is news
+    (event,) = events("Turkish jets bombed Kurdish fighters in Afrin on Sunday.")
+    assert event.cameo[:2] in {"18", "19"}
