@@ -119,6 +119,17 @@ def test_a_militia_backed_by_a_state_is_not_that_states_own_force():
     found = events("A militia backed by Turkey attacked Kurdish fighters in northern Syria.")
     assert found and found[0].cameo[:2] in {"18", "19"}
     assert not (code_of(found[0].source) or "").startswith("TUR")
+    # the same written as one word: "Turkish-backed rebels" are not Turkey's rebels
+    for text in (
+        "Turkish-backed rebels seized three villages from the Kurdish YPG.",
+        "Russian-backed separatists shelled Ukrainian positions in Donetsk.",
+    ):
+        found = events(text)
+        assert found and found[0].source is not None, text
+        assert code_of(found[0].source) not in {"TURREB", "RUSREB"}, found[0].source
+    # "-led" still names who leads: the coalition is the leader's forces
+    (event,) = events("The Saudi-led coalition struck Houthi positions in Yemen.")
+    assert code_of(event.source) == "SAUMIL"
 
 
 def test_the_target_is_an_actor_not_an_abstract_noun():

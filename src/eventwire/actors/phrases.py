@@ -151,6 +151,19 @@ def hyphen_modifier(token: Token) -> bool:
     )
 
 
+# "Turkish-backed rebels", "Iranian-funded militias": the state supports them, it does not own
+# them (issue 11: a militia backed by a foreign state is not that state's own force)
+SUPPORTING = {
+    "backed", "supported", "sponsored", "funded", "financed", "trained", "armed", "allied",
+    "aligned", "equipped",
+}  # fmt: skip
+
+
+def supports_only(token: Token) -> bool:
+    """The state half of "Turkish-backed" and its kin: a supporter, not the owner."""
+    return hyphen_modifier(token) and token.doc[token.i + 2].lower_ in SUPPORTING
+
+
 def is_capitalised(token: Token) -> bool:
     """A capitalised noun: a name even when the tagger calls it a common noun."""
     return token.text[:1].isupper() and token.pos_ in {"NOUN", "PROPN", "ADJ", "X"}

@@ -46,6 +46,7 @@ from eventwire.actors.phrases import (
     sector_of,
     sector_part,
     separates,
+    supports_only,
 )
 from eventwire.conventions import EVENTWIRE, Conventions
 from eventwire.model import Actor, ArticleResult, Mention
@@ -599,6 +600,8 @@ class Resolver:
                 t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or is_capitalised(t)
             ):
                 continue
+            if supports_only(t):
+                continue  # "Turkish-backed rebels" are not Turkey's rebels
             for n in (3, 2):
                 if i + n <= len(tokens):
                     code = self.kb.country(joined_text(tokens[i : i + n]))
