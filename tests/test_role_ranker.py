@@ -242,3 +242,13 @@ def test_a_date_is_never_an_actor():
     keys = {t.text: phrase_key(t) for t in doc}
     assert keys["Friday"] is None and keys["percent"] is None
     assert keys["Iran"] == "#propn" and keys["talks"] == "talk"
+
+
+def test_a_checkpoint_nobody_is_named_as_holding_is_where_not_whom():
+    # the guideline's places rule: "attacked a checkpoint" hits a place; the soldiers killed
+    # are whom the attack hit
+    (event,) = events("Five soldiers were killed when Taliban militants attacked a checkpoint.")
+    assert event.target is not None and "soldiers" in event.target.text, event
+    # "an army checkpoint" names whose forces hold it
+    (event,) = events("Rebels attacked an army checkpoint near Hama.")
+    assert event.target is not None and "checkpoint" in event.target.text

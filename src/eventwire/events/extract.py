@@ -21,7 +21,7 @@ from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
-from eventwire.events.role_ranker import load_ranker, phrases
+from eventwire.events.role_ranker import MILITARY_PLACES, load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     SUBJECT_DEPS,
@@ -832,6 +832,9 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
         return True
     if ref.actor.code is None and lemma in OBJECT_NOUNS:
         return True
+    if ref.actor.code is None and lemma in MILITARY_PLACES:
+        # "a checkpoint", "the base": whose, the text does not say ("an army checkpoint" does)
+        return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
