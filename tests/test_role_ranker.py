@@ -252,3 +252,16 @@ def test_a_checkpoint_nobody_is_named_as_holding_is_where_not_whom():
     # "an army checkpoint" names whose forces hold it
     (event,) = events("Rebels attacked an army checkpoint near Hama.")
     assert event.target is not None and "checkpoint" in event.target.text
+
+
+def test_a_state_past_weapon_words_owns_the_strikes():
+    # "US air strikes": "air" is a weapon word, so the state further left is whose they are;
+    # "the Gondor main opposition group" (an agent phrase) stays the phrase's own country and
+    # agent, which the PETRARCH suite checks
+    for text, code in (
+        ("US air strikes killed civilians near Manbij.", "USAMIL"),
+        ("Israeli air strikes killed three Hamas militants in Gaza.", "ISRMIL"),
+    ):
+        result = eventwire.extract(text, published="2018-01-01")
+        strikes = [m for m in result.actors if m.text.endswith("air strikes")]
+        assert strikes and strikes[0].actor is not None and strikes[0].actor.code == code, text

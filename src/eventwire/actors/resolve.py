@@ -374,14 +374,25 @@ class Resolver:
             return None  # "US-led coalition strikes": whose, the hyphen does not say
         # the nearest modifier; past it, or past an agent whose owner was only guessed, a
         # group further left ("the Hezbollah militant group" is Hezbollah's, not the militants'
-        # the story named last; "terrorist rocket attacks" are the terrorists'). A state further
-        # left is left to the phrase's own country and agent ("the Gondor main opposition group")
-        refs = [self.resolve_head(m) for m in reversed(modifiers)]
-        groups = [r for r in refs[1:] if r is not None and len(r.actor.code or "") > 3]
-        named = [r for r in groups if r.how == "kb"]
+        # the story named last; "terrorist rocket attacks" are the terrorists'), or a state
+        # past mere weapon words ("US air strikes"). A state before an agent word is left to
+        # the phrase's own country and agent ("the Gondor main opposition group")
+        nearest_first = list(reversed(modifiers))
+        refs = [self.resolve_head(m) for m in nearest_first]
+        further: list[ActorRef] = []
+        for k in range(1, len(refs)):
+            r = refs[k]
+            if r is None or not r.actor.code:
+                continue
+            between = nearest_first[:k]
+            words = " ".join(t.text for t in [*reversed(between), head])  # "main opposition group"
+            agents = self.kb.agent(words) or any(self.kb.agent(t.lemma_.lower()) for t in between)
+            if len(r.actor.code) > 3 or not agents:
+                further.append(r)
+        named = [r for r in further if r.how == "kb"]
         ref = refs[0]
         if ref is None or ref.how in {"agent", "alias", "unknown"}:
-            ref = next(iter(named), ref) if ref is not None else next(iter(named or groups), None)
+            ref = next(iter(named), ref) if ref is not None else next(iter(named or further), None)
         if ref is None or not ref.actor.code:
             return None
         actor = self._copy(ref.actor, text)
