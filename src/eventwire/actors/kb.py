@@ -342,11 +342,8 @@ class KnowledgeBase:
         """Outside every dated role a person is a national elite (CAMEO ELI), as CountryInfo
         codes people between offices: the country of the nearest national role, + ELI.
         International roles (IGOUNO...) do not carry over to a former office-holder."""
-        national = [c for c in codes if (c[1] or c[2]) and c[0][:3] in self.country_codes]
-        if not national:
-            return None
-        nearest = min(national, key=lambda c: min(abs(int(day) - int(d)) for d in c[1:] if d))
-        return nearest[0][:3] + "ELI"
+        nearest = _nearest(tuple(c for c in codes if c[0][:3] in self.country_codes), day)
+        return nearest[:3] + "ELI" if nearest else None
 
 
 def _nearest(codes: Codes, day: str) -> str | None:

@@ -378,20 +378,10 @@ class Resolver:
         # past mere weapon words ("US air strikes"). A state before an agent word is left to
         # the phrase's own country and agent ("the Gondor main opposition group")
         nearest_first = list(reversed(modifiers))
-        refs = [self.resolve_head(m) for m in nearest_first]
-        further: list[ActorRef] = []
-        for k in range(1, len(refs)):
-            r = refs[k]
-            if r is None or not r.actor.code:
-                continue
-            between = nearest_first[:k]
-            words = " ".join(t.text for t in [*reversed(between), head])  # "main opposition group"
-            agents = self.kb.agent(words) or any(self.kb.agent(t.lemma_.lower()) for t in between)
-            if len(r.actor.code) > 3 or not agents:
-                further.append(r)
-        named = [r for r in further if r.how == "kb"]
-        ref = refs[0]
+        ref = self.resolve_head(nearest_first[0])
         if ref is None or ref.how in {"agent", "alias", "unknown"}:
+            further = self._owners_further_left(head, nearest_first)
+            named = [r for r in further if r.how == "kb"]
             ref = next(iter(named), ref) if ref is not None else next(iter(named or further), None)
         if ref is None or not ref.actor.code:
             return None
@@ -399,6 +389,21 @@ class Resolver:
         if kind == "instrument" and actor.sector is None and len(actor.code or "") == 3:
             actor = Actor(text, f"{actor.code}MIL", actor.country, "MIL", actor.name)
         return ActorRef(head.i, start, end, actor, kind)
+
+    def _owners_further_left(self, head: Token, nearest_first: list[Token]) -> list[ActorRef]:
+        """The modifiers past the nearest that may own the act: a group, or a state with no
+        agent word between it and the head."""
+        further: list[ActorRef] = []
+        for k in range(1, len(nearest_first)):
+            r = self.resolve_head(nearest_first[k])
+            if r is None or not r.actor.code:
+                continue
+            between = nearest_first[:k]
+            words = " ".join(t.text for t in [*reversed(between), head])  # "main opposition group"
+            agents = self.kb.agent(words) or any(self.kb.agent(t.lemma_.lower()) for t in between)
+            if len(r.actor.code) > 3 or not agents:
+                further.append(r)
+        return further
 
     def _leader(self, head: Token) -> str | None:
         """The state in "X-led" before the head ("the Saudi-led coalition")."""

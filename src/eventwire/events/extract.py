@@ -24,6 +24,7 @@ from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import MILITARY_PLACES, load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
+    PERSONAL,
     SUBJECT_DEPS,
     anchored_actors,
     conjuncts,
@@ -884,7 +885,7 @@ def _roles_complete(
     return True
 
 
-PRONOUNS = {"i", "me", "we", "us", "you", "he", "him", "she", "her", "it", "they", "them"}
+PRONOUNS = PERSONAL | {"i", "me", "you", "it"}
 
 
 def _named(ref: ActorRef) -> bool:
