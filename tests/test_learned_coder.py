@@ -70,6 +70,20 @@ def test_background_and_history_are_no_event():
     assert events(text) == []
 
 
+def test_acts_placed_before_the_news_or_made_a_habit_of_are_no_event():
+    for text in (
+        "Residents had previously accused Russian aircraft of using napalm bombs.",
+        "Jabhat Fateh al-Sham and the Islamic State group have carried out similar attacks "
+        "on the army in the past.",
+        "The United States has said before that all options are on the table.",
+        "Kurds always call for resolving the conflict by political means.",
+    ):
+        assert events(text) == [], text
+    # "in the past two days" is recent, and a repeated strike on one day is news
+    assert events("The government has released 40 opposition activists in the past two days.")
+    assert roots("Israeli jets repeatedly struck Gaza on Monday.") == ["19"]
+
+
 def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
     text = "Officials warned that a neighbouring country is smuggling weapons across the border."
     assert not any(r in {"13", "17", "18", "19"} for r in roots(text))

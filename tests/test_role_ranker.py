@@ -265,3 +265,49 @@ def test_a_state_past_weapon_words_owns_the_strikes():
         result = eventwire.extract(text, published="2018-01-01")
         strikes = [m for m in result.actors if m.text.endswith("air strikes")]
         assert strikes and strikes[0].actor is not None and strikes[0].actor.code == code, text
+
+
+def test_who_reports_an_act_of_force_is_not_its_source():
+    # the speaker tells of an attack that has no named author: nobody did it, as far as
+    # the sentence says, and certainly not the monitor or the opposition body that told it
+    for text, speaker in (
+        ("Human Rights Watch said the raid left dozens of civilians dead.", "Human Rights"),
+        (
+            "The opposition National Coalition said the attack killed more than 100 people "
+            "in Khan Sheikhoun.",
+            "Coalition",
+        ),
+    ):
+        found = events(text)
+        assert found and all(e.cameo[:2] in {"18", "19", "20"} for e in found), text
+        assert all(e.source is None or speaker not in e.source.text for e in found), text
+    # the speaker's own act, reported or committed to, stays the speaker's
+    (event,) = events("The Pentagon said it hit five bases used by the Iraqi Hezbollah group.")
+    assert event.source is not None and event.source.code == "USAMIL", event
+    assert "Pentagon" in event.source.text  # the pronoun named by its reporter
+    (event,) = events("Russia threatened to strike rebel positions in Idlib.")
+    assert event.source is not None and event.source.code == "RUS"
+    (event,) = events(
+        "Islamic State claimed responsibility for the bombings that killed more than 300 "
+        "people in Sri Lanka."
+    )
+    assert event.source is not None and event.source.code == "IMGMUSISI"
+
+
+def test_people_a_participle_of_harm_describes_are_the_target():
+    # headline style: "five people killed in army shelling" is a passive, whatever the parse
+    (event,) = events("Five people killed in army shelling of rebel town.")
+    assert event.cameo[:2] == "19"
+    assert event.source is not None and event.source.text == "army"
+    assert event.target is not None and event.target.text == "Five people"
+
+
+def test_a_place_named_as_a_town_of_or_on_a_border_with_is_not_the_target():
+    # "the village of Kafr Nabl" names where; "on the border with Turkey" says where too
+    (event,) = events("Syrian troops shelled the village of Kafr Nabl on Monday.")
+    assert codes(event) == ("SYRMIL", None), event
+    found = events(
+        "Islamic State fighters pressed their assault on the Kurdish town of Kobani on the "
+        "border with Turkey."
+    )
+    assert found and all(e.target is None or e.target.code != "TUR" for e in found), found

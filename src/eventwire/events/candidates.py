@@ -94,6 +94,35 @@ def years_placed(token: Token, sent: Span) -> list[int]:
     return [int(m.group(0)) for m in YEAR.finditer(text)]
 
 
+BACKGROUND_ADVERBS = {"previously", "formerly", "regularly", "routinely", "habitually",
+                      "usually", "always", "often", "frequently"}  # fmt: skip
+
+
+def told_as_background(token: Token) -> bool:
+    """An act the sentence places before the news or makes a habit of: "had previously
+    accused", "have carried out similar attacks in the past", "has said before", "whenever
+    the group attacked", "always call for". The guideline codes none of these. "In the
+    past two days" is recent, and "repeatedly" may be one day's strikes: neither counts. An
+    event noun is placed by the verb it is the object of ("carried out attacks")."""
+    if token.pos_ == "NOUN" and token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        return told_as_background(token.head)
+    for child in token.children:
+        word = child.lower_
+        if child.dep_ == "advmod" and (
+            word in BACKGROUND_ADVERBS or (word == "before" and not list(child.children))
+        ):
+            return True
+        if child.dep_ == "advmod" and word == "whenever":
+            return True
+        if child.dep_ == "prep" and word == "in":
+            past = [g for g in child.children if g.dep_ == "pobj" and g.lower_ == "past"]
+            if past and not any(g.dep_ in {"nummod", "amod", "compound"} for g in past[0].children):
+                return True
+    return token.dep_ == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "whenever" for c in token.children
+    )
+
+
 def _reported(token: Token) -> bool:
     """The predicate of a clause a speech verb reports ("said they had attacked")."""
     return token.dep_ == "ccomp" and token.head.lemma_.lower() in SPEECH_LEMMAS

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
-from eventwire.events.candidates import SPEECH_LEMMAS, years_placed
+from eventwire.events.candidates import SPEECH_LEMMAS, told_as_background, years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
@@ -31,6 +31,7 @@ from eventwire.events.roles import (
     governing_subjects,
     linear_actors,
     loose_objects,
+    loose_ref,
     loose_subjects,
     named_antecedents,
     objects,
@@ -270,6 +271,8 @@ def _learned_predicates(
             continue
         if published and any(y < int(published[:4]) for y in years_placed(d.token, sent)):
             continue  # "in 2013 the army attacked …": history told as background, not news
+        if told_as_background(d.token):
+            continue
         hinted = patterns.get(d.token.i, (None, None, None))
         yield learned_predicate(d.token, d.noun, code, hinted, verbs, round(confidence, 3))
 
@@ -556,6 +559,11 @@ def slot_roles(
     if p.learned:  # the model judged the act: roles from the phrases in the slots
         if not sources_list:
             sources_list = loose_subjects(p.token, found)
+        harmed = _harmed_by_participle(p.token) if p.code[:2] in FORCE_ROOTS else set()
+        if harmed:  # "five people killed in army shelling": whom the shelling hit
+            sources_list = [r for r in sources_list if r.head not in harmed]
+            refs = (loose_ref(sent.doc[i], found) for i in sorted(harmed))
+            targets_list = targets_list or [r for r in refs if r is not None]
         between_members = len(sources_list) > 1 and _mutual_code(p.code)
         if between_members:  # "A and B agreed to share information on C": between A and B
             targets_list = [r for r in targets_list if _governed_by(sent.doc[r.head], p.token)]
@@ -597,6 +605,7 @@ def _ranked_roles(
     ruled = ruled_sources + ruled_targets
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
+    force = p.code[:2] in FORCE_ROOTS
     choice = ranker.choose(
         p.token,
         p.code[:2],
@@ -604,13 +613,15 @@ def _ranked_roles(
         ruled_sources,
         ruled_targets,
         places,
-        no_places=p.code[:2] in FORCE_ROOTS,
+        no_places=force,
         not_targets=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
-        not_sources=victims_of(p.token) | _media(candidates)
-        if p.code[:2] in FORCE_ROOTS
+        not_sources=victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
+        if force
         else set(),
     )
-    sources = _with_members(choice.sources, ruled_sources, found, sent.doc)
+    sources = named_antecedents(
+        _with_members(choice.sources, ruled_sources, found, sent.doc), sent.doc, found
+    )
     targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
     chosen_target = {r.head for r in choice.targets}
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
@@ -623,13 +634,20 @@ def _media(candidates: list[ActorRef]) -> set[int]:
     return {r.head for r in candidates if "MED" in {r.actor.code, r.actor.sector}}
 
 
-def reporters_of(predicate: Token) -> set[int]:
+def reporters_of(predicate: Token, told_only: bool = False) -> set[int]:
     """Who reports the predicate's clause, or hears the report: the subject of a verb of saying
     above it ("X said that Y attacked Z", "X urged Y to …") or beside it ("Y seized the town,
     the Pentagon said"), whoever is told ("sources told SANA that …"), and "according to X".
-    The act is theirs to tell, not done to them."""
+    The act is theirs to tell, not done to them. ``told_only``: a verb above counts only when
+    the act is in the clause it reports ("X said the attack killed …"), not in one it
+    commits to ("X threatened to strike", "X admitted using …") or shares a subject with
+    ("X declared a siege and sent in troops"): those acts are the speaker's own."""
     chain = [predicate, *predicate.ancestors]
-    verbs = [t for t in chain[1:] if t.pos_ in {"VERB", "AUX"}]
+    verbs = [
+        t
+        for below, t in zip(chain, chain[1:], strict=False)
+        if t.pos_ in {"VERB", "AUX"} and (not told_only or below.dep_ in {"ccomp", "parataxis"})
+    ]
     for clause in chain:
         verbs += [
             c
@@ -668,10 +686,28 @@ def victims_of(predicate: Token) -> set[int]:
         if verb is None or verb.pos_ in {"VERB", "AUX"}:
             break
         verb = verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod"} else None
+    out = _harmed_by_participle(predicate)
     if verb is None or verb.lemma_.lower() not in HARM_LEMMAS:
-        return set()
+        return out
     active_object = {"dobj"} if verb.i != predicate.i else set()
-    return {c.i for c in verb.children if c.dep_ in {"nsubjpass", *active_object}}
+    return out | {c.i for c in verb.children if c.dep_ in {"nsubjpass", *active_object}}
+
+
+def _harmed_by_participle(predicate: Token) -> set[int]:
+    """Nouns a past participle of harm describes ("five people killed in army shelling",
+    "soldiers wounded in the attack"), the headline's passive: the people the act hit, when
+    the act is in the participle's clause or the parse made the noun its subject."""
+    out = set()
+    for noun in [*predicate.children, *predicate.ancestors]:
+        for acl in noun.children:
+            if (
+                acl.dep_ == "acl"
+                and acl.tag_ == "VBN"
+                and acl.lemma_.lower() in HARM_LEMMAS
+                and (noun.head == predicate or predicate in acl.subtree)
+            ):
+                out.add(noun.i)
+    return out
 
 
 def _speakers(verb: Token) -> set[int]:
@@ -836,7 +872,21 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     if ref.actor.code is None and lemma in MILITARY_PLACES:
         # "a checkpoint", "the base": whose, the text does not say ("an army checkpoint" does)
         return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)
+    if ref.actor.code is None and _named_by_place_noun(head):
+        return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _named_by_place_noun(head: Token) -> bool:
+    """The name in "the village of Shalaf", "the town of Douma": a place whatever the
+    tagger made of it."""
+    of = head.head
+    return (
+        head.dep_ == "pobj"
+        and of.lower_ == "of"
+        and of.head.lemma_.lower() in PLACE_NOUNS
+        and head.pos_ == "PROPN"
+    )
 
 
 def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
@@ -849,7 +899,11 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
     for ref in candidates:
         head = doc[ref.head]
         named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
-        after_place_word = named_place and head.dep_ == "pobj" and head.head.lower_ in LOCATIVE
+        after_place_word = (
+            named_place
+            and head.dep_ == "pobj"
+            and (head.head.lower_ in LOCATIVE or head.head.head.lemma_.lower() in PLACE_NOUNS)
+        )  # "clashes in western Syria", "on the border with Turkey"
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )

@@ -417,11 +417,12 @@ def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
 
 
 def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> list[ActorRef]:
-    """ "Trump said he would call on …": the pronoun's actor, named as its reporter is."""
+    """ "Trump said he would call on …", "the Pentagon said it hit …": the pronoun's actor,
+    named as its reporter is."""
     out = []
     for ref in refs:
         token = doc[ref.head]
-        speaker = _reporting_subject(token) if token.lower_ in PERSONAL else None
+        speaker = _reporting_subject(token) if token.lower_ in PERSONAL | {"it"} else None
         named = loose_ref(speaker, found) if speaker is not None else None
         compatible = named is not None and (
             ref.actor.code is None or named.actor.code in (None, ref.actor.code)
