@@ -311,3 +311,13 @@ def test_a_place_named_as_a_town_of_or_on_a_border_with_is_not_the_target():
         "border with Turkey."
     )
     assert found and all(e.target is None or e.target.code != "TUR" for e in found), found
+
+
+def test_the_speaker_after_an_inverted_said_reports_the_quoted_act():
+    # "…,” said Lavrov addressing reporters": the parser hangs Lavrov on "addressing", yet he
+    # says "we discussed", so he is never whom it was discussed with
+    from eventwire.events.extract import reporters_of
+
+    doc = load_nlp()("“We discussed the crisis in Syria,” said Lavrov addressing the reporters.")
+    discussed = next(t for t in doc if t.lower_ == "discussed")
+    assert {doc[i].text for i in reporters_of(discussed)} == {"Lavrov"}

@@ -21,3 +21,13 @@ SPEECH_VERBS = frozenset(
         "summarize",
     }
 )  # fmt: skip
+# verbs of belief and intention: PolNeAR-style attributions of a stance, only with a clause
+STANCE_VERBS = frozenset(
+    {
+        "believe", "think", "hope", "fear", "expect", "feel", "know", "worry", "doubt", "suspect",
+        "understand", "reckon", "consider", "find", "show", "conclude", "agree", "acknowledge",
+        "recognize", "recognise", "realize", "realise", "decide", "insist", "guess", "imagine",
+        "assume", "wish", "want",
+    }
+)  # fmt: skip
+REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS

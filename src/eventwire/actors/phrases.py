@@ -53,11 +53,16 @@ INSTRUMENT_HEADS = {
 LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}
 # organisations named by their modifier ("the Islamic State group", "the Hamas movement")
 ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
+# places armed forces hold: whose they are, their owner is hit ("ISIS positions", "a
+# Hezbollah depot"); alone they are where ("a checkpoint")
+MILITARY_PLACES = {
+    "stronghold", "camp", "base", "position", "post", "headquarters", "hideout", "checkpoint",
+    "depot", "outpost", "barracks", "bunker", "tunnel", "trench", "fortification", "line",
+}  # fmt: skip
 # what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
-OWNED_HEADS = {
-    "position", "base", "stronghold", "target", "area", "village", "town", "neighbourhood",
-    "neighborhood", "territory", "facility", "convoy", "headquarters", "checkpoint", "outpost",
-    "camp", "post",
+OWNED_HEADS = MILITARY_PLACES | {
+    "target", "area", "village", "town", "neighbourhood", "neighborhood", "territory",
+    "facility", "convoy",
 }  # fmt: skip
 # modifiers that bind tighter than the head's own noun (country adjectives etc.)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}

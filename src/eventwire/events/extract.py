@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
+from eventwire.actors.phrases import MILITARY_PLACES
 from eventwire.events.candidates import SPEECH_LEMMAS, told_as_background, years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.ontology import cameo
-from eventwire.events.role_ranker import MILITARY_PLACES, load_ranker, phrases
+from eventwire.events.role_ranker import load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     PERSONAL,
@@ -42,6 +43,7 @@ from eventwire.events.verbs import COMPOUND, VERB, VerbDictionary, VerbPattern, 
 from eventwire.lexicon import SPEECH_VERBS
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
+from eventwire.saying import SUBJECTS, subject_of
 
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
@@ -711,17 +713,17 @@ def _harmed_by_participle(predicate: Token) -> set[int]:
 
 
 def _speakers(verb: Token) -> set[int]:
-    """Who speaks through a verb of saying: its subject, the agent of a passive ("it was
-    announced by X"), or the noun a relative clause hangs on ("the Observatory, which said")."""
-    out = set()
-    for child in verb.children:
-        if child.dep_ in {"nsubj", "nsubjpass"} and child.tag_ not in {"WP", "WDT"}:
-            out.add(child.i)
-        elif child.dep_ == "agent":
-            out |= {g.i for g in child.children if g.dep_ == "pobj"}
-        elif child.dep_ in {"nsubj", "nsubjpass"} and verb.dep_ == "relcl":
-            out.add(verb.head.i)
-    return out
+    """Who speaks through a verb of saying (``saying.subject_of``: its subject, the agent of
+    a passive, the noun a relative clause hangs on, "…,” said X")."""
+    speaker, _ = subject_of(verb)
+    if speaker is None:
+        return set()
+    if speaker.dep_ not in SUBJECTS:
+        return {speaker.i}
+    # "The opposition National Coalition said": the parser may split one subject in two
+    return {
+        c.i for c in speaker.head.children if c.dep_ in SUBJECTS and c.tag_ not in {"WP", "WDT"}
+    }
 
 
 def _with_members(

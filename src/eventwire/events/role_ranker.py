@@ -21,6 +21,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
+from eventwire.actors.phrases import MILITARY_PLACES
 from eventwire.events.classify import ModelError, feature_indices
 from eventwire.events.roles import loose_ref, ref_of
 from eventwire.model import Actor
@@ -38,10 +39,6 @@ class RoleChoice:
 
 
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod"}
-MILITARY_PLACES = {
-    "stronghold", "camp", "base", "position", "post", "headquarters", "hideout", "checkpoint",
-    "depot", "outpost", "barracks",
-}  # fmt: skip
 CIVILIAN_SECTORS = {None, "REF", "CVL", "PPL", "HRI", "MED", "EDU", "HLH", "BUS", "NGO"}
 
 

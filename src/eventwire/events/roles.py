@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.events.verbs import normalise_words
 from eventwire.model import Actor
+from eventwire.saying import subject_of
 
 LISTING = {"including", "like", "such"}  # "regional sides, including Iran and Turkey"
 TARGET_PREPS = {"with", "on", "upon", "against", "between", "to", "toward", "towards", "from"}
@@ -451,8 +452,7 @@ def _reporting_subject(pronoun: Token) -> Token | None:
     clause = pronoun.head
     if pronoun.dep_ not in SUBJECT_DEPS | {"nsubjpass"} or clause.dep_ != "ccomp":
         return None
-    reporter = clause.head
-    subject = next((c for c in reporter.children if c.dep_ in SUBJECT_DEPS), None)
+    subject, _ = subject_of(clause.head)
     if subject is None or subject.pos_ == "PRON":
         return None
     return subject

@@ -7,18 +7,10 @@ A reporting verb with a clause for its object reports what someone said or holds
 
 from __future__ import annotations
 
-from eventwire.lexicon import SPEECH_VERBS
+from eventwire.lexicon import REPORTING_VERBS, SPEECH_VERBS, STANCE_VERBS
 
-# verbs of belief and intention: PolNeAR-style attributions of a stance, only with a clause
-STANCE_VERBS = frozenset(
-    {
-        "believe", "think", "hope", "fear", "expect", "feel", "know", "worry", "doubt", "suspect",
-        "understand", "reckon", "consider", "find", "show", "conclude", "agree", "acknowledge",
-        "recognize", "recognise", "realize", "realise", "decide", "insist", "guess", "imagine",
-        "assume", "wish", "want",
-    }
-)  # fmt: skip
-REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS
+__all__ = ["REPORTING_VERBS", "SPEECH_VERBS", "STANCE_VERBS"]
+
 # verbs whose noun-phrase object is what was said: "underscored Russia's willingness to host"
 NP_REPORTING_VERBS = frozenset(
     {

@@ -33,7 +33,7 @@ from eventwire.quotes.cues import (
     UTTERANCE_VERBS,
 )
 from eventwire.quotes.marks import QUOTE_TOKENS, Quoted, text_of
-from eventwire.quotes.speaker import subject_of
+from eventwire.saying import subject_of
 
 # dependencies through which a quotation is the complement of the verb above it
 COMPLEMENT_DEPS = {"ccomp", "xcomp", "dobj", "oprd", "attr", "acomp", "parataxis", "advcl", "conj"}

@@ -34,7 +34,7 @@ from eventwire.quotes.cues import (
     TOPIC_VERBS,
     VOICING_VERBS,
 )
-from eventwire.quotes.speaker import is_reporting_participle, subject_of
+from eventwire.saying import is_reporting_participle, subject_of
 
 CUE_VERBS = REPORTING_VERBS | NP_REPORTING_VERBS | EVALUATIVE_VERBS | TOPIC_VERBS | INFINITIVE_VERBS
 NP_OBJECT_WORDS = 3

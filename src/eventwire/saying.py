@@ -1,0 +1,87 @@
+"""Who speaks through a verb of saying: its subject (``Lavrov said``, ``said Lavrov``), the
+governing clause's for a participle or a second verb (``…, adding that``; ``noted … and
+stressed``), the antecedent of ``who``, the passive's ``by`` agent, and ``Y`` in ``X quoted Y
+as saying``. At the bottom of the layers: the quotes stage attributes quotations with it, the
+events stage tells whose report an act is."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventwire.lexicon import REPORTING_VERBS, SPEECH_VERBS
+
+SUBJECTS = {"nsubj", "nsubjpass"}
+INHERITING = {"advcl", "xcomp", "conj", "acl", "pcomp", "ccomp", "parataxis"}
+
+
+def subject_of(verb: Token) -> tuple[Token | None, str]:
+    """The token naming whoever speaks through ``verb``, and how it was found."""
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "as":  # "quoted Putin as saying"
+        governor = verb.head.head
+        for dep in ("dobj", "nsubjpass"):  # "… was quoted as saying"
+            obj = next((c for c in governor.children if c.dep_ == dep), None)
+            if obj is not None:
+                return obj, "quoted-as"
+    reporter = _reporting_ancestor(verb)
+    if reporter is not None:  # "Lavrov noted that Russia …, stressing that …": Lavrov stresses
+        return subject_of(reporter)
+    seen: set[int] = set()
+    clause = verb
+    while clause.i not in seen:
+        seen.add(clause.i)
+        passive = any(c.dep_ == "auxpass" for c in clause.children)
+        if passive:
+            agent = next((c for c in clause.children if c.dep_ == "agent"), None)
+            pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent else None
+            return pobj, "subject"  # "it was announced (by X) that": X or nobody
+        subject = next((c for c in clause.children if c.dep_ in SUBJECTS), None)
+        if subject is not None:
+            if subject.tag_ in {"WP", "WDT"} and clause.dep_ == "relcl":  # "Lavrov, who said"
+                return clause.head, "subject"
+            return subject, "subject"
+        if clause is verb:
+            after = _inverted_subject(verb)
+            if after is not None:
+                return after, "subject"
+        if clause.dep_ == "acl" and clause.head.pos_ in {"NOUN", "PROPN"}:
+            return clause.head, "subject"  # "a statement saying that …"
+        if clause.dep_ not in INHERITING or clause.head.i == clause.i:
+            break
+        clause = clause.head
+    return None, "subject"
+
+
+def _reporting_ancestor(verb: Token) -> Token | None:
+    """The reporting verb a comma-led participle of saying belongs to, however the parser hung
+    it: ", stressing that …", ", adding that …" under the reported clause."""
+    if not is_reporting_participle(verb):
+        return None
+    for ancestor in verb.ancestors:
+        if ancestor.pos_ == "VERB" and ancestor.lemma_.lower() in REPORTING_VERBS:
+            return ancestor
+    return None
+
+
+def is_reporting_participle(verb: Token) -> bool:
+    """ "…, adding that": a participle of saying after a comma, with no subject of its own."""
+    if verb.tag_ != "VBG" or verb.lemma_.lower() not in SPEECH_VERBS:
+        return False
+    if verb.dep_ not in {"advcl", "xcomp", "conj", "ccomp"}:
+        return False
+    if any(c.dep_ in SUBJECTS for c in verb.children):
+        return False
+    before = verb.doc[verb.left_edge.i - 1] if verb.left_edge.i > 0 else None
+    return before is not None and before.text == ","
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """ "…,” said Lavrov addressing reporters": the name right after a verb after a comma."""
+    doc = verb.doc
+    if verb.i == 0 or not doc[verb.i - 1].is_punct or verb.i + 1 >= len(doc):
+        return None
+    token = doc[verb.i + 1]
+    if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ"} or token.ent_type_ in {"DATE", "TIME"}:
+        return None
+    while token.dep_ in {"det", "compound", "amod", "flat", "poss"} and token.head.i > token.i:
+        token = token.head
+    return token if token.pos_ in {"PROPN", "NOUN"} else None
