@@ -311,6 +311,9 @@ def test_a_place_named_as_a_town_of_or_on_a_border_with_is_not_the_target():
         "border with Turkey."
     )
     assert found and all(e.target is None or e.target.code != "TUR" for e in found), found
+    # "ISIS-controlled western Mosul": a place by who holds it (the guideline's places rule)
+    (event,) = events("Iraqi forces pounded ISIS-controlled western Mosul.")
+    assert codes(event) == ("IRQMIL", None), event
 
 
 def test_the_speaker_after_an_inverted_said_reports_the_quoted_act():

@@ -867,7 +867,7 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     happens or what it hits, never whom it hits."""
     head = doc[ref.head]
     lemma = head.lemma_.lower()
-    if ref.how == "capital" or lemma in PLACE_NOUNS:
+    if ref.how == "capital" or lemma in PLACE_NOUNS or _held(head):
         return True
     if ref.actor.code is None and lemma in OBJECT_NOUNS:
         return True
@@ -877,6 +877,20 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     if ref.actor.code is None and _named_by_place_noun(head):
         return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+HOLDING_LEMMAS = {"hold", "control", "besiege", "occupy", "dominate"}
+
+
+def _held(head: Token) -> bool:
+    """ "rebel-held eastern Aleppo", "ISIS-controlled territory": a place by who holds it."""
+    return any(
+        c.dep_ == "amod"
+        and c.tag_ == "VBN"
+        and c.lemma_.lower() in HOLDING_LEMMAS
+        and any(g.dep_ in {"npadvmod", "compound", "nmod", "amod"} for g in c.children)
+        for c in head.children
+    )
 
 
 def _named_by_place_noun(head: Token) -> bool:
