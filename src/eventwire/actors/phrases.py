@@ -68,6 +68,11 @@ OWNED_HEADS = MILITARY_PLACES | {
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
 
 
+def _person_after_place(head: Token, appos: Token) -> bool:
+    """A person's name set off after a place's is not that place's other name."""
+    return head.ent_type_ in {"GPE", "LOC"} and appos.ent_type_ == "PERSON"
+
+
 def phrase_bounds(head: Token) -> tuple[int, int]:
     """The head's noun phrase: itself plus left modifiers and appositive names."""
     start = head.i
@@ -79,6 +84,8 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
         if name and child.dep_ == "appos" and any(c.dep_ == "cc" for c in child.subtree):
             name = False  # "Mordor, the Shire, Fornost and Bree": a list, not one name
+        if name and child.dep_ == "appos" and _person_after_place(head, child):
+            name = False  # "… from Syria, Defence Minister Sergei Shoigu said": who speaks
         title = child.dep_ == "prep" and child.lower_ in {"of", "for"} and is_title_of(head, child)
         if name or title:
             end = max(end, child.right_edge.i + 1)
