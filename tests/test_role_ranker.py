@@ -324,3 +324,29 @@ def test_the_speaker_after_an_inverted_said_reports_the_quoted_act():
     doc = load_nlp()("“We discussed the crisis in Syria,” said Lavrov addressing the reporters.")
     discussed = next(t for t in doc if t.lower_ == "discussed")
     assert {doc[i].text for i in reporters_of(discussed)} == {"Lavrov"}
+
+
+def test_words_inside_the_sources_own_phrase_are_never_its_target():
+    # "Houthi rebels of Yemen": Yemen says whose rebels; "X and Y launched an appeal": both
+    # appeal, neither to the other
+    found = events("Houthi rebels of Yemen said they had attacked cities in Saudi Arabia.")
+    assert found and all(e.target is None or e.target.code != "YEM" for e in found), found
+    found = events(
+        "The humanitarian branches of the Federal Government of Somalia and the United Nations "
+        "today launched an appeal for $80 million to help people affected by flooding."
+    )
+    assert found and all(e.target is None or e.target.code != "IGOUNO" for e in found), found
+    # an act done among the members keeps them on both sides
+    (event,) = events("Kenya and Uganda agreed to share intelligence on the militants.")
+    assert codes(event) == ("KEN", "UGA"), event
+
+
+def test_whoever_issued_the_report_an_act_is_told_by_is_its_reporter():
+    from eventwire.events.extract import reporters_of
+
+    doc = load_nlp()(
+        "Russia supplied most of the weapons, according to a report released by the "
+        "Stockholm International Peace Research Institute."
+    )
+    supplied = next(t for t in doc if t.lower_ == "supplied")
+    assert "Institute" in {doc[i].text for i in reporters_of(supplied)}

@@ -616,7 +616,9 @@ def _ranked_roles(
         ruled_targets,
         places,
         no_places=force,
-        not_targets=reporters_of(p.token) | _locations(candidates, sent.doc, p.code),
+        not_targets=reporters_of(p.token)
+        | _locations(candidates, sent.doc, p.code)
+        | _inside_sources(p, ruled_sources, sent.doc),
         not_sources=victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
         if force
         else set(),
@@ -629,6 +631,19 @@ def _ranked_roles(
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
     source_heads = {r.head for r in sources}
     return sources, [r for r in targets if r.head not in source_heads]
+
+
+def _inside_sources(p: Predicate, ruled_sources: list[ActorRef], doc: Doc) -> set[int]:
+    """Words inside the source's own phrase, never the target: "Houthi rebels of Yemen", the
+    other members of "X and Y launched an appeal", "the minister, who met X, urged Y". Not
+    for acts done among the members ("Kenya and Uganda agreed"), nor the predicate's own
+    words ("rebels who attacked Y")."""
+    if _mutual_code(p.code):
+        return set()
+    own = {t.i for t in p.token.subtree}
+    return {
+        t.i for r in ruled_sources for t in doc[r.head].subtree if t.i not in own and t.i != r.head
+    }
 
 
 def _media(candidates: list[ActorRef]) -> set[int]:
@@ -668,7 +683,8 @@ def reporters_of(predicate: Token, told_only: bool = False) -> set[int]:
         for prep in clause.children:
             if prep.lower_ == "according" and prep.dep_ == "prep":
                 to = next((c for c in prep.children if c.lower_ == "to"), None)
-                out |= {c.i for c in (to.children if to else ()) if c.dep_ == "pobj"}
+                sources = (c for c in (to.children if to else ()) if c.dep_ == "pobj")
+                out |= {t.i for c in sources for t in c.subtree}  # "a report by X": X too
     return out
 
 
