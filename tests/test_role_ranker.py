@@ -138,6 +138,19 @@ def test_a_state_striking_its_own_people_is_two_parties():
     assert source == "SYR" and target is not None and target.startswith("SYR") and target != "SYR"
 
 
+def test_a_state_acting_on_its_opposition_leader_is_two_parties():
+    # an elite (in 2016 the knowledge base has Guaido as one, not yet the opposition's leader)
+    # is not the state
+    result = eventwire.extract(
+        "Venezuela has banned opposition leader Juan Guaido from holding public office for "
+        "15 years.",
+        published="2016-06-15",
+    )
+    (event,) = result.events
+    source, target = codes(event)
+    assert source == "VEN" and target is not None and target.startswith("VEN") and target != "VEN"
+
+
 def test_nobody_competes_with_every_phrase_for_each_role():
     # scores over [nobody, phrase 0, phrase 1]
     source = np.array([0.0, 2.0, -1.0])

@@ -1016,7 +1016,12 @@ def _event(
 
 # sectors that are never the state itself: a bare country ("Syrian" strikes) acting on them is
 # the state acting on its people, rebels or opposition, not one party
-NOT_THE_STATE = {"CVL", "PPL", "REB", "OPP", "UAF", "INS", "SEP", "REF", "HRI", "NGO", "MED"}
+# sectors of a country that are not its state: acts between the bare country and them have
+# two parties ("Venezuela banned opposition leader Juan Guaido", an elite)
+NOT_THE_STATE = {
+    "CVL", "PPL", "REB", "OPP", "UAF", "INS", "SEP", "REF", "HRI", "NGO", "MED", "ELI", "BUS",
+    "LAB", "EDU", "HLH", "REL", "CRM",
+}  # fmt: skip
 
 
 GUESS_DROPPED = "agent, country unknown"
