@@ -166,29 +166,32 @@ def features(
 ) -> list[str]:
     """Sparse string features of one candidate."""
     lemma = token.lemma_.lower()
+    anchor = through_quantity(token)  # "held a series of talks": where "talks" stands
     f = [
         "bias",
         f"l={lemma}",
         f"w={token.lower_}",
         f"pos={token.pos_}",
         f"tag={token.tag_}",
-        f"dep={token.dep_}",
-        f"l+dep={lemma}|{token.dep_}",
+        f"dep={anchor.dep_}",
+        f"l+dep={lemma}|{anchor.dep_}",
         f"h={hint[:2] if hint else 'none'}",
         f"hc={hint or 'none'}",
         f"l+h={lemma}|{hint[:2] if hint else 'none'}",
     ]
     if noun is not None:
         f.append(f"noun={noun.code[:2]}")
-    if token.dep_ in CLAUSE_HEAD_DEPS and token.head is not token:
-        head = token.head.lemma_.lower()
-        f += [f"head={head}", f"headdep={token.dep_}|{head}"]
+    if anchor.dep_ in CLAUSE_HEAD_DEPS and anchor.head is not anchor:
+        head = anchor.head.lemma_.lower()
+        f += [f"head={head}", f"headdep={anchor.dep_}|{head}"]
         if head in SPEECH_LEMMAS:
             f.append("reported")
     if is_negated(token):
         f.append("neg")
     f.append(f"mod={modality_of(token)}")
     children = list(token.children)
+    if anchor is not token:  # "a series of talks with X": the quantity's words are the act's
+        children += [c for c in anchor.children if c.i != token.head.i]
     subject = next((c for c in children if c.dep_ in SUBJECT_DEPS), None)
     passive_subject = next((c for c in children if c.dep_ == "nsubjpass"), None)
     obj = next((c for c in children if c.dep_ in {"dobj", "attr", "oprd"}), None)
@@ -196,7 +199,7 @@ def features(
     if passive_subject is not None:
         f += _role(passive_subject, found, "psubj")
     elif subject is None:
-        f += _governing_subject(token, found)
+        f += _governing_subject(anchor, found)
     f += _role(obj, found, "obj")
     for c in children:
         if c.dep_ == "prt":
@@ -223,6 +226,20 @@ def features(
 
 
 GOVERNOR_STEPS = 4
+# nouns that count or group acts: "a series of talks", "a wave of arrests", "a new round of
+# strikes" hold the act where the counting noun stands
+QUANTITY_NOUNS = {
+    "series", "round", "wave", "spate", "string", "flurry", "number", "couple", "host", "bout",
+    "raft", "set",
+}  # fmt: skip
+
+
+def through_quantity(token: Token) -> Token:
+    """The counting noun an act is "of" ("a series of communications"), else the token."""
+    of = token.head
+    if token.dep_ == "pobj" and of.lower_ == "of" and of.head.lemma_.lower() in QUANTITY_NOUNS:
+        return of.head
+    return token
 
 
 def _governing_subject(token: Token, found: ArticleActors) -> list[str]:
