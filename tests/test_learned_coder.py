@@ -29,6 +29,14 @@ def test_coordinated_subjects_agree_with_each_other():
     assert {code_of(event.source), code_of(event.target)} == {"KEN", "UGA"}
 
 
+def test_acts_counted_by_a_quantity_noun_are_coded_as_the_acts():
+    # "held a series of talks with …" is "held talks with …"
+    found = events("Moscow held a series of talks with Saudi Arabia and Iran.")
+    assert {code_of(e.target) for e in found if e.cameo[:2] == "04"} == {"SAU", "IRN"}
+    found = events("Police carried out a wave of arrests of opposition activists in Minsk.")
+    assert [e.cameo[:2] for e in found] == ["17"]
+
+
 def test_demand_that():
     (event,) = events("Poland demanded that Belarus withdraw its troops from the border.")
     assert (code_of(event.source), event.cameo[:2], code_of(event.target)) == ("POL", "10", "BLR")
