@@ -363,3 +363,21 @@ def test_whoever_issued_the_report_an_act_is_told_by_is_its_reporter():
     )
     supplied = next(t for t in doc if t.lower_ == "supplied")
     assert "Institute" in {doc[i].text for i in reporters_of(supplied)}
+
+
+def test_a_phrase_that_lists_its_members_is_its_members():
+    # "regional sides …, including Saudi Arabia and Iran": the states are whom Moscow consulted
+    found = events(
+        "Moscow held talks recently with various regional sides that have influence over the "
+        "crisis in Syria, including Saudi Arabia and Iran."
+    )
+    assert found and {e.target.code if e.target else None for e in found} == {"SAU", "IRN"}
+
+
+def test_whom_a_time_phrase_names_is_not_the_target():
+    # "told reporters after the meeting with Lavrov": not told to Lavrov
+    found = events(
+        "“We are committed to this,” Kerry told reporters after the meeting with Lavrov."
+    )
+    statements = [e for e in found if e.cameo[:2] == "01"]
+    assert statements and all(e.target is None for e in statements), found

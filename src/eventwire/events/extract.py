@@ -31,6 +31,7 @@ from eventwire.events.roles import (
     conjuncts,
     governing_subjects,
     linear_actors,
+    listing_preps,
     loose_objects,
     loose_ref,
     loose_subjects,
@@ -618,7 +619,8 @@ def _ranked_roles(
         no_places=force,
         not_targets=reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
-        | _inside_sources(p, ruled_sources, sent.doc),
+        | _inside_sources(p, ruled_sources, sent.doc)
+        | _when(p.token),
         not_sources=victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
         if force
         else set(),
@@ -631,6 +633,20 @@ def _ranked_roles(
     sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
     source_heads = {r.head for r in sources}
     return sources, [r for r in targets if r.head not in source_heads]
+
+
+TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead", "prior"}
+
+
+def _when(predicate: Token) -> set[int]:
+    """Words of the predicate's own time phrase: "told reporters after the meeting with
+    Lavrov" is not told to Lavrov (the meeting is an event of its own)."""
+    return {
+        t.i
+        for c in predicate.children
+        if c.dep_ == "prep" and c.lower_ in TEMPORAL_PREPS
+        for t in c.subtree
+    }
 
 
 def _inside_sources(p: Predicate, ruled_sources: list[ActorRef], doc: Doc) -> set[int]:
@@ -751,6 +767,9 @@ def _with_members(
     if any(r.head == first.head for r in ruled):  # "US and Russian diplomats": both
         return sorted(ruled, key=lambda r: r.head != first.head)
     members = with_conjuncts(doc[first.head], found)
+    listed = first.actor.code is None and next(listing_preps(doc[first.head]), None) is not None
+    if listed and members:  # "regional sides, including Iran and Turkey": Iran and Turkey
+        return members
     return [
         first,
         *(r for r in members if (r.head, r.actor.code) != (first.head, first.actor.code)),
