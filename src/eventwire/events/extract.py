@@ -620,7 +620,7 @@ def _ranked_roles(
         not_targets=reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _inside_sources(p, ruled_sources, sent.doc)
-        | _when(p.token),
+        | (set() if force else _when(p.token)),
         not_sources=victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
         if force
         else set(),
@@ -640,7 +640,8 @@ TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "a
 
 def _when(predicate: Token) -> set[int]:
     """Words of the predicate's own time phrase: "told reporters after the meeting with
-    Lavrov" is not told to Lavrov (the meeting is an event of its own)."""
+    Lavrov" is not told to Lavrov (the meeting is an event of its own). Not for acts of
+    force: "captured the town after clashes with IS" took it from IS."""
     return {
         t.i
         for c in predicate.children
