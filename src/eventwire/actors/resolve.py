@@ -55,7 +55,8 @@ if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
 
-LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
+# prepositions before a name that may be an unlabelled place ("positions near Aleppo")
+BEFORE_A_PLACE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
 
 
 def _unlabelled_places(doc: Doc) -> list[str]:
@@ -65,7 +66,7 @@ def _unlabelled_places(doc: Doc) -> list[str]:
     for token in doc:
         if token.pos_ != "PROPN" or token.ent_type_ or token.dep_ != "pobj":
             continue
-        if token.head.lower_ not in LOCATIVE:
+        if token.head.lower_ not in BEFORE_A_PLACE:
             continue
         compounds = [t for t in token.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"]
         names.append(" ".join(t.text for t in [*compounds, token]))

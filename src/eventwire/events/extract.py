@@ -878,8 +878,9 @@ OPEN_SOURCE_ROOTS = {"17", "18", "19", "20"}
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
 
-# prepositions that say where, not at whom ("fired at Saudi Arabia" names the target)
-LOCATIVE = {"in", "near", "around", "outside", "inside", "across", "along", "throughout"}
+# prepositions that say where an act of force happens, not at whom ("fired at Saudi Arabia"
+# names the target)
+WHERE_NOT_WHOM = {"in", "near", "around", "outside", "inside", "across", "along", "throughout"}
 PLACE_NOUNS = {
     "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
@@ -954,7 +955,7 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
         after_place_word = (
             named_place
             and head.dep_ == "pobj"
-            and (head.head.lower_ in LOCATIVE or head.head.head.lemma_.lower() in PLACE_NOUNS)
+            and (head.head.lower_ in WHERE_NOT_WHOM or head.head.head.lemma_.lower() in PLACE_NOUNS)
         )  # "clashes in western Syria", "on the border with Turkey"
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
