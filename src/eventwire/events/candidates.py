@@ -109,18 +109,16 @@ def told_as_background(token: Token) -> bool:
     for child in token.children:
         word = child.lower_
         if child.dep_ == "advmod" and (
-            word in BACKGROUND_ADVERBS or (word == "before" and not list(child.children))
+            word in BACKGROUND_ADVERBS
+            or word == "whenever"
+            or (word == "before" and not list(child.children))
         ):
-            return True
-        if child.dep_ == "advmod" and word == "whenever":
             return True
         if child.dep_ == "prep" and word == "in":
             past = [g for g in child.children if g.dep_ == "pobj" and g.lower_ == "past"]
             if past and not any(g.dep_ in {"nummod", "amod", "compound"} for g in past[0].children):
                 return True
-    return token.dep_ == "advcl" and any(
-        c.dep_ == "advmod" and c.lower_ == "whenever" for c in token.children
-    )
+    return False
 
 
 def _reported(token: Token) -> bool:
