@@ -1,18 +1,21 @@
 #!/usr/bin/env python3
-"""Inter-annotator agreement on the overlap batch of the real-sentence pool.
+"""Inter-annotator agreement on the overlap batch of the real-sentence pool, or (``--written``)
+between the writers of our written sentences and a second annotator who labelled a sample of
+them blind (``data/training/written-overlap/``).
 
 Annotators label the overlap batches on their own; this prints, for each pair, the
 observed agreement and Cohen's kappa on: is there a codable event; the main event's CAMEO root;
 its ConfliBERT group; and, where both coded the same main root, whether their source spans
 overlap.
 
-    python tools/annotation_agreement.py
+    python tools/annotation_agreement.py [--written]
 """
 
 from __future__ import annotations
 
 import itertools
 import json
+import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +23,8 @@ from typing import Any
 
 from eventwire.eval.realnews import group
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "training" / "annotated"
+TRAINING = Path(__file__).resolve().parent.parent / "data" / "training"
+DATA = TRAINING / "annotated"
 
 
 def kappa(xs: list[Any], ys: list[Any]) -> tuple[float, float]:
@@ -31,13 +35,31 @@ def kappa(xs: list[Any], ys: list[Any]) -> tuple[float, float]:
     return observed, (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-def main() -> None:
+def _rows(folder: Path) -> list[dict[str, Any]]:
+    return [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def _labels(written: bool) -> dict[str, dict[str, list[dict[str, Any]]]]:
+    """sentence id → annotator → events."""
     labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for path in sorted(DATA.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                labels.setdefault(r["sid"], {})[r["annotator"]] = r["events"]
+    if not written:
+        for r in _rows(DATA):
+            labels.setdefault(r["sid"], {})[r["annotator"]] = r["events"]
+        return labels
+    second = {r["id"]: r for r in _rows(TRAINING / "written-overlap")}
+    for r in _rows(TRAINING / "written"):
+        if r["id"] in second:
+            labels[r["id"]] = {"writer": r["events"], "second": second[r["id"]]["events"]}
+    return labels
+
+
+def main() -> None:
+    labels = _labels("--written" in sys.argv[1:])
     annotators = sorted({a for v in labels.values() for a in v})
     shared = {s: v for s, v in labels.items() if len(v) > 1}
     print(f"{len(shared)} sentences labelled by more than one of {', '.join(annotators)}")

@@ -202,7 +202,8 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
     addressed (01x, no target) and for a reporting verb ("say", "claim") that governs the
     act, whatever its target; a statement beside the act, addressed to someone, is kept, and
     so is "considering sending aid" (014, an option weighed, not a report). A comment between
-    the same two parties as the act is about the act."""
+    the same two parties as the act is about the act. A verb of saying whose reported clause
+    holds a coded act is that act's report whatever code the model gave it."""
     acts = [e.trigger for e in events if not e.cameo.startswith("01") and e.trigger is not None]
     if not acts:
         return events
@@ -223,12 +224,22 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
             if not e.cameo.startswith("01")
         )
 
+    def reports_a_clause_act(event: Event) -> bool:
+        """ "X told Y that Kenyan troops attacked …": the telling is the act's report, whatever
+        the model made of it; "X told Y to leave" (no reported clause) is a demand."""
+        verb = doc[event.trigger] if event.trigger is not None else None
+        if verb is None or verb.lemma_.lower() not in SPEECH_LEMMAS:
+            return False
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return any(c.is_ancestor(doc[i]) or c.i == i for c in clauses for i in acts)
+
     return [
         e
         for e in events
         if not (
             e.cameo.startswith("01") and (e.target is None or reports_an_act(e) or about_an_act(e))
         )
+        and not reports_a_clause_act(e)
     ]
 
 
