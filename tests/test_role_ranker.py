@@ -230,6 +230,9 @@ def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
     # "PKK camps": the owner is named with the place, so the owner is hit
     (event,) = events("Turkish jets bombed PKK camps in northern Iraq.")
     assert codes(event) == ("TURMIL", "TURREB")
+    # every military place is one (actors.phrases.MILITARY_PLACES): a depot too
+    (event,) = events("Syrian army units captured a Hezbollah depot near the border.")
+    assert codes(event) == ("SYRMIL", "LBNREB"), event
     # a civilian place stays a place, whoever's it is
     (event,) = events("Russian jets hit a refugee camp in Idlib.")
     assert codes(event) == ("RUSMIL", None)
