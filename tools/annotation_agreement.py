@@ -13,9 +13,9 @@ overlap.
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import json
-import sys
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -59,7 +59,11 @@ def _labels(written: bool) -> dict[str, dict[str, list[dict[str, Any]]]]:
 
 
 def main() -> None:
-    labels = _labels("--written" in sys.argv[1:])
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--written", action="store_true", help="the written sentences' second-annotator sample"
+    )
+    labels = _labels(parser.parse_args().written)
     annotators = sorted({a for v in labels.values() for a in v})
     shared = {s: v for s, v in labels.items() if len(v) > 1}
     print(f"{len(shared)} sentences labelled by more than one of {', '.join(annotators)}")

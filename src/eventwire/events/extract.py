@@ -208,11 +208,17 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
     if not acts:
         return events
 
-    def reports_an_act(event: Event) -> bool:
+    def reports_an_act(event: Event, in_its_clause: bool = False) -> bool:
+        """A verb of saying that governs a coded act; ``in_its_clause``: in the clause it
+        reports ("X told Y that Kenyan troops attacked …"), not one it orders ("X told Y to
+        leave", a demand)."""
         verb = doc[event.trigger] if event.trigger is not None else None
         if verb is None or verb.lemma_.lower() not in SPEECH_LEMMAS:
             return False
-        return any(verb.is_ancestor(doc[i]) for i in acts)
+        if not in_its_clause:
+            return any(verb.is_ancestor(doc[i]) for i in acts)
+        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+        return any(c.i == i or c.is_ancestor(doc[i]) for c in clauses for i in acts)
 
     def about_an_act(event: Event) -> bool:
         """ "Lavrov described his meeting with al-Jubeir as useful": a comment between the
@@ -224,22 +230,13 @@ def _without_bare_statements(events: list[Event], doc: Doc) -> list[Event]:
             if not e.cameo.startswith("01")
         )
 
-    def reports_a_clause_act(event: Event) -> bool:
-        """ "X told Y that Kenyan troops attacked …": the telling is the act's report, whatever
-        the model made of it; "X told Y to leave" (no reported clause) is a demand."""
-        verb = doc[event.trigger] if event.trigger is not None else None
-        if verb is None or verb.lemma_.lower() not in SPEECH_LEMMAS:
-            return False
-        clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-        return any(c.is_ancestor(doc[i]) or c.i == i for c in clauses for i in acts)
-
     return [
         e
         for e in events
         if not (
             e.cameo.startswith("01") and (e.target is None or reports_an_act(e) or about_an_act(e))
         )
-        and not reports_a_clause_act(e)
+        and not reports_an_act(e, in_its_clause=True)  # whatever code the model gave it
     ]
 
 
