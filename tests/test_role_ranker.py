@@ -384,3 +384,28 @@ def test_whom_a_time_phrase_names_is_not_the_target():
     )
     statements = [e for e in found if e.cameo[:2] == "01"]
     assert statements and all(e.target is None for e in statements), found
+
+
+def test_the_country_us_is_never_the_pronoun_us():
+    # "US" in capitals is the United States: never a pronoun that its reporter names
+    from eventwire.events.roles import loose_ref
+
+    doc = parsed("The rebels said US jets bombed their positions near Idlib.")
+    us = next(t for t in doc if t.text == "US")
+    ref = loose_ref(us, actors_of(doc))
+    assert ref is None or ref.actor.code in ("USA", "USAMIL"), ref  # never an unknown "us"
+    them = parsed("They told us to leave, the villagers said.")
+    assert loose_ref(next(t for t in them if t.text == "us"), actors_of(them)) is not None
+
+
+def test_a_country_named_as_whose_weapon_is_coded_as_that_country():
+    # an uncoded "US" modifying the act: the ranker's phrase still codes it as the country
+    found = events("US airstrikes killed 229 civilians in Syria on Monday.")
+    assert found and all(e.source is None or e.source.country in (None, "USA") for e in found)
+    assert any(e.source is not None and e.source.country == "USA" for e in found), found
+
+
+def test_civilians_belong_to_the_place_not_to_the_state_whose_weapons_hit_them():
+    # "US airstrikes … in Syria": "US" says whose strikes, Syria where; the civilians are Syria's
+    (event,) = events("More than 520 US airstrikes have killed 229 civilians in Syria.")
+    assert event.target is not None and event.target.code == "SYRCVL", event

@@ -59,6 +59,12 @@ if TYPE_CHECKING:
 BEFORE_A_PLACE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
 
 
+def _modifies(token: Token) -> bool:
+    """ "US air strikes", "Turkey's army": a country named as whose, which says no more about
+    where the story is than a nationality does."""
+    return token.dep_ in {"compound", "amod", "nmod", "poss"} and token.head.pos_ == "NOUN"
+
+
 def _unlabelled_places(doc: Doc) -> list[str]:
     """Proper names after a place preposition that the entity tagger did not label ("attacked
     positions near Aleppo"): the gazetteer may still know them as a big city."""
@@ -577,7 +583,7 @@ class Resolver:
                         continue  # "Russian-made" says nothing about whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
                     if code:  # a place names where the story is more than a nationality does
-                        weight = 2 if ent.label_ == "GPE" else 1
+                        weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
                         self.country_counts[code] = self.country_counts.get(code, 0) + weight
                         counted = True
                 city = None if counted or ent.label_ != "GPE" else city_country(ent.text)

@@ -109,9 +109,9 @@ def _phrase(
     token: Token, role_words: frozenset[str] | None, country: Country | None = None
 ) -> ActorRef | None:
     """A noun phrase the dictionaries do not know ("regime helicopters", "150 villagers",
-    "Daesh"), or a nationality ("Russian" jets): the ranker may still find it is who acts.
-    Only words that head roles in the training data (``role_words``) qualify: never
-    "settlement" or "talks"."""
+    "Daesh"), or a nationality or country ("Russian" jets, "US" jets): the ranker may still
+    find it is who acts. Only words that head roles in the training data (``role_words``)
+    qualify: never "settlement" or "talks"."""
     key = phrase_key(token)
     if key is None or (role_words is not None and key not in role_words):
         return None
@@ -129,7 +129,8 @@ def _phrase(
     while start < token.i and doc[start].pos_ == "DET":
         start += 1
     text = doc[start : token.i + 1].text
-    iso3 = country(token.text) if country is not None and key == "#norp" else None
+    named_country = key == "#norp" or token.ent_type_ == "GPE"  # "Russian" jets, "US" jets
+    iso3 = country(token.text) if country is not None and named_country else None
     return ActorRef(token.i, start, token.i + 1, Actor(text, iso3, iso3), "phrase")
 
 

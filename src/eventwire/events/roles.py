@@ -385,6 +385,13 @@ def first_actors(
 # it takes the phrase in that syntactic slot if it names someone (an actor phrase the resolver
 # saw without a code, a person, group or place name, a personal pronoun), with a null code.
 PERSONAL = {"he", "she", "they", "we", "him", "her", "them", "us"}
+
+
+def is_personal(token: Token, also: frozenset[str] = frozenset()) -> bool:
+    """A personal pronoun ("they", "us"), never the country its capitals spell ("US")."""
+    return token.pos_ == "PRON" and token.lower_ in PERSONAL | also
+
+
 # people an act can hit whom the actor dictionaries do not list as agents
 PEOPLE = {
     "people", "person", "persons", "child", "children", "woman", "women", "man", "men",
@@ -398,14 +405,14 @@ LOOSE_TARGET_PREPS = TARGET_PREPS | {"of", "for"}  # never "in", "at", "near": p
 
 def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
     ref = found.at(token)
-    if token.lower_ in PERSONAL and (ref is None or ref.actor.code is None):
+    if is_personal(token) and (ref is None or ref.actor.code is None):
         speaker = _reporting_subject(token)  # "X said they had attacked …": they are X
         if speaker is not None:
             return loose_ref(speaker, found)
     if ref is not None:
         return ref
     if (
-        token.lower_ in PERSONAL
+        is_personal(token)
         or (token.ent_type_ in ACTOR_ENTS and token.pos_ == "PROPN")
         or token.lower_ in PEOPLE
     ):
@@ -423,7 +430,7 @@ def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> l
     out = []
     for ref in refs:
         token = doc[ref.head]
-        speaker = _reporting_subject(token) if token.lower_ in PERSONAL | {"it"} else None
+        speaker = _reporting_subject(token) if is_personal(token, frozenset({"it"})) else None
         named = loose_ref(speaker, found) if speaker is not None else None
         compatible = named is not None and (
             ref.actor.code is None or named.actor.code in (None, ref.actor.code)
