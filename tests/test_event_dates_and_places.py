@@ -86,3 +86,39 @@ def test_an_event_noun_mentioned_again_lends_its_date():
     text = "Lavrov and Kerry discussed Ukraine in a phone call. They will hold a phone call soon."
     first = [e for e in events(text, "2015-08-14") if e["sentence"] == 0]
     assert first and all(e["date_precision"] == "inherited" for e in first)
+
+
+RAID_IN_MAY = "In May a Russian air raid on a refugee camp in Idlib killed dozens of civilians."
+LAST_MONTH = RAID_IN_MAY.replace("In May", "Last month")
+THURSDAY = "Russian Foreign Minister Sergei Lavrov met John Kerry in Paris on Thursday. "
+
+
+def test_an_act_dated_months_before_the_articles_news_is_background():
+    # the news is Thursday's meeting; May's raid is history told as background (guideline)
+    text = THURSDAY + RAID_IN_MAY
+    found = result_to_json(eventwire.extract(text, published="2017-10-20"))  # learned coder
+    dates = [e["date"] for e in found["events"]]
+    assert dates and all(d.startswith("2017-10") for d in dates), dates
+    # the dictionary coder, like PETRARCH, codes every dated act
+    assert any(e["date"].startswith("2017-05") for e in events(text, "2017-10-20"))
+
+
+def test_an_article_of_older_acts_only_keeps_them_dated():
+    # nothing newer in the article: a retrospective (or a wrong publication date) keeps its acts
+    found = result_to_json(eventwire.extract(RAID_IN_MAY, published="2017-10-20"))
+    assert [(e["date"], e["date_precision"]) for e in found["events"]] == [("2017-05-01", "month")]
+
+
+def test_an_act_of_the_last_month_is_still_news():
+    # three weeks on, a meeting is still the news wire copy reports; so is last month's act
+    # in a story told early in the next (its month ended days ago)
+    for published, raid in (("2017-05-28", RAID_IN_MAY), ("2017-06-05", LAST_MONTH)):
+        found = result_to_json(eventwire.extract(THURSDAY + raid, published=published))
+        assert any(e["date"].startswith("2017-05") for e in found["events"]), published
+
+
+def test_petrarch_conventions_code_background_too():
+    text = THURSDAY + RAID_IN_MAY
+    compat = CoderConfig(petrarch_compat=True)
+    found = result_to_json(eventwire.extract(text, published="2017-10-20", config=compat))
+    assert any(e["date"].startswith("2017-05") for e in found["events"]), found["events"]

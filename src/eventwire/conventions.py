@@ -47,6 +47,10 @@ class Conventions:
     # "will not lift the ban", "refuses to release the hostages" as CAMEO's refusal to yield
     # (124x: "not" + a yielding act is a rejection); PETRARCH keeps the negated act
     withheld_yield_is_a_refusal: bool
+    # "In May an air raid on the camp left dozens dead" in an October story about this week:
+    # eventwire sets aside acts dated over a month before the article's news (background,
+    # ``time.background``); PETRARCH codes every sentence alike
+    dated_background_is_not_news: bool
 
 
 EVENTWIRE = Conventions(
@@ -64,6 +68,7 @@ EVENTWIRE = Conventions(
     both_directions_for_symmetric_and_joint=False,
     reported_act_replaces_bare_statement=True,
     withheld_yield_is_a_refusal=True,
+    dated_background_is_not_news=True,
 )
 PETRARCH = Conventions(
     name="petrarch",
@@ -80,6 +85,7 @@ PETRARCH = Conventions(
     both_directions_for_symmetric_and_joint=True,
     reported_act_replaces_bare_statement=False,
     withheld_yield_is_a_refusal=False,
+    dated_background_is_not_news=False,
 )
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 Span = tuple[int, int]
+HEADLINE = -1  # the sentence index of events coded from the title
 
 
 @dataclass(frozen=True)

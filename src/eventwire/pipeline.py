@@ -2,7 +2,8 @@
 
 Stages read the parsed Doc and what earlier stages produced, and add their own results:
 nlp (sentences, entity mentions) → actors → events → time → place → quotes. Each stage is one
-function ``stage(doc, result)``; a stage never rewrites an earlier stage's output.
+function ``stage(doc, result)``; a stage never rewrites an earlier stage's output, save that
+the time stage sets aside the events it dates as background (``time.background``).
 """
 
 from __future__ import annotations

@@ -17,9 +17,8 @@ from eventwire.config import CoderConfig
 from eventwire.events.discards import discards
 from eventwire.events.extract import DISCARD_KEY, sentence_events
 from eventwire.events.verbs import verb_dictionary
-from eventwire.model import ArticleResult, Event
+from eventwire.model import HEADLINE, ArticleResult, Event
 
-HEADLINE = -1
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
 

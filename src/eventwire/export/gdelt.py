@@ -19,8 +19,7 @@ from eventwire.export.columns import GDELT_EVENT_COLUMNS, GDELT_MENTION_COLUMNS
 from eventwire.export.geo import describe
 from eventwire.export.groups import EventGroup, with_groups
 from eventwire.export.tsv import ExportCount, write_line
-
-HEADLINE = -1  # the sentence index of events coded from the title
+from eventwire.model import HEADLINE
 
 
 def date_fields(date: str | None) -> list[Any]:

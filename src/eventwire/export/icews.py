@@ -11,8 +11,7 @@ from eventwire.export.codes import country_name, generic_name, sector_names, spl
 from eventwire.export.columns import ICEWS_COLUMNS
 from eventwire.export.geo import describe
 from eventwire.export.tsv import ExportCount, write_line
-
-HEADLINE = -1
+from eventwire.model import HEADLINE
 
 
 def _actor(row: dict[str, Any], role: str) -> list[Any]:

@@ -21,10 +21,10 @@ from eventwire.export.codes import RELIGIONS, split_actor_code
 from eventwire.export.geo import describe
 from eventwire.export.groups import EventGroup, with_groups
 from eventwire.export.tsv import ExportCount
+from eventwire.model import HEADLINE
 
 CODER = f"eventwire {__version__}"
 CODEBOOK = "CAMEO 1.1b3; PLOVER via CAMEO2PLOVER-2021 (PLOVER manual draft 0.8)"
-HEADLINE = -1
 
 
 def actor_object(row: dict[str, Any], role: str) -> dict[str, Any] | None:

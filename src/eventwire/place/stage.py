@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 from eventwire.antecedents import later_mentions, relative_antecedent, reporting_verbs
-from eventwire.model import ArticleResult
+from eventwire.model import HEADLINE, ArticleResult
 from eventwire.place.context import place_context
 from eventwire.place.event import Located, event_place
 from eventwire.place.resolve import PlaceContext, resolve_toponym
@@ -19,7 +19,6 @@ from eventwire.place.resolve import PlaceContext, resolve_toponym
 if TYPE_CHECKING:
     from eventwire.config import CoderConfig
 
-HEADLINE = -1
 CONTEXT_KEY = "eventwire.place_context"  # the body's context, which the headline shares
 
 

@@ -7,27 +7,29 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
 from eventwire.antecedents import later_mentions, relative_antecedent, reporting_verbs
-from eventwire.model import ArticleResult, Event
+from eventwire.config import DEFAULT, CoderConfig
+from eventwire.model import HEADLINE, ArticleResult, Event
 from eventwire.time.attach import event_date, expression_tense, expressions
+from eventwire.time.background import set_aside_background
 from eventwire.time.model import ResolvedDate
 from eventwire.time.resolve import resolve_expression
 from eventwire.time.tense import clause_tense
 
-if TYPE_CHECKING:
-    from eventwire.config import CoderConfig
-
-HEADLINE = -1
 INHERITED = "inherited"
 
 
 def date_events(doc: Doc, result: ArticleResult, config: CoderConfig | None = None) -> None:
-    """Date the body's events (their triggers index ``doc``)."""
+    """Date the body's events (their triggers index ``doc``), then set aside those the article
+    dates well before its news (``time.background``): the one place a stage removes what an
+    earlier one produced, since only a date says an act is history."""
     _date_all(doc, result, headline=False)
+    config = config or DEFAULT
+    if config.coder == "learned" and config.conventions.dated_background_is_not_news:
+        set_aside_background(result)  # as the learned coder's history-year rule is its own
 
 
 def date_headline_events(title_doc: Doc, result: ArticleResult) -> None:
