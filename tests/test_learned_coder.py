@@ -438,3 +438,13 @@ def test_a_question_reports_no_act():
     # the answer is news
     (event,) = events("Turkish jets bombed Kurdish fighters in Afrin on Sunday.")
     assert event.cameo[:2] in {"18", "19"}
+
+
+def test_harm_done_in_a_coded_act_is_that_act():
+    # the killing is what the army's operation did: one event, with the army as its source,
+    # not a second one with nobody named as doing it
+    found = events(
+        "Over 110 Al-Nusra terrorists were killed in the Syrian army's operations in the "
+        "village of Shalaf, a military source said."
+    )
+    assert [(code_of(e.source), code_of(e.target)) for e in found] == [("SYRMIL", "SYRREBMUS")]

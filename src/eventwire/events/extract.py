@@ -186,7 +186,41 @@ def sentence_events(
             coded_events.append(event)
     if config.conventions.reported_act_replaces_bare_statement:
         coded_events = _without_bare_statements(coded_events, sent.doc)
-    yield from coded_events
+    yield from _harm_within_acts(coded_events, sent.doc)
+
+
+HARM_IN = {"in", "by", "during", "under", "from", "amid"}
+VIOLENT_ROOTS = {"18", "19", "20"}
+
+
+def _harm_within_acts(events: list[Event], doc: Doc) -> list[Event]:
+    """ "Terrorists were killed in the army's operations", "the army's operations killed …":
+    the killing is what the coded operation did, one act, not a second one with nobody
+    named as doing it. A violent event with no source whose predicate holds another violent
+    event as its means ("in", "by", "during" …) or has it as its subject is that event: its
+    target passes to the act when the act has none, and it is not coded apart."""
+    violent = [e for e in events if e.cameo[:2] in VIOLENT_ROOTS and e.trigger is not None]
+    by_trigger = {e.trigger: e for e in violent}
+    merged: set[int] = set()
+    for harm in violent:
+        if harm.source is not None or harm.trigger is None:
+            continue
+        verb = doc[harm.trigger]
+        means = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] + [
+            o
+            for c in verb.children
+            if c.dep_ in {"prep", "agent"} and c.lower_ in HARM_IN
+            for o in c.children
+            if o.dep_ == "pobj"
+        ]
+        act = next((by_trigger[m.i] for m in means if m.i in by_trigger), None)
+        if act is None or act is harm or act.source is None:
+            continue
+        if act.target is None and harm.target is not None:
+            act.target = harm.target
+            act.span = (min(act.span[0], harm.span[0]), max(act.span[1], harm.span[1]))
+        merged.add(id(harm))
+    return [e for e in events if id(e) not in merged]
 
 
 def is_question(sent: Span) -> bool:
