@@ -10,17 +10,17 @@ sentence of theirs is ever annotated for training. Writes ids and offsets only, 
 Sentences are split by the project's own spaCy pipeline, so they are the sentences the coder
 sees. Batch ``overlap`` goes to every annotator (agreement check); ``a1``..``a3`` to one each.
 
-Later rounds (``--round 2``, ``--round 3``) append more sentences to the pool, never an audit
-article's and never a sentence already in the pool (nor the same text twice), in batches
-``overlapN`` (every annotator of the round) and four annotator batches (``b1``..``b4`` in
-round 2, ``c1``..``c4`` in round 3).
+Later rounds (``--round 2``, ``--round 3``, ``--round 5``) append more random sentences to the
+pool, never an audit article's and never a sentence already in the pool (nor the same text
+twice), in batches ``overlapN`` (every annotator of the round) and one batch per annotator
+(``b1``..``b4`` in round 2, ``c1``..``c4`` in round 3, ``e1``..``e6`` in round 5).
 
 Round 4 (``--round 4 --model DIR``) is chosen by uncertainty instead: fresh sentences are coded
 by ``extract`` with the model in DIR (trained without the dev half, threshold lowered), and the
 pool takes the sentences whose likeliest event has a probability between 0.15 and 0.65, where the
 model is least sure and a label teaches it most (batches ``overlap4``, ``d1``..``d6``).
 
-Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4] [--model DIR]
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4|5] [--model DIR]
 """
 
 from __future__ import annotations
@@ -99,11 +99,12 @@ def main() -> None:
     print(f"{len(audit)} audit articles, {len(rows)} pool sentences")
 
 
-ROUND_ANNOTATORS = 4
-# round: (sentences per corpus, overlap sentences, overlap batch, annotator batch prefix)
+# round: (sentences per corpus, overlap sentences, overlap batch, annotator batch prefix,
+# annotators)
 LATER_ROUNDS = {
-    2: ({"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}, 20, "overlap2", "b"),
-    3: ({"giveme5w1h": 1000, "fakes": 1000, "reuters": 400}, 20, "overlap3", "c"),
+    2: ({"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}, 20, "overlap2", "b", 4),
+    3: ({"giveme5w1h": 1000, "fakes": 1000, "reuters": 400}, 20, "overlap3", "c", 4),
+    5: ({"giveme5w1h": 800, "fakes": 800, "reuters": 500}, 7, "overlap5", "e", 6),
 }
 
 
@@ -138,7 +139,7 @@ def _append(rows: list[tuple[str, str, int, int, str]], start: int) -> None:
 
 
 def later_round(shared: Path, number: int) -> None:
-    wanted, overlap_size, overlap_batch, prefix = LATER_ROUNDS[number]
+    wanted, overlap_size, overlap_batch, prefix, annotators = LATER_ROUNDS[number]
     rng = random.Random(SEED + number)
     held, old, taken, seen_text = _held_and_taken(shared)
     nlp = load_nlp()
@@ -157,8 +158,8 @@ def later_round(shared: Path, number: int) -> None:
                     picked.append((corpus, doc.id, s.start_char, s.end_char))  # type: ignore[attr-defined]
         rng.shuffle(picked)
         for n, (c, d, a, b) in enumerate(picked[:want]):
-            overlap = n < overlap_size * ROUND_ANNOTATORS // len(wanted)
-            batch = overlap_batch if overlap else f"{prefix}{1 + n % ROUND_ANNOTATORS}"
+            overlap = n < overlap_size * annotators // len(wanted)
+            batch = overlap_batch if overlap else f"{prefix}{1 + n % annotators}"
             rows.append((c, d, a, b, batch))
     rng.shuffle(rows)
     rows.sort(key=lambda r: r[4] != overlap_batch)
