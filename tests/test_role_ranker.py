@@ -409,3 +409,13 @@ def test_civilians_belong_to_the_place_not_to_the_state_whose_weapons_hit_them()
     # "US airstrikes … in Syria": "US" says whose strikes, Syria where; the civilians are Syria's
     (event,) = events("More than 520 US airstrikes have killed 229 civilians in Syria.")
     assert event.target is not None and event.target.code == "SYRCVL", event
+
+
+def test_a_counterpart_of_the_sources_own_side_gives_way_to_another():
+    # "Turkey" is the minister's own side: the pledge's counterpart is the opposition, and the
+    # event is not lost to "one party on both sides"
+    found = events(
+        "The foreign minister of Turkey pledged that Turkey will keep supporting the Syrian "
+        "opposition in its struggle."
+    )
+    assert [codes(e) for e in found if e.cameo.startswith("03")] == [("TURGOV", "SYROPP")], found

@@ -651,30 +651,40 @@ def _ranked_roles(
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
-    choice = ranker.choose(
-        p.token,
-        p.code[:2],
-        candidates,
-        ruled_sources,
-        ruled_targets,
-        places,
-        no_places=force,
-        not_targets=reporters_of(p.token)
+    not_targets = (
+        reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _inside_sources(p, ruled_sources, sent.doc)
-        | (set() if force else _when(p.token)),
-        not_sources=victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
-        if force
-        else set(),
+        | (set() if force else _when(p.token))
     )
-    sources = named_antecedents(
-        _with_members(choice.sources, ruled_sources, found, sent.doc), sent.doc, found
+    not_sources = (
+        victims_of(p.token) | _media(candidates) | reporters_of(p.token, True) if force else set()
     )
-    targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
-    chosen_target = {r.head for r in choice.targets}
-    sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
-    source_heads = {r.head for r in sources}
-    return sources, [r for r in targets if r.head not in source_heads]
+
+    def roles(barred: set[int]) -> tuple[list[ActorRef], list[ActorRef]]:
+        choice = ranker.choose(
+            p.token, p.code[:2], candidates, ruled_sources, ruled_targets, places, force,
+            barred, not_sources,
+        )  # fmt: skip
+        sources = named_antecedents(
+            _with_members(choice.sources, ruled_sources, found, sent.doc), sent.doc, found
+        )
+        targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
+        chosen_target = {r.head for r in choice.targets}
+        sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
+        source_heads = {r.head for r in sources}
+        return sources, [r for r in targets if r.head not in source_heads]
+
+    sources, targets = roles(not_targets)
+    if (
+        sources
+        and targets
+        and all(_same_party(sources[0].actor, t.actor, people_apart=p.learned) for t in targets)
+    ):
+        # "Lavrov pledged that Russia will continue its efforts …": Russia is Lavrov's own
+        # side, so the act's counterpart is another phrase or nobody, not a lost event
+        return roles(not_targets | {r.head for r in sources + targets})
+    return sources, targets
 
 
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead", "prior"}
