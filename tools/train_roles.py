@@ -84,6 +84,7 @@ NOT_ACTORS = {
     "resolution", "reform", "record", "information", "handling", "mediation", "membership",
     "role", "debt", "programme", "program", "target", "x", "rejection", "refusal", "offer",
     "demand", "claim", "threat", "help", "aid", "test", "deployment", "detention", "policy",
+    "effort", "attempt", "initiative", "step", "move", "measure",
 }  # fmt: skip
 
 
@@ -291,10 +292,10 @@ def right(case: Case, role: str, chosen: int | None) -> bool:
 
 def score(cases: list[Case], picks: list[tuple[int | None, int | None]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    representative = sampled_at_random()  # rounds 1-3; round 4 was chosen for being hard
+    representative = sampled_at_random()  # rounds 1-3, 5; round 4 was chosen for being hard
     for name, keep in (
         ("real", lambda c: c.sid.startswith("s")),
-        ("real, rounds 1-3", lambda c: c.sid in representative),
+        ("real, random rounds", lambda c: c.sid in representative),
         ("written", lambda c: not c.sid.startswith("s")),
     ):
         idx = [i for i, c in enumerate(cases) if keep(c)]
