@@ -419,3 +419,9 @@ def test_a_counterpart_of_the_sources_own_side_gives_way_to_another():
         "opposition in its struggle."
     )
     assert [codes(e) for e in found if e.cameo.startswith("03")] == [("TURGOV", "SYROPP")], found
+
+
+def test_a_region_of_a_country_is_a_place_not_its_state():
+    # "north-western Syria" is where the troops went, not the Syrian state they fought
+    (event,) = events("Turkish troops pushed into north-western Syria on Monday.")
+    assert codes(event) == ("TURMIL", None), event

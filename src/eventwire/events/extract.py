@@ -965,7 +965,25 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
         return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)
     if ref.actor.code is None and _named_by_place_noun(head):
         return True
+    if _region_of(head):
+        return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+COMPASS = {
+    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+    "southeastern", "southwestern", "central",
+}  # fmt: skip
+
+
+def _region_of(head: Token) -> bool:
+    """ "western Syria", "north-eastern Nigeria": a region of the country, a place, not its
+    state (never "North Korea" or "South Sudan", whose compass word is the name's)."""
+    return head.ent_type_ in {"GPE", "LOC"} and any(
+        c.dep_ in {"amod", "compound", "advmod"} and c.text.islower() and c.lower_ in COMPASS
+        for c in head.lefts
+    )
 
 
 HOLDING_LEMMAS = {"hold", "control", "besiege", "occupy", "dominate"}
