@@ -379,11 +379,20 @@ def test_a_phrase_that_lists_its_members_is_its_members():
 
 def test_whom_a_time_phrase_names_is_not_the_target():
     # "told reporters after the meeting with Lavrov": not told to Lavrov
-    found = events(
-        "“We are committed to this,” Kerry told reporters after the meeting with Lavrov."
-    )
-    statements = [e for e in found if e.cameo[:2] == "01"]
-    assert statements and all(e.target is None for e in statements), found
+    from eventwire.events.extract import _when
+
+    text = "“We are committed to this,” Kerry told reporters after the meeting with Lavrov."
+    doc = load_nlp()(text)
+    told = next(t for t in doc if t.lower_ == "told")
+    lavrov = next(t for t in doc if t.text == "Lavrov")
+    assert lavrov.i in _when(told)
+    # so no statement of Kerry's is addressed to Lavrov (the meeting itself may be coded)
+    found = events(text)
+    assert not [e for e in found if e.cameo[:2] == "01" and "Lavrov" in codes_text(e)], found
+
+
+def codes_text(event: Event) -> str:
+    return event.target.text if event.target else ""
 
 
 def test_the_country_us_is_never_the_pronoun_us():
@@ -425,3 +434,18 @@ def test_a_region_of_a_country_is_a_place_not_its_state():
     # "north-western Syria" is where the troops went, not the Syrian state they fought
     (event,) = events("Turkish troops pushed into north-western Syria on Monday.")
     assert codes(event) == ("TURMIL", None), event
+
+
+def test_a_state_backing_a_group_is_neither_the_group_nor_its_owner():
+    # issue 11: a militia backed by a foreign state is not that state's own force
+    (event,) = events("Rebels backed by Turkey seized the village near Aleppo.")
+    assert codes(event)[0] == "SYRREB", event
+    found = events("Israel struck militias backed by the Iranian government near Damascus.")
+    assert found and all(codes(e)[1] != "IRNGOV" for e in found), found
+    # "affiliated with" a state's government: backed by it, not a member of it
+    doc = parsed("Militants affiliated with the Saudi government stormed the town.")
+    militants = actors_of(doc).at(doc[0])
+    assert militants is None or militants.actor.code != "SAUGOV", militants
+    # the backer itself is still who it is
+    government = next(t for t in doc if t.text == "government")
+    assert actors_of(doc).at(government).actor.code == "SAUGOV"

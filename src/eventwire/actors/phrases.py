@@ -35,6 +35,8 @@ MEMBER_HEADS = {
 GENERIC_ARMED = {"terrorist", "militant", "jihadist", "extremist", "insurgent"}
 # "militants belonging to X", "fighters affiliated with X"
 MEMBERSHIP_VERBS = {"belong", "affiliate"}
+# a state's own organs: a group tied to one is backed by that state, not one of its members
+STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 # groups that a story names without their country when it is the country the story is about
 DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
@@ -174,6 +176,20 @@ SUPPORTING = {
 def supports_only(token: Token) -> bool:
     """The state half of "Turkish-backed" and its kin: a supporter, not the owner."""
     return hyphen_modifier(token) and token.doc[token.i + 2].lower_ in SUPPORTING
+
+
+# words that, modifying a group, name whom it serves: "rebels backed by Turkey", "groups
+# affiliated to the Saudi regime", "militias loyal to Iran"
+BACKING = SUPPORTING | {"affiliated", "loyal"}
+
+
+def named_as_backer(token: Token) -> bool:
+    """A word inside the modifier that names a group's backer ("Turkey" in "rebels backed by
+    Turkey"): the backer supports the group; it is not the group, nor its owner."""
+    for ancestor in token.ancestors:
+        if ancestor.lower_ in BACKING and ancestor.dep_ in {"acl", "amod"}:
+            return ancestor.head.pos_ in {"NOUN", "PROPN"}
+    return False
 
 
 def is_capitalised(token: Token) -> bool:

@@ -31,6 +31,7 @@ from eventwire.actors.phrases import (
     OWNED_HEADS,
     PEOPLE_HEADS,
     PERSON_PRONOUNS,
+    STATE_SECTORS,
     armed_group,
     city_country,
     clean_text,
@@ -42,6 +43,7 @@ from eventwire.actors.phrases import (
     hyphen_modifier,
     is_capitalised,
     joined_text,
+    named_as_backer,
     phrase_bounds,
     sector_of,
     sector_part,
@@ -483,7 +485,8 @@ class Resolver:
     def _group_of_members(self, head: Token, start: int) -> ActorRef | None:
         """ "Fighters of the Nusra Front", "militants belonging to the Islamic State": people
         named by the group they belong to act as that group (not a state: "troops from X" is
-        ``_owner_of``'s; not an international body, whose members are states)."""
+        ``_owner_of``'s, and "groups affiliated to the Saudi regime" are not its government;
+        not an international body, whose members are states)."""
         if head.lemma_.lower() not in MEMBER_HEADS:
             return None
         preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in {"of", "from"}]
@@ -501,6 +504,8 @@ class Resolver:
                 code = known[0].code or ""
                 if len(code) <= 3 or code.startswith("IGO"):
                     continue
+                if prep.head.lemma_.lower() == "affiliate" and code[3:6] in STATE_SECTORS:
+                    continue  # "affiliated to the Saudi regime": backed by a state, not it
                 tokens = head.doc[start:hi]
                 return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
         return None
@@ -579,8 +584,8 @@ class Resolver:
             if ent.label_ in {"GPE", "NORP"}:
                 counted = False
                 for token in ent:
-                    if hyphen_modifier(token):
-                        continue  # "Russian-made" says nothing about whose story it is
+                    if hyphen_modifier(token) or named_as_backer(token):
+                        continue  # "Russian-made", "backed by Turkey": not whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
                     if code:  # a place names where the story is more than a nationality does
                         weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
@@ -623,8 +628,8 @@ class Resolver:
                 t.ent_type_ in {"GPE", "NORP"} or t.pos_ in {"PROPN", "ADJ"} or is_capitalised(t)
             ):
                 continue
-            if supports_only(t):
-                continue  # "Turkish-backed rebels" are not Turkey's rebels
+            if supports_only(t) or (named_as_backer(t) and not named_as_backer(head)):
+                continue  # "Turkish-backed rebels", "rebels backed by Turkey": not Turkey's
             for n in (3, 2):
                 if i + n <= len(tokens):
                     code = self.kb.country(joined_text(tokens[i : i + n]))

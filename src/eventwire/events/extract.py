@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
-from eventwire.actors.phrases import MILITARY_PLACES
+from eventwire.actors.phrases import MILITARY_PLACES, named_as_backer
 from eventwire.events.candidates import SPEECH_LEMMAS, told_as_background, years_placed
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
@@ -651,13 +651,15 @@ def _ranked_roles(
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
+    backers = {t.i for t in sent if named_as_backer(t)}  # "rebels backed by Turkey": Turkey
     not_targets = (
         reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _inside_sources(p, ruled_sources, sent.doc)
         | (set() if force else _when(p.token))
+        | backers
     )
-    not_sources = (
+    not_sources = backers | (
         victims_of(p.token) | _media(candidates) | reporters_of(p.token, True) if force else set()
     )
 
@@ -676,14 +678,18 @@ def _ranked_roles(
         return sources, [r for r in targets if r.head not in source_heads]
 
     sources, targets = roles(not_targets)
+    source = _unguessed(sources[0]).actor if sources else None  # a guessed country: no side
     if (
-        sources
+        source is not None
         and targets
-        and all(_same_party(sources[0].actor, t.actor, people_apart=p.learned) for t in targets)
+        and all(_same_party(source, _unguessed(t).actor, people_apart=p.learned) for t in targets)
     ):
-        # "Lavrov pledged that Russia will continue its efforts …": Russia is Lavrov's own
-        # side, so the act's counterpart is another phrase or nobody, not a lost event
-        return roles(not_targets | {r.head for r in sources + targets})
+        # "Lavrov pledged that Russia will continue its efforts … for the Syrian people":
+        # Russia is Lavrov's own side, so the act's counterpart is another phrase, if the
+        # sentence names one; if not, one party on both sides codes nothing, as before
+        again = roles(not_targets | {r.head for r in sources + targets})
+        if again[1]:
+            return again
     return sources, targets
 
 
