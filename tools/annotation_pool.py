@@ -10,17 +10,18 @@ sentence of theirs is ever annotated for training. Writes ids and offsets only, 
 Sentences are split by the project's own spaCy pipeline, so they are the sentences the coder
 sees. Batch ``overlap`` goes to every annotator (agreement check); ``a1``..``a3`` to one each.
 
-Later rounds (``--round 2``, ``--round 3``, ``--round 5``) append more random sentences to the
-pool, never an audit article's and never a sentence already in the pool (nor the same text
-twice), in batches ``overlapN`` (every annotator of the round) and one batch per annotator
-(``b1``..``b4`` in round 2, ``c1``..``c4`` in round 3, ``e1``..``e6`` in round 5).
+Later rounds (``--round 2``, ``--round 3``, ``--round 5``, ``--round 6``) append more random
+sentences to the pool, never an audit article's and never a sentence already in the pool (nor
+the same text twice), in batches ``overlapN`` (every annotator of the round) and one batch per
+annotator (``b1``..``b4`` in round 2, ``c1``..``c4`` in round 3, ``e1``..``e6`` in round 5,
+``f1``..``f6`` in round 6).
 
 Round 4 (``--round 4 --model DIR``) is chosen by uncertainty instead: fresh sentences are coded
 by ``extract`` with the model in DIR (trained without the dev half, threshold lowered), and the
 pool takes the sentences whose likeliest event has a probability between 0.15 and 0.65, where the
 model is least sure and a label teaches it most (batches ``overlap4``, ``d1``..``d6``).
 
-Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4|5] [--model DIR]
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4|5|6] [--model DIR]
 """
 
 from __future__ import annotations
@@ -105,6 +106,7 @@ LATER_ROUNDS = {
     2: ({"giveme5w1h": 1200, "fakes": 1000, "reuters": 400}, 20, "overlap2", "b", 4),
     3: ({"giveme5w1h": 1000, "fakes": 1000, "reuters": 400}, 20, "overlap3", "c", 4),
     5: ({"giveme5w1h": 800, "fakes": 800, "reuters": 500}, 7, "overlap5", "e", 6),
+    6: ({"giveme5w1h": 800, "fakes": 800, "reuters": 500}, 7, "overlap6", "f", 6),
 }
 
 
