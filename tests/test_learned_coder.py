@@ -214,6 +214,18 @@ def test_refusal_codes_follow_the_yielding_act():
     assert refusal_to_yield("080") == "124"
 
 
+def test_a_withheld_intent_is_a_rejection():
+    # "said it would not cooperate militarily": CAMEO's rejection (121), asserted, not a
+    # negated intent that users and scorers would read as no event
+    from eventwire.events.extract import refused_intent
+
+    (event,) = events("Pakistan said it would not cooperate militarily with India.")
+    assert event.cameo[:2] == "12" and not event.negated and event.modality == "asserted"
+    assert (event.source.code, event.target.code) == ("PAK", "IND")
+    assert refused_intent("0312") == "1212" and refused_intent("036") == "125"
+    assert refused_intent("0353") == "1243" and refused_intent("030") == "120"
+
+
 def test_an_arrest_with_no_named_agent_keeps_its_target():
     found = events("An opposition leader was arrested in Kampala on Monday for inciting violence.")
     assert [e.cameo[:2] for e in found] == ["17"]

@@ -45,7 +45,8 @@ class Conventions:
     # with no target) that reports it; PETRARCH's coder makes no such pass
     reported_act_replaces_bare_statement: bool
     # "will not lift the ban", "refuses to release the hostages" as CAMEO's refusal to yield
-    # (124x: "not" + a yielding act is a rejection); PETRARCH keeps the negated act
+    # (124x: "not" + a yielding act is a rejection), and "will not accept refugees" (a withheld
+    # intent, 03x) as a rejection (12x); PETRARCH keeps the negated act
     withheld_yield_is_a_refusal: bool
     # "In May an air raid on the camp left dozens dead" in an October story about this week:
     # eventwire sets aside acts dated over a month before the article's news (background,

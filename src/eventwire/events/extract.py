@@ -78,6 +78,20 @@ def refusal_to_yield(code: str) -> str:
     return REFUSED_YIELD.get(code[:4]) or REFUSED_YIELD.get(code[:3], "124")
 
 
+# CAMEO's rejection for each withheld intent (035x, intents to yield, are refusals to yield)
+REFUSED_INTENT = {"031": "121", "0311": "1211", "0312": "1212", "036": "125", "037": "127",
+                  "038": "126"}  # fmt: skip
+
+
+def refused_intent(code: str) -> str:
+    """ "Will not accept refugees" (a withheld 03x) is a rejection: 121 for material
+    cooperation, 125 for meeting or negotiating, 127 for settling, 126 for mediation, 124x for
+    yielding, else 120."""
+    if code[:3] == "035":
+        return refusal_to_yield(code)
+    return REFUSED_INTENT.get(code[:4]) or REFUSED_INTENT.get(code[:3], "120")
+
+
 CHEMICAL_AGENTS = {"sarin", "chlorine", "vx", "novichok", "tabun", "soman"}
 CHEMICAL_MODIFIERS = {"chemical", "nerve", "toxic", "poison", "poisonous", "mustard", "gas"}
 CHEMICAL_HEADS = {"weapon", "attack", "agent", "munition", "bomb", "gas", "strike", "shell",
@@ -895,6 +909,15 @@ def _events_for(
         and config.conventions.intent_has_its_own_code
     ):
         code = INTENT_CODE[code[:2]]
+    if (
+        negated
+        and modality != "hypothetical"
+        and code[:2] == "03"
+        and config.conventions.withheld_yield_is_a_refusal
+    ):
+        # "says it will not accept refugees": an intent withheld is CAMEO's rejection (12x),
+        # an act of its own, as a withheld yield is the refusal to yield
+        code, negated, modality = refused_intent(code), False, "asserted"
     no_actor: list[ActorRef | None] = [None]
     conventions = config.conventions
     for src in sources_list or no_actor:
