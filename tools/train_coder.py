@@ -316,7 +316,7 @@ def uncertain_sids() -> set[str]:
 
 @cache
 def sampled_at_random() -> frozenset[str]:
-    """The pool sentences drawn at random (rounds 1-3 and 5). The real-sentence precision that sets
+    """The pool sentences drawn at random (rounds 1-3, 5, 6). The real-sentence precision that sets
     the threshold is measured on these alone: round 4's were chosen because the model was
     unsure of them, so they stand for hard cases, not for the news a user codes."""
     return frozenset(r["sid"] for r in pool() if r["batch"] not in UNCERTAIN_BATCHES)

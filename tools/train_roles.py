@@ -292,7 +292,7 @@ def right(case: Case, role: str, chosen: int | None) -> bool:
 
 def score(cases: list[Case], picks: list[tuple[int | None, int | None]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
-    representative = sampled_at_random()  # rounds 1-3, 5; round 4 was chosen for being hard
+    representative = sampled_at_random()  # rounds 1-3, 5, 6; round 4 was chosen for being hard
     for name, keep in (
         ("real", lambda c: c.sid.startswith("s")),
         ("real, random rounds", lambda c: c.sid in representative),
