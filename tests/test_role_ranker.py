@@ -449,3 +449,11 @@ def test_a_state_backing_a_group_is_neither_the_group_nor_its_owner():
     # the backer itself is still who it is
     government = next(t for t in doc if t.text == "government")
     assert actors_of(doc).at(government).actor.code == "SAUGOV"
+
+
+def test_who_suffered_losses_in_an_attack_is_its_target_not_its_source():
+    # "the group suffered a heavy death toll in the air raids": the group was hit
+    found = events("The Islamic State group suffered a heavy death toll in the air raids on Raqqa.")
+    assert found and all(codes(e)[0] != "IMGMUSISI" for e in found), found
+    found = events("Islamic State suffered heavy losses in clashes with the Syrian army.")
+    assert any(codes(e) == ("SYRMIL", "IMGMUSISI") for e in found), found

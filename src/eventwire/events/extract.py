@@ -778,6 +778,7 @@ def reporters_of(predicate: Token, told_only: bool = False) -> set[int]:
 
 
 # verbs whose object (or passive subject) suffers the act of force: a victim, never its author
+SUFFER_LEMMAS = {"suffer", "sustain", "incur"}
 HARM_LEMMAS = {
     "kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "execute", "behead",
     "massacre", "slaughter", "eliminate", "neutralize", "neutralise",
@@ -787,13 +788,17 @@ HARM_LEMMAS = {
 def victims_of(predicate: Token) -> set[int]:
     """Who suffers the act: the passive subject or object of a verb of harm that is the
     predicate, or that the predicate hangs on by a preposition ("40 fighters were killed in
-    the offensive", "were injured due to the clashes"). Never the act's source."""
+    the offensive", "were injured due to the clashes"), and the subject of "suffered" losses
+    in it. Never the act's source."""
     verb: Token | None = predicate
     for _ in range(3):
         if verb is None or verb.pos_ in {"VERB", "AUX"}:
             break
-        verb = verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod"} else None
+        verb = verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod", "dobj"} else None
     out = _harmed_by_participle(predicate)
+    if verb is not None and verb.lemma_.lower() in SUFFER_LEMMAS:
+        # "ISIL suffered a heavy death toll in the air raids": its subject is who was hit
+        return out | {c.i for c in verb.children if c.dep_ == "nsubj"}
     if verb is None or verb.lemma_.lower() not in HARM_LEMMAS:
         return out
     active_object = {"dobj"} if verb.i != predicate.i else set()
