@@ -460,3 +460,21 @@ def test_harm_done_in_a_coded_act_is_that_act():
         "village of Shalaf, a military source said."
     )
     assert [(code_of(e.source), code_of(e.target)) for e in found] == [("SYRMIL", "SYRREBMUS")]
+
+
+def test_a_report_coded_as_the_act_gives_way_to_the_act_it_reports():
+    # the model sometimes codes "stated" itself as the force it reports: with the same dyad and
+    # root as the act, the act is kept, never the stating, whichever comes first
+    from eventwire.events.extract import settled
+    from eventwire.model import Actor
+    from eventwire.nlp import load_nlp
+
+    doc = load_nlp()("Konashenkov stated that Russian jets were destroying rebel positions.")
+    jets = Actor("Russian jets", "RUSMIL", "RUS", "MIL")
+
+    def act(word: str) -> Event:
+        trigger = next(t.i for t in doc if t.text == word)
+        return Event(jets, None, "190", None, 4, None, 0, (0, 10), doc.text, trigger=trigger)
+
+    kept = settled([act("stated"), act("destroying")], doc, reports_give_way=True)
+    assert [doc[e.trigger].text for e in kept] == ["destroying"]

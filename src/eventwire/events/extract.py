@@ -163,7 +163,6 @@ def sentence_events(
     and drops a definite "the meeting" that refers back to a meeting already coded."""
     earlier = earlier if earlier is not None else []
     coded_events: list[Event] = []
-    seen: set[tuple[str | None, str | None, str]] = set()
     if config.coder == "learned" and config.conventions.learned_coder:
         if is_question(sent):
             return  # "Or is it a plan to drive them into Syria under Russian air strikes?"
@@ -188,19 +187,28 @@ def sentence_events(
             anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
-            key = (
-                event.source.code if event.source else None,
-                event.target.code if event.target else None,
-                event.cameo[:2],
-            )
-            if key in seen:
-                continue
-            seen.add(key)
             event.confidence = predicate.confidence
             coded_events.append(event)
-    if config.conventions.reported_act_replaces_bare_statement:
-        coded_events = _without_bare_statements(coded_events, sent.doc)
-    yield from _harm_within_acts(coded_events, sent.doc)
+    yield from settled(
+        coded_events, sent.doc, config.conventions.reported_act_replaces_bare_statement
+    )
+
+
+def settled(events: list[Event], doc: Doc, reports_give_way: bool) -> list[Event]:
+    """A sentence's events once the reports of its acts are gone (``reports_give_way``) and
+    harm is merged into the act that did it, then one per dyad and root: "X stated that the
+    forces were destroying …" keeps the act, never the stating, whichever the model coded
+    first."""
+    if reports_give_way:
+        events = _without_bare_statements(events, doc)
+    seen: set[tuple[str | None, str | None, str]] = set()
+    out = []
+    for event in _harm_within_acts(events, doc):
+        key = (code_of(event.source), code_of(event.target), event.cameo[:2])
+        if key not in seen:
+            seen.add(key)
+            out.append(event)
+    return out
 
 
 HARM_IN = {"in", "by", "during", "under", "from", "amid"}
