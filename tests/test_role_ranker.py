@@ -457,3 +457,19 @@ def test_who_suffered_losses_in_an_attack_is_its_target_not_its_source():
     assert found and all(codes(e)[0] != "IMGMUSISI" for e in found), found
     found = events("Islamic State suffered heavy losses in clashes with the Syrian army.")
     assert any(codes(e) == ("SYRMIL", "IMGMUSISI") for e in found), found
+
+
+def test_the_speaker_after_a_reported_clause_with_no_comma_is_the_statements_source():
+    # "… are well-prepared said Kirkuki" (the comma lost, as in scraped copy): Kirkuki speaks;
+    # the Peshmerga of the reported clause are not the statement's source
+    from eventwire.saying import subject_of
+
+    text = "But the Peshmerga are well-prepared for such surprise attacks said Kirkuki."
+    doc = load_nlp()(text)
+    speaker, _ = subject_of(next(t for t in doc if t.text == "said"))
+    assert speaker is not None and speaker.text == "Kirkuki"
+    statements = [e for e in events(text) if e.cameo[:2] == "01"]
+    assert all(e.source is None or "Peshmerga" not in e.source.text for e in statements)
+    # "told" keeps its object as whom it was told to
+    told = load_nlp()("The army is ready, the minister told reporters.")
+    assert subject_of(next(t for t in told if t.text == "told"))[0].text == "minister"

@@ -75,9 +75,15 @@ def is_reporting_participle(verb: Token) -> bool:
 
 
 def _inverted_subject(verb: Token) -> Token | None:
-    """ "…,” said Lavrov addressing reporters": the name right after a verb after a comma."""
+    """ "…,” said Lavrov addressing reporters": the name right after a verb after a comma, or
+    after the clause it reports when the comma is lost ("… are well-prepared said Kirkuki")."""
     doc = verb.doc
-    if verb.i == 0 or not doc[verb.i - 1].is_punct or verb.i + 1 >= len(doc):
+    if verb.i == 0 or verb.i + 1 >= len(doc):
+        return None
+    reported_before = verb.lower_ != "told" and any(
+        c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children
+    )
+    if not (doc[verb.i - 1].is_punct or reported_before):
         return None
     token = doc[verb.i + 1]
     if token.pos_ not in {"PROPN", "NOUN", "DET", "ADJ"} or token.ent_type_ in {"DATE", "TIME"}:

@@ -674,15 +674,23 @@ def _ranked_roles(
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
     backers = {t.i for t in sent if named_as_backer(t)}  # "rebels backed by Turkey": Turkey
+    speakers, reported = _what_is_said(p)
     not_targets = (
         reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _inside_sources(p, ruled_sources, sent.doc)
         | (set() if force else _when(p.token))
         | backers
+        | speakers
     )
-    not_sources = backers | (
-        victims_of(p.token) | _media(candidates) | reporters_of(p.token, True) if force else set()
+    not_sources = (
+        backers
+        | reported
+        | (
+            victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
+            if force
+            else set()
+        )
     )
 
     def roles(barred: set[int]) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -828,6 +836,20 @@ def _harmed_by_participle(predicate: Token) -> set[int]:
             ):
                 out.add(noun.i)
     return out
+
+
+def _what_is_said(p: Predicate) -> tuple[set[int], set[int]]:
+    """For a statement coded on a verb of saying: who speaks (never its target) and the words
+    of the clause they report, whose actors are never its source ("the Peshmerga are
+    well-prepared, said Kirkuki": Kirkuki speaks, not the Peshmerga)."""
+    verb = p.token
+    if p.noun is not None or verb.lemma_.lower() not in SPEECH_LEMMAS or p.code[:2] != "01":
+        return set(), set()
+    speakers = _speakers(verb)
+    if not speakers:
+        return set(), set()
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    return speakers, {t.i for c in clauses for t in c.subtree} - speakers
 
 
 def _speakers(verb: Token) -> set[int]:
