@@ -473,3 +473,9 @@ def test_the_speaker_after_a_reported_clause_with_no_comma_is_the_statements_sou
     # "told" keeps its object as whom it was told to
     told = load_nlp()("The army is ready, the minister told reporters.")
     assert subject_of(next(t for t in told if t.text == "told"))[0].text == "minister"
+
+
+def test_a_bastion_is_a_place_like_a_stronghold_town():
+    # "the opposition bastion east of Damascus" is the town, where the assault fell
+    (event,) = events("Government warplanes pounded the opposition bastion east of Damascus.")
+    assert event.target is None or "bastion" not in event.target.text, event

@@ -1000,6 +1000,7 @@ WHERE_NOT_WHOM = {"in", "near", "around", "outside", "inside", "across", "along"
 PLACE_NOUNS = {
     "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
+    "bastion",
     "hospital", "school", "building", "road", "territory", "enclave", "stronghold", "airport",
 }  # fmt: skip
 
