@@ -174,9 +174,18 @@ SUPPORTING = {
 
 
 def supports_only(token: Token) -> bool:
-    """The state half of "Turkish-backed" and its kin: a supporter, not the owner."""
-    return hyphen_modifier(token) and token.doc[token.i + 2].lower_ in SUPPORTING
+    """The state half of "Turkish-backed" and its kin, the hyphen lost or not ("Turkish
+    backed groups"): a supporter, not the owner."""
+    doc = token.doc
+    if hyphen_modifier(token):
+        return doc[token.i + 2].lower_ in SUPPORTING
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    # with a space, only words that cannot name the state's own ("Syrian armed forces",
+    # "Syrian allied forces" are its forces or theirs)
+    return after is not None and after.lower_ in BACKED_APART and after.i < after.head.i
 
+
+BACKED_APART = {"backed", "sponsored", "funded", "financed", "supported"}
 
 # words that, modifying a group, name whom it serves: "rebels backed by Turkey", "groups
 # affiliated to the Saudi regime", "militias loyal to Iran"
