@@ -479,3 +479,10 @@ def test_a_bastion_is_a_place_like_a_stronghold_town():
     # "the opposition bastion east of Damascus" is the town, where the assault fell
     (event,) = events("Government warplanes pounded the opposition bastion east of Damascus.")
     assert event.target is None or "bastion" not in event.target.text, event
+
+
+def test_the_words_as_written_name_the_agent_before_their_lemmas():
+    # "armed forces" is the military; its lemmas, "armed force", a militia (UAF)
+    doc = parsed("Syrian armed forces repelled an attack near Aleppo.")
+    forces = actors_of(doc).at(next(t for t in doc if t.text == "forces"))
+    assert forces is not None and forces.actor.code == "SYRMIL", forces

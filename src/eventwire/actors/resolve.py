@@ -664,7 +664,7 @@ class Resolver:
                 # "human rights activists": lemmas, or the words with only the head lemmatised
                 lemmas = " ".join(t.lemma_.lower() for t in piece)
                 surface = " ".join(t.lower_ for t in piece)  # "media", not "medium"
-                for phrase in dict.fromkeys([lemmas, head_lemmatised(piece), surface]):
+                for phrase in dict.fromkeys([surface, lemmas, head_lemmatised(piece)]):
                     agent = self.kb.agent(phrase)
                     if not agent:
                         continue
