@@ -486,3 +486,10 @@ def test_the_words_as_written_name_the_agent_before_their_lemmas():
     doc = parsed("Syrian armed forces repelled an attack near Aleppo.")
     forces = actors_of(doc).at(next(t for t in doc if t.text == "forces"))
     assert forces is not None and forces.actor.code == "SYRMIL", forces
+
+
+def test_a_statement_addressed_to_no_one_is_about_its_reported_clause_s_actor():
+    # the guideline's 010 about another actor: its target is whom the statement is about
+    (event,) = events("The Iraqi army is fully prepared for such attacks said the governor.")
+    assert event.cameo[:2] == "01" and codes(event)[1] == "IRQMIL", event
+    assert event.source is not None and "governor" in event.source.text

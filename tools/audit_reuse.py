@@ -27,7 +27,8 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
-    "learned-thirty-fourth", "learned-thirty-third", "learned-thirty-second",
+    "learned-thirty-fifth", "learned-thirty-fourth", "learned-thirty-third",
+    "learned-thirty-second",
     "learned-thirty-first", "learned-thirtieth",
     "learned-twenty-ninth",
     "learned-twenty-eighth",

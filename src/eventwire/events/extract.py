@@ -720,7 +720,26 @@ def _ranked_roles(
         again = roles(not_targets | {r.head for r in sources + targets})
         if again[1]:
             return again
+    if sources and not targets and reported:
+        # a statement addressed to no one is about the actor its reported clause is about:
+        # "Kirkuki said the Peshmerga are well-prepared" (the guideline's 010 about an actor)
+        about = _about(p.token, candidates, sources[0])
+        if about is not None:
+            return sources, [about]
     return sources, targets
+
+
+def _about(verb: Token, candidates: list[ActorRef], source: ActorRef) -> ActorRef | None:
+    """The named actor a statement's reported clause is about: that clause's subject, when it
+    names an actor other than the speaker's own side."""
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}):
+        subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subject is None:
+            continue
+        ref = next((r for r in candidates if r.head == subject.i), None)
+        if ref is not None and _named(ref) and not _same_party(source.actor, ref.actor, True):
+            return ref
+    return None
 
 
 TEMPORAL_PREPS = {"after", "before", "following", "during", "since", "until", "ahead", "prior"}
