@@ -1,5 +1,6 @@
 """English words more than one stage reads: the verbs of saying, which attribute a quotation
-(quotes) and tell whose report an act is (events). At the bottom of the layers."""
+(quotes) and tell whose report an act is (events), and the compass words that make a part of a
+place ("western Syria": events, place). At the bottom of the layers."""
 
 from __future__ import annotations
 
@@ -31,3 +32,13 @@ STANCE_VERBS = frozenset(
     }
 )  # fmt: skip
 REPORTING_VERBS = SPEECH_VERBS | STANCE_VERBS
+
+# the words that name a part of a place by its direction ("western Syria", "northeast Nigeria");
+# hyphenated forms ("north-eastern") are two words to the parser
+COMPASS_WORDS = frozenset(
+    {
+        "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+        "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+        "southeastern", "southwestern", "central",
+    }
+)  # fmt: skip

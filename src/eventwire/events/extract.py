@@ -41,7 +41,7 @@ from eventwire.events.roles import (
     with_conjuncts,
 )
 from eventwire.events.verbs import COMPOUND, VERB, VerbDictionary, VerbPattern, normalise_words
-from eventwire.lexicon import SPEECH_VERBS
+from eventwire.lexicon import COMPASS_WORDS, SPEECH_VERBS
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
 from eventwire.saying import SUBJECTS, subject_of
@@ -1054,18 +1054,11 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
-COMPASS = {
-    "north", "south", "east", "west", "northern", "southern", "eastern", "western",
-    "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
-    "southeastern", "southwestern", "central",
-}  # fmt: skip
-
-
 def _region_of(head: Token) -> bool:
     """ "western Syria", "north-eastern Nigeria": a region of the country, a place, not its
     state (never "North Korea" or "South Sudan", whose compass word is the name's)."""
     return head.ent_type_ in {"GPE", "LOC"} and any(
-        c.dep_ in {"amod", "compound", "advmod"} and c.text.islower() and c.lower_ in COMPASS
+        c.dep_ in {"amod", "compound", "advmod"} and c.text.islower() and c.lower_ in COMPASS_WORDS
         for c in head.lefts
     )
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from eventwire.actors.kb import load_kb
 from eventwire.gazetteer import Place, load_gazetteer
+from eventwire.lexicon import COMPASS_WORDS
 from eventwire.model import Location
 
 __all__ = [
@@ -65,10 +66,13 @@ _ADMIN_WORDS = "Province|Governorate|Region|Oblast|Prefecture|Countryside"
 _SUFFIX = re.compile(rf"^(?P<name>.+?)\s+(?P<feat>{_FEATURE_ALT}|{_ADMIN_WORDS})$")
 _STRIPPED_MIN_POPULATION = 100_000  # "eastern Aleppo" yes; "East Bank" is not "Bank"
 _POSSESSOR = re.compile(r"^(?P<owner>[A-Z][\w .'-]*?)['’]s\s+(?P<name>[A-Z].*)$")
+_HYPHENATED = {"north-eastern", "north-western", "south-eastern", "south-western"}
+_DESCRIBING = {"the", "upper", "lower", "greater", "downtown", "rural", "occupied", "war-torn",
+               "besieged"}  # fmt: skip
 _DIRECTION = re.compile(
-    r"^(?:(?:the|north|south|east|west|northern|southern|eastern|western|central|"
-    r"north-?eastern|north-?western|south-?eastern|south-?western|northeast|northwest|"
-    r"southeast|southwest|upper|lower|greater|downtown|rural|occupied|war-torn|besieged)\s+)+",
+    r"^(?:(?:"
+    + "|".join(sorted(COMPASS_WORDS | _HYPHENATED | _DESCRIBING, key=len, reverse=True))
+    + r")\s+)+",
     re.IGNORECASE,
 )
 _LEADING_THE = re.compile(r"^the\s+", re.IGNORECASE)

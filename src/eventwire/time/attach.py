@@ -9,11 +9,11 @@ head of another clause. So in "Lavrov, who met Kerry on Monday, will visit Paris
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from spacy.tokens import Doc, Token
 
 from eventwire.time.model import ResolvedDate, TimeExpression
+from eventwire.time.periods import iso_day
 from eventwire.time.resolve import resolve_expression
 from eventwire.time.tagger import find_time_expressions
 from eventwire.time.tense import clause_tense, governing_verb, is_verb
@@ -25,7 +25,7 @@ _MAX_STEPS = 40
 def event_date(doc: Doc, trigger: int, published: str | None) -> ResolvedDate | None:
     """The date of the event whose predicate is token ``trigger``; the publication date
     (precision "inherited") when its clause has no time expression; None without either."""
-    anchor = _anchor(published)
+    anchor = iso_day(published)
     token = doc[trigger]
     if anchor is not None:
         tense = clause_tense(token)
@@ -113,12 +113,3 @@ def _reach(
         if is_verb(tok) or tok.dep_ in ("relcl", "advcl", "ccomp", "acl"):
             return None
     return None
-
-
-def _anchor(published: str | None) -> dt.date | None:
-    if not published:
-        return None
-    try:
-        return dt.date.fromisoformat(published[:10])
-    except ValueError:
-        return None

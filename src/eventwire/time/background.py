@@ -15,14 +15,14 @@ from __future__ import annotations
 import datetime as dt
 
 from eventwire.model import HEADLINE, ArticleResult, Event
-from eventwire.time.periods import month, week, year
+from eventwire.time.periods import iso_day, month, week, year
 
 BACKGROUND_DAYS = 30
 
 
 def set_aside_background(result: ArticleResult) -> None:
     """Drop the body's events dated more than ``BACKGROUND_DAYS`` before the article's news."""
-    published = _day(result.article.published if result.article else None)
+    published = iso_day(result.article.published if result.article else None)
     if published is None:
         return
     body = [e for e in result.events if e.sentence != HEADLINE]
@@ -41,11 +41,11 @@ def _age(event: Event, published: dt.date) -> int:
 def period_end(event: Event) -> dt.date | None:
     """The last day the event's own date can mean ("in May": 31 May), or None when it has
     none of its own."""
-    start = _day(event.date)
+    start = iso_day(event.date)
     if start is None or event.date_precision not in {"day", "week", "month", "year"}:
         return None
     if event.date_end:
-        return _day(event.date_end)
+        return iso_day(event.date_end)
     if event.date_precision == "week":
         return week(start).end
     if event.date_precision == "month":
@@ -53,10 +53,3 @@ def period_end(event: Event) -> dt.date | None:
     if event.date_precision == "year":
         return year(start.year).end
     return start
-
-
-def _day(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value[:10]) if value else None
-    except ValueError:
-        return None

@@ -22,6 +22,14 @@ class Period:
     ranged: bool = False  # True when date_end must be reported (range, quarter, season, decade)
 
 
+def iso_day(text: str | None) -> dt.date | None:
+    """The calendar day an ISO date or timestamp starts with ("2017-10-20T08:00"), or None."""
+    try:
+        return dt.date.fromisoformat(text[:10]) if text else None
+    except ValueError:
+        return None
+
+
 def day(d: dt.date) -> Period:
     return Period(d, d, "day")
 

@@ -6,7 +6,6 @@ passed off as the event's own date)."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 
 from spacy.tokens import Doc
 
@@ -16,6 +15,7 @@ from eventwire.model import HEADLINE, ArticleResult, Event
 from eventwire.time.attach import event_date, expression_tense, expressions
 from eventwire.time.background import set_aside_background
 from eventwire.time.model import ResolvedDate
+from eventwire.time.periods import iso_day
 from eventwire.time.resolve import resolve_expression
 from eventwire.time.tense import clause_tense
 
@@ -66,9 +66,8 @@ def borrowed_date(doc: Doc, trigger: int, published: str | None) -> ResolvedDate
         return None
     antecedent = relative_antecedent(doc, trigger)
     if antecedent is not None:
-        try:
-            anchor = dt.date.fromisoformat(published[:10])
-        except ValueError:
+        anchor = iso_day(published)
+        if anchor is None:
             return None
         for expr in expressions(doc):
             if antecedent.start <= expr.start and expr.end <= antecedent.end:
