@@ -145,3 +145,50 @@ def test_copyright_and_newsletter_trailers_are_cut():
 def test_wire_labels_are_not_datelines():
     raw = "FILE - In this May 18, 2017 file photo, the minister speaks to reporters in Rome."
     assert clean_body(raw).dateline is None
+
+
+@pytest.mark.parametrize(
+    "tags, lede",
+    [
+        # the tags end at a word that opens a sentence and is never a tag
+        ("Tags Lebanon Hezbollah Beirut army", "The army said on Monday it had arrested five men."),
+        ("Tags Yemen Houthis Hodeidah UN", "At least 12 people were killed in the port on Friday."),
+        # at a full stop
+        ("Tags Sudan Darfur RSF war.", "Fighters attacked a camp near El Fasher on Sunday."),
+        # otherwise at the lede's subject, before its verb or first function word
+        ("Tags Mali Bamako junta ECOWAS Wagner", "Malian troops seized a rebel base on Tuesday."),
+        ("Tags Kenya Somalia al-Shabaab", "Kenyan and Somali forces attacked a militant camp."),
+        ("Tags Sahel jihadists Niger", "Government air raids in the north killed 20 fighters."),
+    ],
+)
+def test_a_tag_list_glued_to_the_lede_is_cut(tags, lede):
+    standfirst = "Fighting flared again in the region on the weekend."
+    raw = f"{standfirst} {tags} {lede} A second paragraph follows."
+    clean = clean_body(raw)
+    assert clean.text == f"{standfirst}\n\n{lede} A second paragraph follows."
+    assert_offsets_faithful(raw, clean)
+
+
+def test_a_tag_list_left_whole_when_its_end_is_unclear():
+    # the first word after "Tags" may be a tag or the lede's subject: nothing is cut
+    raw = "Talks resumed in Doha. Tags Rebels shelled the town on Friday."
+    assert clean_body(raw).text == raw
+    endless = "Talks resumed in Doha. Tags " + " ".join(["Qatar Doha talks"] * 20) + "."
+    assert clean_body(endless).text == endless
+
+
+def test_a_tag_list_or_headline_list_after_the_story_is_cut():
+    story = "The ministry said the talks would resume in Geneva next week."
+    tags = "Tags Switzerland Geneva talks Community standardsDiscussion Comment via Sample News"
+    assert clean_body(f"{story} ... 11 {tags}").text == f"{story} ... 11"
+    related = "Related Envoy Meets Rebel Leaders in Istanbul Army Repels Attack Near Hama (1881)"
+    assert clean_body(f"{story} {related} {tags}").text == story
+    ends_in_prose = f"{story} Related talks were held in Vienna last month."
+    assert clean_body(ends_in_prose).text == ends_in_prose
+
+
+def test_a_date_of_publication_label_is_a_header():
+    raw = "Date of publication 7 October 2016 Shelling in West Aleppo left 11 people dead."
+    clean = clean_body(raw)
+    assert clean.text == "Shelling in West Aleppo left 11 people dead."
+    assert clean.header == "Date of publication 7 October 2016"

@@ -108,3 +108,24 @@ def test_schema_rejects_contract_violations(bad):
     out["events"][0].update(bad)
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(out, load_schema())
+
+
+def test_scraped_tags_and_date_label_never_reach_the_events():
+    """A page flattened to one line: its date label dates the story, its tag list is no
+    actor, and every span still indexes the text as it arrived."""
+    from eventwire.api import extract
+
+    raw = (
+        "Date of publication 7 October 2016 Shelling in West Aleppo left 11 people dead. "
+        "Tags Syria Aleppo Russia UN De Mistura Syrian rebels shelled a government-held "
+        "district of Aleppo on Friday, the monitor said."
+    )
+    out = result_to_json(extract(raw, id="t"))
+    assert out["published"] == "2016-10-07"
+    actors = [e[role] for e in out["events"] for role in ("source", "target") if e[role]]
+    assert actors and not any("Tags" in a["text"] or "Russia" in a["text"] for a in actors)
+    assert "Syrian rebels" in [e["source"]["text"] for e in out["events"] if e["source"]]
+    tags = (raw.index("Tags"), raw.index("Syrian rebels"))
+    for event in out["events"]:
+        s, e = event["span"]
+        assert e <= tags[0] or s >= tags[1], raw[s:e]

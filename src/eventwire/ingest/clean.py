@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 import statistics
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from eventwire.ingest.furniture import date_label, furniture_spans
 from eventwire.model import Dateline, OffsetMap
 
 MONTH = (
@@ -101,8 +103,12 @@ def clean_body(raw: str, title: str | None = None) -> CleanText:
     """Clean ``raw``; the title line is dropped if the body repeats it."""
     start = _skip_title(raw, title)
     dateline, header, start = _find_dateline(raw, start)
+    label = date_label(raw, start)
+    if label is not None:  # "Date of publication 7 October 2016" glued before the lede
+        header = header or label.group(0).strip()
+        start = label.end()
     end = _trailing_cut(raw, start)
-    text, runs = _normalise_whitespace(raw, start, end)
+    text, runs = _normalise_whitespace(raw, start, end, furniture_spans(raw, start, end))
     long_tokens = len(_LONG_TOKEN.findall(raw, start, end)) if len(raw) > MAX_TOKEN_CHARS else 0
     return CleanText(text, OffsetMap(tuple(runs)), dateline, header, long_tokens)
 
@@ -206,37 +212,62 @@ def _is_hard_wrapped(raw: str, start: int, end: int) -> bool:
     return len(lengths) >= 5 and statistics.median(lengths) < 85
 
 
-def _normalise_whitespace(raw: str, start: int, end: int) -> tuple[str, list[tuple[int, int, int]]]:
+def _normalise_whitespace(
+    raw: str, start: int, end: int, cuts: Sequence[tuple[int, int]] = ()
+) -> tuple[str, list[tuple[int, int, int]]]:
+    """The clean text of ``raw[start:end]`` and its offset runs. Whitespace is squeezed and
+    invisible characters dropped; each furniture span in ``cuts`` becomes a paragraph break."""
     wrapped = _is_hard_wrapped(raw, start, end)
     parts: list[str] = []
     runs: list[tuple[int, int, int]] = []
     clean_len = 0
     pos = start
-    for m in _DROP_CHARS.finditer(raw, start, end):
-        if m.start() > pos:
-            parts.append(raw[pos : m.start()])
-            runs.append((clean_len, pos, m.start() - pos))
-            clean_len += m.start() - pos
-        pos = m.end()
-        if clean_len == 0 or m.end() >= end:
+    for gap_start, gap_end, is_cut in _gaps(raw, start, end, cuts):
+        if gap_start > pos:
+            parts.append(raw[pos:gap_start])
+            runs.append((clean_len, pos, gap_start - pos))
+            clean_len += gap_start - pos
+        pos = gap_end
+        if clean_len == 0 or gap_end >= end:
             continue  # leading/trailing whitespace disappears
-        gap = m.group(0)
+        gap = raw[gap_start:gap_end]
         newlines = gap.count("\n")
-        if not _INVISIBLE_RE.sub("", gap):
+        if is_cut:
+            repl = "\n\n"
+        elif not _INVISIBLE_RE.sub("", gap):
             continue  # only invisible characters: they vanish, the word stays whole
-        if newlines >= 2:
+        elif newlines >= 2:
             repl = "\n\n"
         elif newlines == 1 and (not wrapped or parts[-1][-1] in _SENTENCE_END):
             repl = "\n"
         else:
             repl = " "
         parts.append(repl)
-        runs.append((clean_len, m.start(), len(repl)))
+        runs.append((clean_len, gap_start, len(repl)))
         clean_len += len(repl)
     if pos < end:
         parts.append(raw[pos:end])
         runs.append((clean_len, pos, end - pos))
     return "".join(parts), _merge_runs(runs)
+
+
+def _gaps(
+    raw: str, start: int, end: int, cuts: Sequence[tuple[int, int]]
+) -> Iterator[tuple[int, int, bool]]:
+    """In order: the runs of whitespace and junk to squeeze or drop, and each cut with the
+    whitespace around it, flagged as a cut."""
+    pos = start
+    for cut_start, cut_end in cuts:
+        while cut_start > pos and raw[cut_start - 1].isspace():
+            cut_start -= 1
+        while cut_end < end and raw[cut_end].isspace():
+            cut_end += 1
+        for m in _DROP_CHARS.finditer(raw, pos, cut_start):
+            yield m.start(), m.end(), False
+        yield cut_start, cut_end, True
+        pos = cut_end
+    for m in _DROP_CHARS.finditer(raw, pos, end):
+        yield m.start(), m.end(), False
 
 
 def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
