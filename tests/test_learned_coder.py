@@ -478,3 +478,31 @@ def test_a_report_coded_as_the_act_gives_way_to_the_act_it_reports():
 
     kept = settled([act("stated"), act("destroying")], doc, reports_give_way=True)
     assert [doc[e.trigger].text for e in kept] == ["destroying"]
+
+
+def test_a_headlines_attribution_is_neither_source_nor_target():
+    from eventwire.events.headline import without_attribution
+
+    for title, kept in [
+        ("Jets strike rebel posts near Hama Monitor AFP", "Jets strike rebel posts near Hama"),
+        ("Jets strike rebel posts near Hama: monitors say", "Jets strike rebel posts near Hama"),
+        (
+            "Mortars hit Damascus suburb - Region - World - Sample Online",
+            "Mortars hit Damascus suburb",
+        ),
+        ("Rebels seize two villages, state news agency says", "Rebels seize two villages"),
+        ("Russia expels OSCE monitors", "Russia expels OSCE monitors"),  # monitors as the object
+        ("Militias kidnap UN monitor", "Militias kidnap UN monitor"),
+        ("Syria - Russia deal", "Syria - Russia deal"),  # too little would be left
+    ]:
+        assert without_attribution(title) == kept.ljust(len(title))  # spans stay put
+    body = "Fighting continued across the province on Sunday."
+    title = "Turkish jets strike Kurdish militia in Syria Monitor AFP"
+    result = eventwire.extract(body, title=title, published="2016-05-01")
+    (event,) = [e for e in result.events if e.sentence == -1]
+    assert (code_of(event.source), event.cameo[:2], code_of(event.target)) == (
+        "TURMIL",
+        "19",
+        "SYRUAF",
+    )
+    assert event.evidence[event.span[0] : event.span[1]] == "jets strike Kurdish militia"

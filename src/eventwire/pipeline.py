@@ -22,7 +22,7 @@ from eventwire.actors.resolve import resolve_actors
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.events.classify import check_coder
 from eventwire.events.extract import extract_events
-from eventwire.events.headline import code_headline, sentence_case
+from eventwire.events.headline import code_headline, headline_text
 from eventwire.events.verbs import verb_dictionary
 from eventwire.ingest.records import Failure
 from eventwire.model import Article, ArticleResult, Mention, Sentence
@@ -87,7 +87,7 @@ def process_chunk(
     docs = iter(parse((a.text for a in articles), batch_size=batch_size))
     kb = knowledge_base(config)
     titles = iter(
-        parse((sentence_case(a.title or "", kb, a.text) for a in articles), batch_size=batch_size)
+        parse((headline_text(a.title or "", kb, a.text) for a in articles), batch_size=batch_size)
     )
     return [
         item if isinstance(item, Failure) else annotate(next(docs), item, next(titles), config)

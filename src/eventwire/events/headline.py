@@ -21,6 +21,36 @@ from eventwire.model import HEADLINE, ArticleResult, Event
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
+# "… kills 12 - Region - World - Ahram Online", "… | Jordan Times", "… - Reports"
+_TAIL_SEGMENT = re.compile(r"\s+[-|–—_]\s+((?:\S+\s+){0,4}\S+)\s*$")
+MIN_HEADLINE_WORDS = 4  # what stays of a title when its tail segments go
+# "…: monitors say", "…, state media" and, where scraping lost the colon, "… Monitor AFP"
+_ATTRIBUTION = re.compile(
+    r"(?:\s*[:,]\s*(?:monitors?|monitoring group|activists|NGO|watchdog|state \w+(?: \w+)?)"
+    r"|\s+(?<!UN )(?<!OSCE )"
+    r"(?:monitor|monitoring group|NGO|watchdog|state (?:media|TV|television)))"
+    r"(?:\s+(?:says?|reports?))?(?:\s+(?:AFP|Reuters|AP|SANA|TASS|Xinhua))?\s*$",
+    re.IGNORECASE,
+)
+
+
+def headline_text(title: str, kb: KnowledgeBase, body: str = "") -> str:
+    """The title as the parser should read it: its attribution blanked, sentence-cased."""
+    return sentence_case(without_attribution(title), kb, body)
+
+
+def without_attribution(title: str) -> str:
+    """The title with its site name and its attribution ("… kill 12: monitor") blanked out
+    (same length, so spans are unchanged): a monitor or a site that reports an act is neither
+    its source nor its target."""
+    end = len(title.rstrip())
+    while (m := _TAIL_SEGMENT.search(title, 0, end)) and len(
+        title[: m.start()].split()
+    ) >= MIN_HEADLINE_WORDS:
+        end = m.start()
+    if (m := _ATTRIBUTION.search(title, 0, end)) and len(title[: m.start()].split()) >= 3:
+        end = m.start()
+    return title[:end] + " " * (len(title) - end)
 
 
 def sentence_case(title: str, kb: KnowledgeBase, body: str = "") -> str:
