@@ -107,6 +107,7 @@ LATER_ROUNDS = {
     3: ({"giveme5w1h": 1000, "fakes": 1000, "reuters": 400}, 20, "overlap3", "c", 4),
     5: ({"giveme5w1h": 800, "fakes": 800, "reuters": 500}, 7, "overlap5", "e", 6),
     6: ({"giveme5w1h": 800, "fakes": 800, "reuters": 500}, 7, "overlap6", "f", 6),
+    7: ({"giveme5w1h": 1000, "fakes": 600, "reuters": 500}, 7, "overlap7", "g", 6),
 }
 
 
