@@ -56,6 +56,7 @@ from eventwire.events.encoder import load_encoder
 from eventwire.events.extract import dictionary_hint
 from eventwire.events.role_ranker import load_ranker
 from eventwire.ingest import ArticleOptions, Failure, build_article
+from eventwire.ingest.clean import clean_body
 from eventwire.model import ArticleResult
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import sentences_and_mentions
@@ -105,6 +106,11 @@ def load_sentences(shared: Path) -> list[Sentence]:
                 continue
             seen.add(r["sid"])
             text = documents(shared, r["corpus"])[r["doc"]].text[r["start"] : r["end"]]
+            if not clean_body(text).text:  # all site furniture ("Tags Syria Raqqa …")
+                if r["events"]:
+                    sys.exit(f"{r['sid']}: events labelled on text the cleaner cuts whole")
+                print(f"{r['sid']}: skipped, site furniture only", file=sys.stderr)
+                continue
             events = []
             for e in r["events"]:
                 e = dict(e)
