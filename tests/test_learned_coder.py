@@ -330,6 +330,10 @@ def test_a_name_the_parser_splits_is_still_one_actor():
         published="2021-03-01",
     )
     assert all(code_of(m.actor) != "HKG" for m in result.actors)
+    # the tagger cuts "in Europe" off the organisation's name: the KB knows it whole
+    (event,) = events("The Organization for Security and Co-operation in Europe criticised Russia.")
+    assert event.source is not None and event.source.text.endswith("in Europe")
+    assert (code_of(event.source), event.cameo[:2], code_of(event.target)) == ("IGO", "11", "RUS")
 
 
 def test_people_named_by_their_group_act_as_the_group():

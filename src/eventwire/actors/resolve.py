@@ -61,6 +61,9 @@ if TYPE_CHECKING:
 BEFORE_A_PLACE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
 
 
+NAME_PREPOSITIONS = {"in", "of", "for", "on"}  # "… in Europe", "… for Refugees"
+
+
 def _modifies(token: Token) -> bool:
     """ "US air strikes", "Turkey's army": a country named as whose, which says no more about
     where the story is than a nationality does."""
@@ -144,6 +147,7 @@ class Resolver:
                 continue  # "a North Korea ship": what the name modifies is the phrase
             start = ent.start + (ent[0].pos_ == "DET")
             end = ent.end - (ent[-1].dep_ == "case")  # "North Korea's"
+            end = self._name_runs_on(doc, start, end) or end
             words = doc[start:end]
             if len(words) < 2 or hyphen_modifier(words[-1]):
                 continue  # "Hong Kong-flagged": a modifier
@@ -169,6 +173,19 @@ class Resolver:
             whole = ActorRef(ent.root.i, start, end, actor, how)
             found.add(whole)
             found.within.update((i, whole) for i in range(start, end) if i != whole.head)
+
+    def _name_runs_on(self, doc: Doc, start: int, end: int) -> int | None:
+        """The end of a known organisation's name that the tagger cut before its last
+        preposition ("the Organization for Security and Co-operation" + "in Europe")."""
+        if end + 1 >= len(doc) or doc[end].lower_ not in NAME_PREPOSITIONS:
+            return None
+        stop = end + 1
+        while stop < len(doc) and (doc[stop].pos_ == "PROPN" or doc[stop].ent_iob_ == "I"):
+            stop += 1
+        if stop == end + 1:
+            return None
+        record = self.kb.lookup(doc[start:stop].text, self.date)
+        return stop if record is not None and record.kind == "organization" else None
 
     # ------------------------------------------------------------------ one phrase
     def resolve_head(self, head: Token) -> ActorRef | None:
