@@ -192,3 +192,20 @@ def test_a_date_of_publication_label_is_a_header():
     clean = clean_body(raw)
     assert clean.text == "Shelling in West Aleppo left 11 people dead."
     assert clean.header == "Date of publication 7 October 2016"
+
+
+def test_promotion_lines_inside_the_story_are_cut():
+    raw = (
+        "The council met on Monday.\nAdvertisement Continue reading the main story\n"
+        "In its latest sanctions, the council acted.\nNewsletter Sign Up Continue reading the "
+        "main story Please verify you're not a robot. Sign Up You agree to receive updates.\n"
+        "Mr. Moon said the North must stop.\nRead more: Three travel tips\nThe end came."
+    )
+    clean = clean_body(raw)
+    assert clean.text == (
+        "The council met on Monday.\n\nIn its latest sanctions, the council acted.\n\n"
+        "Mr. Moon said the North must stop.\n\nThe end came."
+    )
+    assert_offsets_faithful(raw, clean)
+    prose = "Read more about the talks in our report.\nThe talks resumed on Monday."
+    assert clean_body(prose).text == prose

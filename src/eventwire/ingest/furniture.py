@@ -12,7 +12,9 @@ A tag list has no punctuation and no verb, so it ends where the first of these b
 - otherwise the lede's subject: the last capitalised word before the lede's first verb or
   function word (``… Bashar al-Assad SOHR Syrian rebels launched …``), taking in a
   coordinated head (``Syrian regime and Russian airstrikes pounded …``).
-Tags that no sentence follows are a trailer, cut whole. Where no end is found the
+Tags that no sentence follows are a trailer, cut whole. Promotion lines inside the story
+("Advertisement Continue reading the main story", "Newsletter Sign Up …") are cut whole too:
+a single line break does not end a sentence, so they were glued to the paragraph below. Where no end is found the
 text is left as it is: a tag glued to a lede costs less than a lost lede.
 """
 
@@ -23,6 +25,15 @@ import re
 TAG_MARKER = re.compile(r"(?:(?<=[\s.])|^)Tags:?[ \t]+(?=\S)")
 # Lists of other stories' headlines, after the story: only ever cut as a trailer.
 TRAILER_MARKER = re.compile(r"(?<=[\s.)])(?:Related|Topic|Read [Aa]lso|Read [Mm]ore)\b")
+# Promotion lines inside the story ("Advertisement Continue reading the main story",
+# "Newsletter Sign Up …", "Read more: …"), cut whole; the cleaner only cuts them at the end.
+PROMO_LINE = re.compile(
+    r"^[ \t]*(?:Advertisement(?:[ \t]*-?[ \t]*Continue [Rr]eading(?: the main story| Below))?"
+    r"|Continue reading the main story|Newsletter Sign Up\b.*|Sign up for\b.*"
+    r"|Read more(?::[ \t].*)?|Related:[ \t].*|Follow \S+(?: \S+)? on (?:Twitter|Facebook)\b.*"
+    r"|Media playback is unsupported on your device\b.*)[ \t]*$",
+    re.MULTILINE,
+)
 DATE_LABEL = re.compile(r"[ \t]*Date of publication[ \t]+(\d{1,2}[ \t]+[A-Z][a-z]+[ \t]+\d{4})\b")
 SENTENCE_END = re.compile(r"[.!?]")
 MAX_TAG_WORDS = 40  # a longer run without an end is not a tag list
@@ -56,8 +67,9 @@ FINITE_VERBS = frozenset(
 
 
 def furniture_spans(raw: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Raw spans in ``raw[start:end]`` that are tag lists or a trailer of other stories'
-    headlines, to be cut from the story; a span that runs to ``end`` is the story's tail."""
+    """Raw spans in ``raw[start:end]`` that are tag lists, promotion lines or a trailer of
+    other stories' headlines, to be cut from the story; a span that runs to ``end`` is the
+    story's tail."""
     trailer = next(
         (m for m in TRAILER_MARKER.finditer(raw, start, end) if _no_sentence(raw, m.end(), end)),
         None,
@@ -75,7 +87,17 @@ def furniture_spans(raw: str, start: int, end: int) -> list[tuple[int, int]]:
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((story_end, end))
-    return spans
+    promos = [(m.start(), m.end()) for m in PROMO_LINE.finditer(raw, start, story_end)]
+    return _disjoint(spans + [(a, b) for a, b in promos if a < b])
+
+
+def _disjoint(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The spans in order, each one that overlaps the one before it left out."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(spans):
+        if not out or a >= out[-1][1]:
+            out.append((a, b))
+    return out
 
 
 def _no_sentence(raw: str, start: int, end: int) -> bool:
