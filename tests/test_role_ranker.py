@@ -211,7 +211,7 @@ def test_those_killed_in_an_attack_are_never_its_source():
     assert found, "the offensive is an event"
     for event in found:
         assert event.source is None or "fighters" not in event.source.text, event
-    (event,) = events("Another 30 rebel fighters were injured due to the latest clashes.")
+    (event,) = events("Another 30 rebel fighters were injured in clashes with the army.")
     assert event.source is None or "fighters" not in event.source.text, event
 
 

@@ -77,14 +77,15 @@ from eventwire.events.verbs import verb_dictionary
 NOBODY_AS_TARGET = -1.0
 MIN_ROLE_WORD = 2
 MIN_ROLE_SHARE = 0.1
-# acts, documents and abstractions an annotator sometimes marked as a role ("rejected the bid"):
-# never actors, like the event nouns
+# acts, documents, abstractions, things and places an annotator sometimes marked as a role
+# ("rejected the bid", "planted a bomb under the platform"): never actors, like the event nouns
 NOT_ACTORS = {
     "bid", "decision", "proposal", "plan", "announcement", "change", "constitution",
     "resolution", "reform", "record", "information", "handling", "mediation", "membership",
     "role", "debt", "programme", "program", "target", "x", "rejection", "refusal", "offer",
     "demand", "claim", "threat", "help", "aid", "test", "deployment", "detention", "policy",
-    "effort", "attempt", "initiative", "step", "move", "measure",
+    "effort", "attempt", "initiative", "step", "move", "measure", "ability", "platform",
+    "airbase",
 }  # fmt: skip
 
 
