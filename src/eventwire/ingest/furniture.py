@@ -14,8 +14,9 @@ A tag list has no punctuation and no verb, so it ends where the first of these b
   coordinated head (``Syrian regime and Russian airstrikes pounded …``).
 Tags that no sentence follows are a trailer, cut whole. Promotion lines inside the story
 ("Advertisement Continue reading the main story", "Newsletter Sign Up …") are cut whole too:
-a single line break does not end a sentence, so they were glued to the paragraph below. Where no end is found the
-text is left as it is: a tag glued to a lede costs less than a lost lede.
+a single line break does not end a sentence, so they were glued to the paragraph below.
+Where no end is found the text is left as it is: a tag glued to a lede costs less than a
+lost lede.
 """
 
 from __future__ import annotations
