@@ -510,3 +510,16 @@ def test_a_headlines_attribution_is_neither_source_nor_target():
         "SYRUAF",
     )
     assert event.evidence[event.span[0] : event.span[1]] == "jets strike Kurdish militia"
+
+
+def test_a_chief_is_a_leader_of_what_owns_him():
+    # "chief" names a state's official; a more specific word before it names the sector
+    result = eventwire.extract(
+        "Iran's nuclear chief warned the IAEA. The Pakistani army chief met the US envoy. "
+        "The Egyptian police chief arrested five protesters.",
+        published="2016-05-01",
+    )
+    sources = {e.source.text: code_of(e.source) for e in result.events if e.source}
+    assert sources.get("Iran's nuclear chief") == "IRNGOV", sources
+    assert sources.get("The Pakistani army chief") == "PAKMIL", sources
+    assert sources.get("The Egyptian police chief") == "EGYCOP", sources
