@@ -523,3 +523,12 @@ def test_a_chief_is_a_leader_of_what_owns_him():
     assert sources.get("Iran's nuclear chief") == "IRNGOV", sources
     assert sources.get("The Pakistani army chief") == "PAKMIL", sources
     assert sources.get("The Egyptian police chief") == "EGYCOP", sources
+    # a sector word the dictionary knows only alone still names the sector before "chief"
+    result = eventwire.extract(
+        "The Syrian rebel chief accused the army of violating the truce. The Israeli navy "
+        "chief accused Hezbollah of smuggling arms.",
+        published="2016-05-01",
+    )
+    sources = {e.source.text: code_of(e.source) for e in result.events if e.source}
+    assert sources.get("The Syrian rebel chief") == "SYRREB", sources
+    assert sources.get("The Israeli navy chief") == "ISRMIL", sources

@@ -211,6 +211,10 @@ def _day(text: str | None) -> str | None:
     return None
 
 
+# heads that name a person of any sector ("chief", "leader"): a sector word before them wins
+GENERIC_HEADS = frozenset({"CHIEF", "CHIEFS", "LEADER", "LEADERS"})
+
+
 def _singulars(key: str) -> Iterator[str]:
     """Singular candidates for the key's last word: REBELS → REBEL, MILITIES → MILITY/..."""
     if key.endswith("IES"):
@@ -270,6 +274,9 @@ class KnowledgeBase:
             if code is None:
                 code = next((self._agents[s] for s in _singulars(key) if s in self._agents), None)
             if code is not None:
+                if i and i == len(tokens) - 1 and key in GENERIC_HEADS:
+                    # "navy chief", "opposition leader": the word before says the sector
+                    return self.agent(" ".join(tokens[:i])) or code
                 return code
         return None
 
