@@ -420,11 +420,11 @@ def test_user_dictionary_overrides_shipped_codes(tmp_path: Path) -> None:
 
 def test_user_agents_override(tmp_path: Path) -> None:
     path = tmp_path / "mine.agents"
-    path.write_text("!P! = MAN, WOMAN\nCHIEF_NEGOTIATOR [~GOV]\nSPOKES!P! [~GOV]\n", "utf-8")
+    path.write_text("!P! = MAN, WOMAN\nCHIEF_NEGOTIATOR [~GOV]\nBOSS [~CRM]\n", "utf-8")
     mine = fresh_kb()
-    assert mine.agent("spokesman") == "MED"  # Phoenix's reading
+    assert mine.agent("boss") == "BUS"  # Phoenix's reading
     mine.add_agents(path)
-    assert mine.agent("spokesman") == "GOV"
+    assert mine.agent("boss") == "CRM"
     assert mine.agent("chief negotiators") == "GOV"
 
 

@@ -532,3 +532,12 @@ def test_a_chief_is_a_leader_of_what_owns_him():
     sources = {e.source.text: code_of(e.source) for e in result.events if e.source}
     assert sources.get("The Syrian rebel chief") == "SYRREB", sources
     assert sources.get("The Israeli navy chief") == "ISRMIL", sources
+    # a spokesman speaks for a government unless a sector word says for whom
+    result = eventwire.extract(
+        "The Russian spokesman accused Turkey of violating the truce. An Israeli army "
+        "spokesman accused Hamas of firing rockets.",
+        published="2016-05-01",
+    )
+    sources = {e.source.text: code_of(e.source) for e in result.events if e.source}
+    assert sources.get("The Russian spokesman") == "RUSGOV", sources
+    assert sources.get("An Israeli army spokesman") == "ISRMIL", sources

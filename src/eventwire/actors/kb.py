@@ -212,7 +212,10 @@ def _day(text: str | None) -> str | None:
 
 
 # heads that name a person of any sector ("chief", "leader"): a sector word before them wins
-GENERIC_HEADS = frozenset({"CHIEF", "CHIEFS", "LEADER", "LEADERS"})
+GENERIC_HEADS = frozenset(
+    {"CHIEF", "CHIEFS", "LEADER", "LEADERS", "SPOKESMAN", "SPOKESMEN", "SPOKESWOMAN",
+     "SPOKESWOMEN", "SPOKESPERSON", "SPOKESPERSONS", "SPOKESPEOPLE"}
+)  # fmt: skip
 
 
 def _singulars(key: str) -> Iterator[str]:
