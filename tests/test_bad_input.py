@@ -127,6 +127,14 @@ def test_json_line_without_text(cli, db, tmp_path):
     ]
 
 
+def test_a_record_that_is_only_site_furniture_is_named_and_the_batch_goes_on(cli, db, tmp_path):
+    # a scraped tag list with no story: the cleaner cuts it whole
+    path = write_jsonl(tmp_path / "tags.jsonl", [{"id": "t1", "text": "Tags Syria Aleppo Russia"}])
+    result, ids = run_with_good(cli, db, tmp_path, str(path))
+    assert result.exit_code == 0 and ids == ["good"]
+    assert failure_lines(result) == [f"failed: {path}:1: no text left after cleaning"]
+
+
 def test_unknown_extension(cli, db, tmp_path):
     (tmp_path / "report.docx").write_bytes(b"PK\x03\x04")
     result, ids = run_with_good(cli, db, tmp_path, str(tmp_path / "report.docx"))
