@@ -10,18 +10,18 @@ sentence of theirs is ever annotated for training. Writes ids and offsets only, 
 Sentences are split by the project's own spaCy pipeline, so they are the sentences the coder
 sees. Batch ``overlap`` goes to every annotator (agreement check); ``a1``..``a3`` to one each.
 
-Later rounds (``--round 2``, ``--round 3``, ``--round 5``, ``--round 6``) append more random
+Later rounds (``--round 2``, ``--round 3``, ``--round 5`` … ``--round 7``) append more random
 sentences to the pool, never an audit article's and never a sentence already in the pool (nor
 the same text twice), in batches ``overlapN`` (every annotator of the round) and one batch per
 annotator (``b1``..``b4`` in round 2, ``c1``..``c4`` in round 3, ``e1``..``e6`` in round 5,
-``f1``..``f6`` in round 6).
+``f1``..``f6`` in round 6, ``g1``..``g6`` in round 7).
 
 Round 4 (``--round 4 --model DIR``) is chosen by uncertainty instead: fresh sentences are coded
 by ``extract`` with the model in DIR (trained without the dev half, threshold lowered), and the
 pool takes the sentences whose likeliest event has a probability between 0.15 and 0.65, where the
 model is least sure and a label teaches it most (batches ``overlap4``, ``d1``..``d6``).
 
-Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4|5|6] [--model DIR]
+Usage: python tools/annotation_pool.py [--shared ../shared] [--round 2|3|4|5|6|7] [--model DIR]
 """
 
 from __future__ import annotations

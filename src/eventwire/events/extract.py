@@ -176,6 +176,12 @@ def sentence_events(
         ):
             p.confidence = round(confidence, 3)
     coded_verbs = {p.token.i for p in predicates if p.noun is None}
+    # "rebels backed by Turkey": Turkey, for the role ranker (once for the sentence)
+    backers = (
+        frozenset(t.i for t in sent if named_as_backer(t))
+        if any(p.learned for p in predicates)
+        else frozenset()
+    )
     for predicate in predicates:
         noun = predicate.noun
         governor = noun.governor if noun is not None else None
@@ -183,7 +189,7 @@ def sentence_events(
             continue  # "host a meeting": the verb's event already covers its object
         if noun is None and _announces(predicate.token, coded_verbs):
             continue  # "is preparing to attack": the attack is the event, marked intended
-        for event in _events_for(predicate, sent, index, found, config, earlier):
+        for event in _events_for(predicate, sent, index, found, config, earlier, backers):
             anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
@@ -661,10 +667,12 @@ def _ranked_roles(
     config: CoderConfig,
     ruled_sources: list[ActorRef],
     ruled_targets: list[ActorRef],
+    backers: frozenset[int],
 ) -> tuple[list[ActorRef], list[ActorRef]]:
     """The role model's source and target among the sentence's phrases, the rules' choice
     being one of its inputs; a chosen phrase brings the members the rules or the parse
-    coordinate with it ("Kenya and Uganda")."""
+    coordinate with it ("Kenya and Uganda"). ``backers``: the sentence's words that name a
+    group's backer, never its source or target."""
     ranker = load_ranker(config.model)
     from eventwire.actors.kb import knowledge_base
 
@@ -673,7 +681,6 @@ def _ranked_roles(
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
-    backers = {t.i for t in sent if named_as_backer(t)}  # "rebels backed by Turkey": Turkey
     speakers, reported = _what_is_said(p)
     not_targets = (
         reporters_of(p.token)
@@ -910,11 +917,12 @@ def _events_for(
     found: ArticleActors,
     config: CoderConfig,
     earlier: list[Event],
+    backers: frozenset[int],
 ) -> Iterator[Event]:
     sources_list, targets_list, pair = slot_roles(p, sent, found, config, earlier)
     if p.learned and not pair:
         sources_list, targets_list = _ranked_roles(
-            p, sent, found, config, sources_list, targets_list
+            p, sent, found, config, sources_list, targets_list, backers
         )
     if not sources_list and not targets_list:
         return

@@ -213,7 +213,7 @@ def _is_hard_wrapped(raw: str, start: int, end: int) -> bool:
 
 
 def _normalise_whitespace(
-    raw: str, start: int, end: int, cuts: Sequence[tuple[int, int]] = ()
+    raw: str, start: int, end: int, cuts: Sequence[tuple[int, int]]
 ) -> tuple[str, list[tuple[int, int, int]]]:
     """The clean text of ``raw[start:end]`` and its offset runs. Whitespace is squeezed and
     invisible characters dropped; each furniture span in ``cuts`` becomes a paragraph break."""
