@@ -540,3 +540,13 @@ def test_a_chief_is_a_leader_of_what_owns_him():
     )
     assert sources.get("The Russian spokesman") == "RUSGOV", sources
     assert sources.get("An Israeli army spokesman") == "ISRMIL", sources
+
+
+def test_a_named_body_that_is_no_state_speaks_through_its_agent():
+    # the body's own code, never a state's agent built on it ("a Reuters spokesman" was MEDGOV)
+    sources = source_codes(
+        "A Reuters spokesman rejected the accusation by the Egyptian government. "
+        "The Egyptian spokesman accused Reuters of bias."
+    )
+    assert sources.get("A Reuters spokesman") == "MED", sources
+    assert sources.get("The Egyptian spokesman") == "EGYGOV", sources

@@ -253,6 +253,7 @@ class KnowledgeBase:
         self._agents: dict[str, str] = {}  # agent phrase → sector code
         self._prefix_agents: set[str] = set()  # agents whose code goes before the country
         self.country_codes: set[str] = set()
+        self._sectors: tuple[int, frozenset[str]] = (-1, frozenset())  # agents seen, codes
         self.max_phrase_tokens = 1
 
     # ------------------------------------------------------------------ queries
@@ -282,6 +283,14 @@ class KnowledgeBase:
                     return self.agent(" ".join(tokens[:i])) or code
                 return code
         return None
+
+    def is_sector(self, code: str) -> bool:
+        """True for a code that names a kind of body, not a state (MED, BUS, IGO): what a
+        named body with such a code says, it says as that body, not as a state's agent."""
+        if self._sectors[0] != len(self._agents):  # agent files may have been added since
+            codes = {part for v in self._agents.values() for part in v.split("~") if part}
+            self._sectors = (len(self._agents), frozenset(codes))
+        return code in self._sectors[1]
 
     def agent_is_prefix(self, phrase: str) -> bool:
         """True for the few agents whose code precedes the country ("peacekeeping troops")."""

@@ -235,11 +235,18 @@ class Resolver:
             return None  # "UN sanctions", "a draft UN resolution": the UN's, not the UN
         if person is not None:
             actor, how = person
-            if how == "kb" and actor.sector is None and len(actor.code or "") == 3:
-                # "the Calenardhon government", "Bree President X": a named state + an agent
+            code = actor.code or ""
+            if (
+                how == "kb"
+                and actor.sector is None
+                and len(code) == 3
+                and not self.kb.is_sector(code)
+            ):
+                # "the Calenardhon government", "Bree President X": a named state + an agent;
+                # a named body that is no state speaks through its agent ("a Reuters spokesman")
                 rest = [t for t in own if t.text not in actor.text.split()]
                 agent = self._agent_of(rest, head) if rest else None
-                state = actor.code or ""
+                state = code
                 owner = self._country_in(head.doc[start:end], head) if possessor else None
                 if agent and owner:
                     state = owner  # "Ithilen's minister X": the possessive names the state
