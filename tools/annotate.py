@@ -14,6 +14,8 @@ A span string may end in "#N" to take its N-th occurrence in the sentence ("they
         --out data/training/annotated/a1.jsonl
     python tools/annotate.py written SCRATCH.jsonl --prefix w18 \
         --out data/training/written/w18.jsonl
+    python tools/annotate.py review REVIEW.jsonl --annotator r8-1 \
+        --out data/training/revised/r8-1.jsonl [--all]
 
 ``real`` scratch lines: {"sid": "s0001", "events": [...]} ([] = no codable event).
 ``written`` scratch lines: {"text": "...", "events": [...], "tags": ["passive", ...]}.
@@ -121,9 +123,46 @@ def cmd_real(args: argparse.Namespace) -> None:
             print(f"{args.scratch}:{n}: {err}", file=sys.stderr)
             bad += 1
             continue
-        rec = {k: row[k] for k in ("sid", "corpus", "doc")}
-        rec.update(start=int(row["start"]), end=int(row["end"]), annotator=args.annotator)
-        rec["events"] = events
+        out.append(_record(row, args.annotator, events))
+    _write(args.out, out, bad)
+
+
+def _record(row: dict[str, str], annotator: str, events: list[dict[str, Any]]) -> dict[str, Any]:
+    rec: dict[str, Any] = {k: row[k] for k in ("sid", "corpus", "doc")}
+    rec.update(start=int(row["start"]), end=int(row["end"]), annotator=annotator)
+    rec["events"] = events
+    return rec
+
+
+def cmd_review(args: argparse.Namespace) -> None:
+    """A reviewer's verdicts on an annotation round's labels: ``{"sid", "keep": true}`` or
+    ``{"sid", "keep": false, "reason", "events": [...]}``. Writes the changed sentences (with
+    ``--all`` every sentence, kept ones with the round's labels, for the agreement check)."""
+    from train_coder import annotated_records
+
+    by_sid = {r["sid"]: r for r in pool()}
+    current = {r["sid"]: r for r in annotated_records(reviewed=False)}
+    out, bad = [], 0
+    for n, obj in _read_scratch(args.scratch):
+        sid = str(obj.get("sid"))
+        try:
+            if sid not in current:
+                raise ValueError(f"sid {sid!r} has no earlier label to review")
+            if obj.get("keep") is True:
+                if not args.all:
+                    continue
+                events = current[sid]["events"]
+            else:
+                text = sentence_text(args.shared, by_sid[sid])
+                events = convert_events(
+                    text, obj.get("events") or [], base=int(by_sid[sid]["start"])
+                )
+        except ValueError as err:
+            print(f"{args.scratch}:{n}: {err}", file=sys.stderr)
+            bad += 1
+            continue
+        rec = _record(by_sid[sid], args.annotator, events)
+        rec.update(revises=current[sid]["annotator"], reason=str(obj.get("reason") or "kept"))
         out.append(rec)
     _write(args.out, out, bad)
 
@@ -164,12 +203,18 @@ def main() -> None:
     real.add_argument("scratch", type=Path)
     real.add_argument("--annotator", required=True)
     real.add_argument("--out", type=Path, required=True)
+    review = sub.add_parser("review")
+    review.add_argument("scratch", type=Path)
+    review.add_argument("--annotator", required=True)
+    review.add_argument("--out", type=Path, required=True)
+    review.add_argument("--all", action="store_true", help="kept sentences too")
     written = sub.add_parser("written")
     written.add_argument("scratch", type=Path)
     written.add_argument("--prefix", required=True)
     written.add_argument("--out", type=Path, required=True)
     args = ap.parse_args()
-    {"show": cmd_show, "real": cmd_real, "written": cmd_written}[args.cmd](args)
+    commands = {"show": cmd_show, "real": cmd_real, "review": cmd_review, "written": cmd_written}
+    commands[args.cmd](args)
 
 
 if __name__ == "__main__":

@@ -1,14 +1,16 @@
 #!/usr/bin/env python3
 """Inter-annotator agreement on the overlap batch of the real-sentence pool, or (``--written``)
 between the writers of our written sentences and a second annotator who labelled a sample of
-them blind (``data/training/written-overlap/``).
+them blind (``data/training/written-overlap/``), or (``--revised``) between two reviewers who
+each reviewed the same earlier-round sentences (``data/training/revised-overlap/``: each
+reviewer's final labels, kept or changed).
 
 Annotators label the overlap batches on their own; this prints, for each pair, the
 observed agreement and Cohen's kappa on: is there a codable event; the main event's CAMEO root;
 its ConfliBERT group; and, where both coded the same main root, whether their source spans
 overlap.
 
-    python tools/annotation_agreement.py [--written]
+    python tools/annotation_agreement.py [--written | --revised]
 """
 
 from __future__ import annotations
@@ -44,11 +46,11 @@ def _rows(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
-def _labels(written: bool) -> dict[str, dict[str, list[dict[str, Any]]]]:
+def _labels(written: bool, revised: bool) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """sentence id → annotator → events."""
     labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not written:
-        for r in _rows(DATA):
+        for r in _rows(TRAINING / "revised-overlap" if revised else DATA):
             labels.setdefault(r["sid"], {})[r["annotator"]] = r["events"]
         return labels
     second = {r["id"]: r for r in _rows(TRAINING / "written-overlap")}
@@ -63,7 +65,11 @@ def main() -> None:
     parser.add_argument(
         "--written", action="store_true", help="the written sentences' second-annotator sample"
     )
-    labels = _labels(parser.parse_args().written)
+    parser.add_argument(
+        "--revised", action="store_true", help="two reviewers' labels on the same earlier sentences"
+    )
+    args = parser.parse_args()
+    labels = _labels(args.written, args.revised)
     annotators = sorted({a for v in labels.values() for a in v})
     shared = {s: v for s, v in labels.items() if len(v) > 1}
     print(f"{len(shared)} sentences labelled by more than one of {', '.join(annotators)}")

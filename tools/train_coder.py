@@ -90,36 +90,46 @@ class Example:
 
 
 def load_sentences(shared: Path) -> list[Sentence]:
-    out: list[Sentence] = []
-    for path in sorted((DATA / "written").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                r = json.loads(line)
-                out.append(Sentence(r["id"], r["text"], r["events"], r["id"]))
-    seen: set[str] = set()
-    for path in sorted((DATA / "annotated").glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if not line.strip():
-                continue
-            r = json.loads(line)
-            if r["sid"] in seen:  # overlap sentences: the first annotator's labels
-                continue
-            seen.add(r["sid"])
-            text = documents(shared, r["corpus"])[r["doc"]].text[r["start"] : r["end"]]
-            if not clean_body(text).text:  # all site furniture ("Tags Syria Raqqa …")
-                if r["events"]:
-                    sys.exit(f"{r['sid']}: events labelled on text the cleaner cuts whole")
-                print(f"{r['sid']}: skipped, site furniture only", file=sys.stderr)
-                continue
-            events = []
-            for e in r["events"]:
-                e = dict(e)
-                for key in ("trigger", "source", "target"):
-                    if e.get(key):
-                        e[key] = [e[key][0] - r["start"], e[key][1] - r["start"]]
-                events.append(e)
-            out.append(Sentence(r["sid"], text, events, r["sid"]))
+    out = [Sentence(r["id"], r["text"], r["events"], r["id"]) for r in _jsonl(DATA / "written")]
+    for r in annotated_records():
+        text = documents(shared, r["corpus"])[r["doc"]].text[r["start"] : r["end"]]
+        if not clean_body(text).text:  # all site furniture ("Tags Syria Raqqa …")
+            if r["events"]:
+                sys.exit(f"{r['sid']}: events labelled on text the cleaner cuts whole")
+            print(f"{r['sid']}: skipped, site furniture only", file=sys.stderr)
+            continue
+        events = []
+        for e in r["events"]:
+            e = dict(e)
+            for key in ("trigger", "source", "target"):
+                if e.get(key):
+                    e[key] = [e[key][0] - r["start"], e[key][1] - r["start"]]
+            events.append(e)
+        out.append(Sentence(r["sid"], text, events, r["sid"]))
     return out
+
+
+def _jsonl(folder: Path) -> list[dict[str, Any]]:
+    return [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
+def annotated_records(reviewed: bool = True) -> list[dict[str, Any]]:
+    """One labelled record per pool sentence: the first annotator's (overlap sentences were
+    labelled by several), replaced by its reviewed labels where ``revised/`` holds some (a
+    later round brought an earlier one in line with the guideline) unless ``reviewed`` is off."""
+    revised = {r["sid"]: r for r in _jsonl(DATA / "revised")} if reviewed else {}
+    out: dict[str, dict[str, Any]] = {}
+    for r in _jsonl(DATA / "annotated"):
+        out.setdefault(r["sid"], r)
+    unknown = sorted(set(revised) - set(out))
+    if unknown:
+        sys.exit(f"revised/ names sentences no round annotated: {', '.join(unknown[:5])}")
+    return [revised.get(sid, r) for sid, r in out.items()]
 
 
 ROOTS = [f"{r:02d}" for r in range(1, 21)]

@@ -1,0 +1,89 @@
+"""The training data's loader: one labelled record per pool sentence, reviewed labels first."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import sys
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+TRAINING = REPO / "data" / "training"
+
+
+def _train_coder() -> ModuleType:
+    sys.path.insert(0, str(REPO / "tools"))
+    spec = importlib.util.spec_from_file_location("train_coder", REPO / "tools" / "train_coder.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _write(path: Path, records: list[dict[str, object]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+
+
+def _record(sid: str, annotator: str, cameo: str | None) -> dict[str, object]:
+    events = [{"cameo": cameo, "trigger": [5, 9]}] if cameo else []
+    return {"sid": sid, "corpus": "fakes", "doc": "1", "start": 0, "end": 40,
+            "annotator": annotator, "events": events}  # fmt: skip
+
+
+def test_a_review_replaces_the_earlier_label_and_overlaps_keep_the_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tc = _train_coder()
+    monkeypatch.setattr(tc, "DATA", tmp_path)
+    _write(
+        tmp_path / "annotated" / "a1.jsonl",
+        [_record("s1", "a1", "010"), _record("s2", "a1", "190")],
+    )
+    _write(tmp_path / "annotated" / "a2.jsonl", [_record("s1", "a2", "112")])
+    _write(tmp_path / "revised" / "r8.jsonl", [_record("s2", "r8-1", None)])
+    records = tc.annotated_records()
+    assert [(r["sid"], r["annotator"], r["events"]) for r in records] == [
+        ("s1", "a1", [{"cameo": "010", "trigger": [5, 9]}]),
+        ("s2", "r8-1", []),
+    ]
+
+
+def test_a_review_of_a_sentence_no_round_labelled_stops_training(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    tc = _train_coder()
+    monkeypatch.setattr(tc, "DATA", tmp_path)
+    _write(tmp_path / "annotated" / "a1.jsonl", [_record("s1", "a1", "010")])
+    _write(tmp_path / "revised" / "r8.jsonl", [_record("s9", "r8-1", None)])
+    with pytest.raises(SystemExit, match="s9"):
+        tc.annotated_records()
+
+
+def test_shipped_reviews_match_their_pool_sentences() -> None:
+    """Every reviewed record revises a pool sentence with that sentence's own offsets, and its
+    spans lie inside the sentence."""
+    folder = TRAINING / "revised"
+    reviews = [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+    if not reviews:
+        pytest.skip("no reviewed labels shipped")
+    pool = {}
+    for line in (TRAINING / "annotated" / "pool.tsv").read_text(encoding="utf-8").splitlines()[1:]:
+        sid, corpus, doc, start, end, _batch = line.split("\t")
+        pool[sid] = (corpus, doc, int(start), int(end))
+    for r in reviews:
+        assert pool[r["sid"]] == (r["corpus"], r["doc"], r["start"], r["end"]), r["sid"]
+        for event in r["events"]:
+            for key in ("trigger", "source", "target"):
+                if event.get(key):
+                    a, b = event[key]
+                    assert r["start"] <= a < b <= r["end"], (r["sid"], key)
