@@ -44,6 +44,16 @@ def pool() -> list[dict[str, str]]:
         return list(csv.DictReader(f, delimiter="\t"))
 
 
+def records(folder: Path) -> list[dict[str, Any]]:
+    """Every JSONL record of a labels folder, files in name order."""
+    return [
+        json.loads(line)
+        for path in sorted(folder.glob("*.jsonl"))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
+
+
 def sentence_text(shared: Path, row: dict[str, str]) -> str:
     return documents(shared, row["corpus"])[row["doc"]].text[int(row["start"]) : int(row["end"])]
 

@@ -23,6 +23,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from annotate import records
+
 from eventwire.eval.realnews import group
 
 TRAINING = Path(__file__).resolve().parent.parent / "data" / "training"
@@ -37,24 +39,15 @@ def kappa(xs: list[Any], ys: list[Any]) -> tuple[float, float]:
     return observed, (observed - expected) / (1 - expected) if expected < 1 else 1.0
 
 
-def _rows(folder: Path) -> list[dict[str, Any]]:
-    return [
-        json.loads(line)
-        for path in sorted(folder.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-
-
 def _labels(written: bool, revised: bool) -> dict[str, dict[str, list[dict[str, Any]]]]:
     """sentence id → annotator → events."""
     labels: dict[str, dict[str, list[dict[str, Any]]]] = {}
     if not written:
-        for r in _rows(TRAINING / "revised-overlap" if revised else DATA):
+        for r in records(TRAINING / "revised-overlap" if revised else DATA):
             labels.setdefault(r["sid"], {})[r["annotator"]] = r["events"]
         return labels
-    second = {r["id"]: r for r in _rows(TRAINING / "written-overlap")}
-    for r in _rows(TRAINING / "written"):
+    second = {r["id"]: r for r in records(TRAINING / "written-overlap")}
+    for r in records(TRAINING / "written"):
         if r["id"] in second:
             labels[r["id"]] = {"writer": r["events"], "second": second[r["id"]]["events"]}
     return labels

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from annotate import pool
+from annotate import pool, records
 from annotation_pool import UNCERTAIN_BATCHES
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
@@ -90,7 +90,7 @@ class Example:
 
 
 def load_sentences(shared: Path) -> list[Sentence]:
-    out = [Sentence(r["id"], r["text"], r["events"], r["id"]) for r in _jsonl(DATA / "written")]
+    out = [Sentence(r["id"], r["text"], r["events"], r["id"]) for r in records(DATA / "written")]
     for r in annotated_records():
         text = documents(shared, r["corpus"])[r["doc"]].text[r["start"] : r["end"]]
         if not clean_body(text).text:  # all site furniture ("Tags Syria Raqqa …")
@@ -109,22 +109,13 @@ def load_sentences(shared: Path) -> list[Sentence]:
     return out
 
 
-def _jsonl(folder: Path) -> list[dict[str, Any]]:
-    return [
-        json.loads(line)
-        for path in sorted(folder.glob("*.jsonl"))
-        for line in path.read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-
-
 def annotated_records(reviewed: bool = True) -> list[dict[str, Any]]:
     """One labelled record per pool sentence: the first annotator's (overlap sentences were
     labelled by several), replaced by its reviewed labels where ``revised/`` holds some (a
     later round brought an earlier one in line with the guideline) unless ``reviewed`` is off."""
-    revised = {r["sid"]: r for r in _jsonl(DATA / "revised")} if reviewed else {}
+    revised = {r["sid"]: r for r in records(DATA / "revised")} if reviewed else {}
     out: dict[str, dict[str, Any]] = {}
-    for r in _jsonl(DATA / "annotated"):
+    for r in records(DATA / "annotated"):
         out.setdefault(r["sid"], r)
     unknown = sorted(set(revised) - set(out))
     if unknown:
