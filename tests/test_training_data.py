@@ -14,9 +14,10 @@ REPO = Path(__file__).resolve().parent.parent
 TRAINING = REPO / "data" / "training"
 
 
-def _train_coder() -> ModuleType:
+def _annotate() -> ModuleType:
+    """tools/annotate.py, which reads the labels (no training extras needed)."""
     sys.path.insert(0, str(REPO / "tools"))
-    spec = importlib.util.spec_from_file_location("train_coder", REPO / "tools" / "train_coder.py")
+    spec = importlib.util.spec_from_file_location("annotate", REPO / "tools" / "annotate.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
@@ -38,15 +39,15 @@ def _record(sid: str, annotator: str, cameo: str | None) -> dict[str, object]:
 def test_a_review_replaces_the_earlier_label_and_overlaps_keep_the_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tc = _train_coder()
-    monkeypatch.setattr(tc, "DATA", tmp_path)
+    tools = _annotate()
+    monkeypatch.setattr(tools, "ROOT", tmp_path)
     _write(
         tmp_path / "annotated" / "a1.jsonl",
         [_record("s1", "a1", "010"), _record("s2", "a1", "190")],
     )
     _write(tmp_path / "annotated" / "a2.jsonl", [_record("s1", "a2", "112")])
     _write(tmp_path / "revised" / "r8.jsonl", [_record("s2", "r8-1", None)])
-    records = tc.annotated_records()
+    records = tools.annotated_records()
     assert [(r["sid"], r["annotator"], r["events"]) for r in records] == [
         ("s1", "a1", [{"cameo": "010", "trigger": [5, 9]}]),
         ("s2", "r8-1", []),
@@ -56,12 +57,12 @@ def test_a_review_replaces_the_earlier_label_and_overlaps_keep_the_first(
 def test_a_review_of_a_sentence_no_round_labelled_stops_training(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    tc = _train_coder()
-    monkeypatch.setattr(tc, "DATA", tmp_path)
+    tools = _annotate()
+    monkeypatch.setattr(tools, "ROOT", tmp_path)
     _write(tmp_path / "annotated" / "a1.jsonl", [_record("s1", "a1", "010")])
     _write(tmp_path / "revised" / "r8.jsonl", [_record("s9", "r8-1", None)])
     with pytest.raises(SystemExit, match="s9"):
-        tc.annotated_records()
+        tools.annotated_records()
 
 
 def test_shipped_reviews_match_their_pool_sentences() -> None:

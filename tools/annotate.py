@@ -54,6 +54,20 @@ def records(folder: Path) -> list[dict[str, Any]]:
     ]
 
 
+def annotated_records(reviewed: bool = True) -> list[dict[str, Any]]:
+    """One labelled record per pool sentence: the first annotator's (overlap sentences were
+    labelled by several), replaced by its reviewed labels where ``revised/`` holds some (a
+    later round brought an earlier one in line with the guideline) unless ``reviewed`` is off."""
+    revised = {r["sid"]: r for r in records(ROOT / "revised")} if reviewed else {}
+    out: dict[str, dict[str, Any]] = {}
+    for r in records(ROOT / "annotated"):
+        out.setdefault(r["sid"], r)
+    unknown = sorted(set(revised) - set(out))
+    if unknown:
+        sys.exit(f"revised/ names sentences no round annotated: {', '.join(unknown[:5])}")
+    return [revised.get(sid, r) for sid, r in out.items()]
+
+
 def sentence_text(shared: Path, row: dict[str, str]) -> str:
     return documents(shared, row["corpus"])[row["doc"]].text[int(row["start"]) : int(row["end"])]
 
@@ -148,8 +162,6 @@ def cmd_review(args: argparse.Namespace) -> None:
     """A reviewer's verdicts on an annotation round's labels: ``{"sid", "keep": true}`` or
     ``{"sid", "keep": false, "reason", "events": [...]}``. Writes the changed sentences (with
     ``--all`` every sentence, kept ones with the round's labels, for the agreement check)."""
-    from train_coder import annotated_records
-
     by_sid = {r["sid"]: r for r in pool()}
     current = {r["sid"]: r for r in annotated_records(reviewed=False)}
     out, bad = [], 0

@@ -32,7 +32,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from annotate import pool, records
+from annotate import annotated_records, pool, records
 from annotation_pool import UNCERTAIN_BATCHES
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
@@ -107,20 +107,6 @@ def load_sentences(shared: Path) -> list[Sentence]:
             events.append(e)
         out.append(Sentence(r["sid"], text, events, r["sid"]))
     return out
-
-
-def annotated_records(reviewed: bool = True) -> list[dict[str, Any]]:
-    """One labelled record per pool sentence: the first annotator's (overlap sentences were
-    labelled by several), replaced by its reviewed labels where ``revised/`` holds some (a
-    later round brought an earlier one in line with the guideline) unless ``reviewed`` is off."""
-    revised = {r["sid"]: r for r in records(DATA / "revised")} if reviewed else {}
-    out: dict[str, dict[str, Any]] = {}
-    for r in records(DATA / "annotated"):
-        out.setdefault(r["sid"], r)
-    unknown = sorted(set(revised) - set(out))
-    if unknown:
-        sys.exit(f"revised/ names sentences no round annotated: {', '.join(unknown[:5])}")
-    return [revised.get(sid, r) for sid, r in out.items()]
 
 
 ROOTS = [f"{r:02d}" for r in range(1, 21)]
