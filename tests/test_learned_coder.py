@@ -550,3 +550,17 @@ def test_a_named_body_that_is_no_state_speaks_through_its_agent():
     )
     assert sources.get("A Reuters spokesman") == "MED", sources
     assert sources.get("The Egyptian spokesman") == "EGYGOV", sources
+
+
+def test_the_envoy_is_the_envoy_the_story_named_never_an_organisation():
+    # "The envoy" once took the organisation named last (the HNC) as its antecedent
+    sources = source_codes(
+        "The UN Special Envoy for Syria met delegations of the government and the opposition "
+        "High Negotiations Committee in Geneva. The envoy urged both sides to respect the truce."
+    )
+    assert sources.get("The envoy") == "IGOUNO", sources
+    sources = source_codes(
+        "Russian Deputy Foreign Minister Mikhail Bogdanov met the opposition High Negotiations "
+        "Committee in Moscow. The minister urged the committee to join the talks."
+    )
+    assert sources.get("The minister") == "RUSGOV", sources

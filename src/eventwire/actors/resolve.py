@@ -84,6 +84,9 @@ def _unlabelled_places(doc: Doc) -> list[str]:
     return names
 
 
+ALIAS_TITLES = frozenset({"minister", "president", "diplomat", "envoy"})  # "the envoy" → whom
+
+
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
@@ -100,6 +103,7 @@ class Resolver:
         self.home = home  # the dateline's country: where the story is filed, not its subject
         self.aliases: dict[str, Actor] = {}  # surname / full name → actor seen in this article
         self.last_person: Actor | None = None
+        self.titled: dict[str, Actor] = {}  # "envoy" → the named actor last given that title
         self.last_subject: Actor | None = None  # the most salient antecedent for "he"
         self.last_group: Actor | None = None  # the armed group named last, for "the militants"
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
@@ -127,6 +131,10 @@ class Resolver:
                 found.add(ref)
                 if ref.actor.name is not None and armed_group(ref.actor.code):  # a named group
                     self.last_group = ref.actor
+                if ref.actor.name is not None and ref.actor.code and ref.how != "alias":
+                    for word in doc[ref.start : ref.end]:
+                        if word.lower_ in ALIAS_TITLES:
+                            self.titled[word.lower_] = ref.actor
                 if ref.how == "country+agent":
                     self._coordinated_countries(ref, doc, found)
                 salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
@@ -301,8 +309,13 @@ class Resolver:
         if agent and head.lower_ in GROUP_HEADS and head.lemma_.lower() not in DOMESTIC_GROUPS:
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
-            if lower in {"minister", "president", "diplomat", "envoy"} and self.last_person:
-                return ActorRef(head.i, start, end, self._copy(self.last_person, text), "alias")
+            if lower in ALIAS_TITLES:
+                # "the UN Special Envoy for Syria … The envoy": whom the story gave that title,
+                # else the person named last
+                antecedent = self.titled.get(lower) or self.last_person
+                if antecedent is not None:
+                    actor = self._copy(antecedent, text)
+                    return ActorRef(head.i, start, end, actor, "alias")
             if head.lemma_.lower() in GENERIC_ARMED and self.last_group is not None:
                 # "… the Islamic State. The militants also …": the group the story named
                 return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
