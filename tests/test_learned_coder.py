@@ -4,6 +4,8 @@ wrong. None of these sentences is in the training data."""
 
 from __future__ import annotations
 
+import pytest
+
 import eventwire
 from eventwire.model import Event
 
@@ -517,50 +519,51 @@ def source_codes(text: str) -> dict[str, str | None]:
     return {e.source.text: code_of(e.source) for e in result.events if e.source}
 
 
-def test_a_chief_is_a_leader_of_what_owns_him():
+AGENT_PHRASES = {
     # "chief" names a state's official; a more specific word before it names the sector
-    sources = source_codes(
+    "chief": (
         "Iran's nuclear chief warned the IAEA. The Pakistani army chief met the US envoy. "
-        "The Egyptian police chief arrested five protesters."
-    )
-    assert sources.get("Iran's nuclear chief") == "IRNGOV", sources
-    assert sources.get("The Pakistani army chief") == "PAKMIL", sources
-    assert sources.get("The Egyptian police chief") == "EGYCOP", sources
+        "The Egyptian police chief arrested five protesters.",
+        {
+            "Iran's nuclear chief": "IRNGOV",
+            "The Pakistani army chief": "PAKMIL",
+            "The Egyptian police chief": "EGYCOP",
+        },
+    ),
     # a sector word the dictionary knows only alone still names the sector before "chief"
-    sources = source_codes(
+    "sector before chief": (
         "The Syrian rebel chief accused the army of violating the truce. The Israeli navy "
-        "chief accused Hezbollah of smuggling arms."
-    )
-    assert sources.get("The Syrian rebel chief") == "SYRREB", sources
-    assert sources.get("The Israeli navy chief") == "ISRMIL", sources
+        "chief accused Hezbollah of smuggling arms.",
+        {"The Syrian rebel chief": "SYRREB", "The Israeli navy chief": "ISRMIL"},
+    ),
     # a spokesman speaks for a government unless a sector word says for whom
-    sources = source_codes(
+    "spokesman": (
         "The Russian spokesman accused Turkey of violating the truce. An Israeli army "
-        "spokesman accused Hamas of firing rockets."
-    )
-    assert sources.get("The Russian spokesman") == "RUSGOV", sources
-    assert sources.get("An Israeli army spokesman") == "ISRMIL", sources
-
-
-def test_a_named_body_that_is_no_state_speaks_through_its_agent():
-    # the body's own code, never a state's agent built on it ("a Reuters spokesman" was MEDGOV)
-    sources = source_codes(
+        "spokesman accused Hamas of firing rockets.",
+        {"The Russian spokesman": "RUSGOV", "An Israeli army spokesman": "ISRMIL"},
+    ),
+    # a named body that is no state speaks as itself ("a Reuters spokesman" was MEDGOV)
+    "named body": (
         "A Reuters spokesman rejected the accusation by the Egyptian government. "
-        "The Egyptian spokesman accused Reuters of bias."
-    )
-    assert sources.get("A Reuters spokesman") == "MED", sources
-    assert sources.get("The Egyptian spokesman") == "EGYGOV", sources
-
-
-def test_the_envoy_is_the_envoy_the_story_named_never_an_organisation():
-    # "The envoy" once took the organisation named last (the HNC) as its antecedent
-    sources = source_codes(
+        "The Egyptian spokesman accused Reuters of bias.",
+        {"A Reuters spokesman": "MED", "The Egyptian spokesman": "EGYGOV"},
+    ),
+    # a title goes to whom the story gave it, never to the organisation named last (the HNC)
+    "the envoy": (
         "The UN Special Envoy for Syria met delegations of the government and the opposition "
-        "High Negotiations Committee in Geneva. The envoy urged both sides to respect the truce."
-    )
-    assert sources.get("The envoy") == "IGOUNO", sources
-    sources = source_codes(
+        "High Negotiations Committee in Geneva. The envoy urged both sides to respect the truce.",
+        {"The envoy": "IGOUNO"},
+    ),
+    "the minister": (
         "Russian Deputy Foreign Minister Mikhail Bogdanov met the opposition High Negotiations "
-        "Committee in Moscow. The minister urged the committee to join the talks."
-    )
-    assert sources.get("The minister") == "RUSGOV", sources
+        "Committee in Moscow. The minister urged the committee to join the talks.",
+        {"The minister": "RUSGOV"},
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(AGENT_PHRASES))
+def test_an_agent_phrase_speaks_for_whom_it_names(case: str) -> None:
+    text, expected = AGENT_PHRASES[case]
+    sources = source_codes(text)
+    assert {phrase: sources.get(phrase) for phrase in expected} == expected, sources
