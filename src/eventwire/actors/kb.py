@@ -253,7 +253,7 @@ class KnowledgeBase:
         self._agents: dict[str, str] = {}  # agent phrase → sector code
         self._prefix_agents: set[str] = set()  # agents whose code goes before the country
         self.country_codes: set[str] = set()
-        self._sectors: tuple[int, frozenset[str]] = (-1, frozenset())  # agents seen, codes
+        self._sector_codes: set[str] = set()  # every code an agent gives (GOV, MED, NGO …)
         self.max_phrase_tokens = 1
 
     # ------------------------------------------------------------------ queries
@@ -287,10 +287,7 @@ class KnowledgeBase:
     def is_sector(self, code: str) -> bool:
         """True for a code that names a kind of body, not a state (MED, BUS, IGO): what a
         named body with such a code says, it says as that body, not as a state's agent."""
-        if self._sectors[0] != len(self._agents):  # agent files may have been added since
-            codes = {part for v in self._agents.values() for part in v.split("~") if part}
-            self._sectors = (len(self._agents), frozenset(codes))
-        return code in self._sectors[1]
+        return code in self._sector_codes
 
     def agent_is_prefix(self, phrase: str) -> bool:
         """True for the few agents whose code precedes the country ("peacekeeping troops")."""
@@ -325,13 +322,17 @@ class KnowledgeBase:
     def add_agents(self, path: str | Path) -> None:
         """Add a PETRARCH-format agents file; its phrases override the shipped ones."""
         for agent in parse_agent_file(path, strict=True):
-            self._agents[agent.phrase] = agent.code
+            self._add_agent(agent.phrase, agent.code)
             if agent.prefix:
                 self._prefix_agents.add(agent.phrase)
             else:
                 self._prefix_agents.discard(agent.phrase)
 
     # ------------------------------------------------------------------ internals
+    def _add_agent(self, phrase: str, code: str) -> None:
+        self._agents[phrase] = code
+        self._sector_codes.update(part for part in code.split("~") if part)
+
     def _put(self, key: str, entry: _Entry) -> None:
         self._actors[key] = entry
         n = key.count(" ") + 1
@@ -450,7 +451,7 @@ def _load_extras(kb: KnowledgeBase, rows: Iterable[list[str]], source: str) -> N
         keys = list(dict.fromkeys(k for k in map(normalize, surfaces) if k))
         if kind == "agent":
             for key in keys:
-                kb._agents[key] = group[0][1].strip()
+                kb._add_agent(key, group[0][1].strip())
             continue
         codes = tuple(
             (r[1].strip(), r[2].strip().replace("-", ""), r[3].strip().replace("-", ""))
@@ -497,7 +498,7 @@ def fresh_kb() -> KnowledgeBase:
             kb._actors[key] = entry
     kb.max_phrase_tokens = max(k.count(" ") for k in kb._actors) + 1
     for phrase, code, position in _rows("agents.tsv"):
-        kb._agents[phrase] = code
+        kb._add_agent(phrase, code)
         if position == "prefix":
             kb._prefix_agents.add(phrase)
     _load_places(kb)
