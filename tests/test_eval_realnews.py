@@ -10,7 +10,13 @@ from pathlib import Path
 
 from conftest import need_shared
 
-from eventwire.eval.realnews import group, score_outputs
+from eventwire.eval.realnews import (
+    group,
+    read_role_offsets,
+    read_spans,
+    score_outputs,
+    sentence_key,
+)
 
 
 def event(cameo: str, start: int, source: str = "", target: str = "", negated: bool = False):
@@ -42,6 +48,23 @@ def test_first_non_negated_event_by_span_decides_and_no_event_is_class_0():
     assert score.confusion[1][1] == 1 and score.confusion[0][0] == 1
     assert score.no_event == round(1 / 3, 3)
     assert (score.dyad_n, score.dyad_acc) == (1, 1.0)
+
+
+def test_marked_roles_become_character_spans_of_the_sentence(tmp_path):
+    text = "Rebel fighters of Aland shelled the town, Borduria's army said on Monday."
+    tags = {"Rebel": "B-S", "fighters": "I-S", "of": "I-S", "Aland": "I-S",
+            "Borduria": "B-T", "'s": "I-T", "army": "I-T"}  # fmt: skip
+    tokens = ["Rebel", "fighters", "of", "Aland", "shelled", "the", "town", ",", "Borduria",
+              "'s", "army", "said", "on", "Monday", "."]  # fmt: skip
+    (tmp_path / "sentences.tsv").write_text(f"{text}\t4\nOther sentence.\t0\n", encoding="utf-8")
+    conll = "\n".join(f"{t} {tags.get(t, 'O')}" for t in tokens)
+    (tmp_path / "actors.conll").write_text(conll + "\n\nOther O\nsentence O\n. O\n")
+    offsets = read_role_offsets(tmp_path)
+    spans = offsets[sentence_key(text)]
+    assert text[slice(*spans["source"])] == "Rebel fighters of Aland"
+    assert text[slice(*spans["target"])] == "Borduria's army"
+    assert offsets[sentence_key("Other sentence.")] == {}
+    assert read_spans(tmp_path)[sentence_key(text)]["T"] == {"borduria", "army"}
 
 
 def test_eval_realnews_agrees_with_the_outside_scorer(cli):

@@ -22,13 +22,16 @@ def main() -> None:
     ap.add_argument("folds", type=Path, help="the folder --keep-folds wrote")
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--threshold", type=float, nargs="+", default=[0.4])
+    ap.add_argument(
+        "--role-folds", type=Path, default=None, help="train_roles.py --keep-folds's folder"
+    )
     args = ap.parse_args()
     fold_of = {
         int(i): k
         for i, k in json.loads((args.folds / "fold_of.json").read_text(encoding="utf-8")).items()
     }
     folders = sorted(args.folds.glob("fold[0-9]*"), key=lambda p: int(p.name[4:]))
-    report = score_folds(args.shared, folders, fold_of, args.threshold)
+    report = score_folds(args.shared, folders, fold_of, args.threshold, args.role_folds)
     for t, score in report.items():
         print(
             json.dumps(

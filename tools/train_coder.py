@@ -444,6 +444,7 @@ def dev_cross_validation(
     nouns: frozenset[str],
     thresholds: list[float],
     keep: Path | None = None,
+    role_folds: Path | None = None,
 ) -> dict[str, Any]:
     """The dev half scored through ``extract`` by models that never saw the scored sentence:
     fold k's sentences are coded by a model trained on our data and the other folds. Each
@@ -459,15 +460,36 @@ def dev_cross_validation(
             save(folder, train_models(train, c), encoder, nouns, thresholds[0], {})
             print(f"fold {k + 1}/{folds} trained", file=sys.stderr)
         (base / "fold_of.json").write_text(json.dumps(fold_of), encoding="utf-8")
-        return score_folds(shared, folders, fold_of, thresholds)
+        return score_folds(shared, folders, fold_of, thresholds, role_folds)
+
+
+def role_models(role_folds: Path | None, folds: int) -> list[Path]:
+    """The role model each dev fold is coded with: the fold's own from ``train_roles.py
+    --keep-folds`` when the shipped one trained on the dev half (it saw every sentence),
+    else the shipped one (which never saw the dev half)."""
+    shipped = ROOT / "src" / "eventwire" / "data" / "coder"
+    if role_folds is not None:
+        return [role_folds / f"fold{k}" for k in range(folds)]
+    meta = json.loads((shipped / "roles.json").read_text(encoding="utf-8"))
+    if meta["training"].get("dev_weight"):
+        sys.exit(
+            "the shipped role model trained on the dev half: give its fold models "
+            "(train_roles.py --keep-folds DIR, then --role-folds DIR) to score the dev dyad"
+        )
+    return [shipped] * folds
 
 
 def score_folds(
-    shared: Path, folders: list[Path], fold_of: dict[int, int], thresholds: list[float]
+    shared: Path,
+    folders: list[Path],
+    fold_of: dict[int, int],
+    thresholds: list[float],
+    role_folds: Path | None = None,
 ) -> dict[str, Any]:
-    """The dev half through ``extract``, each sentence coded by the model of its fold (the
-    shipped role model, which never sees dev), at each threshold."""
+    """The dev half through ``extract``, each sentence coded by the event model of its fold
+    and a role model that never saw it (``role_models``), at each threshold."""
     rows = read_rows(shared / GOLD)
+    roles = role_models(role_folds, len(folders))
     outputs: dict[float, dict[int, dict[str, Any]]] = {t: {} for t in thresholds}
     for k, folder in enumerate(folders):
         test = [i for i in range(len(rows)) if fold_of[i] == k]
@@ -475,7 +497,7 @@ def score_folds(
             for name in ("model.npz", "model.json"):
                 shutil.copy(folder / name, tmp)
             for name in ("roles.npz", "roles.json"):
-                shutil.copy(ROOT / "src" / "eventwire" / "data" / "coder" / name, tmp)
+                shutil.copy(roles[k] / name, tmp)
             meta_path = Path(tmp) / "model.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             for t in thresholds:
@@ -554,6 +576,12 @@ def main() -> None:
         default=None,
         help="with --dev-cv: keep the fold models in this folder, for tools/devcv.py",
     )
+    ap.add_argument(
+        "--role-folds",
+        type=Path,
+        default=None,
+        help="with --dev-cv: the role models per dev fold (train_roles.py --keep-folds)",
+    )
     args = ap.parse_args()
     t0 = time.time()
     sentences = seeded_sentences(args.shared, args.uncertain)
@@ -600,6 +628,7 @@ def main() -> None:
             nouns,
             thresholds,
             args.keep_folds,
+            args.role_folds,
         )
         print(json.dumps(info["dev_cv"]), file=sys.stderr)
     threshold = args.threshold

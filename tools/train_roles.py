@@ -38,8 +38,10 @@ from train_coder import (  # noqa: E402
     SEED,
     Sentence,
     arguments,
+    dev_folds,
     feature_matrix,
     gold_of_candidates,
+    load_dev,
     parse_all,
     sampled_at_random,
     seeded_sentences,
@@ -49,6 +51,7 @@ from train_coder import (  # noqa: E402
 from eventwire.actors.found import actors_of  # noqa: E402
 from eventwire.actors.kb import knowledge_base
 from eventwire.config import DEFAULT  # noqa: E402
+from eventwire.eval.realnews import GOLD, group, read_role_offsets, read_rows, sentence_key
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
@@ -134,46 +137,120 @@ def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
             if first is None:
                 continue
             tok, noun, gold = first  # the sentence's first event
-            hinted = _hint(tok, noun, verbs, found, False)
-            p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
-            rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
-            cands = phrases(sent, found, rs + rt, None, tok, country)
-            places = {r.head for r in cands if _place(r, doc)}
-            heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
-            rows, labels, words = [], [], []
-            for ref in cands:
-                words.append(phrase_key(doc[ref.head]) if ref.how == "phrase" else None)
-                last = doc[ref.end - 1]
-                raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
-                label = (
-                    "source"
-                    if _overlaps(raw, gold.get("source"))
-                    else "target"
-                    if _overlaps(raw, gold.get("target"))
-                    else "none"
-                )
-                rows.append(features(tok, p.code[:2], ref, heads_s, heads_t, ref.head in places))
-                labels.append(label)
-            index = {r.head: k for k, r in enumerate(cands)}
-            cases.append(
-                Case(
-                    s.id,
-                    null_features(tok, p.code[:2], cands, heads_s, heads_t),
-                    rows,
-                    labels,
-                    index.get(rs[0].head) if rs else None,
-                    index.get(rt[0].head) if rt else None,
-                    bool(gold.get("source")),
-                    bool(gold.get("target")),
-                    "source" in labels,
-                    "target" in labels,
-                    words,
-                    {k for k, r in enumerate(cands) if r.head in places}
-                    if p.code[:2] in FORCE_ROOTS
-                    else set(),
-                    [r.actor.code for r in cands],
-                )
-            )
+            cases.append(_case(s.id, doc, article, found, sent, tok, noun, gold, verbs, country))
+    return cases
+
+
+def _case(
+    sid: str,
+    doc: Any,
+    article: Any,
+    found: Any,
+    sent: Any,
+    tok: Any,
+    noun: Any,
+    gold: dict[str, Any],
+    verbs: Any,
+    country: Any,
+    places_unknown: bool = False,
+) -> Case:
+    """One gold event's case. With ``places_unknown`` a gold target that is a place where the
+    act is one of force teaches nothing about the target (the dev half's coders mark "the
+    cities in Saudi Arabia" as a target; the guideline does not)."""
+    hinted = _hint(tok, noun, verbs, found, False)
+    p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
+    rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
+    cands = phrases(sent, found, rs + rt, None, tok, country)
+    places = {r.head for r in cands if _place(r, doc)}
+    barred = (
+        {k for k, r in enumerate(cands) if r.head in places} if p.code[:2] in FORCE_ROOTS else set()
+    )
+    heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
+    rows, labels, words = [], [], []
+    for k, ref in enumerate(cands):
+        words.append(phrase_key(doc[ref.head]) if ref.how == "phrase" else None)
+        last = doc[ref.end - 1]
+        raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
+        label = (
+            "source"
+            if _overlaps(raw, gold.get("source"))
+            else "target"
+            if _overlaps(raw, gold.get("target"))
+            else "none"
+        )
+        if label == "target" and places_unknown and k in barred:
+            label = "none"
+        rows.append(features(tok, p.code[:2], ref, heads_s, heads_t, ref.head in places))
+        labels.append(label)
+    index = {r.head: k for k, r in enumerate(cands)}
+    return Case(
+        sid,
+        null_features(tok, p.code[:2], cands, heads_s, heads_t),
+        rows,
+        labels,
+        index.get(rs[0].head) if rs else None,
+        index.get(rt[0].head) if rt else None,
+        bool(gold.get("source")),
+        bool(gold.get("target")),
+        "source" in labels,
+        "target" in labels,
+        words,
+        barred,
+        [r.actor.code for r in cands],
+    )
+
+
+def common_roots(sentences: list[Sentence]) -> dict[int, str]:
+    """Each ConfliBERT group's root most common among our sentences' events."""
+    counts: dict[int, Counter[str]] = {g: Counter() for g in range(5)}
+    for s in sentences:
+        for e in s.events:
+            counts[group(e["cameo"])][e["cameo"][:2]] += 1
+    return {g: c.most_common(1)[0][0] for g, c in counts.items()}
+
+
+def dev_cases(
+    shared: Path,
+    dev: list[Sentence],
+    docs: list[Any],
+    nouns: frozenset[str],
+    common_root: dict[int, str],
+) -> list[Case]:
+    """Cases from the dev half's marked sources and targets. Its coders mark no trigger, so
+    the event is the candidate nearest above both spans (the smallest subtree holding a word
+    of each), coded with the dictionary's root when it lies in the sentence's group, else with
+    the group's root most common among our events."""
+    spans = read_role_offsets(shared / GOLD)
+    verbs = verb_dictionary(DEFAULT)
+    country = knowledge_base(DEFAULT).country
+    cases = []
+    for s, (doc, article) in zip(dev, docs, strict=True):
+        gold_spans = spans.get(sentence_key(s.text))
+        if not gold_spans or s.dev_group is None:
+            continue
+        found = actors_of(doc)
+        marked = [
+            {t.i for t in doc if _overlaps(article.offsets.span_to_raw((t.idx, t.idx + len(t))), g)}
+            for g in gold_spans.values()
+        ]
+        best = None
+        for sent in doc.sents:
+            for tok, noun in candidate_tokens(sent, nouns):
+                below = {t.i for t in tok.subtree}
+                if any(tok.i in m for m in marked) or not all(m & below for m in marked):
+                    continue
+                if best is None or len(below) < best[0]:
+                    best = (len(below), sent, tok, noun)
+        if best is None:
+            continue
+        _, sent, tok, noun = best
+        hint = _hint(tok, noun, verbs, found, False)[0]
+        if hint is not None and group(hint) == s.dev_group:
+            root = hint[:2]
+        else:
+            root = common_root[s.dev_group]
+        gold = {"cameo": root + "0", **gold_spans}
+        cases.append(_case(s.id, doc, article, found, sent, tok, noun, gold, verbs, country, True))
     return cases
 
 
@@ -318,14 +395,18 @@ def score(cases: list[Case], picks: list[tuple[int | None, int | None]]) -> dict
     return out
 
 
-def cross_validate(cases: list[Case], folds: int, c: float) -> dict[str, Any]:
+def cross_validate(
+    cases: list[Case], folds: int, c: float, extra: list[Case] | None = None
+) -> dict[str, Any]:
+    """k-fold CV over our sentences; ``extra`` (the dev half's cases, as the shipped model
+    has them) joins every fold's training."""
     groups = sorted({case.sid for case in cases})
     rng = random.Random(SEED)
     rng.shuffle(groups)
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     picks: list[Any] = [None] * len(cases)
     for k in range(folds):
-        weights = fit([case for case in cases if fold_of[case.sid] != k], c)
+        weights = fit([case for case in cases if fold_of[case.sid] != k] + (extra or []), c)
         for i, case in enumerate(cases):
             if fold_of[case.sid] == k:
                 picks[i] = choose(weights, case)
@@ -347,8 +428,30 @@ def cross_validate(cases: list[Case], folds: int, c: float) -> dict[str, Any]:
     return report
 
 
+def save_dev_folds(
+    folder: Path,
+    shared: Path,
+    ours: list[Case],
+    dev: list[Case],
+    weight: int,
+    folds: int,
+    c: float,
+    words: frozenset[str],
+    info: dict[str, Any],
+) -> None:
+    """One role model per fold of the dev half (``train_coder.dev_folds``' split), each
+    trained without that fold's dev sentences, in ``folder``/fold{k}: ``train_coder.py
+    --role-folds`` codes each dev sentence with the role model that never saw it."""
+    fold_of = dev_folds(len(read_rows(shared / GOLD)), folds)
+    for k in range(folds):
+        train = ours + [case for case in dev if fold_of[int(case.sid[3:])] != k] * weight
+        save(folder / f"fold{k}", fit(train, c), words, {**info, "dev_fold": k})
+        print(f"role fold {k + 1}/{folds} trained", file=sys.stderr)
+
+
 def save(out: Path, weights: np.ndarray, words: frozenset[str], info: dict[str, Any]) -> None:
     rows = np.flatnonzero(np.any(weights != 0, axis=1)).astype(np.int32)
+    out.mkdir(parents=True, exist_ok=True)
     np.savez_compressed(out / "roles.npz", rows=rows, w=weights[rows].astype(np.float16))
     meta = {
         "hash_bits": HASH_BITS,
@@ -363,28 +466,55 @@ def main() -> None:
     ap = arguments(__doc__)
     ap.add_argument("--cv", type=int, default=0)
     ap.add_argument("--c", type=float, default=1.0)
+    ap.add_argument(
+        "--dev-weight",
+        type=int,
+        default=0,
+        help="also train on the dev half's marked sources and targets, each case counted this "
+        "many times (0: not at all)",
+    )
+    ap.add_argument(
+        "--keep-folds",
+        type=Path,
+        default=None,
+        help="with --dev-weight: also write one role model per dev fold here, for "
+        "train_coder.py --role-folds (the dev dyad is then cross-validated)",
+    )
     args = ap.parse_args()
     t0 = time.time()
     sentences = seeded_sentences(args.shared, args.uncertain)
-    docs = parse_all(sentences)
-    cases = build_cases(sentences, docs)
-    acts = frozenset(noun_lexicon()) | trigger_nouns(sentences, docs) | NOT_ACTORS
+    dev = load_dev(args.shared) if args.dev_weight else []
+    docs = parse_all(sentences + dev)
+    ours_docs, dev_docs = docs[: len(sentences)], docs[len(sentences) :]
+    cases = build_cases(sentences, ours_docs)
+    nouns = trigger_nouns(sentences, ours_docs)
+    acts = frozenset(noun_lexicon()) | nouns | NOT_ACTORS
     words = role_words(cases, acts)
     cases = keep_words(cases, words)
+    extra = keep_words(dev_cases(args.shared, dev, dev_docs, nouns, common_roots(sentences)), words)
     print(
-        f"{len(cases)} events with a candidate trigger, {time.time() - t0:.0f} s", file=sys.stderr
+        f"{len(cases)} events with a candidate trigger, {len(extra)} dev cases, "
+        f"{time.time() - t0:.0f} s",
+        file=sys.stderr,
     )
     info: dict[str, Any] = {
         "events": len(cases),
+        "dev_cases": len(extra),
+        "dev_weight": args.dev_weight,
         "role_words": len(words),
         "seed": SEED,
         "c": args.c,
     }
-    assert {"none", *ROLES} >= {lab for c in cases for lab in c.labels}
+    assert {"none", *ROLES} >= {lab for c in cases + extra for lab in c.labels}
+    weighted = extra * args.dev_weight
     if args.cv:
-        info["cv"] = cross_validate(cases, args.cv, args.c)
+        info["cv"] = cross_validate(cases, args.cv, args.c, weighted)
         print(json.dumps(info["cv"], indent=1), file=sys.stderr)
-    save(args.out, fit(cases, args.c), words, info)
+    if args.keep_folds is not None and extra:
+        save_dev_folds(
+            args.keep_folds, args.shared, cases, extra, args.dev_weight, 5, args.c, words, info
+        )
+    save(args.out, fit(cases + weighted, args.c), words, info)
     print(f"wrote {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)
 
 

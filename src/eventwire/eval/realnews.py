@@ -16,7 +16,7 @@ metadata, which ``cross_validated`` reports beside them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -48,7 +48,8 @@ def group(cameo: str) -> int:
     return 4
 
 
-def _key(text: str) -> str:
+def sentence_key(text: str) -> str:
+    """What a sentence of ``sentences.tsv`` and its tokens in ``actors.conll`` share."""
     return re.sub(r"[^a-z0-9]", "", text.lower())
 
 
@@ -61,27 +62,60 @@ def read_rows(gold: Path) -> list[tuple[str, int]]:
     return rows
 
 
+def _conll_blocks(gold: Path) -> Iterator[list[tuple[str, str]]]:
+    """Each sentence of ``actors.conll`` as its (token, BIO tag) pairs."""
+    block: list[tuple[str, str]] = []
+    for line in (gold / "actors.conll").read_text(encoding="utf-8").splitlines() + [""]:
+        if line.strip():
+            tok, tag = line.rsplit(" ", 1)
+            block.append((tok, tag))
+        elif block:
+            yield block
+            block = []
+
+
 def read_spans(gold: Path) -> dict[str, dict[str, set[str]]]:
     """Sentence key → the source (S or R) and target (T or R) words the coders marked."""
     spans: dict[str, dict[str, set[str]]] = {}
-    current: list[tuple[str, str]] = []
-    lines = (gold / "actors.conll").read_text(encoding="utf-8").splitlines() + [""]
-    for line in lines:
-        if not line.strip():
-            if current:
-                sides: dict[str, set[str]] = {"S": set(), "T": set()}
-                for tok, tag in current:
-                    if tag[2:] in ("S", "R"):
-                        sides["S"].add(tok.lower())
-                    if tag[2:] in ("T", "R"):
-                        sides["T"].add(tok.lower())
-                key = _key("".join(t for t, _ in current))
-                spans[key] = {k: v - STOP for k, v in sides.items()}
-            current = []
-            continue
-        tok, tag = line.rsplit(" ", 1)
-        current.append((tok, tag))
+    for block in _conll_blocks(gold):
+        sides: dict[str, set[str]] = {"S": set(), "T": set()}
+        for tok, tag in block:
+            if tag[2:] in ("S", "R"):
+                sides["S"].add(tok.lower())
+            if tag[2:] in ("T", "R"):
+                sides["T"].add(tok.lower())
+        key = sentence_key("".join(t for t, _ in block))
+        spans[key] = {k: v - STOP for k, v in sides.items()}
     return spans
+
+
+def read_role_offsets(gold: Path) -> dict[str, dict[str, list[int]]]:
+    """Sentence key → the character spans of the first source (S) and the first target (T)
+    the coders marked in the sentence's text, found by walking its tokens through the text
+    (for training a role model on the marked spans; scoring uses ``read_spans``)."""
+    text_of = {sentence_key(text): text for text, _ in read_rows(gold)}
+    out: dict[str, dict[str, list[int]]] = {}
+    for block in _conll_blocks(gold):
+        key = sentence_key("".join(t for t, _ in block))
+        text = text_of.get(key)
+        if text is None:
+            continue
+        spans: dict[str, list[int]] = {}
+        pos = 0
+        for tok, tag in block:
+            at = text.find(tok, pos)
+            if at < 0:
+                break
+            pos = at + len(tok)
+            role = {"S": "source", "T": "target"}.get(tag[2:])
+            if role is None or (role in spans and tag.startswith("B")):
+                continue
+            if role not in spans:
+                spans[role] = [at, pos]
+            elif spans[role][1] >= at - 1:  # the span goes on ("Houthi rebels of Yemen")
+                spans[role][1] = pos
+        out[key] = spans
+    return out
 
 
 def _words(actor: dict[str, Any] | None) -> set[str]:
@@ -124,7 +158,7 @@ def score_outputs(
         empty += not events
         gold.append(label)
         pred.append(group(events[0].get("cameo") or "") if events else 0)
-        g = spans.get(_key(text))
+        g = spans.get(sentence_key(text))
         if g and g["S"] and g["T"]:
             dyad_n += 1
             first = events[0] if events else {}
