@@ -342,6 +342,27 @@ def test_the_speaker_after_an_inverted_said_reports_the_quoted_act():
     assert {doc[i].text for i in reporters_of(discussed)} == {"Lavrov"}
 
 
+@pytest.mark.parametrize(
+    ("text", "act", "reporter"),
+    [
+        # text without commas (FA-KES has none): the parser hangs the reporter on the clause
+        # before ("Idlib", "on Tuesday"), yet the name before a closing "said" speaks
+        ("Air strikes killed seven people in Idlib the Syrian Observatory for Human Rights "
+         "said.", "killed", "Observatory"),
+        ("Rebels shelled the town on Tuesday state news agency SANA reported on Wednesday.",
+         "shelled", "SANA"),
+    ],
+)  # fmt: skip
+def test_the_name_before_a_closing_said_reports_the_act_when_commas_are_lost(
+    text: str, act: str, reporter: str
+):
+    from eventwire.events.extract import reporters_of
+
+    doc = load_nlp()(text)
+    verb = next(t for t in doc if t.lower_ == act)
+    assert reporter in {doc[i].text for i in reporters_of(verb)}
+
+
 def test_words_inside_the_sources_own_phrase_are_never_its_target():
     # "Houthi rebels of Yemen": Yemen says whose rebels; "X and Y launched an appeal": both
     # appeal, neither to the other
