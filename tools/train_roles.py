@@ -345,11 +345,11 @@ def fit_role(cases: list[Case], role: str, c: float) -> np.ndarray:
     return w
 
 
-def fit(cases: list[Case], c: float) -> np.ndarray:
+def fit(cases: list[Case], c: float, nobody: float = NOBODY_AS_TARGET) -> np.ndarray:
     """One weight column per role (``ROLES``) over the hashed feature space, with "nobody"
     as the target lowered by ``NOBODY_AS_TARGET``."""
     weights = np.stack([fit_role(cases, role, c) for role in ROLES], axis=1)
-    weights[feature_indices(["null"], HASH_BITS)[0], ROLES.index("target")] += NOBODY_AS_TARGET
+    weights[feature_indices(["null"], HASH_BITS)[0], ROLES.index("target")] += nobody
     return weights
 
 
@@ -396,7 +396,11 @@ def score(cases: list[Case], picks: list[tuple[int | None, int | None]]) -> dict
 
 
 def cross_validate(
-    cases: list[Case], folds: int, c: float, extra: list[Case] | None = None
+    cases: list[Case],
+    folds: int,
+    c: float,
+    extra: list[Case] | None = None,
+    nobody: float = NOBODY_AS_TARGET,
 ) -> dict[str, Any]:
     """k-fold CV over our sentences; ``extra`` (the dev half's cases, as the shipped model
     has them) joins every fold's training."""
@@ -406,7 +410,7 @@ def cross_validate(
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     picks: list[Any] = [None] * len(cases)
     for k in range(folds):
-        weights = fit([case for case in cases if fold_of[case.sid] != k] + (extra or []), c)
+        weights = fit([case for case in cases if fold_of[case.sid] != k] + (extra or []), c, nobody)
         for i, case in enumerate(cases):
             if fold_of[case.sid] == k:
                 picks[i] = choose(weights, case)
@@ -438,6 +442,7 @@ def save_dev_folds(
     c: float,
     words: frozenset[str],
     info: dict[str, Any],
+    nobody: float = NOBODY_AS_TARGET,
 ) -> None:
     """One role model per fold of the dev half (``train_coder.dev_folds``' split), each
     trained without that fold's dev sentences, in ``folder``/fold{k}: ``train_coder.py
@@ -445,7 +450,7 @@ def save_dev_folds(
     fold_of = dev_folds(len(read_rows(shared / GOLD)), folds)
     for k in range(folds):
         train = ours + [case for case in dev if fold_of[int(case.sid[3:])] != k] * weight
-        save(folder / f"fold{k}", fit(train, c), words, {**info, "dev_fold": k})
+        save(folder / f"fold{k}", fit(train, c, nobody), words, {**info, "dev_fold": k})
         print(f"role fold {k + 1}/{folds} trained", file=sys.stderr)
 
 
@@ -480,6 +485,12 @@ def main() -> None:
         help="with --dev-weight: also write one role model per dev fold here, for "
         "train_coder.py --role-folds (the dev dyad is then cross-validated)",
     )
+    ap.add_argument(
+        "--nobody-target",
+        type=float,
+        default=NOBODY_AS_TARGET,
+        help="added to the logit of nobody as the target",
+    )
     args = ap.parse_args()
     t0 = time.time()
     sentences = seeded_sentences(args.shared, args.uncertain)
@@ -504,17 +515,27 @@ def main() -> None:
         "role_words": len(words),
         "seed": SEED,
         "c": args.c,
+        "nobody_target": args.nobody_target,
     }
     assert {"none", *ROLES} >= {lab for c in cases + extra for lab in c.labels}
     weighted = extra * args.dev_weight
     if args.cv:
-        info["cv"] = cross_validate(cases, args.cv, args.c, weighted)
+        info["cv"] = cross_validate(cases, args.cv, args.c, weighted, args.nobody_target)
         print(json.dumps(info["cv"], indent=1), file=sys.stderr)
     if args.keep_folds is not None and extra:
         save_dev_folds(
-            args.keep_folds, args.shared, cases, extra, args.dev_weight, 5, args.c, words, info
+            args.keep_folds,
+            args.shared,
+            cases,
+            extra,
+            args.dev_weight,
+            5,
+            args.c,
+            words,
+            info,
+            args.nobody_target,
         )
-    save(args.out, fit(cases + weighted, args.c), words, info)
+    save(args.out, fit(cases + weighted, args.c, args.nobody_target), words, info)
     print(f"wrote {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)
 
 
