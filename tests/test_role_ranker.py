@@ -226,6 +226,16 @@ def test_a_state_named_as_where_the_fighting_is_is_not_its_target():
     assert codes(event) == ("ISRMIL", "SYR")
 
 
+def test_who_holds_a_town_is_not_the_target_of_an_act_on_it():
+    # "the rebel-held district" is a place named by its holder; its victims are the target
+    found = events(
+        "Government forces shelled the rebel-held district of Douma, killing five civilians."
+    )
+    assert found and all(e.target is None or e.target.text != "rebel" for e in found), [
+        (e.cameo, e.target and e.target.text) for e in found
+    ]
+
+
 def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
     # "PKK camps": the owner is named with the place, so the owner is hit
     (event,) = events("Turkish jets bombed PKK camps in northern Iraq.")

@@ -415,7 +415,8 @@ class Resolver:
         )  # fmt: skip
         if kind is None or head.pos_ != "NOUN" or self.kb.agent(lemma):
             return None
-        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod"}]
+        # "the army's aircraft", "ISIS's positions": a possessor owns them as a modifier does
+        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
         if not modifiers or hyphen_modifier(modifiers[-1]):
             return None  # "US-led coalition strikes": whose, the hyphen does not say
         # the nearest modifier; past it, or past an agent whose owner was only guessed, a
@@ -576,6 +577,15 @@ class Resolver:
             return record.code
         return None
 
+    def _possessive_without_apostrophe(self, token: Token, head: Token) -> str | None:
+        """ "Russias air force", "Irans foreign minister": text that lost its apostrophes (all
+        of FA-KES) leaves a state's possessive as one word; before the phrase's head, a
+        capitalised word that is a state's name but for a final "s" is that state's."""
+        text = token.text
+        if token.i >= head.i or len(text) < 4 or text[-1] != "s" or not text[0].isupper():
+            return None
+        return self.kb.country(text[:-1]) or self.kb.capital(text[:-1])
+
     def _names_country(self, head: Token) -> bool:
         """ "Russia", "Moscow", "the Syrians" — not "the Syrian crisis" or "Syrian jails"."""
         if head.ent_type_ in {"GPE", "NORP"}:
@@ -672,7 +682,7 @@ class Resolver:
                     code = self.kb.country(joined_text(tokens[i : i + n]))
                     if code:
                         return code
-            code = self._state_code(t.text)
+            code = self._state_code(t.text) or self._possessive_without_apostrophe(t, head)
             if code:
                 return code
         if head.lower_ == "country" and self.last_person and self.last_person.country:

@@ -1115,9 +1115,22 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )
-        if after_place_word or on_place_noun:
+        if after_place_word or on_place_noun or _holder_of_place(head):
             out.add(ref.head)
     return out
+
+
+def _holder_of_place(token: Token) -> bool:
+    """ "rebel" in "shelled the rebel-held district": who holds a town or area says which
+    one, not whom the act hits (a military place its holder is named with is theirs)."""
+    held = token.head
+    return (
+        token.dep_ in {"npadvmod", "compound", "nmod", "amod"}
+        and held.tag_ == "VBN"
+        and held.lemma_.lower() in HOLDING_LEMMAS
+        and held.dep_ == "amod"
+        and held.head.lemma_.lower() not in MILITARY_PLACES
+    )
 
 
 def _governed_by(token: Token, predicate: Token) -> bool:
