@@ -26,9 +26,9 @@ EXPECTED = {  # file stem → (source, published); the title is each file's firs
 # Dropping a bare statement that reports a coded act took precision from 0.316 to 0.36; the
 # 2026-12-05 model gives 0.581 / 0.375 (with round 4's uncertain sentences it fell to 0.40 /
 # 0.29, one reason that round is not shipped). The role ranker trained on the dev half's roles
-# too (2026-12-06) names targets for statements the seed gold leaves out: 0.600 / 0.367, the
-# same required gold found, for a dev dyad of 0.614 → 0.65 (README, "Thirteenth session").
-LEARNED_SEED_FLOOR = (0.58, 0.36)
+# too (2026-12-06) first gave 0.600 / 0.367; retrained on the final code (the possessive rule)
+# 0.645 / 0.408 (README, "Thirteenth session").
+LEARNED_SEED_FLOOR = (0.64, 0.40)
 
 
 @pytest.fixture
