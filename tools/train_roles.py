@@ -115,9 +115,10 @@ def _overlaps(char_span: tuple[int, int], gold: list[int] | None) -> bool:
     return gold is not None and char_span[0] < gold[1] and char_span[1] > gold[0]
 
 
-def build_cases(sentences: list[Sentence], docs: list[Any]) -> list[Case]:
+def build_cases(sentences: list[Sentence], docs: list[Any], nouns: frozenset[str]) -> list[Case]:
+    """One case per sentence's first gold event; ``nouns``: the event model's trigger nouns,
+    from the same data (``trigger_nouns``)."""
     verbs = verb_dictionary(DEFAULT)
-    nouns = trigger_nouns(sentences, docs)  # the event model's, from the same data
     country = knowledge_base(DEFAULT).country
     cases = []
     for s, (doc, article) in zip(sentences, docs, strict=False):
@@ -497,8 +498,8 @@ def main() -> None:
     dev = load_dev(args.shared) if args.dev_weight else []
     docs = parse_all(sentences + dev)
     ours_docs, dev_docs = docs[: len(sentences)], docs[len(sentences) :]
-    cases = build_cases(sentences, ours_docs)
     nouns = trigger_nouns(sentences, ours_docs)
+    cases = build_cases(sentences, ours_docs, nouns)
     acts = frozenset(noun_lexicon()) | nouns | NOT_ACTORS
     words = role_words(cases, acts)
     cases = keep_words(cases, words)

@@ -1074,14 +1074,18 @@ def _region_of(head: Token) -> bool:
 HOLDING_LEMMAS = {"hold", "control", "besiege", "occupy", "dominate"}
 
 
+HOLDER_DEPS = {"npadvmod", "compound", "nmod", "amod"}  # "rebel" of "rebel-held"
+
+
+def _holding_word(token: Token) -> bool:
+    """ "held" of "rebel-held eastern Aleppo", "controlled" of "ISIS-controlled territory"."""
+    return token.dep_ == "amod" and token.tag_ == "VBN" and token.lemma_.lower() in HOLDING_LEMMAS
+
+
 def _held(head: Token) -> bool:
     """ "rebel-held eastern Aleppo", "ISIS-controlled territory": a place by who holds it."""
     return any(
-        c.dep_ == "amod"
-        and c.tag_ == "VBN"
-        and c.lemma_.lower() in HOLDING_LEMMAS
-        and any(g.dep_ in {"npadvmod", "compound", "nmod", "amod"} for g in c.children)
-        for c in head.children
+        _holding_word(c) and any(g.dep_ in HOLDER_DEPS for g in c.children) for c in head.children
     )
 
 
@@ -1123,13 +1127,10 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
 def _holder_of_place(token: Token) -> bool:
     """ "rebel" in "shelled the rebel-held district": who holds a town or area says which
     one, not whom the act hits (a military place its holder is named with is theirs)."""
-    held = token.head
     return (
-        token.dep_ in {"npadvmod", "compound", "nmod", "amod"}
-        and held.tag_ == "VBN"
-        and held.lemma_.lower() in HOLDING_LEMMAS
-        and held.dep_ == "amod"
-        and held.head.lemma_.lower() not in MILITARY_PLACES
+        token.dep_ in HOLDER_DEPS
+        and _holding_word(token.head)
+        and token.head.head.lemma_.lower() not in MILITARY_PLACES
     )
 
 
