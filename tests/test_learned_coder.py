@@ -139,6 +139,31 @@ def test_the_court_rejects_and_the_requesting_state_is_the_target():
     assert code_of(event.target) == "BRA"
 
 
+def test_an_act_on_a_thing_is_aimed_at_the_things_owner():
+    # the possessor, a named modifier, a nationality, or the actor the thing is on
+    for text, target in (
+        ("The Indian government rejected Nepal's demand for new border talks.", "NPL"),
+        ("The foreign minister condemned a U.S. Supreme Court decision on the ban.", "USAGOVJUD"),
+        ("Athens still refuses to lift the ban on Turkish fishing boats.", "TUR"),
+    ):
+        found = events(text)
+        assert found and found[0].cameo[:2] in {"11", "12"}, text
+        assert code_of(found[0].target) == target, (text, found[0].target)
+    # the owner wins over an actor of a side clause after the act
+    found = events(
+        "The ministry rejected the Egyptian demands, arguing that Sudan had broken the deal."
+    )
+    assert code_of(found[0].target) == "EGY", found[0].target
+
+
+def test_an_act_on_a_thing_has_no_owner_when_the_thing_is_the_actors_own_or_a_place():
+    # its own troops: the source's side, never its target; a town is where, not whom
+    found = events("Russia has begun withdrawing some of its troops from Syria.")
+    assert not found or code_of(found[0].target) in {None, "SYR"}
+    found = events("The army shelled Kurdish villages near the border on Monday.")
+    assert found and found[0].target is None, found
+
+
 def test_a_militia_backed_by_a_state_is_not_that_states_own_force():
     found = events("A militia backed by Turkey attacked Kurdish fighters in northern Syria.")
     assert found and found[0].cameo[:2] in {"18", "19"}

@@ -151,8 +151,6 @@ class Resolver:
         for ent in doc.ents:
             if ent.label_ not in {"ORG", "GPE", "PERSON"} or len(ent) < 2:
                 continue
-            if ent.root.dep_ in {"amod", "compound", "nmod"} and ent.root.head not in ent:
-                continue  # "a North Korea ship": what the name modifies is the phrase
             start = ent.start + (ent[0].pos_ == "DET")
             end = ent.end - (ent[-1].dep_ == "case")  # "North Korea's"
             end = self._name_runs_on(doc, start, end) or end

@@ -25,6 +25,7 @@ from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
+    OWNER_DEPS,
     PERSONAL,
     SUBJECT_DEPS,
     anchored_actors,
@@ -727,6 +728,13 @@ def _ranked_roles(
         again = roles(not_targets | {r.head for r in sources + targets})
         if again[1]:
             return again
+    if not targets or _side_clause_target(p.token, sent.doc[targets[0].head]):
+        # "rejected the Iraqi government's demand", "lift the ban on Cypriot ships": an act on
+        # a thing is aimed at the thing's owner (the guideline's "Brazil's request"), not at
+        # an actor of a side clause ("…, arguing that the Kurds …")
+        owner = _owner_of_object(p.token, candidates, places, not_targets, sources)
+        if owner is not None:
+            return sources, _with_members([owner], ruled_targets, found, sent.doc)
     if sources and not targets and reported:
         # a statement addressed to no one is about the actor its reported clause is about:
         # "Kirkuki said the Peshmerga are well-prepared" (the guideline's 010 about an actor)
@@ -734,6 +742,71 @@ def _ranked_roles(
         if about is not None:
             return sources, [about]
     return sources, targets
+
+
+OWNED_BY_PREPS = {"on", "against", "of", "by", "from"}
+
+
+def _side_clause_target(verb: Token, head: Token) -> bool:
+    """A target after the verb that is neither its object nor behind a preposition on it (or
+    on its infinitive): "rejected the demands, arguing that the Kurds …"."""
+    parent = head.head.head if head.dep_ == "pobj" else head.head
+    own = parent.i == verb.i or (parent.dep_ == "xcomp" and parent.head.i == verb.i)
+    return head.i > verb.i and not own
+
+
+def _owner_of_object(
+    verb: Token,
+    candidates: list[ActorRef],
+    places: set[int],
+    barred: set[int],
+    sources: list[ActorRef],
+) -> ActorRef | None:
+    """The actor who owns the thing a verb acts on: its possessor or named modifier ("the Iraqi
+    government's demand", "a U.S. Supreme Court decision", "Turkish demands"), else the actor
+    it is on, against, of or by ("the ban on Cypriot ships"), nearest first. The thing is no
+    actor itself, nor a place; the owner is a coded actor, not the source's own side."""
+    if verb.pos_ not in {"VERB", "AUX"}:
+        return None
+    by_head = {r.head: r for r in candidates}
+    allowed = {
+        r.head
+        for r in candidates
+        if r.actor.code is not None
+        and r.head not in places
+        and not any(r.start <= i < r.end or i == r.head for i in barred)
+        and not any(_same_party(s.actor, r.actor, True) or s.head == r.head for s in sources)
+    }
+    things = [c for c in verb.children if c.dep_ == "dobj"]
+    things += [  # "refused to lift the ban on …", "moved to suspend the deal with …"
+        g for c in verb.children if c.dep_ == "xcomp" for g in c.children if g.dep_ == "dobj"
+    ]
+    for thing in things:
+        bare = ActorRef(thing.i, thing.i, thing.i + 1, Actor(thing.text), "phrase")
+        if thing.i in by_head or _place(bare, verb.doc):
+            continue
+        owners = sorted(
+            (c for c in thing.children if c.dep_ in OWNER_DEPS and c.i < thing.i),
+            key=lambda c: thing.i - c.i,
+        )
+        owners += [
+            g
+            for c in thing.children
+            if c.dep_ == "prep" and c.lower_ in OWNED_BY_PREPS
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        for owner in (m for o in owners for m in [o, *conjuncts(o)]):  # "Iraqi and Turkish"
+            if owner.i in allowed:
+                return by_head[owner.i]
+            inner = sorted(
+                (c for c in owner.children if c.dep_ in OWNER_DEPS and c.i < owner.i),
+                key=lambda c: owner.i - c.i,
+            )
+            coded = owner.i in by_head and by_head[owner.i].actor.code is not None
+            if not coded and (hit := next((c for c in inner if c.i in allowed), None)):
+                return by_head[hit.i]  # "the ban on Cypriot ships": the ships' state
+    return None
 
 
 def _about(verb: Token, candidates: list[ActorRef], source: ActorRef) -> ActorRef | None:
