@@ -524,3 +524,26 @@ def test_a_statement_addressed_to_no_one_is_about_its_reported_clause_s_actor():
     (event,) = events("The Iraqi army is fully prepared for such attacks said the governor.")
     assert event.cameo[:2] == "01" and codes(event)[1] == "IRQMIL", event
     assert event.source is not None and "governor" in event.source.text
+
+
+def test_a_name_in_a_clause_of_its_own_gives_way_to_the_acts_object():
+    from eventwire.events.extract import _in_object, _in_side_clause
+
+    doc = parsed(
+        "Militants killed 20 Iraqi Army cadets as they drove home from the Jafar Askari college."
+    )
+    sent = next(iter(doc.sents))
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    college_name = next(t for t in doc if t.text == "Askari")
+    cadets = next(t for t in doc if t.text == "cadets")
+    assert _in_side_clause(verb, college_name)
+    assert not _in_side_clause(verb, cadets)
+    candidates = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
+    inside = _in_object(verb, candidates, set(), set(), [])
+    # a state's agency that modifies the people hit names them: the cadets are Iraq's army
+    assert inside is not None and inside.actor.code == "IRQMIL", inside
+
+
+def test_an_agency_named_as_a_modifier_of_people_is_their_actor():
+    found = events("Gunmen ambushed a bus carrying Turkish Army conscripts near the border.")
+    assert found and "TURMIL" in {codes(e)[1] for e in found}, found

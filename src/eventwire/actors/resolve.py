@@ -115,6 +115,7 @@ class Resolver:
     def resolve_doc(self, doc: Doc) -> ArticleActors:
         self._count_countries(doc)
         found = self._found = ArticleActors()
+        modifiers: list[Token] = []
         for token in doc:
             if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
                 continue
@@ -123,25 +124,41 @@ class Resolver:
                 and token.head.pos_ in NOMINAL
                 and not cut_off(token)
             ):
+                modifiers.append(token)
                 continue  # part of a bigger phrase; its head speaks for it
-            ref = self.resolve_head(token)
-            if ref is not None and ref.actor.code and "/" in ref.actor.code:
-                ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
-            if ref is not None:
-                found.add(ref)
-                if ref.actor.name is not None and armed_group(ref.actor.code):  # a named group
-                    self.last_group = ref.actor
-                if ref.actor.name is not None and ref.actor.code and ref.how != "alias":
-                    for word in doc[ref.start : ref.end]:
-                        if word.lower_ in ALIAS_TITLES:
-                            self.titled[word.lower_] = ref.actor
-                if ref.how == "country+agent":
-                    self._coordinated_countries(ref, doc, found)
-                salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
-                if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
-                    self.last_subject = ref.actor
+            self._add(token, doc, found)
+        for token in modifiers:
+            # a state's agency that modifies a noun naming no actor names its own: "15 Iraqi
+            # Army cadets" (a name the KB knows whole: ``_whole_names``)
+            if token.head in modifiers or found.covers(token.head.i) or token.pos_ != "PROPN":
+                continue
+            self._add(token, doc, found, only_how="country+agent")
         self._whole_names(doc, found)
         return found
+
+    def _add(
+        self, token: Token, doc: Doc, found: ArticleActors, only_how: str | None = None
+    ) -> None:
+        """Resolve the phrase ``token`` heads and record it (with ``only_how``, only a phrase
+        resolved that way)."""
+        ref = self.resolve_head(token)
+        if only_how is not None and (ref is None or ref.how != only_how):
+            return
+        if ref is not None and ref.actor.code and "/" in ref.actor.code:
+            ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
+        if ref is not None:
+            found.add(ref)
+            if ref.actor.name is not None and armed_group(ref.actor.code):  # a named group
+                self.last_group = ref.actor
+            if ref.actor.name is not None and ref.actor.code and ref.how != "alias":
+                for word in doc[ref.start : ref.end]:
+                    if word.lower_ in ALIAS_TITLES:
+                        self.titled[word.lower_] = ref.actor
+            if ref.how == "country+agent":
+                self._coordinated_countries(ref, doc, found)
+            salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
+            if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
+                self.last_subject = ref.actor
 
     def _whole_names(self, doc: Doc, found: ArticleActors) -> None:
         """Names of two words or more that the KB knows whole, as the named-entity tagger

@@ -735,6 +735,12 @@ def _ranked_roles(
         owner = _owner_of_object(p.token, candidates, places, not_targets, sources)
         if owner is not None:
             return sources, _with_members([owner], ruled_targets, found, sent.doc)
+    if targets and _in_side_clause(p.token, sent.doc[targets[0].head]):
+        # "killed 15 Afghan Army trainees as they travelled home from the X academy": whom the
+        # act names as its object, not a name in a clause of its own
+        hit = _in_object(p.token, candidates, places, not_targets, sources)
+        if hit is not None:
+            return sources, _with_members([hit], ruled_targets, found, sent.doc)
     if sources and not targets and reported:
         # a statement addressed to no one is about the actor its reported clause is about:
         # "Kirkuki said the Peshmerga are well-prepared" (the guideline's 010 about an actor)
@@ -753,6 +759,44 @@ def _side_clause_target(verb: Token, head: Token) -> bool:
     parent = head.head.head if head.dep_ == "pobj" else head.head
     own = parent.i == verb.i or (parent.dep_ == "xcomp" and parent.head.i == verb.i)
     return head.i > verb.i and not own
+
+
+SIDE_CLAUSE_DEPS = {"advcl", "ccomp", "parataxis", "conj", "relcl", "acl"}
+
+
+def _in_side_clause(verb: Token, head: Token) -> bool:
+    """The word lies after the verb in a clause of its own (one with its own subject)."""
+    if head.i < verb.i:
+        return False
+    node = head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.dep_ in SIDE_CLAUSE_DEPS and node.pos_ in {"VERB", "AUX"}:
+            return any(c.dep_ in {"nsubj", "nsubjpass"} for c in node.children)
+        node = node.head
+    return False
+
+
+def _in_object(
+    verb: Token,
+    candidates: list[ActorRef],
+    places: set[int],
+    barred: set[int],
+    sources: list[ActorRef],
+) -> ActorRef | None:
+    """The first coded or named actor phrase inside the verb's direct object ("the country"
+    or "the state of siege" name nobody), if it is not a place, barred or the source."""
+    objects_ = [c for c in verb.children if c.dep_ == "dobj"]
+    for ref in candidates:
+        head = verb.doc[ref.head]
+        if (
+            any(o.i == head.i or o.is_ancestor(head) for o in objects_)
+            and (ref.actor.code is not None or head.pos_ == "PROPN")
+            and ref.head not in places
+            and not any(ref.start <= i < ref.end or i == ref.head for i in barred)
+            and all(s.head != ref.head for s in sources)
+        ):
+            return ref
+    return None
 
 
 def _owner_of_object(
