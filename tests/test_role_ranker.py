@@ -547,3 +547,13 @@ def test_a_name_in_a_clause_of_its_own_gives_way_to_the_acts_object():
 def test_an_agency_named_as_a_modifier_of_people_is_their_actor():
     found = events("Gunmen ambushed a bus carrying Turkish Army conscripts near the border.")
     assert found and "TURMIL" in {codes(e)[1] for e in found}, found
+
+
+def test_who_speaks_for_a_body_acts_as_that_body():
+    (event,) = events("A spokesman for the Nigerian army accused Boko Haram of killing 30 farmers.")
+    assert codes(event) == ("NGAMIL", "NGAREB"), event
+    found = events("A spokeswoman for the World Bank praised Kenya's new budget.")
+    assert found and codes(found[0])[0] == "IGOUNODEVWBK", found
+    # one who speaks for no coded body stays uncoded
+    found = events("A spokesman for the family condemned the Kenyan police.")
+    assert found and codes(found[0]) == (None, "KENCOP"), found

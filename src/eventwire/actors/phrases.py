@@ -31,6 +31,9 @@ MEMBER_HEADS = {
     "member", "militant", "fighter", "terrorist", "gunman", "insurgent", "jihadist", "rebel",
     "operative", "loyalist", "supporter", "guerrilla", "commander", "extremist", "leader",
 }  # fmt: skip
+# who speaks for a body: "a spokesman for the army" acts as the army
+SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
+                "spokeswomen", "representative"}  # fmt: skip
 # unnamed armed people a story calls by a generic word: the armed group it last named
 GENERIC_ARMED = {"terrorist", "militant", "jihadist", "extremist", "insurgent"}
 # "militants belonging to X", "fighters affiliated with X"

@@ -31,6 +31,7 @@ from eventwire.actors.phrases import (
     OWNED_HEADS,
     PEOPLE_HEADS,
     PERSON_PRONOUNS,
+    SPOKESPEOPLE,
     STATE_SECTORS,
     armed_group,
     city_country,
@@ -134,7 +135,24 @@ class Resolver:
                 continue
             self._add(token, doc, found, only_how="country+agent")
         self._whole_names(doc, found)
+        self._speakers_for(doc, found)
         return found
+
+    def _speakers_for(self, doc: Doc, found: ArticleActors) -> None:
+        """ "A spokesman for the Nigerian army", "a spokeswoman of the UN": whoever speaks for
+        a coded actor acts as that actor, when the phrase itself names nobody's."""
+        for ref in list(found.by_head.values()):
+            head = doc[ref.head]
+            if ref.actor.code or head.lemma_.lower() not in SPOKESPEOPLE:
+                continue
+            for prep in (
+                c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+            ):
+                body = next((found.at(c) for c in prep.children if c.dep_ == "pobj"), None)
+                if body is not None and body.actor.code:
+                    actor = self._copy(body.actor, ref.actor.text)
+                    found.add(ActorRef(ref.head, ref.start, ref.end, actor, "alias"))
+                    break
 
     def _add(
         self, token: Token, doc: Doc, found: ArticleActors, only_how: str | None = None
