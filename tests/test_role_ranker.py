@@ -557,3 +557,9 @@ def test_who_speaks_for_a_body_acts_as_that_body():
     # one who speaks for no coded body stays uncoded
     found = events("A spokesman for the family condemned the Kenyan police.")
     assert found and codes(found[0]) == (None, "KENCOP"), found
+
+
+def test_an_act_on_ones_own_sides_affair_has_no_counterpart():
+    # the only other actor is the source's own state: the defence is coded, with no target
+    found = events("President Ruto defended Kenya's decision to raise taxes on fuel.")
+    assert [(e.cameo[:2], codes(e)) for e in found][:1] == [("05", ("KENGOV", None))], found

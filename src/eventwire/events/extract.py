@@ -724,10 +724,12 @@ def _ranked_roles(
     ):
         # "Lavrov pledged that Russia will continue its efforts … for the Syrian people":
         # Russia is Lavrov's own side, so the act's counterpart is another phrase, if the
-        # sentence names one; if not, one party on both sides codes nothing, as before
+        # sentence names one; if not, the act has no counterpart ("Ruto defended Kenya's
+        # decision": his own side's)
         again = roles(not_targets | {r.head for r in sources + targets})
         if again[1]:
             return again
+        targets = []
     if not targets or _side_clause_target(p.token, sent.doc[targets[0].head]):
         # "rejected the Iraqi government's demand", "lift the ban on Cypriot ships": an act on
         # a thing is aimed at the thing's owner (the guideline's "Brazil's request"), not at
