@@ -3,6 +3,7 @@ parse (``ArticleActors``), kept on the Doc."""
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -22,6 +23,10 @@ class ActorRef:
     end: int
     actor: Actor
     how: str  # kb | country+agent | country | capital | agent | alias | pronoun | unknown
+
+    def holds_any(self, tokens: Collection[int]) -> bool:
+        """Whether one of the tokens is the phrase's head or lies inside it."""
+        return any(self.start <= i < self.end or i == self.head for i in tokens)
 
 
 @dataclass

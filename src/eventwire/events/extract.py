@@ -793,12 +793,25 @@ def _in_object(
         if (
             any(o.i == head.i or o.is_ancestor(head) for o in objects_)
             and (ref.actor.code is not None or head.pos_ == "PROPN")
-            and ref.head not in places
-            and not any(ref.start <= i < ref.end or i == ref.head for i in barred)
-            and all(s.head != ref.head for s in sources)
+            and _free(ref, places, barred, sources)
         ):
             return ref
     return None
+
+
+def _free(ref: ActorRef, places: set[int], barred: set[int], sources: list[ActorRef]) -> bool:
+    """The phrase may still be the target: no place, not barred, not the source."""
+    return (
+        ref.head not in places
+        and not ref.holds_any(barred)
+        and all(s.head != ref.head for s in sources)
+    )
+
+
+def _nearest_modifiers(token: Token) -> list[Token]:
+    """The word's owner-like modifiers before it, nearest first."""
+    before = (c for c in token.children if c.dep_ in OWNER_DEPS and c.i < token.i)
+    return sorted(before, key=lambda c: token.i - c.i)
 
 
 def _owner_of_object(
@@ -819,9 +832,8 @@ def _owner_of_object(
         r.head
         for r in candidates
         if r.actor.code is not None
-        and r.head not in places
-        and not any(r.start <= i < r.end or i == r.head for i in barred)
-        and not any(_same_party(s.actor, r.actor, True) or s.head == r.head for s in sources)
+        and _free(r, places, barred, sources)
+        and not any(_same_party(s.actor, r.actor, True) for s in sources)
     }
     things = [c for c in verb.children if c.dep_ == "dobj"]
     things += [  # "refused to lift the ban on …", "moved to suspend the deal with …"
@@ -831,10 +843,7 @@ def _owner_of_object(
         bare = ActorRef(thing.i, thing.i, thing.i + 1, Actor(thing.text), "phrase")
         if thing.i in by_head or _place(bare, verb.doc):
             continue
-        owners = sorted(
-            (c for c in thing.children if c.dep_ in OWNER_DEPS and c.i < thing.i),
-            key=lambda c: thing.i - c.i,
-        )
+        owners = _nearest_modifiers(thing)
         owners += [
             g
             for c in thing.children
@@ -845,11 +854,8 @@ def _owner_of_object(
         for owner in (m for o in owners for m in [o, *conjuncts(o)]):  # "Iraqi and Turkish"
             if owner.i in allowed:
                 return by_head[owner.i]
-            inner = sorted(
-                (c for c in owner.children if c.dep_ in OWNER_DEPS and c.i < owner.i),
-                key=lambda c: owner.i - c.i,
-            )
             coded = owner.i in by_head and by_head[owner.i].actor.code is not None
+            inner = _nearest_modifiers(owner)
             if not coded and (hit := next((c for c in inner if c.i in allowed), None)):
                 return by_head[hit.i]  # "the ban on Cypriot ships": the ships' state
     return None

@@ -338,11 +338,7 @@ class RoleRanker:
         barred = (
             {k for k, r in enumerate(candidates) if r.head in places - held} if no_places else set()
         )
-        barred |= {
-            k
-            for k, r in enumerate(candidates)
-            if any(r.start <= i < r.end or i == r.head for i in not_targets)
-        }
+        barred |= {k for k, r in enumerate(candidates) if r.holds_any(not_targets)}
         scored = self.scores(rows)
         codes = [r.actor.code for r in candidates]
         s, t = pick(
