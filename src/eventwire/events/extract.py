@@ -724,12 +724,13 @@ def _ranked_roles(
     ):
         # "Lavrov pledged that Russia will continue its efforts … for the Syrian people":
         # Russia is Lavrov's own side, so the act's counterpart is another phrase, if the
-        # sentence names one; if not, the act has no counterpart ("Ruto defended Kenya's
-        # decision": his own side's)
+        # sentence names one; if not, an act on his own side's thing has no counterpart
+        # ("Ruto defended Kenya's decision"), and one party on both sides codes nothing
         again = roles(not_targets | {r.head for r in sources + targets})
         if again[1]:
             return again
-        targets = []
+        if all(sent.doc[t.head].dep_ in OWNER_DEPS for t in targets):
+            targets = []
     if not targets or _side_clause_target(p.token, sent.doc[targets[0].head]):
         # "rejected the Iraqi government's demand", "lift the ban on Cypriot ships": an act on
         # a thing is aimed at the thing's owner (the guideline's "Brazil's request"), not at
