@@ -316,6 +316,22 @@ def test_a_withheld_yield_the_model_reads_as_a_rejection_is_the_refusal_not_its_
     assert yields("0841") and yields("0353") and not yields("120")
 
 
+def test_a_withheld_act_the_model_reads_as_a_rejection_is_asserted_not_negated():
+    # "will not accept" coded 12 by the model: the negation is the refusal's own
+    for text in (
+        "Kenya says it will not accept any Somali refugees fleeing the drought.",
+        "Ghana said it would not accept the court's ruling on the border.",
+    ):
+        found = [e for e in eventwire.extract(text, published="2021-03-01").events]
+        assert found and found[0].cameo[:2] == "12", (text, found)
+        assert not found[0].negated, text
+    # a rejection verb itself negated is a rejection that did not happen
+    (event,) = eventwire.extract(
+        "Serbia did not reject the European Union's proposal.", published="2021-03-01"
+    ).events
+    assert event.cameo[:2] == "12" and event.negated
+
+
 def test_an_attack_with_chemical_weapons_is_their_use_not_plain_fighting():
     # CAMEO 2041; the weapon is named in the act's own words
     for text in (

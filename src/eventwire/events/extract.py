@@ -1082,6 +1082,10 @@ def _events_for(
         # the model read "will not lift the ban" as the refusal it is; the negation is the
         # refusal's, and the dictionary's yielding act says which (1244)
         code = yielding
+    elif p.learned and code[:2] == "12" and negated and (p.hint or "")[:2] != "12":
+        # "says it will not accept refugees" read as the rejection it is: the negation is the
+        # refusal's ("did not reject the plan", a rejection verb, stays a negated rejection)
+        negated = False
     if p.learned and code[:2] in {"18", "19", "20"} and names_chemical_weapon(p.token):
         code = "2041"  # CAMEO: an attack with chemical weapons is their use, mass violence
     withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
