@@ -527,7 +527,7 @@ def test_a_statement_addressed_to_no_one_is_about_its_reported_clause_s_actor():
 
 
 def test_a_name_in_a_clause_of_its_own_gives_way_to_the_acts_object():
-    from eventwire.events.extract import _in_object, _in_side_clause
+    from eventwire.events.extract import TargetPool, _in_object, _in_side_clause
 
     doc = parsed(
         "Militants killed 20 Iraqi Army cadets as they drove home from the Jafar Askari college."
@@ -539,7 +539,7 @@ def test_a_name_in_a_clause_of_its_own_gives_way_to_the_acts_object():
     assert _in_side_clause(verb, college_name)
     assert not _in_side_clause(verb, cadets)
     candidates = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
-    inside = _in_object(verb, candidates, set(), set(), [])
+    inside = _in_object(verb, TargetPool(candidates, set(), set(), []))
     # a state's agency that modifies the people hit names them: the cadets are Iraq's army
     assert inside is not None and inside.actor.code == "IRQMIL", inside
 

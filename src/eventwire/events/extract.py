@@ -735,13 +735,13 @@ def _ranked_roles(
         # "rejected the Iraqi government's demand", "lift the ban on Cypriot ships": an act on
         # a thing is aimed at the thing's owner (the guideline's "Brazil's request"), not at
         # an actor of a side clause ("…, arguing that the Kurds …")
-        owner = _owner_of_object(p.token, candidates, places, not_targets, sources)
+        owner = _owner_of_object(p.token, TargetPool(candidates, places, not_targets, sources))
         if owner is not None:
             return sources, _with_members([owner], ruled_targets, found, sent.doc)
     if targets and _in_side_clause(p.token, sent.doc[targets[0].head]):
         # "killed 15 Afghan Army trainees as they travelled home from the X academy": whom the
         # act names as its object, not a name in a clause of its own
-        hit = _in_object(p.token, candidates, places, not_targets, sources)
+        hit = _in_object(p.token, TargetPool(candidates, places, not_targets, sources))
         if hit is not None:
             return sources, _with_members([hit], ruled_targets, found, sent.doc)
     if sources and not targets and reported:
@@ -779,34 +779,37 @@ def _in_side_clause(verb: Token, head: Token) -> bool:
     return False
 
 
-def _in_object(
-    verb: Token,
-    candidates: list[ActorRef],
-    places: set[int],
-    barred: set[int],
-    sources: list[ActorRef],
-) -> ActorRef | None:
+@dataclass
+class TargetPool:
+    """What a rule that replaces the ranker's target chooses among: the sentence's phrases, less
+    places, barred tokens (reporters, locations …) and the source."""
+
+    candidates: list[ActorRef]
+    places: set[int]
+    barred: set[int]
+    sources: list[ActorRef]
+
+    def free(self, ref: ActorRef) -> bool:
+        return (
+            ref.head not in self.places
+            and not ref.holds_any(self.barred)
+            and all(s.head != ref.head for s in self.sources)
+        )
+
+
+def _in_object(verb: Token, pool: TargetPool) -> ActorRef | None:
     """The first coded or named actor phrase inside the verb's direct object ("the country"
-    or "the state of siege" name nobody), if it is not a place, barred or the source."""
+    or "the state of siege" name nobody), if the pool leaves it free."""
     objects_ = [c for c in verb.children if c.dep_ == "dobj"]
-    for ref in candidates:
+    for ref in pool.candidates:
         head = verb.doc[ref.head]
         if (
             any(o.i == head.i or o.is_ancestor(head) for o in objects_)
             and (ref.actor.code is not None or head.pos_ == "PROPN")
-            and _free(ref, places, barred, sources)
+            and pool.free(ref)
         ):
             return ref
     return None
-
-
-def _free(ref: ActorRef, places: set[int], barred: set[int], sources: list[ActorRef]) -> bool:
-    """The phrase may still be the target: no place, not barred, not the source."""
-    return (
-        ref.head not in places
-        and not ref.holds_any(barred)
-        and all(s.head != ref.head for s in sources)
-    )
 
 
 def _nearest_modifiers(token: Token) -> list[Token]:
@@ -815,26 +818,20 @@ def _nearest_modifiers(token: Token) -> list[Token]:
     return sorted(before, key=lambda c: token.i - c.i)
 
 
-def _owner_of_object(
-    verb: Token,
-    candidates: list[ActorRef],
-    places: set[int],
-    barred: set[int],
-    sources: list[ActorRef],
-) -> ActorRef | None:
+def _owner_of_object(verb: Token, pool: TargetPool) -> ActorRef | None:
     """The actor who owns the thing a verb acts on: its possessor or named modifier ("the Iraqi
     government's demand", "a U.S. Supreme Court decision", "Turkish demands"), else the actor
     it is on, against, of or by ("the ban on Cypriot ships"), nearest first. The thing is no
     actor itself, nor a place; the owner is a coded actor, not the source's own side."""
     if verb.pos_ not in {"VERB", "AUX"}:
         return None
-    by_head = {r.head: r for r in candidates}
+    by_head = {r.head: r for r in pool.candidates}
     allowed = {
         r.head
-        for r in candidates
+        for r in pool.candidates
         if r.actor.code is not None
-        and _free(r, places, barred, sources)
-        and not any(_same_party(s.actor, r.actor, True) for s in sources)
+        and pool.free(r)
+        and not any(_same_party(s.actor, r.actor, True) for s in pool.sources)
     }
     things = [c for c in verb.children if c.dep_ == "dobj"]
     things += [  # "refused to lift the ban on …", "moved to suspend the deal with …"
