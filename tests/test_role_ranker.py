@@ -563,3 +563,13 @@ def test_an_act_on_ones_own_sides_affair_has_no_counterpart():
     # the only other actor is the source's own state: the defence is coded, with no target
     found = events("President Ruto defended Kenya's decision to raise taxes on fuel.")
     assert [(e.cameo[:2], codes(e)) for e in found][:1] == [("05", ("KENGOV", None))], found
+
+
+def test_a_person_named_beside_a_coded_role_acts_as_that_role():
+    found = events("Stephane Dujarric, a spokesman for the UN, urged Sudan to reopen the border.")
+    assert found and codes(found[0]) == ("IGOUNO", "SDN"), found
+    found = events("The Kenyan police spokesman, Paul Njuguna, accused al-Shabaab of the attack.")
+    assert found and codes(found[0]) == ("KENCOP", "SOMREB"), found
+    # a role that names no actor gives none
+    found = events("Maria Lopez, a local teacher, criticised the Brazilian government.")
+    assert not found or codes(found[0])[0] is None, found

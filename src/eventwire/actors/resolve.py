@@ -136,7 +136,23 @@ class Resolver:
             self._add(token, doc, found, only_how="country+agent")
         self._whole_names(doc, found)
         self._speakers_for(doc, found)
+        self._named_by_apposition(doc, found)
         return found
+
+    def _named_by_apposition(self, doc: Doc, found: ArticleActors) -> None:
+        """ "Stephane Dujarric, a spokesman for the UN", "the Taliban spokesman, Zabihullah
+        Mujahid": a person the KB does not know acts as the role the apposition gives."""
+        for ref in list(found.by_head.values()):
+            head = doc[ref.head]
+            if ref.actor.code or head.ent_type_ != "PERSON":
+                continue
+            beside = [c for c in head.children if c.dep_ == "appos"]
+            if head.dep_ == "appos":
+                beside.append(head.head)
+            role = next((r for t in beside if (r := found.at(t)) and r.actor.code), None)
+            if role is not None:
+                actor = self._copy(role.actor, ref.actor.text)
+                found.add(ActorRef(ref.head, ref.start, ref.end, actor, "alias"))
 
     def _speakers_for(self, doc: Doc, found: ArticleActors) -> None:
         """ "A spokesman for the Nigerian army", "a spokeswoman of the UN": whoever speaks for
