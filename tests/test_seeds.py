@@ -28,9 +28,10 @@ EXPECTED = {  # file stem → (source, published); the title is each file's firs
 # 0.29, one reason that round is not shipped). The role ranker trained on the dev half's roles
 # too (2026-12-06) first gave 0.600 / 0.367; retrained on the final code (the possessive rule)
 # 0.645 / 0.408 (README, "Thirteenth session"). The fourteenth session's rules gave 0.677 /
-# 0.420 with those models; its retrain on the refusal and defence sentences gives 0.581 / 0.367:
-# three intents near the threshold (`agreed "in principle" to send delegates`) fell under it.
-LEARNED_SEED_FLOOR = (0.58, 0.36)
+# 0.420 with those models; its retrains on the refusal and defence sentences gave 0.581 / 0.367
+# and 0.613 / 0.396: intents near the threshold (`agreed "in principle" to send delegates`) fell
+# under it.
+LEARNED_SEED_FLOOR = (0.61, 0.39)
 
 
 @pytest.fixture
