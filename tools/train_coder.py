@@ -315,6 +315,16 @@ def sampled_at_random() -> frozenset[str]:
     return frozenset(r["sid"] for r in pool() if r["batch"] not in UNCERTAIN_BATCHES)
 
 
+def _precision_by_root(emitted: list[tuple[str, str]]) -> dict[str, list[float]]:
+    """Per predicted root: how many events the model emits and the share whose root is right,
+    so a root that is often wrong at the threshold shows."""
+    out: dict[str, list[float]] = {}
+    for root in sorted({r for _, r in emitted}):
+        mine = [g for g, r in emitted if r == root]
+        out[root] = [len(mine), round(sum(g == root for g in mine) / len(mine), 3)]
+    return out
+
+
 def cross_validate(
     examples: list[Example], folds: int, c: float, extra: list[Example]
 ) -> dict[str, Any]:
@@ -357,6 +367,7 @@ def cross_validate(
             "sentence_root_precision": round(len(coded & gold_roots) / len(coded), 3)
             if coded
             else 0.0,
+            "by_root": _precision_by_root(emitted),
         }
     labels = sorted(set(gold) - {NONE})
     tp = sum(g == p != NONE for g, p in zip(gold, pred, strict=False))
