@@ -573,3 +573,16 @@ def test_a_person_named_beside_a_coded_role_acts_as_that_role():
     # a role that names no actor gives none
     found = events("Maria Lopez, a local teacher, criticised the Brazilian government.")
     assert not found or codes(found[0])[0] is None, found
+
+
+def test_a_place_that_names_an_act_is_not_the_target_of_an_act_about_it():
+    # "the Jenin and the Nablus attacks": where the attacks were, not whom the claim is aimed at
+    for text in (
+        "Abu Obeida, the Hamas spokesman, claimed responsibility for both the Jenin and the "
+        "Nablus attacks in messages to reporters.",
+        "A Shabaab spokesman claimed responsibility for both the Mogadishu and the Kismayo "
+        "bombings.",
+    ):
+        found = events(text)
+        assert found, text
+        assert all(e.target is None for e in found), [(e.cameo, e.target) for e in found]

@@ -18,9 +18,10 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
 from eventwire.actors.phrases import MILITARY_PLACES, named_as_backer
 from eventwire.events.candidates import SPEECH_LEMMAS, told_as_background, years_placed
+from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
-from eventwire.events.nouns import NounEvent, noun_event
+from eventwire.events.nouns import NounEvent, noun_event, noun_lexicon
 from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import load_ranker, phrases
 from eventwire.events.roles import (
@@ -686,6 +687,7 @@ def _ranked_roles(
     not_targets = (
         reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
+        | _places_naming_acts(candidates, sent.doc, load_classifier(config.model).trigger_nouns)
         | _inside_sources(p, ruled_sources, sent.doc)
         | (set() if force else _when(p.token))
         | backers
@@ -1247,6 +1249,25 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )
         if after_place_word or on_place_noun or _holder_of_place(head):
+            out.add(ref.head)
+    return out
+
+
+def _places_naming_acts(candidates: list[ActorRef], doc: Doc, acts: frozenset[str]) -> set[int]:
+    """A named place that names an act (a noun of ``acts``: "the Garissa attack", "both the
+    Jenin and the Nablus attacks"): where it happened, never whom an act about it is aimed at."""
+    lexicon = acts | noun_lexicon().keys()
+    out = set()
+    for ref in candidates:
+        head = doc[ref.head]
+        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
+        noun = head.head
+        names_act = head.dep_ == "compound" and noun.lemma_.lower() in lexicon
+        # the parser may hang the act on the first place: "the Jenin [and the Nablus attacks]"
+        names_act = names_act or any(
+            c.dep_ == "conj" and c.lemma_.lower() in lexicon for c in head.children
+        )
+        if named_place and names_act:
             out.add(ref.head)
     return out
 
