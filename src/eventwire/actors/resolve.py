@@ -116,7 +116,7 @@ class Resolver:
     def resolve_doc(self, doc: Doc) -> ArticleActors:
         self._count_countries(doc)
         found = self._found = ArticleActors()
-        modifiers: list[Token] = []
+        modifiers: list[Token] = []  # in reading order
         for token in doc:
             if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
                 continue
@@ -128,47 +128,52 @@ class Resolver:
                 modifiers.append(token)
                 continue  # part of a bigger phrase; its head speaks for it
             self._add(token, doc, found)
+        modifying = {t.i for t in modifiers}
         for token in modifiers:
             # a state's agency that modifies a noun naming no actor names its own: "15 Iraqi
             # Army cadets" (a name the KB knows whole: ``_whole_names``)
-            if token.head in modifiers or found.covers(token.head.i) or token.pos_ != "PROPN":
+            if token.head.i in modifying or found.covers(token.head.i) or token.pos_ != "PROPN":
                 continue
             self._add(token, doc, found, only_how="country+agent")
         self._whole_names(doc, found)
-        self._speakers_for(doc, found)
-        self._named_by_apposition(doc, found)
+        self._acting_for(doc, found)
         return found
 
-    def _named_by_apposition(self, doc: Doc, found: ArticleActors) -> None:
-        """ "Stephane Dujarric, a spokesman for the UN", "the Taliban spokesman, Zabihullah
-        Mujahid": a person the KB does not know acts as the role the apposition gives."""
-        for ref in list(found.by_head.values()):
-            head = doc[ref.head]
-            if ref.actor.code or head.ent_type_ != "PERSON":
-                continue
-            beside = [c for c in head.children if c.dep_ == "appos"]
-            if head.dep_ == "appos":
-                beside.append(head.head)
-            role = next((r for t in beside if (r := found.at(t)) and r.actor.code), None)
-            if role is not None:
-                actor = self._copy(role.actor, ref.actor.text)
-                found.add(ActorRef(ref.head, ref.start, ref.end, actor, "alias"))
-
-    def _speakers_for(self, doc: Doc, found: ArticleActors) -> None:
-        """ "A spokesman for the Nigerian army", "a spokeswoman of the UN": whoever speaks for
-        a coded actor acts as that actor, when the phrase itself names nobody's."""
-        for ref in list(found.by_head.values()):
-            head = doc[ref.head]
-            if ref.actor.code or head.lemma_.lower() not in SPOKESPEOPLE:
-                continue
-            for prep in (
-                c for c in head.children if c.dep_ == "prep" and c.lower_ in {"for", "of"}
-            ):
-                body = next((found.at(c) for c in prep.children if c.dep_ == "pobj"), None)
-                if body is not None and body.actor.code:
+    def _acting_for(self, doc: Doc, found: ArticleActors) -> None:
+        """A phrase that names nobody's actor acts as the coded body it speaks for ("a
+        spokesman for the Nigerian army") and then a person the KB does not know as the coded
+        role beside it ("Stephane Dujarric, a spokesman for the UN"), in that order."""
+        for body_of in (self._body_spoken_for, self._role_beside):
+            for ref in list(found.by_head.values()):
+                body = None if ref.actor.code else body_of(doc[ref.head], found)
+                if body is not None:
                     actor = self._copy(body.actor, ref.actor.text)
                     found.add(ActorRef(ref.head, ref.start, ref.end, actor, "alias"))
-                    break
+
+    @staticmethod
+    def _body_spoken_for(head: Token, found: ArticleActors) -> ActorRef | None:
+        """The coded body of "a spokesman for X", "a spokeswoman of X"."""
+        if head.lemma_.lower() not in SPOKESPEOPLE:
+            return None
+        bodies = (
+            found.at(g)
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ in {"for", "of"}
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
+        return next((b for b in bodies if b is not None and b.actor.code), None)
+
+    @staticmethod
+    def _role_beside(head: Token, found: ArticleActors) -> ActorRef | None:
+        """The coded role a person's apposition gives, either way round ("X, the Taliban
+        spokesman"; "the Taliban spokesman, X")."""
+        if head.ent_type_ != "PERSON":
+            return None
+        beside = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            beside.append(head.head)
+        return next((r for t in beside if (r := found.at(t)) and r.actor.code), None)
 
     def _add(
         self, token: Token, doc: Doc, found: ArticleActors, only_how: str | None = None

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -687,7 +688,9 @@ def _ranked_roles(
     not_targets = (
         reporters_of(p.token)
         | _locations(candidates, sent.doc, p.code)
-        | _places_naming_acts(candidates, sent.doc, load_classifier(config.model).trigger_nouns)
+        | _places_naming_acts(
+            candidates, sent.doc, _act_nouns(load_classifier(config.model).trigger_nouns)
+        )
         | _inside_sources(p, ruled_sources, sent.doc)
         | (set() if force else _when(p.token))
         | backers
@@ -733,17 +736,18 @@ def _ranked_roles(
             return again
         if all(sent.doc[t.head].dep_ in OWNER_DEPS for t in targets):
             targets = []
+    pool = TargetPool(candidates, places, not_targets, sources)
     if not targets or _side_clause_target(p.token, sent.doc[targets[0].head]):
         # "rejected the Iraqi government's demand", "lift the ban on Cypriot ships": an act on
         # a thing is aimed at the thing's owner (the guideline's "Brazil's request"), not at
         # an actor of a side clause ("…, arguing that the Kurds …")
-        owner = _owner_of_object(p.token, TargetPool(candidates, places, not_targets, sources))
+        owner = _owner_of_object(p.token, pool)
         if owner is not None:
             return sources, _with_members([owner], ruled_targets, found, sent.doc)
     if targets and _in_side_clause(p.token, sent.doc[targets[0].head]):
         # "killed 15 Afghan Army trainees as they travelled home from the X academy": whom the
         # act names as its object, not a name in a clause of its own
-        hit = _in_object(p.token, TargetPool(candidates, places, not_targets, sources))
+        hit = _in_object(p.token, pool)
         if hit is not None:
             return sources, _with_members([hit], ruled_targets, found, sent.doc)
     if sources and not targets and reported:
@@ -1253,21 +1257,26 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _act_nouns(trigger_nouns: frozenset[str]) -> frozenset[str]:
+    """The nouns that name acts: the model's trigger nouns and the nominal-event lexicon's."""
+    return trigger_nouns | frozenset(noun_lexicon())
+
+
 def _places_naming_acts(candidates: list[ActorRef], doc: Doc, acts: frozenset[str]) -> set[int]:
     """A named place that names an act (a noun of ``acts``: "the Garissa attack", "both the
     Jenin and the Nablus attacks"): where it happened, never whom an act about it is aimed at."""
-    lexicon = acts | noun_lexicon().keys()
     out = set()
     for ref in candidates:
         head = doc[ref.head]
-        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
-        noun = head.head
-        names_act = head.dep_ == "compound" and noun.lemma_.lower() in lexicon
+        if not (ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}):
+            continue
+        names_act = head.dep_ == "compound" and head.head.lemma_.lower() in acts
         # the parser may hang the act on the first place: "the Jenin [and the Nablus attacks]"
         names_act = names_act or any(
-            c.dep_ == "conj" and c.lemma_.lower() in lexicon for c in head.children
+            c.dep_ == "conj" and c.lemma_.lower() in acts for c in head.children
         )
-        if named_place and names_act:
+        if names_act:
             out.add(ref.head)
     return out
 
