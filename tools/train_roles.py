@@ -56,12 +56,12 @@ from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
+    _act_nouns,
     _hint,
     _place,
     learned_predicate,
     slot_roles,
 )
-from eventwire.events.nouns import noun_lexicon  # noqa: E402
 from eventwire.events.role_ranker import (  # noqa: E402
     ROLES,
     features,
@@ -500,7 +500,7 @@ def main() -> None:
     ours_docs, dev_docs = docs[: len(sentences)], docs[len(sentences) :]
     nouns = trigger_nouns(sentences, ours_docs)
     cases = build_cases(sentences, ours_docs, nouns)
-    acts = frozenset(noun_lexicon()) | nouns | NOT_ACTORS
+    acts = _act_nouns(nouns) | NOT_ACTORS
     words = role_words(cases, acts)
     cases = keep_words(cases, words)
     extra = keep_words(dev_cases(args.shared, dev, dev_docs, nouns, common_roots(sentences)), words)
