@@ -40,3 +40,14 @@ def test_a_reported_pluperfect_is_reported_past_not_history():
     assert "tense=reported-past" in reported and "tense=pluperfect" not in reported
     told = candidate_features("The rebels had attacked the airport before the truce.", "attacked")
     assert "tense=pluperfect" in told
+
+
+def test_negation_and_modality_are_joined_with_each_other_and_the_acts_kind():
+    # a linear model cannot join them: "will not release" refuses, "did not release" denies
+    refused = candidate_features("The rebels will not release the hostages.", "release")
+    assert {"neg", "neg+mod=intended", "neg+h=intended|none"} <= set(refused)
+    denied = candidate_features("The rebels did not release the hostages.", "release")
+    assert "neg+mod=asserted" in denied and "neg+mod=intended" not in denied
+    intended = candidate_features("The rebels will release the hostages.", "release")
+    assert "mod+h=intended|none" in intended and "neg" not in intended
+    assert not any(f.startswith("neg+") for f in intended)

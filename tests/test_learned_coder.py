@@ -212,6 +212,15 @@ def test_an_act_dated_to_an_earlier_year_is_background_not_news():
     assert [e.cameo[:2] for e in current.events] == ["19"]
 
 
+def test_a_decision_reports_the_act_and_a_plan_intends_it():
+    # "decided to lift" is the easing itself (08); "planning to lift" an intent to ease (03)
+    decided = events("Canada decided on Monday to lift sanctions on Zimbabwe.")
+    assert [(e.cameo[:2], e.modality) for e in decided] == [("08", "asserted")]
+    assert (code_of(decided[0].source), code_of(decided[0].target)) == ("CAN", "ZWE")
+    planned = events("Canada is planning to lift its sanctions on Zimbabwe, officials said.")
+    assert [(e.cameo[:2], code_of(e.target)) for e in planned] == [("03", "ZWE")]
+
+
 # ---------------------------------------------------------------------------- refusals, passives
 def test_a_withheld_yield_is_a_refusal_to_yield():
     # CAMEO 124x: "will not lift the ban" is a refusal, an event in itself, not a negated easing

@@ -14,15 +14,20 @@ REPO = Path(__file__).resolve().parent.parent
 TRAINING = REPO / "data" / "training"
 
 
-def _annotate() -> ModuleType:
-    """tools/annotate.py, which reads the labels (no training extras needed)."""
+def _tool(name: str) -> ModuleType:
+    """A module of tools/ that needs no training extras."""
     sys.path.insert(0, str(REPO / "tools"))
-    spec = importlib.util.spec_from_file_location("annotate", REPO / "tools" / "annotate.py")
+    spec = importlib.util.spec_from_file_location(name, REPO / "tools" / f"{name}.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
     return module
+
+
+def _annotate() -> ModuleType:
+    """tools/annotate.py, which reads the labels."""
+    return _tool("annotate")
 
 
 def _write(path: Path, records: list[dict[str, object]]) -> None:
@@ -88,3 +93,27 @@ def test_shipped_reviews_match_their_pool_sentences() -> None:
                 if event.get(key):
                     a, b = event[key]
                     assert r["start"] <= a < b <= r["end"], (r["sid"], key)
+
+
+def test_the_support_verb_of_a_labelled_event_noun_is_no_example_of_no_event() -> None:
+    """ "carried out strikes" and "imposed a curfew": writers take either word as the trigger,
+    so the other one is left out of training, not taught as "no event"; a verb that acts on
+    the noun ("condemned the attack") stays an example of no event."""
+    from eventwire.nlp import load_nlp
+
+    labels_of = _tool("candidate_labels")
+    nlp = load_nlp()
+    event = {"cameo": "190"}
+
+    def left_out(text: str, labelled: str, others: list[str]) -> set[str]:
+        doc = nlp(text)
+        tokens = [t for t in doc if t.text in {labelled, *others}]
+        labels = [event if t.text == labelled else None for t in tokens]
+        return {tokens[n].text for n in labels_of.support_partners(tokens, labels)}
+
+    assert left_out("Jets carried out strikes on the town.", "strikes", ["carried"]) == {"carried"}
+    assert left_out("The army imposed a curfew in Kano.", "imposed", ["curfew"]) == {"curfew"}
+    assert left_out("Egypt condemned the attack on Sunday.", "condemned", ["attack"]) == set()
+    # nothing labelled, nothing left out
+    tokens = [t for t in nlp("Jets carried out strikes.") if t.text in {"carried", "strikes"}]
+    assert labels_of.support_partners(tokens, [None, None]) == set()

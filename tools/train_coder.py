@@ -34,6 +34,7 @@ from typing import Any
 import numpy as np
 from annotate import annotated_records, pool, records
 from annotation_pool import UNCERTAIN_BATCHES
+from candidate_labels import gold_of_candidates, support_partners
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
@@ -176,56 +177,6 @@ def parse_all(sentences: list[Sentence]) -> list[tuple[Any, Any]]:
     return out
 
 
-EMBEDDING_DEPS = {"xcomp", "ccomp", "acomp"}
-
-
-def embedded_candidate(
-    doc: Any, article: Any, trigger: list[int], at: dict[int, int]
-) -> int | None:
-    """The candidate a gold trigger that is no candidate itself governs: "ready" or "willing"
-    in "X is ready to contribute", "said" in "X said it will release": the act the model sees
-    is the embedded verb ("contribute", "release"), which takes the event rather than "no
-    event". Up to two steps down through complements; None when there is none."""
-    words = [
-        t for t in doc
-        if (r := article.offsets.span_to_raw((t.idx, t.idx + len(t))))[0] < trigger[1]
-        and r[1] > trigger[0]
-    ]  # fmt: skip
-    frontier = words
-    for _ in range(2):
-        frontier = [c for t in frontier for c in t.children if c.dep_ in EMBEDDING_DEPS]
-        found = next((at[t.i] for t in frontier if t.i in at), None)
-        if found is not None:
-            return found
-    return None
-
-
-def gold_of_candidates(
-    doc: Any, article: Any, tokens: list[Any], gold: list[dict[str, Any]]
-) -> tuple[list[dict[str, Any] | None], set[int]]:
-    """Each candidate token's gold event (None: no event), and the indices of the gold events
-    placed: a candidate on a gold trigger takes it, and a trigger that is no candidate passes
-    its event to the candidate it governs (``embedded_candidate``)."""
-    labels: list[dict[str, Any] | None] = []
-    hit: set[int] = set()
-    for tok in tokens:
-        ra, rb = article.offsets.span_to_raw((tok.idx, tok.idx + len(tok)))
-        k = next(
-            (k for k, e in enumerate(gold) if ra < e["trigger"][1] and rb > e["trigger"][0]), None
-        )
-        labels.append(gold[k] if k is not None else None)
-        if k is not None:
-            hit.add(k)
-    at = {tok.i: n for n, tok in enumerate(tokens)}
-    for k, e in enumerate(gold):
-        if k not in hit:
-            n = embedded_candidate(doc, article, e["trigger"], at)
-            if n is not None and labels[n] is None:
-                labels[n] = e
-                hit.add(k)
-    return labels, hit
-
-
 def build_examples(
     sentences: list[Sentence], docs: list[Any], nouns: frozenset[str], encoder: Any
 ) -> tuple[list[Example], int, int]:
@@ -241,7 +192,10 @@ def build_examples(
         batch_spans = []
         rows = []
         labels, hit = gold_of_candidates(doc, article, [tok for _, tok, _ in cands], gold)
-        for (sent, tok, noun), label in zip(cands, labels, strict=True):
+        left_out = support_partners([tok for _, tok, _ in cands], labels) if gold else set()
+        for n, ((sent, tok, noun), label) in enumerate(zip(cands, labels, strict=True)):
+            if n in left_out:
+                continue
             hint = dictionary_hint(tok, noun, found)
             feats = features(tok, sent, found, hint, noun)
             root = label["cameo"][:2] if label else NONE

@@ -32,6 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from candidate_labels import gold_of_candidates  # noqa: E402
 from scipy.optimize import minimize  # noqa: E402
 from train_coder import (  # noqa: E402
     HASH_BITS,
@@ -40,7 +41,6 @@ from train_coder import (  # noqa: E402
     arguments,
     dev_folds,
     feature_matrix,
-    gold_of_candidates,
     load_dev,
     parse_all,
     sampled_at_random,

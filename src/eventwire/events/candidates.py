@@ -165,6 +165,7 @@ def features(
     """Sparse string features of one candidate."""
     lemma = token.lemma_.lower()
     anchor = through_quantity(token)  # "held a series of talks": where "talks" stands
+    hinted = hint[:2] if hint else "none"
     f = [
         "bias",
         f"l={lemma}",
@@ -173,20 +174,18 @@ def features(
         f"tag={token.tag_}",
         f"dep={anchor.dep_}",
         f"l+dep={lemma}|{anchor.dep_}",
-        f"h={hint[:2] if hint else 'none'}",
+        f"h={hinted}",
         f"hc={hint or 'none'}",
-        f"l+h={lemma}|{hint[:2] if hint else 'none'}",
+        f"l+h={lemma}|{hinted}",
     ]
     if noun is not None:
         f.append(f"noun={noun.code[:2]}")
     if anchor.dep_ in CLAUSE_HEAD_DEPS and anchor.head is not anchor:
         head = anchor.head.lemma_.lower()
-        f += [f"head={head}", f"headdep={anchor.dep_}|{head}"]
+        f += [f"head={head}", f"headdep={anchor.dep_}|{head}", f"head+h={head}|{hinted}"]
         if head in SPEECH_LEMMAS:
             f.append("reported")
-    if is_negated(token):
-        f.append("neg")
-    f.append(f"mod={modality_of(token)}")
+    f += _stance(token, hinted)
     children = list(token.children)
     if anchor is not token:  # "a series of talks with X": the quantity's words are the act's
         children += [c for c in anchor.children if c.i != token.head.i]
@@ -220,6 +219,17 @@ def features(
     context = context or sentence_context(sent, found)
     f.append(context.actors)
     f += [word for i, word in context.words if i != token.i]
+    return f
+
+
+def _stance(token: Token, hinted: str) -> list[str]:
+    """Negation and modality, alone and with the act's kind: a linear model cannot join them
+    itself, and their joins mean different things: "will not release" refuses (12), "did not
+    release" denies a release, "will release" intends one (03)."""
+    modality = modality_of(token)
+    f = [f"mod={modality}", f"mod+h={modality}|{hinted}"]
+    if is_negated(token):
+        f += ["neg", f"neg+mod={modality}", f"neg+h={modality}|{hinted}"]
     return f
 
 

@@ -8,7 +8,7 @@ from spacy.tokens import Token
 FUTURE_AUX = {"will", "shall", "'ll"}
 MODAL_AUX = {"would", "could", "may", "might", "can", "should"}
 INTENT_HEADS = {
-    "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree", "decide",
+    "prepare", "plan", "intend", "want", "seek", "aim", "hope", "expect", "agree",
     "promise", "pledge", "vow", "offer", "propose", "try", "attempt", "wish", "ready",
     "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
     "readiness", "intention", "desire", "commitment", "determination",
