@@ -559,6 +559,21 @@ def test_who_speaks_for_a_body_acts_as_that_body():
     assert found and codes(found[0]) == (None, "KENCOP"), found
 
 
+def test_an_office_acts_as_whoever_holds_it():
+    # "the prime minister's office" is the prime minister, never the target of its own act
+    found = events("The Israeli prime minister's office condemned the rocket attack on Sunday.")
+    assert found and codes(found[0]) == ("ISRGOV", None), found
+    found = events("The office of the Afghan president criticised the Pakistani army.")
+    assert found and codes(found[0]) == ("AFGGOV", "PAKMIL"), found
+    # an office nobody holds is nobody's: "the UN office in Geneva" names no holder
+    from eventwire.actors.found import actors_of
+
+    doc = parsed("The UN office in Geneva criticised the Pakistani army.")
+    office = next(t for t in doc if t.text == "office")
+    ref = actors_of(doc).at(office)
+    assert ref is None or ref.how != "alias", ref
+
+
 def test_an_act_on_ones_own_sides_affair_has_no_counterpart():
     # the only other actor is the source's own state: the defence is coded, with no target
     found = events("President Ruto defended Kenya's decision to raise taxes on fuel.")

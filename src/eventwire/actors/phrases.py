@@ -34,6 +34,8 @@ MEMBER_HEADS = {
 # who speaks for a body: "a spokesman for the army" acts as the army
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                 "spokeswomen", "representative"}  # fmt: skip
+# an office acts as its holder: "the prime minister's office said"
+OFFICES = {"office"}
 # unnamed armed people a story calls by a generic word: the armed group it last named
 GENERIC_ARMED = {"terrorist", "militant", "jihadist", "extremist", "insurgent"}
 # "militants belonging to X", "fighters affiliated with X"

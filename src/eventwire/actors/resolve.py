@@ -27,6 +27,7 @@ from eventwire.actors.phrases import (
     MEMBER_HEADS,
     MEMBERSHIP_VERBS,
     NOMINAL,
+    OFFICES,
     ORGANISATION_HEADS,
     OWNED_HEADS,
     PEOPLE_HEADS,
@@ -136,8 +137,30 @@ class Resolver:
                 continue
             self._add(token, doc, found, only_how="country+agent")
         self._whole_names(doc, found)
+        self._offices(doc, found)
         self._acting_for(doc, found)
         return found
+
+    def _offices(self, doc: Doc, found: ArticleActors) -> None:
+        """An office acts as whoever holds it: "Netanyahu's office said", "the governor's
+        office declined to comment", "the office of the president". Only a holder named as
+        the possessor or "of" phrase: "the UN office in Geneva" is no one's."""
+        for token in doc:
+            if token.lemma_.lower() not in OFFICES or found.at(token) is not None:
+                continue
+            holders = [c for c in token.children if c.dep_ == "poss"] + [
+                g
+                for c in token.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ]
+            holder = next((r for t in holders if (r := found.at(t)) is not None), None)
+            if holder is None:
+                continue
+            start, end = min(token.left_edge.i, holder.start), max(token.i + 1, holder.end)
+            actor = self._copy(holder.actor, doc[start:end].text)
+            found.add(ActorRef(token.i, start, end, actor, "alias"))
 
     def _acting_for(self, doc: Doc, found: ArticleActors) -> None:
         """A phrase that names nobody's actor acts as the coded body it speaks for ("a

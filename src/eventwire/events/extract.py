@@ -1087,8 +1087,10 @@ def _events_for(
         code = yielding
     elif p.learned and code[:2] == "12" and negated and (p.hint or "")[:2] != "12":
         # "says it will not accept refugees" read as the rejection it is: the negation is the
-        # refusal's ("did not reject the plan", a rejection verb, stays a negated rejection)
+        # refusal's ("did not reject the plan", a rejection verb, stays a negated rejection),
+        # and the refusal is made now, not intended
         negated = False
+        modality = "asserted" if modality == "intended" else modality
     if p.learned and code[:2] in {"18", "19", "20"} and names_chemical_weapon(p.token):
         code = "2041"  # CAMEO: an attack with chemical weapons is their use, mass violence
     withheld_yield = yields(code) and config.conventions.withheld_yield_is_a_refusal
