@@ -557,6 +557,11 @@ def test_who_speaks_for_a_body_acts_as_that_body():
     # one who speaks for no coded body stays uncoded
     found = events("A spokesman for the family condemned the Kenyan police.")
     assert found and codes(found[0]) == (None, "KENCOP"), found
+    # a possessor is a body spoken for too, and it wins over the nationality's guess (GOV)
+    found = events("Putin's spokesman criticised the Ukrainian government.")
+    assert found and codes(found[0]) == ("RUSGOV", "UKRGOV"), found
+    found = events("The Nigerian army's spokesman accused Boko Haram of killing 30 farmers.")
+    assert found and codes(found[0]) == ("NGAMIL", "NGAREB"), found
 
 
 def test_an_office_acts_as_whoever_holds_it():

@@ -164,28 +164,35 @@ class Resolver:
 
     def _acting_for(self, doc: Doc, found: ArticleActors) -> None:
         """A phrase that names nobody's actor acts as the coded body it speaks for ("a
-        spokesman for the Nigerian army") and then a person the KB does not know as the coded
-        role beside it ("Stephane Dujarric, a spokesman for the UN"), in that order."""
-        for body_of in (self._body_spoken_for, self._role_beside):
+        spokesman for the Nigerian army", "Putin's spokesman") and then a person the KB does
+        not know as the coded role beside it ("Stephane Dujarric, a spokesman for the UN"), in
+        that order. The body spoken for also wins over a nationality's guess ("the Nigerian
+        army's spokesman" is the army's, not the government's)."""
+        for body_of, overridden in (
+            (self._body_spoken_for, {"country+agent"}),
+            (self._role_beside, set()),
+        ):
             for ref in list(found.by_head.values()):
-                body = None if ref.actor.code else body_of(doc[ref.head], found)
+                if ref.actor.code and ref.how not in overridden:
+                    continue
+                body = body_of(doc[ref.head], found)
                 if body is not None:
                     actor = self._copy(body.actor, ref.actor.text)
                     found.add(ActorRef(ref.head, ref.start, ref.end, actor, "alias"))
 
     @staticmethod
     def _body_spoken_for(head: Token, found: ArticleActors) -> ActorRef | None:
-        """The coded body of "a spokesman for X", "a spokeswoman of X"."""
+        """The coded body of "a spokesman for X", "a spokeswoman of X", "X's spokesman"."""
         if head.lemma_.lower() not in SPOKESPEOPLE:
             return None
-        bodies = (
-            found.at(g)
+        bodies = [c for c in head.children if c.dep_ == "poss"] + [
+            g
             for c in head.children
             if c.dep_ == "prep" and c.lower_ in {"for", "of"}
             for g in c.children
             if g.dep_ == "pobj"
-        )
-        return next((b for b in bodies if b is not None and b.actor.code), None)
+        ]
+        return next((b for t in bodies if (b := found.at(t)) is not None and b.actor.code), None)
 
     @staticmethod
     def _role_beside(head: Token, found: ArticleActors) -> ActorRef | None:
