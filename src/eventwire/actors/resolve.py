@@ -89,6 +89,19 @@ def _unlabelled_places(doc: Doc) -> list[str]:
 ALIAS_TITLES = frozenset({"minister", "president", "diplomat", "envoy"})  # "the envoy" → whom
 
 
+def _owners_named(head: Token, preps: set[str]) -> list[Token]:
+    """Whom a noun is named as belonging to: its possessor ("Putin's spokesman") and the objects
+    of the given prepositions ("the office of the president", "a spokesman for the army")."""
+    owners = [c for c in head.children if c.dep_ == "poss"]
+    return owners + [
+        g
+        for c in head.children
+        if c.dep_ == "prep" and c.lower_ in preps
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
@@ -148,13 +161,7 @@ class Resolver:
         for token in doc:
             if token.lemma_.lower() not in OFFICES or found.at(token) is not None:
                 continue
-            holders = [c for c in token.children if c.dep_ == "poss"] + [
-                g
-                for c in token.children
-                if c.dep_ == "prep" and c.lower_ == "of"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ]
+            holders = _owners_named(token, {"of"})
             holder = next((r for t in holders if (r := found.at(t)) is not None), None)
             if holder is None:
                 continue
@@ -185,13 +192,7 @@ class Resolver:
         """The coded body of "a spokesman for X", "a spokeswoman of X", "X's spokesman"."""
         if head.lemma_.lower() not in SPOKESPEOPLE:
             return None
-        bodies = [c for c in head.children if c.dep_ == "poss"] + [
-            g
-            for c in head.children
-            if c.dep_ == "prep" and c.lower_ in {"for", "of"}
-            for g in c.children
-            if g.dep_ == "pobj"
-        ]
+        bodies = _owners_named(head, {"for", "of"})
         return next((b for t in bodies if (b := found.at(t)) is not None and b.actor.code), None)
 
     @staticmethod
