@@ -39,8 +39,10 @@ from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
 from eventwire.actors.found import actors_of
+from eventwire.actors.kb import knowledge_base
 from eventwire.actors.resolve import resolve_actors
 from eventwire.api import record_from_mapping
+from eventwire.casing import body_case
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.eval.corpora import documents
 from eventwire.eval.realnews import (
@@ -167,9 +169,9 @@ def parse_all(sentences: list[Sentence]) -> list[tuple[Any, Any]]:
             sys.exit(f"{s.id}: {article}")
         articles.append(article)
     out = []
-    for article, doc in zip(
-        articles, nlp.pipe((a.text for a in articles), batch_size=32), strict=False
-    ):
+    kb = knowledge_base(DEFAULT)
+    texts = (body_case(a.text, kb) for a in articles)  # as the pipeline reads them
+    for article, doc in zip(articles, nlp.pipe(texts, batch_size=32), strict=False):
         result = ArticleResult(article=article, input_id=article.id)
         sentences_and_mentions(doc, result, DEFAULT)
         resolve_actors(doc, result, DEFAULT)

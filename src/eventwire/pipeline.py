@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from eventwire.actors.kb import knowledge_base
 from eventwire.actors.resolve import resolve_actors
+from eventwire.casing import body_case
 from eventwire.config import DEFAULT, CoderConfig
 from eventwire.events.classify import check_coder
 from eventwire.events.extract import extract_events
@@ -84,8 +85,8 @@ def process_chunk(
 ) -> list[Outcome]:
     """Parse the chunk's articles (and titles) with ``nlp.pipe``; Failures pass through."""
     articles = [item for item in items if isinstance(item, Article)]
-    docs = iter(parse((a.text for a in articles), batch_size=batch_size))
     kb = knowledge_base(config)
+    docs = iter(parse((body_case(a.text, kb) for a in articles), batch_size=batch_size))
     titles = iter(
         parse((headline_text(a.title or "", kb, a.text) for a in articles), batch_size=batch_size)
     )

@@ -13,14 +13,13 @@ from spacy.tokens import Doc
 from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY
 from eventwire.actors.kb import KnowledgeBase, knowledge_base
 from eventwire.actors.resolve import Resolver
+from eventwire.casing import sentence_case
 from eventwire.config import CoderConfig
 from eventwire.events.discards import discards
 from eventwire.events.extract import DISCARD_KEY, sentence_events
 from eventwire.events.verbs import verb_dictionary
 from eventwire.model import HEADLINE, ArticleResult, Event
 
-_WORD = re.compile(r"[A-Za-z][\w'’-]*")
-_SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
 # "… kills 12 - Region - World - Ahram Online", "… | Jordan Times", "… - Reports"
 _TAIL_SEGMENT = re.compile(r"\s+[-|–—_]\s+((?:\S+\s+){0,4}\S+)\s*$")
 MIN_HEADLINE_WORDS = 4  # what stays of a title when its tail segments go
@@ -51,26 +50,6 @@ def without_attribution(title: str) -> str:
     if (m := _ATTRIBUTION.search(title, 0, end)) and len(title[: m.start()].split()) >= 3:
         end = m.start()
     return title[:end] + " " * (len(title) - end)
-
-
-def sentence_case(title: str, kb: KnowledgeBase, body: str = "") -> str:
-    """ "Lavrov Urges Syrian Opposition to Support Talks" → "Lavrov urges Syrian opposition …".
-
-    The tagger reads Title Case words as proper nouns; lowering the words that are not names
-    (same length, so spans are unchanged) lets it see the verb.
-    """
-    words = [m for m in _WORD.finditer(title) if m.group().lower() not in _SMALL]
-    if len(words) < 3 or sum(w.group()[0].isupper() for w in words) < 0.7 * len(words):
-        return title
-    out = list(title)
-    for m in words[1:]:
-        word = m.group()
-        if word.isupper() or kb.country(word) or kb.capital(word) or kb.lookup(word):
-            continue
-        if re.search(rf"[a-z,;] {re.escape(word)}\b", body):
-            continue  # the body capitalises it mid-sentence: a name
-        out[m.start()] = word[0].lower()
-    return "".join(out)
 
 
 def _key(event: Event) -> tuple[str | None, str | None, str]:
