@@ -117,3 +117,50 @@ def test_the_support_verb_of_a_labelled_event_noun_is_no_example_of_no_event() -
     # nothing labelled, nothing left out
     tokens = [t for t in nlp("Jets carried out strikes.") if t.text in {"carried", "strikes"}]
     assert labels_of.support_partners(tokens, [None, None]) == set()
+
+
+def test_a_predicative_adjective_trigger_labels_the_verb_that_governs_it() -> None:
+    """ "found him guilty": the gold trigger "guilty" is no candidate, and its event is the
+    training label of "found", not lost; an attributive adjective passes nothing on."""
+    from types import SimpleNamespace
+
+    from eventwire.nlp import load_nlp
+
+    labels_of = _tool("candidate_labels")
+    nlp = load_nlp()
+    raw = SimpleNamespace(offsets=SimpleNamespace(span_to_raw=lambda span: span))
+
+    def labelled(text: str, trigger: str) -> list[str]:
+        doc = nlp(text)
+        a = text.index(trigger)
+        gold = [{"cameo": "116", "trigger": [a, a + len(trigger)]}]
+        tokens = [t for t in doc if t.pos_ == "VERB"]
+        labels, hit = labels_of.gold_of_candidates(doc, raw, tokens, gold)
+        return [t.text for t, label in zip(tokens, labels, strict=True) if label] + sorted(
+            f"hit{k}" for k in hit
+        )
+
+    assert labelled("A court in Lima found the former president guilty of bribery.", "guilty") == [
+        "found",
+        "hit0",
+    ]
+    assert labelled("The spokesman called the launch deplorable.", "deplorable") == [
+        "called",
+        "hit0",
+    ]
+    assert labelled("Guilty verdicts were read as protesters gathered.", "Guilty") == []
+
+
+def test_the_other_sources_and_targets_of_one_act_are_not_taught_as_none() -> None:
+    """ "Kenya and Uganda condemned the attack" is two events on one trigger: Uganda is as
+    right a source as Kenya. A reciprocal pair ("X and Y agreed": X→Y and Y→X) adds nothing."""
+    labels_of = _tool("candidate_labels")
+    kenya = {"trigger": [20, 29], "source": [0, 5], "target": [30, 40]}
+    uganda = {"trigger": [20, 29], "source": [10, 16], "target": [30, 40]}
+    other_act = {"trigger": [50, 55], "source": [10, 16], "target": [30, 40]}
+    merged = labels_of.with_partners(kenya, [kenya, uganda, other_act])
+    assert merged["also_source"] == [[10, 16]] and merged["also_target"] == []
+    there = {"trigger": [5, 11], "source": [0, 4], "target": [12, 16]}
+    back = {"trigger": [5, 11], "source": [12, 16], "target": [0, 4]}
+    merged = labels_of.with_partners(there, [there, back])
+    assert merged["also_source"] == [] and merged["also_target"] == []

@@ -7,6 +7,27 @@ from __future__ import annotations
 from typing import Any
 
 EMBEDDING_DEPS = {"xcomp", "ccomp", "acomp"}
+PREDICATIVE_DEPS = {"ccomp", "oprd", "acomp", "xcomp", "advmod"}
+
+
+def _trigger_words(doc: Any, article: Any, trigger: list[int]) -> list[Any]:
+    return [
+        t for t in doc
+        if (r := article.offsets.span_to_raw((t.idx, t.idx + len(t))))[0] < trigger[1]
+        and r[1] > trigger[0]
+    ]  # fmt: skip
+
+
+def governing_candidate(
+    doc: Any, article: Any, trigger: list[int], at: dict[int, int]
+) -> int | None:
+    """The candidate verb a predicative adjective trigger completes: "found" in "a court found
+    him guilty", "called" in "called the launch deplorable". The adjective is no candidate, and
+    the verb is the word the model sees for the act (None when there is none)."""
+    for t in _trigger_words(doc, article, trigger):
+        if t.pos_ in {"ADJ", "ADV"} and t.dep_ in PREDICATIVE_DEPS and t.head.i in at:
+            return at[t.head.i]
+    return None
 
 
 def embedded_candidate(
@@ -16,12 +37,7 @@ def embedded_candidate(
     in "X is ready to contribute", "said" in "X said it will release": the act the model sees
     is the embedded verb ("contribute", "release"), which takes the event rather than "no
     event". Up to two steps down through complements; None when there is none."""
-    words = [
-        t for t in doc
-        if (r := article.offsets.span_to_raw((t.idx, t.idx + len(t))))[0] < trigger[1]
-        and r[1] > trigger[0]
-    ]  # fmt: skip
-    frontier = words
+    frontier = _trigger_words(doc, article, trigger)
     for _ in range(2):
         frontier = [c for t in frontier for c in t.children if c.dep_ in EMBEDDING_DEPS]
         found = next((at[t.i] for t in frontier if t.i in at), None)
@@ -35,7 +51,8 @@ def gold_of_candidates(
 ) -> tuple[list[dict[str, Any] | None], set[int]]:
     """Each candidate token's gold event (None: no event), and the indices of the gold events
     placed: a candidate on a gold trigger takes it, and a trigger that is no candidate passes
-    its event to the candidate it governs (``embedded_candidate``)."""
+    its event to the candidate it governs (``embedded_candidate``) or, a predicative adjective,
+    to the verb that governs it (``governing_candidate``)."""
     labels: list[dict[str, Any] | None] = []
     hit: set[int] = set()
     for tok in tokens:
@@ -50,6 +67,8 @@ def gold_of_candidates(
     for k, e in enumerate(gold):
         if k not in hit:
             n = embedded_candidate(doc, article, e["trigger"], at)
+            if n is None:
+                n = governing_candidate(doc, article, e["trigger"], at)
             if n is not None and labels[n] is None:
                 labels[n] = e
                 hit.add(k)
@@ -83,3 +102,17 @@ def support_partners(tokens: list[Any], labels: list[dict[str, Any] | None]) -> 
         elif labels[verb] is not None and labels[n] is None:
             partners.add(n)
     return partners
+
+
+def with_partners(gold: dict[str, Any], events: list[dict[str, Any]]) -> dict[str, Any]:
+    """``gold`` with the other sources and targets of its act: events on the same trigger with
+    the same target ("Kenya and Uganda condemned the attack": two sources) or the same source
+    (two targets). Each is as right a choice as the first, not an example of "none"."""
+    same = [e for e in events if e is not gold and e["trigger"] == gold["trigger"]]
+    also = {
+        "also_source": [e["source"] for e in same
+                        if e.get("source") and e.get("target") == gold.get("target")],
+        "also_target": [e["target"] for e in same
+                        if e.get("target") and e.get("source") == gold.get("source")],
+    }  # fmt: skip
+    return {**gold, **also}

@@ -32,7 +32,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from candidate_labels import gold_of_candidates  # noqa: E402
+from candidate_labels import gold_of_candidates, with_partners  # noqa: E402
 from scipy.optimize import minimize  # noqa: E402
 from train_coder import (  # noqa: E402
     HASH_BITS,
@@ -115,6 +115,11 @@ def _overlaps(char_span: tuple[int, int], gold: list[int] | None) -> bool:
     return gold is not None and char_span[0] < gold[1] and char_span[1] > gold[0]
 
 
+def _in_role(char_span: tuple[int, int], gold: dict[str, Any], role: str) -> bool:
+    spans = [gold.get(role), *gold.get(f"also_{role}", [])]
+    return any(_overlaps(char_span, span) for span in spans)
+
+
 def build_cases(sentences: list[Sentence], docs: list[Any], nouns: frozenset[str]) -> list[Case]:
     """One case per sentence's first gold event; ``nouns``: the event model's trigger nouns,
     from the same data (``trigger_nouns``)."""
@@ -138,6 +143,7 @@ def build_cases(sentences: list[Sentence], docs: list[Any], nouns: frozenset[str
             if first is None:
                 continue
             tok, noun, gold = first  # the sentence's first event
+            gold = with_partners(gold, s.events)
             cases.append(_case(s.id, doc, article, found, sent, tok, noun, gold, verbs, country))
     return cases
 
@@ -174,9 +180,9 @@ def _case(
         raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
         label = (
             "source"
-            if _overlaps(raw, gold.get("source"))
+            if _in_role(raw, gold, "source")
             else "target"
-            if _overlaps(raw, gold.get("target"))
+            if _in_role(raw, gold, "target")
             else "none"
         )
         if label == "target" and places_unknown and k in barred:
