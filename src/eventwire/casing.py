@@ -148,9 +148,10 @@ def _verbs(run: list[re.Match[str]], kb: KnowledgeBase, named: frozenset[str]) -
 
 def body_case(text: str, kb: KnowledgeBase) -> str:
     """``text`` with each Title Case run that reads as a headline sentence-cased: it starts
-    its line or sentence, has at least ``MIN_RUN_WORDS`` capitalised words, and one of them
-    (not the first, not a name) is an inflected verb. A word the rest of the text capitalises
-    mid-sentence is a name."""
+    its line or sentence; it has at least ``MIN_RUN_WORDS`` capitalised words and ends its
+    sentence, or has ``LONG_RUN_WORDS`` (glued to the lead); and one of its words (not the
+    first, not a name) is an inflected verb with two words after it. A word the rest of the
+    text capitalises mid-sentence is a name."""
     runs = [_content(run) for run in _lead_runs(text)]
     runs = [
         run for run in runs
