@@ -11,6 +11,7 @@ PREDICATIVE_DEPS = {"ccomp", "oprd", "acomp", "xcomp", "advmod"}
 
 
 def _trigger_words(doc: Any, article: Any, trigger: list[int]) -> list[Any]:
+    """The tokens of ``doc`` that overlap a gold trigger's characters in the raw text."""
     return [
         t for t in doc
         if (r := article.offsets.span_to_raw((t.idx, t.idx + len(t))))[0] < trigger[1]
@@ -18,26 +19,22 @@ def _trigger_words(doc: Any, article: Any, trigger: list[int]) -> list[Any]:
     ]  # fmt: skip
 
 
-def governing_candidate(
-    doc: Any, article: Any, trigger: list[int], at: dict[int, int]
-) -> int | None:
+def governing_candidate(words: list[Any], at: dict[int, int]) -> int | None:
     """The candidate verb a predicative adjective trigger completes: "found" in "a court found
     him guilty", "called" in "called the launch deplorable". The adjective is no candidate, and
     the verb is the word the model sees for the act (None when there is none)."""
-    for t in _trigger_words(doc, article, trigger):
+    for t in words:
         if t.pos_ in {"ADJ", "ADV"} and t.dep_ in PREDICATIVE_DEPS and t.head.i in at:
             return at[t.head.i]
     return None
 
 
-def embedded_candidate(
-    doc: Any, article: Any, trigger: list[int], at: dict[int, int]
-) -> int | None:
+def embedded_candidate(words: list[Any], at: dict[int, int]) -> int | None:
     """The candidate a gold trigger that is no candidate itself governs: "ready" or "willing"
     in "X is ready to contribute", "said" in "X said it will release": the act the model sees
     is the embedded verb ("contribute", "release"), which takes the event rather than "no
     event". Up to two steps down through complements; None when there is none."""
-    frontier = _trigger_words(doc, article, trigger)
+    frontier = words
     for _ in range(2):
         frontier = [c for t in frontier for c in t.children if c.dep_ in EMBEDDING_DEPS]
         found = next((at[t.i] for t in frontier if t.i in at), None)
@@ -66,9 +63,10 @@ def gold_of_candidates(
     at = {tok.i: n for n, tok in enumerate(tokens)}
     for k, e in enumerate(gold):
         if k not in hit:
-            n = embedded_candidate(doc, article, e["trigger"], at)
+            words = _trigger_words(doc, article, e["trigger"])  # the trigger's tokens, once
+            n = embedded_candidate(words, at)
             if n is None:
-                n = governing_candidate(doc, article, e["trigger"], at)
+                n = governing_candidate(words, at)
             if n is not None and labels[n] is None:
                 labels[n] = e
                 hit.add(k)

@@ -48,13 +48,14 @@ def _is_name(word: str, kb: KnowledgeBase, named: frozenset[str]) -> bool:
 def _lower_into(
     out: list[str], words: list[re.Match[str]], kb: KnowledgeBase, named: frozenset[str]
 ) -> None:
-    """Lower the capital of each of ``words`` (non-small, absolute positions) but the first,
-    and of the small words between them ("Killed In Truck Attack"); names keep theirs, and so
-    does a pair of words the actor dictionary knows ("Islamic State")."""
+    """Lower, in ``out`` (the matched text as a list of characters), the capital of each of
+    ``words`` (non-small) but the first, and of the small words between them ("Killed In Truck
+    Attack"); names keep theirs, and so does a pair of words the actor dictionary knows
+    ("Islamic State")."""
     for k, m in enumerate(words[1:], start=1):
         if m.group()[0].isupper() and not _kept(words, k, kb, named):
             out[m.start()] = m.group()[0].lower()
-    for m in _WORD.finditer("".join(out), words[0].end(), words[-1].end()):
+    for m in _WORD.finditer(words[0].string, words[0].end(), words[-1].end()):
         if m.group().lower() in _SMALL and (m.group() == "A" or not m.group().isupper()):
             out[m.start()] = m.group()[0].lower()
 
