@@ -3,11 +3,14 @@ publication date, marked inherited) and, where the text gives one, its place."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 import eventwire
 from eventwire.config import CoderConfig
 from eventwire.contract import result_to_json
+from eventwire.nlp import load_nlp
+from eventwire.time.timeline import timeline_stamps
 
 # These tests exercise dates and places on the dictionary coder's events, which are stable; the
 # learned coder has its own tests in tests/test_learned_coder.py.
@@ -122,3 +125,42 @@ def test_petrarch_conventions_code_background_too():
     compat = CoderConfig(petrarch_compat=True)
     found = result_to_json(eventwire.extract(text, published="2017-10-20", config=compat))
     assert any(e["date"].startswith("2017-05") for e in found["events"]), found["events"]
+
+
+# a chronology closing a story, as agency copy prints it once line breaks are lost: each entry
+# is told in the present tense, its date standing alone at its head
+TIMELINE = (
+    "Russian Foreign Minister Sergei Lavrov met John Kerry in Paris on Tuesday. "
+    "Key dates. March 15 2011 Iran condemns the arrest of protesters in Bahrain. "
+    "August 21 2013 Washington accuses the Syrian government of a chemical attack. "
+    "September 2015 Russia condemns Turkey over the downing of a jet. "
+    "2016 Turkey accuses Russia of violating its airspace."
+)
+
+
+def test_each_timeline_entry_takes_the_date_at_its_head():
+    dated = {
+        (e["source"]["code"], e["date"], e["date_precision"], e["date_expression"]["text"])
+        for e in events(TIMELINE, "2018-01-23")
+        if e["date_expression"]
+    }
+    assert ("USAGOV", "2013-08-21", "day", "August 21 2013") in dated
+    assert ("RUS", "2015-09-01", "month", "September 2015") in dated
+    assert ("TUR", "2016-01-01", "year", "2016") in dated
+    assert ("IRN", "2011-03-15", "day", "March 15 2011") in dated
+
+
+def test_timeline_entries_are_background_to_the_learned_coder():
+    found = result_to_json(eventwire.extract(TIMELINE, published="2018-01-18"))
+    assert found["events"] and all(e["date"] == "2018-01-16" for e in found["events"])
+
+
+def test_two_dates_at_sentence_heads_make_no_timeline():
+    nlp = load_nlp()
+    four = [s.date.expression for s in timeline_stamps(nlp(TIMELINE), dt.date(2018, 1, 23))]
+    assert four == ["March 15 2011", "August 21 2013", "September 2015", "2016"]
+    two = TIMELINE.split(" September 2015")[0]
+    assert timeline_stamps(nlp(two), dt.date(2018, 1, 23)) == []
+    # a date inside a sentence, or before a lower-case word, heads no entry: two are left
+    prose = TIMELINE.replace("2016 Turkey", "In 2016 Turkey").replace("2015 Russia", "2015 was")
+    assert timeline_stamps(nlp(prose), dt.date(2018, 1, 23)) == []

@@ -8,6 +8,7 @@ import pytest
 
 import eventwire
 from eventwire.model import Event
+from eventwire.nlp import load_nlp
 
 
 def events(text: str) -> list[Event]:
@@ -493,10 +494,20 @@ def test_a_pronoun_nobody_resolved_names_no_one():
     def ref(text: str, code: str | None = None, how: str = "unknown") -> ActorRef:
         return ActorRef(0, 0, 1, Actor(text, code), how)
 
-    assert not _roles_complete(ref("We"), None, "040", True, False)
-    assert not _roles_complete(ref("they"), None, "190", True, False)
-    assert _roles_complete(ref("Hayat Tahrir al-Sham"), None, "190", True, False)
-    assert _roles_complete(ref("We"), ref("Jordan", "JOR", "country"), "040", True, False)
+    doc = load_nlp()("We")
+    assert not _roles_complete(ref("We"), None, "040", True, False, doc)
+    assert not _roles_complete(ref("they"), None, "190", True, False, doc)
+    assert _roles_complete(ref("Hayat Tahrir al-Sham"), None, "190", True, False, doc)
+    assert _roles_complete(ref("We"), ref("Jordan", "JOR", "country"), "040", True, False, doc)
+
+
+def test_a_name_no_dictionary_knows_is_who_acts():
+    # the ranker's phrase headed by a proper noun names a group the dictionaries lack; a
+    # common noun ("officials") still places nothing
+    (event,) = events("Hezb-e-Islami also threatened to shell the military airfield.")
+    assert event.cameo[:2] == "13" and event.source is not None
+    assert event.source.text == "Hezb-e-Islami"
+    assert events("Officials also threatened to shell the military airfield.") == []
 
 
 def test_a_question_reports_no_act():
@@ -523,7 +534,6 @@ def test_a_report_coded_as_the_act_gives_way_to_the_act_it_reports():
     # root as the act, the act is kept, never the stating, whichever comes first
     from eventwire.events.extract import settled
     from eventwire.model import Actor
-    from eventwire.nlp import load_nlp
 
     doc = load_nlp()("Konashenkov stated that Russian jets were destroying rebel positions.")
     jets = Actor("Russian jets", "RUSMIL", "RUS", "MIL")

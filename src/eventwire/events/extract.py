@@ -1132,7 +1132,9 @@ def _events_for(
                 src, tgt = _unguessed(src), _unguessed(tgt)
                 if GUESS_DROPPED not in (src.how, tgt.how):
                     continue
-            if not _roles_complete(src, tgt, code, p.learned, config.allow_missing_target):
+            if not _roles_complete(
+                src, tgt, code, p.learned, config.allow_missing_target, sent.doc
+            ):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
             if src is None or tgt is None:
@@ -1307,11 +1309,18 @@ def _mutual_code(code: str) -> bool:
 
 
 def _roles_complete(
-    src: ActorRef | None, tgt: ActorRef | None, code: str, learned: bool, missing_target: bool
+    src: ActorRef | None,
+    tgt: ActorRef | None,
+    code: str,
+    learned: bool,
+    missing_target: bool,
+    doc: Doc,
 ) -> bool:
     if src is None and tgt is None:
         return False
-    if not any(r is not None and (r.actor.code or _named(r)) for r in (src, tgt)):
+    if not any(r is not None and (r.actor.code or _named(r)) for r in (src, tgt)) and not (
+        src is not None and _proper_phrase(src, doc)
+    ):
         return False  # "officials warned …": nobody coded or named, nothing a user can place
     if src is None:
         return learned and code[:2] in OPEN_SOURCE_ROOTS
@@ -1321,6 +1330,13 @@ def _roles_complete(
 
 
 PRONOUNS = PERSONAL | {"i", "me", "you", "it"}
+
+
+def _proper_phrase(ref: ActorRef, doc: Doc) -> bool:
+    """A phrase the ranker found that a proper noun heads: a name the dictionaries lack
+    ("Hezb-e-Islami threatened to shell Bagram", "Pittsburgh is considering …"). As the one
+    who acts it places the event; as the only party, a bare target, it is most often a place."""
+    return ref.how == "phrase" and doc[ref.head].pos_ == "PROPN"
 
 
 def _named(ref: ActorRef) -> bool:

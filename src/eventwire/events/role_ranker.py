@@ -128,10 +128,17 @@ def _phrase(
             start -= 1
     while start < token.i and doc[start].pos_ == "DET":
         start += 1
+    while start > 0 and _joined_word(doc[start - 1]):  # the whole of "Hezb-e-Islami"
+        start -= 1
     text = doc[start : token.i + 1].text
     named_country = key == "#norp" or token.ent_type_ == "GPE"  # "Russian" jets, "US" jets
     iso3 = country(token.text) if country is not None and named_country else None
     return ActorRef(token.i, start, token.i + 1, Actor(text, iso3, iso3), "phrase")
+
+
+def _joined_word(token: Token) -> bool:
+    """A piece of a hyphenated name written with no space before the next piece."""
+    return not token.whitespace_ and (token.text in {"-", "–"} or token.is_alpha)
 
 
 def _counts_things(number: Token, role_words: frozenset[str] | None) -> bool:

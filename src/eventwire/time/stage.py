@@ -18,6 +18,7 @@ from eventwire.time.model import ResolvedDate
 from eventwire.time.periods import iso_day
 from eventwire.time.resolve import resolve_expression
 from eventwire.time.tense import clause_tense
+from eventwire.time.timeline import date_timeline_entries
 
 INHERITED = "inherited"
 
@@ -27,6 +28,9 @@ def date_events(doc: Doc, result: ArticleResult, config: CoderConfig | None = No
     dates well before its news (``time.background``): the one place a stage removes what an
     earlier one produced, since only a date says an act is history."""
     _date_all(doc, result, headline=False)
+    anchor = iso_day(result.article.published if result.article else None)
+    if anchor is not None:
+        date_timeline_entries(doc, result, anchor)
     config = config or DEFAULT
     if config.coder == "learned" and config.conventions.dated_background_is_not_news:
         set_aside_background(result)  # as the learned coder's history-year rule is its own
