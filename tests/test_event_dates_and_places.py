@@ -113,11 +113,13 @@ def test_an_article_of_older_acts_only_keeps_them_dated():
 
 
 def test_an_act_of_the_last_month_is_still_news():
-    # three weeks on, a meeting is still the news wire copy reports; so is last month's act
-    # in a story told early in the next (its month ended days ago)
-    for published, raid in (("2017-05-28", RAID_IN_MAY), ("2017-06-05", LAST_MONTH)):
-        found = result_to_json(eventwire.extract(THURSDAY + raid, published=published))
-        assert any(e["date"].startswith("2017-05") for e in found["events"]), published
+    # three weeks on, an act dated to its day is still the news wire copy reports, in the same
+    # month or early in the next (the seed gold codes "their talks in Moscow on May 7" in a May
+    # 28 story); dated only to the month, it is a recap (below)
+    raid_on_the_day = RAID_IN_MAY.replace("In May", "On May 7")
+    for published in ("2017-05-28", "2017-06-05"):
+        found = result_to_json(eventwire.extract(THURSDAY + raid_on_the_day, published=published))
+        assert any(e["date"] == "2017-05-07" for e in found["events"]), published
 
 
 def test_petrarch_conventions_code_background_too():
@@ -164,3 +166,24 @@ def test_two_dates_at_sentence_heads_make_no_timeline():
     # a date inside a sentence, or before a lower-case word, heads no entry: two are left
     prose = TIMELINE.replace("2016 Turkey", "In 2016 Turkey").replace("2015 Russia", "2015 was")
     assert timeline_stamps(nlp(prose), dt.date(2018, 1, 23)) == []
+
+
+def test_an_act_the_article_dates_only_to_a_past_month_is_a_recap():
+    # "earlier this month" and "last month" recap acts reported when they happened: coded again
+    # they count one act twice; a plan for the month and the day's news stay
+    published = "2017-08-30"
+    for recap in (
+        "Earlier this month the Security Council imposed new sanctions on North Korea.",
+        "Last month Russian jets bombed a market in Idlib.",
+    ):
+        found = result_to_json(eventwire.extract(THURSDAY + recap, published=published))
+        assert [e["cameo"][:2] for e in found["events"]] == ["04"], recap
+    plan = result_to_json(
+        eventwire.extract(THURSDAY + "Lavrov will visit Ankara this month.", published=published)
+    )
+    assert any(e["date_precision"] == "month" for e in plan["events"]), plan["events"]
+    # with nothing newer in the article, the month's act is what it reports
+    alone = result_to_json(
+        eventwire.extract("Last month Russian jets bombed a market in Idlib.", published=published)
+    )
+    assert [e["date_precision"] for e in alone["events"]] == ["month"]

@@ -7,7 +7,9 @@ whose dated period ended more than ``BACKGROUND_DAYS`` before publication is set
 the article also reports something newer (an act it leaves undated, or dates within that
 time). An article that reports only older acts (a retrospective, or a wrong publication date)
 keeps them all, dated as its text dates them. A month keeps what wire copy reports as the
-news of the last weeks ("after their talks in Moscow on May 7", three weeks on).
+news of the last weeks ("after their talks in Moscow on May 7", three weeks on), when the
+text dates it to its day or week; an act it dates only to a past month ("earlier this
+month", "last month", "in May") is a recap, set aside the same way.
 """
 
 from __future__ import annotations
@@ -21,14 +23,30 @@ BACKGROUND_DAYS = 30
 
 
 def set_aside_background(result: ArticleResult) -> None:
-    """Drop the body's events dated more than ``BACKGROUND_DAYS`` before the article's news."""
+    """Drop the body's events dated more than ``BACKGROUND_DAYS`` before the article's news,
+    and its recaps of the month's acts (``_recap``)."""
     published = iso_day(result.article.published if result.article else None)
     if published is None:
         return
     body = [e for e in result.events if e.sentence != HEADLINE]
-    old = {id(e) for e in body if _age(e, published) > BACKGROUND_DAYS}
+    old = {id(e) for e in body if _age(e, published) > BACKGROUND_DAYS or _recap(e, published)}
     if old and len(old) < len(body):
         result.events = [e for e in result.events if id(e) not in old]
+
+
+def _recap(event: Event, published: dt.date) -> bool:
+    """An act told as done within a month the article names and no nearer ("earlier this
+    month the Security Council imposed new sanctions", "last month it seized large areas"):
+    wire copy dates its news to the day or week, or leaves it undated; a month is the
+    recap of an act reported when it happened, and coding it again counts one act twice. An
+    intended act ("will visit Moscow this month") is a plan, not a recap."""
+    start = iso_day(event.date)
+    return (
+        event.date_precision == "month"
+        and event.modality == "asserted"
+        and start is not None
+        and start < published
+    )
 
 
 def _age(event: Event, published: dt.date) -> int:
