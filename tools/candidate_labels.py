@@ -10,7 +10,7 @@ EMBEDDING_DEPS = {"xcomp", "ccomp", "acomp"}
 PREDICATIVE_DEPS = {"ccomp", "oprd", "acomp", "xcomp", "advmod"}
 
 
-def _trigger_words(doc: Any, article: Any, trigger: list[int]) -> list[Any]:
+def trigger_words(doc: Any, article: Any, trigger: list[int]) -> list[Any]:
     """The tokens of ``doc`` that overlap a gold trigger's characters in the raw text."""
     return [
         t for t in doc
@@ -63,7 +63,7 @@ def gold_of_candidates(
     at = {tok.i: n for n, tok in enumerate(tokens)}
     for k, e in enumerate(gold):
         if k not in hit:
-            words = _trigger_words(doc, article, e["trigger"])  # the trigger's tokens, once
+            words = trigger_words(doc, article, e["trigger"])  # the trigger's tokens, once
             n = embedded_candidate(words, at)
             if n is None:
                 n = governing_candidate(words, at)

@@ -34,7 +34,7 @@ from typing import Any
 import numpy as np
 from annotate import annotated_records, pool, records
 from annotation_pool import UNCERTAIN_BATCHES
-from candidate_labels import gold_of_candidates, support_partners
+from candidate_labels import gold_of_candidates, support_partners, trigger_words
 from scipy import sparse
 from sklearn.linear_model import LogisticRegression
 
@@ -151,10 +151,8 @@ def trigger_nouns(sentences: list[Sentence], docs: list[Any]) -> frozenset[str]:
     counts: Counter[str] = Counter()
     for s, (doc, article) in zip(sentences, docs, strict=False):
         for e in s.events:
-            a, b = e["trigger"]
-            for tok in doc:
-                ra, rb = article.offsets.span_to_raw((tok.idx, tok.idx + len(tok)))
-                if ra < b and rb > a and tok.pos_ == "NOUN":
+            for tok in trigger_words(doc, article, e["trigger"]):
+                if tok.pos_ == "NOUN":
                     counts[tok.lemma_.lower()] += 1
     return frozenset(n for n, c in counts.items() if c >= MIN_TRIGGER_NOUN)
 
