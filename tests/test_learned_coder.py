@@ -627,3 +627,12 @@ def test_an_agent_phrase_speaks_for_whom_it_names(case: str) -> None:
     text, expected = AGENT_PHRASES[case]
     sources = source_codes(text)
     assert {phrase: sources.get(phrase) for phrase in expected} == expected, sources
+
+
+def test_a_dateline_is_nobody():
+    # the parser tags "Fri Sep" as a person: a dateline names a day, never who was hit
+    text = "Fri Sep 27 2013 Bomb blast kills 60 in Damascus suburb."
+    result = eventwire.extract(text, published="2013-09-27")
+    parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
+    assert not any("Fri" in p or "Sep" in p for p in parties), parties
+    assert all(e.date == "2013-09-27" for e in result.events)

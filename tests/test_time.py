@@ -63,6 +63,18 @@ def test_tagger_finds_spacy_misses_with_character_and_token_offsets(parse) -> No
         assert expr.kind == "date"
 
 
+def test_tagger_reads_a_dateline_with_abbreviated_weekday_and_month(parse) -> None:
+    # agency datelines glued to the headline: "Fri Sep 27 2013 Bomb blast kills 60 …"
+    doc = parse("Fri Sep 27 2013 Bomb blast kills 60 in Damascus suburb.")
+    assert [e.text for e in find_time_expressions(doc)] == ["Fri Sep 27 2013"]
+    assert (resolved("Fri Sep 27 2013").date, resolved("Fri Sep 27 2013").precision) == (
+        "2013-09-27",
+        "day",
+    )
+    # the weekday picks the year when the date has none: 3 September 2017 was a Sunday
+    assert resolved("Sun. Sep. 3", anchor=dt.date(2016, 12, 16)).date == "2017-09-03"
+
+
 def test_tagger_trims_possessives_and_drops_ages(parse) -> None:
     doc = parse("Last month's vote was won by a 55-year-old lawyer who is 55 years old.")
     assert [e.text for e in find_time_expressions(doc)] == ["Last month"]

@@ -14,16 +14,11 @@ import re
 from collections.abc import Iterator
 
 from eventwire.actors.kb import KnowledgeBase
+from eventwire.lexicon import CALENDAR_WORDS
 from eventwire.nlp import base_verbs
 
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 _SMALL = {"a", "an", "the", "and", "or", "of", "to", "in", "on", "for", "with", "at", "by", "as"}
-_CALENDAR = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
-    "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-    "oct", "nov", "dec",
-}  # fmt: skip
 _RUN_BREAK = re.compile(r"\n|(?<![A-Z])[.!?][\"”’)]?\s")  # a line or a sentence ends ("U.S." not)
 MIN_RUN_WORDS = 4  # capitalised words in a body run before it can be a headline
 LONG_RUN_WORDS = 7  # … or before it can be a headline glued to the lead that follows
@@ -39,7 +34,7 @@ def names_in(text: str) -> frozenset[str]:
 def _is_name(word: str, kb: KnowledgeBase, named: frozenset[str]) -> bool:
     return (
         word.split("-")[0].isupper()
-        or word.lower() in _CALENDAR
+        or word.lower() in CALENDAR_WORDS
         or word in named
         or bool(kb.country(word) or kb.capital(word) or kb.lookup(word))
     )

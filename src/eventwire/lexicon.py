@@ -42,3 +42,24 @@ COMPASS_WORDS = frozenset(
         "southeastern", "southwestern", "central",
     }
 )  # fmt: skip
+
+# months and weekdays, in full and as datelines abbreviate them ("Fri Sep 27 2013"): names of
+# days, never of people or bodies, whatever a tagger makes of their capitals
+CALENDAR_WORDS = frozenset(
+    {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september",
+        "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    }
+)  # fmt: skip
+
+
+def names_a_day(words: list[str]) -> bool:
+    """Whether a name's words are all months, weekdays or numbers ("Fri Sep 27"): a dateline a
+    tagger read as a person or a body."""
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    return bool(words) and all(
+        w.lower().rstrip(".") in CALENDAR_WORDS or w.replace(",", "").isdigit() for w in words
+    )

@@ -53,6 +53,7 @@ from eventwire.actors.phrases import (
     supports_only,
 )
 from eventwire.conventions import EVENTWIRE, Conventions
+from eventwire.lexicon import names_a_day
 from eventwire.model import Actor, ArticleResult, Mention
 
 if TYPE_CHECKING:
@@ -416,6 +417,8 @@ class Resolver:
             actor = Actor(text, compose_code(inferred, agent), inferred, sector_of(agent), None)
             return ActorRef(head.i, start, end, actor, "agent")
         if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
+            if names_a_day([t.text for t in head.doc[start:end]]):
+                return None  # "Fri Sep 27": a dateline the tagger read as a person
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
 

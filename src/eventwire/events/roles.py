@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.events.verbs import normalise_words
+from eventwire.lexicon import names_a_day
 from eventwire.model import Actor
 from eventwire.saying import subject_of
 
@@ -419,6 +420,8 @@ def loose_ref(token: Token, found: ArticleActors) -> ActorRef | None:
         start = min(token.left_edge.i, token.i)
         while start < token.i and token.doc[start].is_punct:
             start += 1
+        if names_a_day([t.text for t in token.doc[start : token.i + 1]]):
+            return None  # "Fri Sep": a dateline, not a person
         text = token.doc[start : token.i + 1].text
         return ActorRef(token.i, start, token.i + 1, Actor(text), "unknown")
     return None

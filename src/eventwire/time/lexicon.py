@@ -46,7 +46,7 @@ PRESENT_DAY = {"now", "right now", "just now", "currently", "at present", "prese
 
 MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|June?|July?|"
-    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
+    r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?)"
 )
 MONTH_SAFE = (  # month names that are not also common words ("may", "march")
@@ -54,6 +54,13 @@ MONTH_SAFE = (  # month names that are not also common words ("may", "march")
     r"Sep(?:t(?:ember|\.)?|\.)|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
 )
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+# a weekday as datelines abbreviate it before the date ("Fri Sep 27 2013", "Thu, Dec. 15")
+WEEKDAY_ABBR = r"(?:Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri|Sat|Sun)\.?"
+WEEKDAY_ABBREVIATIONS = {
+    "mon": "monday", "tue": "tuesday", "tues": "tuesday", "wed": "wednesday",
+    "thu": "thursday", "thur": "thursday", "thurs": "thursday", "fri": "friday",
+    "sat": "saturday", "sun": "sunday",
+}  # fmt: skip
 DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1[89]\d\d|20\d\d)"
 NUMBER = (

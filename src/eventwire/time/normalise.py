@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from eventwire.time.lexicon import WEEKDAY_ABBREVIATIONS
+
 NUM = (
     r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|"
     r"fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
@@ -57,10 +59,14 @@ _TIME_OF_DAY = re.compile(
 )
 
 
+_ABBREVIATED_WEEKDAY = re.compile(r"^(" + "|".join(WEEKDAY_ABBREVIATIONS) + r")\.?(?=,? [a-z])")
+
+
 def normalise(text: str) -> tuple[str, str]:
     """(normalised text for the rules, lower-cased raw text)."""
     raw = " ".join(text.lower().replace("’", "'").split()).strip(" ,;:!?")
     t = raw.replace("–", "-").replace("—", "-")
+    t = _ABBREVIATED_WEEKDAY.sub(lambda m: WEEKDAY_ABBREVIATIONS[m[1]], t)  # "fri sep 27"
     t = re.sub(r"'s$", "", t)
     t = _TIME_OF_DAY.sub(" ", t)
     t = re.sub(r"\b(?:or so|or two|or more)\b", " ", t)

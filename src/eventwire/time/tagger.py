@@ -20,6 +20,7 @@ from eventwire.time.lexicon import (
     REFERENCES,
     UNIT,
     WEEKDAY,
+    WEEKDAY_ABBR,
     YEAR,
 )
 from eventwire.time.model import TimeExpression
@@ -39,8 +40,9 @@ _PATTERNS = [
     rf"(?:(?i:from)\s+)?\b{DAY}(?:\s+{MONTH})?{_SEP}{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
     rf"(?i:between)\s+{DAY}(?:\s+{MONTH})?\s+(?i:and)\s+{DAY}\s+(?:of\s+)?{MONTH}(?:,?\s+{YEAR})?",
     # explicit dates, optionally with the weekday: "Thursday, Jan. 6", "the 5th of May 2012"
-    rf"(?:{WEEKDAY},?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?",
-    rf"(?:{WEEKDAY},?\s+)?(?:(?i:the)\s+)?\b{DAY}\s+(?:(?i:of)\s+)?{MONTH}(?:,?\s+{YEAR})?",
+    rf"(?:\b(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?{MONTH}\s+{DAY}\b(?:,?\s+{YEAR})?",
+    rf"(?:\b(?:{WEEKDAY}|{WEEKDAY_ABBR}),?\s+)?(?:(?i:the)\s+)?\b{DAY}\s+(?:(?i:of)\s+)?{MONTH}"
+    rf"(?:,?\s+{YEAR})?",
     rf"\b{YEAR}-[01]\d-[0-3]\d\b",
     rf"{MONTH}(?:,|\s+(?i:of))?\s+{YEAR}\b",
     # "mid-June", "early 1997", "the end of March", "late next year"
