@@ -71,6 +71,8 @@ def test_tagger_reads_a_dateline_with_abbreviated_weekday_and_month(parse) -> No
         "2013-09-27",
         "day",
     )
+    doc = parse("Mon Mar 14 2016 Syrian army retakes Palmyra.")
+    assert [e.text for e in find_time_expressions(doc)] == ["Mon Mar 14 2016"]
     # the weekday picks the year when the date has none: 3 September 2017 was a Sunday
     assert resolved("Sun. Sep. 3", anchor=dt.date(2016, 12, 16)).date == "2017-09-03"
 

@@ -45,7 +45,7 @@ REFERENCES = {
 PRESENT_DAY = {"now", "right now", "just now", "currently", "at present", "presently"}
 
 MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)|Apr(?:il|\.)?|May|June?|July?|"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Sept|Oct(?:ober|\.)?|Nov(?:ember|\.)?|"
     r"Dec(?:ember|\.)?)"
 )
