@@ -636,3 +636,16 @@ def test_a_dateline_is_nobody():
     parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
     assert not any("Fri" in p or "Sep" in p for p in parties), parties
     assert all(e.date == "2013-09-27" for e in result.events)
+
+
+def test_an_actor_does_not_carry_the_dateline_hung_on_it():
+    # the parse hangs "Mar 2014" on the first phrase; the actor is the words that name it
+    result = eventwire.extract(
+        "Mar 2014 Six people were killed when rebels shelled a school in Damascus.",
+        published="2014-03-10",
+    )
+    parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
+    assert "Six people" in parties and not any("2014" in p or "Mar" in p for p in parties)
+    # a number that counts people is theirs
+    (event,) = events("150 villagers fled after Syrian troops shelled the town.")
+    assert event.target is not None and event.target.text == "150 villagers"

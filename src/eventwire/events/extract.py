@@ -9,6 +9,7 @@ the target), a verb that only reports speech codes nothing, and discarded storie
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -44,7 +45,7 @@ from eventwire.events.roles import (
     with_conjuncts,
 )
 from eventwire.events.verbs import COMPOUND, VERB, VerbDictionary, VerbPattern, normalise_words
-from eventwire.lexicon import COMPASS_WORDS, SPEECH_VERBS
+from eventwire.lexicon import CALENDAR_WORDS, COMPASS_WORDS, SPEECH_VERBS
 from eventwire.model import Actor, ArticleResult, Event, Plover
 from eventwire.nlp import base_verbs
 from eventwire.saying import SUBJECTS, subject_of
@@ -1362,8 +1363,8 @@ def _event(
     ends = [r.end for r in (src, tgt) if r is not None] + [p.token.i + 1]
     span_end = doc[max(ends) - 1].idx + len(doc[max(ends) - 1])
     return Event(
-        source=_copy(src.actor) if src else None,
-        target=_copy(tgt.actor) if tgt else None,
+        source=_copy(src.actor, _undated_text(src, doc)) if src else None,
+        target=_copy(tgt.actor, _undated_text(tgt, doc)) if tgt else None,
         cameo=code,
         plover=Plover(info.plover_type, info.plover_mode, info.plover_context)
         if info and info.plover_type
@@ -1418,8 +1419,40 @@ def _same_party(a: Actor, b: Actor, people_apart: bool = False) -> bool:
     return a.sector == b.sector
 
 
-def _copy(actor: Actor) -> Actor:
-    return Actor(actor.text, actor.code, actor.country, actor.sector, actor.name)
+def _copy(actor: Actor, text: str | None = None) -> Actor:
+    return Actor(text or actor.text, actor.code, actor.country, actor.sector, actor.name)
+
+
+def _undated_text(ref: ActorRef, doc: Doc) -> str:
+    """The actor's words without a dateline the parse hung on its phrase: "Sep 2014 Syrian air
+    strikes" is "Syrian air strikes", "Donald J. Trump (@realDonaldTrump) 28 December 2017"
+    is "Donald J. Trump (@realDonaldTrump)". Only a run holding a month, a weekday or a year
+    goes: "150 villagers" keeps its number."""
+    start, end = ref.start, ref.end
+    dated = [i for i in range(start, min(ref.head, end)) if _dating(doc[i])]
+    if dated:
+        start = dated[-1] + 1
+        while start < ref.head and (doc[start].like_num or doc[start].is_punct):
+            if not _day_number(doc[start]) and not doc[start].is_punct:
+                break
+            start += 1
+    tail = [i for i in range(max(ref.head + 1, start), end) if _dating(doc[i])]
+    if tail:
+        end = tail[0]
+        while end - 1 > ref.head and (_day_number(doc[end - 1]) or doc[end - 1].is_punct):
+            end -= 1
+    return doc[start:end].text.strip() or ref.actor.text
+
+
+def _dating(token: Token) -> bool:
+    """A month, a weekday or a year."""
+    return token.lower_.rstrip(".") in CALENDAR_WORDS or bool(
+        re.fullmatch(r"(?:1[89]|20)\d\d", token.text)
+    )
+
+
+def _day_number(token: Token) -> bool:
+    return bool(re.fullmatch(r"[0-3]?\d", token.text))
 
 
 def _quad(code: str) -> int:
