@@ -187,3 +187,11 @@ def test_an_act_the_article_dates_only_to_a_past_month_is_a_recap():
         eventwire.extract("Last month Russian jets bombed a market in Idlib.", published=published)
     )
     assert [e["date_precision"] for e in alone["events"]] == ["month"]
+
+
+def test_a_done_act_in_a_month_without_a_year_is_the_last_such_month():
+    # a January story: "in February" in the past tense is last February, not next month's
+    (done,) = events("Russia condemned Turkey in February.", "2018-01-10")
+    assert (done["date"], done["date_precision"]) == ("2017-02-01", "month")
+    (plan,) = events("Iran will meet Turkey in February.", "2018-01-10")
+    assert plan["date"] == "2018-02-01"

@@ -9,6 +9,7 @@ head of another clause. So in "Lavrov, who met Kerry on Monday, will visit Paris
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 
 from spacy.tokens import Doc, Token
 
@@ -32,10 +33,34 @@ def event_date(doc: Doc, trigger: int, published: str | None) -> ResolvedDate | 
         for expr in attached_expressions(doc, trigger):
             resolved = resolve_expression(expr.text, anchor, tense)
             if resolved is not None:
+                if tense == "past" and _month_ahead_in_past(doc, expr, resolved, anchor):
+                    resolved = _a_year_earlier(resolved)
                 return dataclasses.replace(resolved, expression=expr.text, span=expr.span)
     if published is None or anchor is None:
         return None
     return ResolvedDate(anchor.isoformat(), "inherited", None, None, None)
+
+
+def _month_ahead_in_past(
+    doc: Doc, expr: TimeExpression, resolved: ResolvedDate, anchor: dt.date
+) -> bool:
+    """ "In February, the administration asked …" in a January story: a done act in a month
+    named with "in" and no year is the last February, not the next one the nearest-date rule
+    picks. "set for April" and "postponed to May" point ahead and keep it."""
+    start = iso_day(resolved.date)
+    return (
+        resolved.precision == "month"
+        and start is not None
+        and start > anchor
+        and expr.start > 0
+        and doc[expr.start - 1].lower_ == "in"
+        and not any(t.like_num for t in doc[expr.start : expr.end])
+    )
+
+
+def _a_year_earlier(resolved: ResolvedDate) -> ResolvedDate:
+    year, rest = resolved.date.split("-", 1)
+    return dataclasses.replace(resolved, date=f"{int(year) - 1}-{rest}")
 
 
 def attached_expressions(doc: Doc, trigger: int) -> list[TimeExpression]:
