@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
 from eventwire.actors.phrases import MILITARY_PLACES, named_as_backer
-from eventwire.events.candidates import SPEECH_LEMMAS, told_as_background, years_placed
+from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
@@ -1432,9 +1432,7 @@ def _undated_text(ref: ActorRef, doc: Doc) -> str:
     dated = [i for i in range(start, min(ref.head, end)) if _dating(doc[i])]
     if dated:
         start = dated[-1] + 1
-        while start < ref.head and (doc[start].like_num or doc[start].is_punct):
-            if not _day_number(doc[start]) and not doc[start].is_punct:
-                break
+        while start < ref.head and (_day_number(doc[start]) or doc[start].is_punct):
             start += 1
     tail = [i for i in range(max(ref.head + 1, start), end) if _dating(doc[i])]
     if tail:
@@ -1446,9 +1444,7 @@ def _undated_text(ref: ActorRef, doc: Doc) -> str:
 
 def _dating(token: Token) -> bool:
     """A month, a weekday or a year."""
-    return token.lower_.rstrip(".") in CALENDAR_WORDS or bool(
-        re.fullmatch(r"(?:1[89]|20)\d\d", token.text)
-    )
+    return token.lower_.rstrip(".") in CALENDAR_WORDS or bool(YEAR.fullmatch(token.text))
 
 
 def _day_number(token: Token) -> bool:

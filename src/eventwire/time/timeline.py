@@ -20,14 +20,15 @@ from spacy.tokens import Doc, Token
 
 from eventwire.model import HEADLINE, ArticleResult
 from eventwire.time.attach import expressions
+from eventwire.time.lexicon import YEAR
 from eventwire.time.model import ResolvedDate
 from eventwire.time.resolve import resolve_expression
 
 MIN_STAMPS = 3
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_YEAR = re.compile(YEAR)
 _SENTENCE_END = {".", "!", "?", "”", '"', "’"}
 _AFTER_STAMP = {":", "-", "–", "—"}
-_CALENDAR = {"day", "month", "year"}
+_CALENDAR_PRECISIONS = {"day", "month", "year"}
 
 
 @dataclasses.dataclass(frozen=True)
@@ -44,7 +45,7 @@ def timeline_stamps(doc: Doc, anchor: dt.date) -> list[Stamp]:
             continue
         if _heads_an_entry(doc, expr.start, expr.end):
             resolved = resolve_expression(expr.text, anchor, "past")
-            if resolved is not None and resolved.precision in _CALENDAR:
+            if resolved is not None and resolved.precision in _CALENDAR_PRECISIONS:
                 found[expr.start_char] = Stamp(
                     expr.start_char,
                     dataclasses.replace(resolved, expression=expr.text, span=expr.span),
@@ -60,15 +61,16 @@ def timeline_stamps(doc: Doc, anchor: dt.date) -> list[Stamp]:
 
 def date_timeline_entries(doc: Doc, result: ArticleResult, anchor: dt.date) -> None:
     """Give each body act without a date of its own the date of the entry it is told in."""
-    stamps = timeline_stamps(doc, anchor)
-    if not stamps:
-        return
-    for event in result.events:
-        if event.sentence == HEADLINE or event.date_precision != "inherited":
-            continue
-        if event.trigger is None or not 0 <= event.trigger < len(doc):
-            continue
-        at = doc[event.trigger].idx
+    undated = [
+        (e, doc[e.trigger].idx)
+        for e in result.events
+        if e.sentence != HEADLINE
+        and e.date_precision == "inherited"
+        and e.trigger is not None
+        and 0 <= e.trigger < len(doc)
+    ]
+    stamps = timeline_stamps(doc, anchor) if undated else []  # no act to date: no search
+    for event, at in undated if stamps else []:
         entry = [s for s in stamps if s.char < at]
         if entry:
             date = entry[-1].date
