@@ -18,6 +18,7 @@ from eventwire.config import DEFAULT
 from eventwire.events.classify import ModelError
 from eventwire.events.role_ranker import (
     RoleRanker,
+    candidate_rows,
     dependency_path,
     load_ranker,
     phrases,
@@ -70,6 +71,60 @@ def test_the_path_of_a_subject_is_one_step_up():
     obj = next(t for t in doc if t.dep_ == "dobj")
     assert dependency_path(verb, subject) == ("nsubj", "", "")
     assert dependency_path(verb, obj) == ("dobj", "", "")
+
+
+def test_a_phrase_deep_in_a_purpose_clause_is_marked_as_far_and_past_a_clause():
+    # the kept path stops at four steps; how deep a phrase sits, and how many clauses it is
+    # inside, are features of their own
+    doc = parsed(
+        "Kurdish rebels launched an offensive against Turkish troops in a bid to reach a"
+        " valley vital to President Erdogan's plans."
+    )
+    sent = next(iter(doc.sents))
+    verb = next(t for t in doc if t.lemma_ == "launch")
+    refs = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
+    rows = dict(
+        zip(
+            [doc[r.head].text for r in refs],
+            candidate_rows(verb, "19", refs, set(), set(), set()),
+            strict=True,
+        )
+    )
+    assert "clauses=0|0" in rows["troops"] and "clauses=0|0" in rows["rebels"]
+    assert "clauses=1|0" in rows["Erdogan"] and "steps=7-12" in rows["Erdogan"]
+    assert "near=before|1" in rows["rebels"] and "near=after|1" in rows["troops"]
+    assert "near=after|2" in rows["Erdogan"]
+
+
+def test_the_subject_of_a_headline_passive_of_harm_is_its_victim():
+    # "were" dropped: the parse reads "killed" as an active verb with no object
+    from eventwire.events.extract import victims_of
+    from eventwire.nlp import parse
+
+    cases = {
+        "70 Taliban Terrorists killed and many injured in Afghan and US joint Airstrikes.": {
+            "Terrorists"
+        },
+        "Kunduz Offensive 25 Taliban Militants Killed.": {"Militants"},
+        "Rebels killed five soldiers near Aleppo.": set(),  # an object: the subject acts
+        "The rebels have killed near the border.": set(),  # "have": active
+    }
+    for text, victims in cases.items():
+        (doc,) = parse([text])
+        verb = next(t for t in doc if t.lemma_ == "kill")
+        assert {doc[i].text for i in victims_of(verb)} & {
+            "Terrorists",
+            "Militants",
+            "Rebels",
+            "rebels",
+        } == victims, text
+
+
+def test_a_dateline_read_as_a_name_is_not_a_phrase():
+    doc = parsed("Thu Dec 15 2016 At Least 48 Killed in Mortar Attacks in Aleppo.")
+    sent = next(iter(doc.sents))
+    texts = [r.actor.text for r in phrases(sent, actors_of(doc), [], load_ranker().role_words)]
+    assert not any("Dec" in t or "Thu" in t for t in texts)
 
 
 def test_the_counterpart_behind_a_preposition_is_the_target():

@@ -64,7 +64,7 @@ from eventwire.events.extract import (  # noqa: E402
 )
 from eventwire.events.role_ranker import (  # noqa: E402
     ROLES,
-    features,
+    candidate_rows,
     null_features,
     phrase_key,
     phrases,
@@ -173,7 +173,7 @@ def _case(
         {k for k, r in enumerate(cands) if r.head in places} if p.code[:2] in FORCE_ROOTS else set()
     )
     heads_s, heads_t = {r.head for r in rs}, {r.head for r in rt}
-    rows, labels, words = [], [], []
+    labels, words = [], []
     for k, ref in enumerate(cands):
         words.append(phrase_key(doc[ref.head]) if ref.how == "phrase" else None)
         last = doc[ref.end - 1]
@@ -187,8 +187,8 @@ def _case(
         )
         if label == "target" and places_unknown and k in barred:
             label = "none"
-        rows.append(features(tok, p.code[:2], ref, heads_s, heads_t, ref.head in places))
         labels.append(label)
+    rows = candidate_rows(tok, p.code[:2], cands, heads_s, heads_t, places)
     index = {r.head: k for k, r in enumerate(cands)}
     return Case(
         sid,

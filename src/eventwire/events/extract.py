@@ -697,14 +697,16 @@ def _ranked_roles(
         | backers
         | speakers
     )
+    reporting = reporters_of(p.token, True) if force else set()
+    if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in p.token.children):
+        # "the Pentagon said it hit five bases": the pronoun the rules read as the speaker
+        # makes the act the speaker's own
+        reporting -= {r.head for r in ruled_sources}
     not_sources = (
         backers
         | reported
-        | (
-            victims_of(p.token) | _media(candidates) | reporters_of(p.token, True)
-            if force
-            else set()
-        )
+        | reporting
+        | (victims_of(p.token) | _media(candidates) if force else set())
     )
 
     def roles(barred: set[int]) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -982,6 +984,8 @@ def _harmed_by_participle(predicate: Token) -> set[int]:
     "soldiers wounded in the attack"), the headline's passive: the people the act hit, when
     the act is in the participle's clause or the parse made the noun its subject."""
     out = set()
+    for verb in [predicate, *predicate.ancestors][:3]:
+        out |= _headline_passive_subjects(verb)
     for noun in [*predicate.children, *predicate.ancestors]:
         for acl in noun.children:
             if (
@@ -992,6 +996,22 @@ def _harmed_by_participle(predicate: Token) -> set[int]:
             ):
                 out.add(noun.i)
     return out
+
+
+def _headline_passive_subjects(verb: Token) -> set[int]:
+    """The subject of a verb of harm with no object and no "have" ("70 ISIS terrorists killed
+    in joint air strikes", "30 terrorists killed"): a headline's passive with its "were"
+    dropped, which the parse reads as an active verb. Whoever kills names whom."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in HARM_LEMMAS:
+        return set()
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"dobj", "dative", "ccomp", "xcomp", "attr", "auxpass", "nsubjpass", "agent"}:
+        return set()
+    if any(
+        c.dep_ == "aux" and c.lemma_.lower() in {"have", "will", "would"} for c in verb.children
+    ):
+        return set()
+    return {c.i for c in verb.children if c.dep_ == "nsubj"}
 
 
 def _what_is_said(p: Predicate) -> tuple[set[int], set[int]]:

@@ -24,6 +24,7 @@ from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.actors.phrases import MILITARY_PLACES
 from eventwire.events.classify import ModelError, feature_indices
 from eventwire.events.roles import loose_ref, ref_of
+from eventwire.lexicon import names_a_day
 from eventwire.model import Actor
 
 MODEL_DIR = "data/coder"
@@ -130,6 +131,8 @@ def _phrase(
         start += 1
     while start > 0 and _joined_word(doc[start - 1]):  # the whole of "Hezb-e-Islami"
         start -= 1
+    if names_a_day([t.text for t in doc[start : token.i + 1]]):
+        return None  # "Thu Dec 15 2016 At Least 48 Killed …": a dateline, not who
     text = doc[start : token.i + 1].text
     named_country = key == "#norp" or token.ent_type_ == "GPE"  # "Russian" jets, "US" jets
     iso3 = country(token.text) if country is not None and named_country else None
@@ -176,6 +179,67 @@ def _distance(n: int) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "far"
 
 
+CLAUSE_DEPS = {"advcl", "acl", "relcl", "xcomp", "ccomp", "csubj", "parataxis", "conj"}
+
+
+def _reach(predicate: Token, head: Token) -> tuple[int, int, int]:
+    """(steps from the phrase up to where it meets the predicate's chain, clause boundaries
+    crossed on the phrase's way up, and on the predicate's): the kept path is cut at
+    ``MAX_PATH`` steps, and a phrase deep in a purpose or relative clause ("in a bid to
+    advance towards a region vital to Assad's control", "bases used by the group") is rarely
+    the act's source or target, while a predicate inside a reported clause ("the Pentagon
+    said it hit …") keeps the speaker's subject above it."""
+    up = _chain(head)
+    pred_chain = _chain(predicate)
+    at = {t.i: k for k, t in enumerate(pred_chain)}
+    k_up = next((k for k, t in enumerate(up) if t.i in at), len(up) - 1)
+    below = pred_chain[: at.get(up[k_up].i, 0)]
+    return (
+        k_up,
+        sum(t.dep_ in CLAUSE_DEPS for t in up[:k_up]),
+        sum(t.dep_ in CLAUSE_DEPS for t in below),
+    )
+
+
+def candidate_rows(
+    predicate: Token,
+    root: str,
+    candidates: list[ActorRef],
+    ruled_sources: set[int],
+    ruled_targets: set[int],
+    places: set[int],
+) -> list[list[str]]:
+    """Each phrase's features, with where it stands among the others: the nearest phrase
+    (or coded actor) on its side of the predicate, the second, the rest; how deep it sits."""
+    order: dict[int, str] = {}
+    coded_order: dict[int, str] = {}
+    for before in (True, False):
+        on_side = sorted(
+            (r for r in candidates if (r.head < predicate.i) == before),
+            key=lambda r: abs(r.head - predicate.i),
+        )
+        for k, r in enumerate(on_side):
+            order[r.head] = str(min(k + 1, 3))
+        for k, r in enumerate(x for x in on_side if x.actor.code):
+            coded_order[r.head] = str(min(k + 1, 3))
+    rows = []
+    for ref in candidates:
+        row = features(predicate, root, ref, ruled_sources, ruled_targets, ref.head in places)
+        steps, up, down = _reach(predicate, predicate.doc[ref.head])
+        clauses = f"{min(up, 2)}|{min(down, 2)}"
+        side = "before" if ref.head < predicate.i else "after"
+        row += [
+            f"near={side}|{order[ref.head]}",
+            f"nearc={side}|{coded_order.get(ref.head, '-')}",
+            f"rnear={root}|{side}|{order[ref.head]}",
+            f"steps={_distance(steps)}",
+            f"clauses={clauses}",
+            f"rclauses={root}|{side}|{clauses}",
+        ]
+        rows.append(row)
+    return rows
+
+
 def features(
     predicate: Token,
     root: str,
@@ -210,6 +274,7 @@ def features(
         f"sec={ref.actor.sector or '-'}",
         f"ent={head.ent_type_ or '-'}",
         f"hl={head.lemma_.lower()}",
+        f"rhl={root}|{head.lemma_.lower()}",
         f"hdep={head.dep_}",
         f"place={place}",
         f"rule={rule}",
@@ -332,7 +397,7 @@ class RoleRanker:
         rs = {r.head for r in ruled_sources}
         rt = {r.head for r in ruled_targets}
         rows = [null_features(predicate, root, candidates, rs, rt)]
-        rows += [features(predicate, root, r, rs, rt, r.head in places) for r in candidates]
+        rows += candidate_rows(predicate, root, candidates, rs, rt, places)
         # a military place its armed owner is named with ("PKK camps", "ISIL strongholds") is
         # theirs: the owner is hit (the guideline's places rule); a town or area is not
         held = {
