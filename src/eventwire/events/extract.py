@@ -1001,7 +1001,7 @@ def _harmed_by_participle(predicate: Token) -> set[int]:
 def _headline_passive_subjects(verb: Token) -> set[int]:
     """The subject of a verb of harm with no object and no "have" ("70 ISIS terrorists killed
     in joint air strikes", "30 terrorists killed"): a headline's passive with its "were"
-    dropped, which the parse reads as an active verb. Whoever kills names whom."""
+    dropped, which the parse reads as an active verb; an active one names whom it harms."""
     if verb.pos_ != "VERB" or verb.lemma_.lower() not in HARM_LEMMAS:
         return set()
     deps = {c.dep_ for c in verb.children}
