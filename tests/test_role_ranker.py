@@ -120,6 +120,20 @@ def test_the_subject_of_a_headline_passive_of_harm_is_its_victim():
         } == victims, text
 
 
+def test_whoever_is_hit_is_not_who_hits_under_another_of_its_names():
+    from eventwire.actors.found import ActorRef
+    from eventwire.events.extract import under_other_names
+    from eventwire.model import Actor
+
+    def ref(head: int, code: str | None) -> ActorRef:
+        return ActorRef(head, head, head + 1, Actor("x", code), "kb")
+
+    candidates = [ref(1, "IMGMUSISI"), ref(5, "IMGMUSISI"), ref(9, "SYRMIL"), ref(12, None)]
+    assert under_other_names({1}, candidates) == {1, 5}
+    assert under_other_names({12}, candidates) == set()  # an uncoded victim names no one else
+    assert under_other_names(set(), candidates) == set()
+
+
 def test_a_dateline_read_as_a_name_is_not_a_phrase():
     doc = parsed("Thu Dec 15 2016 At Least 48 Killed in Mortar Attacks in Aleppo.")
     sent = next(iter(doc.sents))
@@ -298,6 +312,9 @@ def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
     # every military place is one (actors.phrases.MILITARY_PLACES): a depot too
     (event,) = events("Syrian army units captured a Hezbollah depot near the border.")
     assert codes(event) == ("SYRMIL", "LBNREB"), event
+    # the parse hangs the owner on the place's own modifier: "(Hezbollah weapons) depot"
+    (event,) = events("Syrian army units took an ISIS weapons depot near Raqqa.")
+    assert codes(event) == ("SYRMIL", "IMGMUSISI"), event
     # a civilian place stays a place, whoever's it is
     (event,) = events("Russian jets hit a refugee camp in Idlib.")
     assert codes(event) == ("RUSMIL", None)

@@ -71,6 +71,8 @@ OWNED_HEADS = MILITARY_PLACES | {
     "target", "area", "village", "town", "neighbourhood", "neighborhood", "territory",
     "facility", "convoy",
 }  # fmt: skip
+# the modifiers that name whose a thing is ("ISIS positions", "the army's aircraft")
+OWNER_DEPS = {"compound", "poss", "nmod", "amod"}
 # modifiers that bind tighter than the head's own noun (country adjectives etc.)
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
 

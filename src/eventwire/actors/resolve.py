@@ -30,6 +30,7 @@ from eventwire.actors.phrases import (
     OFFICES,
     ORGANISATION_HEADS,
     OWNED_HEADS,
+    OWNER_DEPS,
     PEOPLE_HEADS,
     PERSON_PRONOUNS,
     SPOKESPEOPLE,
@@ -504,7 +505,13 @@ class Resolver:
         if kind is None or head.pos_ != "NOUN" or self.kb.agent(lemma):
             return None
         # "the army's aircraft", "ISIS's positions": a possessor owns them as a modifier does
-        modifiers = [c for c in head.lefts if c.dep_ in {"compound", "amod", "nmod", "poss"}]
+        modifiers = [c for c in head.lefts if c.dep_ in OWNER_DEPS]
+        # "ISIS weapons depot", "PKK ammunition depots": the parse hangs the owner on the
+        # thing's own modifier
+        nested = [g for m in modifiers if m.dep_ == "compound" for g in m.lefts]
+        modifiers = sorted(
+            modifiers + [g for g in nested if g.dep_ in OWNER_DEPS], key=lambda t: t.i
+        )
         if not modifiers or hyphen_modifier(modifiers[-1]):
             return None  # "US-led coalition strikes": whose, the hyphen does not say
         # the nearest modifier; past it, or past an agent whose owner was only guessed, a

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
-from eventwire.actors.phrases import MILITARY_PLACES, named_as_backer
+from eventwire.actors.phrases import MILITARY_PLACES, OWNER_DEPS, named_as_backer
 from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
@@ -28,7 +28,6 @@ from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
-    OWNER_DEPS,
     PERSONAL,
     SUBJECT_DEPS,
     anchored_actors,
@@ -702,11 +701,14 @@ def _ranked_roles(
         # "the Pentagon said it hit five bases": the pronoun the rules read as the speaker
         # makes the act the speaker's own
         reporting -= {r.head for r in ruled_sources}
+    victims = victims_of(p.token) if force else set()
     not_sources = (
         backers
         | reported
         | reporting
-        | (victims_of(p.token) | _media(candidates) if force else set())
+        | victims
+        | under_other_names(victims, candidates)
+        | (_media(candidates) if force else set())
     )
 
     def roles(barred: set[int]) -> tuple[list[ActorRef], list[ActorRef]]:
@@ -957,6 +959,14 @@ HARM_LEMMAS = {
     "kill", "injure", "wound", "hurt", "maim", "destroy", "damage", "execute", "behead",
     "massacre", "slaughter", "eliminate", "neutralize", "neutralise",
 }  # fmt: skip
+
+
+def under_other_names(heads: set[int], candidates: list[ActorRef]) -> set[int]:
+    """The phrases that name the same coded actor as one of ``heads``: whoever is hit is not
+    who hits under any of its names ("The ISIL (Islamic State ISIS) equipment was destroyed in
+    the attacks": the parenthesis is the same group)."""
+    codes = {r.actor.code for r in candidates if r.head in heads and r.actor.code}
+    return {r.head for r in candidates if r.actor.code in codes}
 
 
 def victims_of(predicate: Token) -> set[int]:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from spacy.tokens import Doc, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
+from eventwire.actors.phrases import OWNER_DEPS
 from eventwire.events.verbs import normalise_words
 from eventwire.lexicon import names_a_day
 from eventwire.model import Actor
@@ -440,9 +441,6 @@ def named_antecedents(refs: list[ActorRef], doc: Doc, found: ArticleActors) -> l
         )
         out.append(named if named is not None and compatible else ref)
     return out
-
-
-OWNER_DEPS = {"compound", "poss", "nmod", "amod"}
 
 
 def _owner(token: Token, found: ArticleActors) -> ActorRef | None:
