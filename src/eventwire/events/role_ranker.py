@@ -179,8 +179,8 @@ def _distance(n: int) -> str:
     return str(n) if n <= 3 else "4-6" if n <= 6 else "7-12" if n <= 12 else "far"
 
 
-def _reach(predicate: Token, head: Token) -> tuple[int, int, int]:
-    """(steps from the phrase up to where it meets the predicate's chain, clauses and
+def _reach(pred_chain: list[Token], head: Token) -> tuple[int, int, int]:
+    """(steps from the phrase up to where it meets ``pred_chain``, the predicate's, clauses and
     conjuncts passed on the phrase's way up, and on the predicate's; counting a list's members
     as conjuncts measured better than counting only verbs'): the kept path is cut at
     ``MAX_PATH`` steps, and a phrase deep in a purpose or relative clause ("in a bid to
@@ -188,7 +188,6 @@ def _reach(predicate: Token, head: Token) -> tuple[int, int, int]:
     the act's source or target, while a predicate inside a reported clause ("the Pentagon
     said it hit …") keeps the speaker's subject above it."""
     up = _chain(head)
-    pred_chain = _chain(predicate)
     at = {t.i: k for k, t in enumerate(pred_chain)}
     k_up = next((k for k, t in enumerate(up) if t.i in at), len(up) - 1)
     below = pred_chain[: at.get(up[k_up].i, 0)]
@@ -220,10 +219,11 @@ def candidate_rows(
             order[r.head] = str(min(k + 1, 3))
         for k, r in enumerate(x for x in on_side if x.actor.code):
             coded_order[r.head] = str(min(k + 1, 3))
+    pred_chain = _chain(predicate)  # once for all the phrases
     rows = []
     for ref in candidates:
         row = features(predicate, root, ref, ruled_sources, ruled_targets, ref.head in places)
-        steps, up, down = _reach(predicate, predicate.doc[ref.head])
+        steps, up, down = _reach(pred_chain, predicate.doc[ref.head])
         clauses = f"{min(up, 2)}|{min(down, 2)}"
         side = "before" if ref.head < predicate.i else "after"
         row += [
