@@ -2,7 +2,12 @@
 ``train_coder.py --dev-cv 5 --keep-folds DIR``: a change to what follows the event model
 (roles, codes, filters, the threshold) is measured in seconds, without retraining.
 
-    python tools/devcv.py DIR [--threshold 0.4 0.3 ...]
+    python tools/devcv.py DIR [--threshold 0.4 0.3 ...] [--role-folds RF] [--record JSON]
+
+``--record`` writes the figures into the shipped model's ``training.dev_cv`` (what ``eventwire
+eval realnews`` reports as cross-validated), naming the role model they were measured with:
+when only the role ranker is retrained, the event model's recorded figures would otherwise
+be those of the old ranker.
 
 Retrain and keep new folds whenever the training data, the features or the model change: the
 kept folds are only valid for the model they were trained as.
@@ -11,6 +16,7 @@ kept folds are only valid for the model they were trained as.
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 from pathlib import Path
 
@@ -25,6 +31,9 @@ def main() -> None:
     ap.add_argument(
         "--role-folds", type=Path, default=None, help="train_roles.py --keep-folds's folder"
     )
+    ap.add_argument(
+        "--record", type=Path, default=None, help="model.json whose dev_cv the figures replace"
+    )
     args = ap.parse_args()
     fold_of = {
         int(i): k
@@ -38,6 +47,18 @@ def main() -> None:
                 {"threshold": float(t), **{k: v for k, v in score.items() if k != "confusion"}}
             )
         )
+    if args.record is not None:
+        record(args.record, report)
+
+
+def record(model_json: Path, report: dict[str, dict]) -> None:
+    """The figures as the model's recorded dev cross-validation, with the sha256 of the role
+    model beside it (``roles.npz``) that the role folds were trained as."""
+    meta = json.loads(model_json.read_text(encoding="utf-8"))
+    roles = hashlib.sha256((model_json.parent / "roles.npz").read_bytes()).hexdigest()
+    meta["training"]["dev_cv"].update({str(t): score for t, score in report.items()})
+    meta["training"]["dev_cv_roles_sha256"] = roles
+    model_json.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":
