@@ -92,6 +92,10 @@ def test_unknown_actor_is_kept_with_a_null_code_and_codes_nothing():
          "RUSMIL"),
         ("Irans foreign minister met the Turkish president in Ankara.", "Irans foreign minister",
          "IRNGOV"),
+        # ... and so is a named group's or person's
+        ("Government warplanes destroyed ISILs weapons depots near Raqqa.",
+         "ISILs weapons depots", "IMGMUSISI"),
+        ("Rebels shelled Assads forces near Hama on Friday.", "Assads forces", "SYRGOV"),
         # a possessor owns the weapon as a modifier does ("Syrian army aircraft")
         ("The Syrian army's aircraft bombed ISIL positions in Raqqa.", "Syrian army's aircraft",
          "SYRMIL"),
@@ -100,6 +104,55 @@ def test_unknown_actor_is_kept_with_a_null_code_and_codes_nothing():
 def test_a_states_possessive_names_its_actor(sentence: str, phrase: str, expected: str):
     codes = actor_codes(code(sentence))
     assert any(phrase in text and c == expected for text, c in codes.items()), codes
+
+
+def test_is_in_capitals_is_the_islamic_state_but_the_verb_is_nobody():
+    codes = actor_codes(code("Kurdish fighters clashed with IS near Manbij on Friday."))
+    assert codes.get("IS") == "IMGMUSISI", codes
+    codes = actor_codes(code("Is the Kurdish offensive on Manbij over? It is, said the envoy."))
+    assert "IMGMUSISI" not in codes.values(), codes
+    # the parser reads "IS" as the group, not as "is", where the text around it is mixed case
+    assert (
+        actor_codes(code("IS fighters attacked Kurdish forces near Manbij."))["IS fighters"]
+        == "IMGMUSISI"
+    )
+    assert ("TURMIL", "IMGMUSISI") in {
+        (s, t) for s, _, t in triples(code("The Turkish army shelled IS positions near Manbij."))
+    }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Pope Francis urged Russia to protect civilians in Aleppo.", "Pope Francis", "VATGOV"),
+        ("The Pope condemned the bombing of the hospital.", "The Pope", "VATGOV"),
+        ("ICE agents detained 40 workers in Texas.", "ICE agents", "USAGOV"),
+    ],
+)  # fmt: skip
+def test_actors_the_phoenix_dictionaries_lack(sentence: str, phrase: str, expected: str):
+    codes = actor_codes(code(sentence, published="2016-06-01"))
+    assert codes.get(phrase) == expected, codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Regime forces shelled the town of Douma near Damascus on Monday.", "Regime forces",
+         "SYRMIL"),
+        ("Government troops advanced on Idlib, the last rebel stronghold in Syria.",
+         "Government troops", "SYRMIL"),
+        ("Opposition forces attacked checkpoints near Aleppo in northern Syria.",
+         "Opposition forces", "SYRREB"),
+    ],
+)  # fmt: skip
+def test_the_storys_own_government_and_opposition_forces(sentence: str, phrase: str, expected: str):
+    codes = actor_codes(code(sentence))
+    assert codes.get(phrase) == expected, codes
+
+
+def test_an_acronym_written_in_capitals_is_not_its_common_word():
+    codes = actor_codes(code("Ice covered the roads as Turkish troops crossed the border."))
+    assert "USAGOV" not in codes.values(), codes
 
 
 def test_capital_as_metonym_but_not_as_a_place():

@@ -20,7 +20,28 @@ def load_nlp() -> Language:
     nlp = spacy.load(MODEL)
     nlp.max_length = 2_000_000
     nlp.add_pipe("paragraph_breaks", before="parser")
+    nlp.add_pipe("name_norms", first=True)
     return nlp
+
+
+# Capitalised forms that mixed-case news uses as names, whose lower case is a function word
+# the model would read instead: "IS positions" is the Islamic State's, not "is positions".
+NAME_NORMS = {"IS": "isis"}
+_CASE_WINDOW = 4  # tokens on each side that show the text is not all capitals
+
+
+@Language.component("name_norms")
+def name_norms(doc: Doc) -> Doc:
+    """Give such a name its name's norm, which the model's word vectors read, where the words
+    around it show mixed case (an all-capitals headline's "U.S. IS CONSIDERING" keeps "is")."""
+    for token in doc:
+        norm = NAME_NORMS.get(token.text)
+        if norm is None:
+            continue
+        around = doc[max(token.i - _CASE_WINDOW, 0) : token.i + _CASE_WINDOW + 1]
+        if any(t.is_alpha and not t.is_upper for t in around):
+            token.norm_ = norm
+    return doc
 
 
 @Language.component("paragraph_breaks")

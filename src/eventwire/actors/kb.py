@@ -254,12 +254,18 @@ class KnowledgeBase:
         self._prefix_agents: set[str] = set()  # agents whose code goes before the country
         self.country_codes: set[str] = set()
         self._sector_codes: set[str] = set()  # every code an agent gives (GOV, MED, NGO …)
+        # keys our facts file marks as matching only as written ("IS", "ICE": not "is", "Ice")
+        self._as_written: dict[str, str] = {}
         self.max_phrase_tokens = 1
 
     # ------------------------------------------------------------------ queries
     def lookup(self, phrase: str, date: str | None = None) -> ActorRecord | None:
         """The actor a phrase names on ``date`` ("YYYY-MM-DD"; None → the current code)."""
-        entry = self._entry(normalize(phrase))
+        key = normalize(phrase)
+        written = self._as_written.get(key)
+        if written is not None and written not in phrase:
+            return None
+        entry = self._entry(key)
         if entry is None:
             return None
         code = self._code_on(entry, _day(date))
@@ -447,7 +453,10 @@ def _load_extras(kb: KnowledgeBase, rows: Iterable[list[str]], source: str) -> N
         row = row + [""] * (6 - len(row))
         grouped.setdefault((row[0].strip(), row[4].strip()), []).append(row)
     for (kind, name), group in grouped.items():
-        surfaces = [name] + [a for r in group for a in r[5].split("|") if a.strip()]
+        surfaces = [name] + [a.strip() for r in group for a in r[5].split("|") if a.strip()]
+        for written in (a[1:] for a in surfaces if a.startswith("=")):
+            kb._as_written[normalize(written)] = written
+        surfaces = [a.removeprefix("=") for a in surfaces]
         keys = list(dict.fromkeys(k for k in map(normalize, surfaces) if k))
         if kind == "agent":
             for key in keys:

@@ -23,7 +23,7 @@ PEOPLE_HEADS = {
     "inspector", "monitor", "observer", "peacekeeper", "envoy", "delegate", "staff",
     "personnel", "expert", "investigator", "worker", "representative", "member", "leader",
     "spokesman", "spokeswoman", "spokesperson", "negotiator", "mediator", "official", "team",
-    "mission", "crew",
+    "mission", "crew", "agent", "officer",
 }  # fmt: skip
 # people who act as the group named after them ("fighters of the Nusra Front", "militants
 # belonging to the Islamic State"): the group is the actor

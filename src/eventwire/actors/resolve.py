@@ -104,6 +104,28 @@ def _owners_named(head: Token, preps: set[str]) -> list[Token]:
     ]
 
 
+def _lost_apostrophe(token: Token) -> bool:
+    """A capitalised word ending in "s" that modifies a later word: in text that lost its
+    apostrophes (all of FA-KES) the possessive of a name ("Assads forces", "ISs weapons")."""
+    text = token.text
+    return (
+        len(text) >= 3
+        and text[0].isupper()
+        and text[-1] == "s"
+        and text[-2] != "s"
+        and token.head.i > token.i
+        and token.dep_ in OWNER_DEPS
+    )
+
+
+def _domestic(head: Token) -> bool:
+    """A group of the story's own country: the head names one ("the opposition") or its
+    modifier does ("government forces", "regime troops", "army units")."""
+    return head.lemma_.lower() in DOMESTIC_GROUPS or any(
+        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS for m in head.lefts
+    )
+
+
 class Resolver:
     """Resolves one article; keeps the in-article memory (names seen, last person, countries)."""
 
@@ -393,7 +415,7 @@ class Resolver:
                     )
                 owned = Actor(text, compose_code(owner, agent), owner, sector_of(agent))
                 return ActorRef(head.i, start, end, owned, "country+agent")
-        if agent and head.lower_ in GROUP_HEADS and head.lemma_.lower() not in DOMESTIC_GROUPS:
+        if agent and head.lower_ in GROUP_HEADS and not _domestic(head):
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
             if lower in ALIAS_TITLES:
@@ -407,8 +429,9 @@ class Resolver:
                 # "… the Islamic State. The militants also …": the group the story named
                 return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
             inferred = self.agent_country.get(head.lemma_.lower())
-            if inferred is None and head.lemma_.lower() in DOMESTIC_GROUPS:
-                inferred = self.main_country()  # "the opposition" in a story about Syria
+            if inferred is None and _domestic(head):
+                # "the opposition", "regime forces", "army units" in a story about Syria
+                inferred = self.main_country()
             if inferred is None:  # "the embassy": whose, the text does not say
                 unknown = self.conventions.unknown_owner_code
                 null = compose_code(unknown, agent) if unknown else None
@@ -754,6 +777,9 @@ class Resolver:
                 piece = words[i : i + length]
                 phrase = joined_text(piece)
                 record = self.kb.lookup(phrase, self.date)
+                if record is None and length == 1 and _lost_apostrophe(piece[0]):
+                    # "Assads forces", "ISILs positions"
+                    record = self.kb.lookup(piece[0].text[:-1], self.date)
                 if record and record.kind in {"person", "organization"}:
                     return Actor(phrase, record.code, country_part(record.code),
                                  sector_part(record.code), record.name), "kb"  # fmt: skip
