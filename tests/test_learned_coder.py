@@ -269,6 +269,21 @@ def test_an_arrest_with_no_named_agent_keeps_its_target():
     assert found[0].source is None and "opposition leader" in found[0].target.text
 
 
+def test_any_agentless_passive_keeps_a_target_named_outright():
+    # the guideline: "Y was released" has a null source unless the sentence names the agent
+    found = events("Two Kenyan aid workers were released in Somalia on Sunday, officials said.")
+    assert [(e.source, e.cameo[:2], code_of(e.target)) for e in found] == [(None, "08", "KENLAB")]
+    # people whose country is only guessed from the story ("four people … released from
+    # hospital") do not place an act that nobody does
+    from eventwire.actors.found import ActorRef
+    from eventwire.events.extract import _named_outright
+    from eventwire.model import Actor
+
+    people = Actor("four people", "KENPPL", "KEN", "PPL")
+    assert not _named_outright(ActorRef(1, 0, 2, people, "agent"))
+    assert _named_outright(ActorRef(1, 0, 2, people, "country+agent"))
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

@@ -34,6 +34,8 @@ _CASE_WINDOW = 4  # tokens on each side that show the text is not all capitals
 def name_norms(doc: Doc) -> Doc:
     """Give such a name its name's norm, which the model's word vectors read, where the words
     around it show mixed case (an all-capitals headline's "U.S. IS CONSIDERING" keeps "is")."""
+    if not any(name in doc.text for name in NAME_NORMS):
+        return doc
     for token in doc:
         norm = NAME_NORMS.get(token.text)
         if norm is None:

@@ -1164,7 +1164,7 @@ def _events_for(
                 if GUESS_DROPPED not in (src.how, tgt.how):
                     continue
             if not _roles_complete(
-                src, tgt, code, p.learned, config.allow_missing_target, sent.doc
+                src, tgt, code, p.learned, config.allow_missing_target, sent.doc, p.token
             ):
                 continue
             yield _event(p, code, src, tgt, sent, index, modality, negated)
@@ -1181,10 +1181,14 @@ def _events_for(
 
 
 # Acts with no named agent ("air strikes killed 12 civilians", "the journalist was arrested"):
-# the learned coder codes them with a null source. Every other event needs someone who acts;
+# the learned coder codes them with a null source. Every other event needs someone who acts
+# (but see NAMED_OUTRIGHT);
 # the learned coder codes acts with no named counterpart ("protesters blocked roads") with a
 # null target.
 OPEN_SOURCE_ROOTS = {"17", "18", "19", "20"}
+# Any other act told in an agentless passive keeps its null source when whom it befell is named
+# outright ("Three Russians and one Ukrainian have been released from captivity in Libya").
+NAMED_OUTRIGHT = {"kb", "country", "country+agent", "capital", "owned", "instrument", "led"}
 # acts of force, whose object may be a place: a capital there is the city, not its government
 FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 
@@ -1346,6 +1350,7 @@ def _roles_complete(
     learned: bool,
     missing_target: bool,
     doc: Doc,
+    predicate: Token | None = None,
 ) -> bool:
     if src is None and tgt is None:
         return False
@@ -1354,10 +1359,30 @@ def _roles_complete(
     ):
         return False  # "officials warned …": nobody coded or named, nothing a user can place
     if src is None:
-        return learned and code[:2] in OPEN_SOURCE_ROOTS
+        if not learned:
+            return False
+        return code[:2] in OPEN_SOURCE_ROOTS or (
+            predicate is not None and _named_outright(tgt) and _agentless_passive(predicate)
+        )
     if tgt is None:
         return missing_target or learned
     return True
+
+
+def _agentless_passive(verb: Token) -> bool:
+    """ "Three Russians were released", "inspectors have been expelled": a passive verb with
+    no "by" phrase. The guideline codes it with a null source, whatever the act."""
+    return (
+        verb.pos_ == "VERB"
+        and any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
+        and not any(c.dep_ == "agent" for c in verb.children)
+    )
+
+
+def _named_outright(ref: ActorRef | None) -> bool:
+    """A coded actor the phrase names itself (a state, a known body, a nationality), not one
+    guessed from the story ("four people" released from hospital are the story's country's)."""
+    return ref is not None and bool(ref.actor.code) and ref.how in NAMED_OUTRIGHT
 
 
 PRONOUNS = PERSONAL | {"i", "me", "you", "it"}
