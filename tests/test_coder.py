@@ -150,6 +150,13 @@ def test_the_storys_own_government_and_opposition_forces(sentence: str, phrase: 
     assert codes.get(phrase) == expected, codes
 
 
+def test_a_big_city_places_the_officials_it_modifies():
+    codes = actor_codes(code("Cleveland officials imposed a curfew on the city's downtown."))
+    assert codes.get("Cleveland officials") == "USAGOV", codes
+    codes = actor_codes(code("Mosul officials accused the militia of looting shops."))
+    assert codes.get("Mosul officials") == "IRQGOV", codes
+
+
 def test_an_acronym_written_in_capitals_is_not_its_common_word():
     codes = actor_codes(code("Ice covered the roads as Turkish troops crossed the border."))
     assert "USAGOV" not in codes.values(), codes

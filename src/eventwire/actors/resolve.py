@@ -704,6 +704,14 @@ class Resolver:
             return None
         return self.kb.country(text[:-1]) or self.kb.capital(text[:-1])
 
+    @staticmethod
+    def _city_modifier(token: Token, head: Token) -> str | None:
+        """ "Cleveland officials", "Aleppo residents": a big city that modifies an agent word
+        places it in the city's country (``city_country``: one country's city of 100,000+)."""
+        if token.ent_type_ != "GPE" or token.dep_ != "compound" or token.head.i != head.i:
+            return None
+        return city_country(token.text)
+
     def _names_country(self, head: Token) -> bool:
         """ "Russia", "Moscow", "the Syrians" — not "the Syrian crisis" or "Syrian jails"."""
         if head.ent_type_ in {"GPE", "NORP"}:
@@ -803,7 +811,11 @@ class Resolver:
                     code = self.kb.country(joined_text(tokens[i : i + n]))
                     if code:
                         return code
-            code = self._state_code(t.text) or self._possessive_without_apostrophe(t, head)
+            code = (
+                self._state_code(t.text)
+                or self._possessive_without_apostrophe(t, head)
+                or self._city_modifier(t, head)
+            )
             if code:
                 return code
         if head.lower_ == "country" and self.last_person and self.last_person.country:
