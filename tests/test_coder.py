@@ -95,7 +95,7 @@ def test_unknown_actor_is_kept_with_a_null_code_and_codes_nothing():
         # ... and so is a named group's or person's
         ("Government warplanes destroyed ISILs weapons depots near Raqqa.",
          "ISILs weapons depots", "IMGMUSISI"),
-        ("Rebels shelled Assads forces near Hama on Friday.", "Assads forces", "SYRGOV"),
+        ("Rebels shelled Assads forces near Hama on Friday.", "Assads forces", "SYRMIL"),
         # a possessor owns the weapon as a modifier does ("Syrian army aircraft")
         ("The Syrian army's aircraft bombed ISIL positions in Raqqa.", "Syrian army's aircraft",
          "SYRMIL"),
@@ -147,6 +147,22 @@ def test_actors_the_phoenix_dictionaries_lack(sentence: str, phrase: str, expect
 )  # fmt: skip
 def test_the_storys_own_government_and_opposition_forces(sentence: str, phrase: str, expected: str):
     codes = actor_codes(code(sentence))
+    assert codes.get(phrase) == expected, codes
+
+
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "expected"),
+    [
+        ("Assad forces shelled the town of Douma on Monday.", "Assad forces", "SYRMIL"),
+        ("Rebels attacked Assad's forces near Hama.", "Assad's forces", "SYRMIL"),
+        ("Maduro's security forces arrested 40 protesters in Caracas.",
+         "Maduro's security forces", "VENCOP"),
+        # a seat of government's officials stay its own
+        ("Kremlin officials criticized the new sanctions.", "Kremlin officials", "RUSGOV"),
+    ],
+)  # fmt: skip
+def test_a_leaders_forces_are_the_states(sentence: str, phrase: str, expected: str):
+    codes = actor_codes(code(sentence, published="2016-06-01"))
     assert codes.get(phrase) == expected, codes
 
 

@@ -118,6 +118,10 @@ def _lost_apostrophe(token: Token) -> bool:
     )
 
 
+# the armed agents a leader commands ("Assad forces" are Syria's military)
+FORCE_AGENTS = {"MIL", "COP", "SPY"}
+
+
 def _domestic(head: Token) -> bool:
     """A group of the story's own country: the head names one ("the opposition") or its
     modifier does ("government forces", "regime troops", "army units")."""
@@ -379,6 +383,11 @@ class Resolver:
                 ):
                     return None  # "the Eriadorian border": a place word, not an actor
                 return ActorRef(head.i, start, end, self._copy(actor, text), "country")
+            forces = self._leaders_agent(actor, how, own, head)
+            if forces is not None:  # "Assad forces": the leader's state's forces
+                state = actor.country or ""
+                combined = Actor(text, compose_code(state, forces), state, sector_of(forces))
+                return ActorRef(head.i, start, end, combined, "country+agent")
             self._remember(actor, tokens)
             return ActorRef(head.i, start, end, self._copy(actor, text), how)
 
@@ -390,6 +399,8 @@ class Resolver:
                 return ActorRef(head.i, start, end, Actor(text, country, country), "country")
             return None  # "Lavrov's remarks", "the Syrian crisis": not actors
         country = self._country_in(tokens, head)
+        if country is None and agent:
+            country = self._leaders_state(head)
         if country and agent:
             self.agent_country[head.lemma_.lower()] = country
             actor = Actor(text, compose_code(country, agent), country, sector_of(agent), None)
@@ -703,6 +714,31 @@ class Resolver:
         if token.i >= head.i or len(text) < 4 or text[-1] != "s" or not text[0].isupper():
             return None
         return self.kb.country(text[:-1]) or self.kb.capital(text[:-1])
+
+    def _leaders_state(self, head: Token) -> str | None:
+        """ "Assad's forces", "Erdogan's troops", "Putin's spokesman": a state's leader or
+        official who owns an agent places it in the leader's state (the agent's own sector)."""
+        for owner in (c for c in head.lefts if c.dep_ in {"poss", "compound"}):
+            name = [t for t in owner.subtree if t.dep_ != "case"]
+            known = self._known_name(name)
+            if known is None or known[1] != "kb":
+                continue
+            actor = known[0]
+            if actor.country and actor.sector in STATE_SECTORS:
+                return actor.country
+        return None
+
+    def _leaders_agent(self, actor: Actor, how: str, own: list[Token], head: Token) -> str | None:
+        """The armed agent a state's leader, named as its modifier, commands ("Assad forces",
+        "Assads troops"): its sector, for the leader's state; None otherwise ("Kremlin
+        officials" stay the Kremlin's)."""
+        if how != "kb" or actor.sector != "GOV" or not actor.country:
+            return None
+        if head.pos_ != "NOUN" or head.text in actor.text.split():
+            return None
+        rest = [t for t in own if t.text not in actor.text.split()]
+        agent = self._agent_of(rest, head) if rest else None
+        return agent if agent in FORCE_AGENTS else None
 
     @staticmethod
     def _city_modifier(token: Token, head: Token) -> str | None:
