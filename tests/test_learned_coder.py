@@ -284,6 +284,17 @@ def test_any_agentless_passive_keeps_a_target_named_outright():
     assert _named_outright(ActorRef(1, 0, 2, people, "country+agent"))
 
 
+def test_a_state_naming_the_fighting_is_where_not_who():
+    # "Yemen clashes": where the two sides fight; those the clashes kill are the victims
+    found = events("Yemen clashes killed 40 Houthi rebels on Sunday.")
+    assert [(e.source, code_of(e.target)) for e in found] == [(None, "YEMREB")]
+    found = events("Syria fighting kills 132 Islamic State fighters, monitor says.")
+    assert [(e.source, code_of(e.target)) for e in found] == [(None, "IMGMUSISI")]
+    # an act of one side keeps the state that names it as who acts
+    found = events("US strikes killed 20 militants in Syria on Sunday.")
+    assert [code_of(e.source) for e in found] == ["USA"]
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

@@ -702,8 +702,11 @@ def _ranked_roles(
         # makes the act the speaker's own
         reporting -= {r.head for r in ruled_sources}
     victims = victims_of(p.token) if force else set()
+    where_fought = _where_fighting_is(candidates, sent.doc)
+    not_targets |= where_fought
     not_sources = (
         backers
+        | where_fought
         | reported
         | reporting
         | victims
@@ -972,13 +975,16 @@ def under_other_names(heads: set[int], candidates: list[ActorRef]) -> set[int]:
 def victims_of(predicate: Token) -> set[int]:
     """Who suffers the act: the passive subject or object of a verb of harm that is the
     predicate, or that the predicate hangs on by a preposition ("40 fighters were killed in
-    the offensive", "were injured due to the clashes"), and the subject of "suffered" losses
-    in it. Never the act's source."""
+    the offensive", "were injured due to the clashes") or as its subject ("clashes killed 40
+    rebels"), and the subject of "suffered" losses in it. Never the act's source."""
     verb: Token | None = predicate
     for _ in range(3):
         if verb is None or verb.pos_ in {"VERB", "AUX"}:
             break
-        verb = verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod", "dobj"} else None
+        # "in the offensive", and an act that is the subject: "clashes kill 40 rebels"
+        verb = (
+            verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod", "dobj", "nsubj"} else None
+        )
     out = _harmed_by_participle(predicate)
     if verb is not None and verb.lemma_.lower() in SUFFER_LEMMAS:
         # "ISIL suffered a heavy death toll in the air raids": its subject is who was hit
@@ -1316,6 +1322,32 @@ def _places_naming_acts(candidates: list[ActorRef], doc: Doc, acts: frozenset[st
             c.dep_ == "conj" and c.lemma_.lower() in acts for c in head.children
         )
         if names_act:
+            out.add(ref.head)
+    return out
+
+
+# acts of two sides fighting each other: a state or place that names one says where it is
+# ("Syria fighting kills 132 IS fighters", "Yemen clashes"), not who fights ("US strikes" do)
+MUTUAL_FIGHTING = {
+    "fighting", "fight", "clash", "war", "conflict", "violence", "unrest", "battle", "combat",
+    "hostility", "skirmish",
+}  # fmt: skip
+
+
+def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
+    """A named state or place modifying a noun of fighting between sides: where, not who."""
+    out = set()
+    for ref in candidates:
+        head = doc[ref.head]
+        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC", "NORP"}
+        on_fighting = head.dep_ in {"compound", "amod", "nmod"} and (
+            head.head.lemma_.lower() in MUTUAL_FIGHTING or head.head.lower_ in MUTUAL_FIGHTING
+        )
+        # the parse of a headline may hang the fighting on the place: "Syria [fighting] kills"
+        fighting_on = any(
+            c.dep_ == "acl" and c.lemma_.lower() in MUTUAL_FIGHTING for c in head.children
+        )
+        if named_place and (on_fighting or fighting_on):
             out.add(ref.head)
     return out
 
