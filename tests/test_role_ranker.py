@@ -315,6 +315,11 @@ def test_a_military_place_its_armed_owner_holds_makes_the_owner_the_target():
     # the parse hangs the owner on the place's own modifier: "(Hezbollah weapons) depot"
     (event,) = events("Syrian army units took an ISIS weapons depot near Raqqa.")
     assert codes(event) == ("SYRMIL", "IMGMUSISI"), event
+    # gun emplacements and ammunition dumps are held places too, and vehicles are their owner's
+    (event,) = events("Turkish jets struck Daesh gun emplacements in northern Syria.")
+    assert codes(event) == ("TURMIL", "IMGMUSISI"), event
+    (event,) = events("Kurdish fighters destroyed seven Daesh vehicles near Manbij.")
+    assert codes(event)[1] == "IMGMUSISI", event
     # a civilian place stays a place, whoever's it is
     (event,) = events("Russian jets hit a refugee camp in Idlib.")
     assert codes(event) == ("RUSMIL", None)

@@ -65,11 +65,12 @@ ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "fact
 MILITARY_PLACES = {
     "stronghold", "camp", "base", "position", "post", "headquarters", "hideout", "checkpoint",
     "depot", "outpost", "barracks", "bunker", "tunnel", "trench", "fortification", "line",
+    "emplacement", "dump", "arsenal", "stockpile", "launcher",
 }  # fmt: skip
 # what an attack is aimed at, owned by its modifier ("rebel positions", "Kurdish villages")
 OWNED_HEADS = MILITARY_PLACES | {
     "target", "area", "village", "town", "neighbourhood", "neighborhood", "territory",
-    "facility", "convoy",
+    "facility", "convoy", "vehicle",
 }  # fmt: skip
 # the modifiers that name whose a thing is ("ISIS positions", "the army's aircraft")
 OWNER_DEPS = {"compound", "poss", "nmod", "amod"}
