@@ -662,6 +662,14 @@ def test_a_dateline_is_nobody():
     parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
     assert not any("Fri" in p or "Sep" in p for p in parties), parties
     assert all(e.date == "2013-09-27" for e in result.events)
+    # the parse may make the dateline's month the head of the group's name
+    text = "Sun Jun 18 2017 Daesh on the Run in Raqqa 30 Terrorists Killed."
+    result = eventwire.extract(text, published="2017-06-18")
+    parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
+    assert parties and not any(p in {"Sun", "Jun"} for p in parties), parties
+    # … and a month that names a person stays her name
+    (event,) = events("Theresa May criticized Russia on Monday.")
+    assert event.source is not None and event.source.text == "Theresa May"
 
 
 def test_an_actor_does_not_carry_the_dateline_hung_on_it():
@@ -672,6 +680,11 @@ def test_an_actor_does_not_carry_the_dateline_hung_on_it():
     )
     parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
     assert "Six people" in parties and not any("2014" in p or "Mar" in p for p in parties)
+    # a whole name that lost its apostrophe before the noun it owns (all of FA-KES)
+    found = events("Troops advanced towards areas vital to President Bashar al-Assads control.")
+    assert any(a is not None and a.code == "SYRGOV" for e in found for a in (e.source, e.target)), [
+        (e.source, e.target) for e in found
+    ]
     # a number that counts people is theirs
     (event,) = events("150 villagers fled after Syrian troops shelled the town.")
     assert event.target is not None and event.target.text == "150 villagers"

@@ -273,6 +273,8 @@ class Resolver:
             if len(words) < 2 or hyphen_modifier(words[-1]):
                 continue  # "Hong Kong-flagged": a modifier
             record = self.kb.lookup(words.text, self.date)
+            if record is None and _lost_apostrophe(words[-1]):  # "Bashar al-Assads control"
+                record = self.kb.lookup(words.text[:-1], self.date)
             country = self.kb.country(words.text)  # a state's name, never a city's
             if country is not None:
                 actor = Actor(words.text, country, country, None, record.name if record else None)
@@ -821,9 +823,9 @@ class Resolver:
                 piece = words[i : i + length]
                 phrase = joined_text(piece)
                 record = self.kb.lookup(phrase, self.date)
-                if record is None and length == 1 and _lost_apostrophe(piece[0]):
-                    # "Assads forces", "ISILs positions"
-                    record = self.kb.lookup(piece[0].text[:-1], self.date)
+                if record is None and _lost_apostrophe(piece[-1]):
+                    # "Assads forces", "ISILs positions", "President Bashar al-Assads control"
+                    record = self.kb.lookup(phrase[:-1], self.date)
                 if record and record.kind in {"person", "organization"}:
                     return Actor(phrase, record.code, country_part(record.code),
                                  sector_part(record.code), record.name), "kb"  # fmt: skip

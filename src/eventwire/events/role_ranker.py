@@ -68,6 +68,8 @@ def phrases(
             # a phrase; a common word only when it heads roles ("rebel fire", not "air")
             words = None if modifier and named and token.dep_ in MODIFIER_DEPS else role_words
             ref = loose_ref(token, found) or ref or _phrase(token, words, country)
+        if ref is not None and _dated_head(sent.doc[ref.head]):
+            continue  # "Mon Jun 20 2016 Daesh …": a dateline the parse made the phrase's head
         if ref is not None and ref.head == token.i and ref.head not in refs:
             refs[ref.head] = ref
     # a word inside a longer phrase is not a phrase of its own ("Sergey" in "Foreign
@@ -84,6 +86,16 @@ def phrases(
     for ref in ruled:
         out.setdefault(ref.head, ref)
     return [out[k] for k in sorted(out)]
+
+
+def _dated_head(head: Token) -> bool:
+    """A month or weekday beside a number or another calendar word ("Jun 20", "Mon Jun"):
+    a date, whatever the tagger made of it; "Theresa May said" is a name."""
+    if not names_a_day([head.text]) or head.like_num:
+        return False
+    doc = head.doc
+    around = [doc[i] for i in (head.i - 1, head.i + 1) if 0 <= i < len(doc)]
+    return any(t.like_num or names_a_day([t.text]) for t in around)
 
 
 NOMINAL_DEPS = {
