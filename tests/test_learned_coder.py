@@ -295,6 +295,16 @@ def test_a_state_naming_the_fighting_is_where_not_who():
     assert [code_of(e.source) for e in found] == ["USA"]
 
 
+def test_the_medium_a_message_goes_out_on_is_not_whom_it_addresses():
+    found = events("Opposition activists appealed for international help on Facebook.")
+    assert found and all(e.target is None or e.target.text != "Facebook" for e in found)
+    found = events("The Kenyan minister criticized the ruling on Twitter on Sunday.")
+    assert found and all(e.target is None or e.target.text != "Twitter" for e in found)
+    # whom an appeal names stays its target
+    (event,) = events("Rebels called on the UN to intervene in Aleppo.")
+    assert code_of(event.target) == "IGOUNO"
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

@@ -687,6 +687,7 @@ def _ranked_roles(
     speakers, reported = _what_is_said(p)
     not_targets = (
         reporters_of(p.token)
+        | _channels(candidates, sent.doc)
         | _locations(candidates, sent.doc, p.code)
         | _places_naming_acts(
             candidates, sent.doc, _act_nouns(load_classifier(config.model).trigger_nouns)
@@ -1348,6 +1349,31 @@ def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
             c.dep_ == "acl" and c.lemma_.lower() in MUTUAL_FIGHTING for c in head.children
         )
         if named_place and (on_fighting or fighting_on):
+            out.add(ref.head)
+    return out
+
+
+# where a message is posted or broadcast, never whom it addresses ("appealed for help on
+# Facebook", "criticized the decision on Twitter")
+CHANNELS = {
+    "facebook", "twitter", "x", "youtube", "telegram", "instagram", "whatsapp", "tiktok",
+    "weibo", "wechat", "vk", "television", "tv", "radio", "website", "internet", "media",
+    "account", "channel", "page", "post", "broadcast", "video", "blog",
+}  # fmt: skip
+CHANNEL_PREPS = {"on", "via", "through", "over", "in"}
+
+
+def _channels(candidates: list[ActorRef], doc: Doc) -> set[int]:
+    """A phrase after "on", "via" or "through" that names a medium: where it was said."""
+    out = set()
+    for ref in candidates:
+        head = doc[ref.head]
+        if (
+            head.lower_ in CHANNELS
+            and head.dep_ == "pobj"
+            and head.head.lower_ in CHANNEL_PREPS
+            and not ref.actor.code
+        ):
             out.add(ref.head)
     return out
 
