@@ -49,6 +49,15 @@ def test_pronoun_and_definite_description_resolve_within_the_article():
     assert ("RUSGOV", "051", "EGY") in triples(result)
 
 
+def test_a_group_named_as_subject_is_never_he():
+    result = code(
+        "Russian military spokesman Igor Konashenkov spoke in Moscow on Tuesday. "
+        "ISIS no longer has the money to buy weapons in Syria, he said."
+    )
+    he = [m.actor.code for m in result.actors if m.text == "he" and m.actor]
+    assert he and "IMGMUSISI" not in he, he
+
+
 @pytest.mark.parametrize(
     "published, expected", [("2012-06-01", "USAGOVLEG"), ("2014-06-01", "USAGOV")]
 )

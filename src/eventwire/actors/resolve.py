@@ -255,7 +255,9 @@ class Resolver:
             if ref.how == "country+agent":
                 self._coordinated_countries(ref, doc, found)
             salient = ref.how in {"kb", "alias", "pronoun"} or token.ent_type_ == "PERSON"
-            if salient and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
+            # a group or an institution is never "he" ("ISIS has no more funds, he said")
+            body = armed_group(ref.actor.code) or token.ent_type_ == "ORG"
+            if salient and not body and ref.actor.sector and token.dep_ in {"nsubj", "nsubjpass"}:
                 self.last_subject = ref.actor
 
     def _whole_names(self, doc: Doc, found: ArticleActors) -> None:
