@@ -290,6 +290,17 @@ def test_a_state_named_as_where_the_fighting_is_is_not_its_target():
     assert event.cameo[:2] in {"18", "19"} and codes(event) == ("IMGMUSISI", None)
     (event,) = events("Syrian rebels launched an offensive in western Syria on Monday.")
     assert event.cameo[:2] in {"18", "19"} and codes(event) == ("SYRREB", None)
+    # "on the border with Turkey", even where the parse hangs "with Turkey" on the verb
+    from eventwire.actors.found import ActorRef
+    from eventwire.events.extract import _locations
+    from eventwire.model import Actor
+
+    words = ["Fighters", "press", "the", "assault", "on", "the", "border", "with", "Turkey"]
+    heads = [1, 1, 3, 1, 1, 6, 4, 1, 7]
+    deps = ["nsubj", "ROOT", "det", "dobj", "prep", "det", "pobj", "prep", "pobj"]
+    doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
+    turkey = ActorRef(8, 8, 9, Actor("Turkey", "TUR", "TUR"), "country")
+    assert _locations([turkey], doc, "190") == {8}
     # a state struck is still the target
     (event,) = events("Israeli jets struck Syria on Monday.")
     assert codes(event) == ("ISRMIL", "SYR")

@@ -1203,6 +1203,7 @@ FORCE_ROOTS = {"14", "15", "17", "18", "19", "20"}
 # prepositions that say where an act of force happens, not at whom ("fired at Saudi Arabia"
 # names the target)
 WHERE_NOT_WHOM = {"in", "near", "around", "outside", "inside", "across", "along", "throughout"}
+BORDER_WORDS = {"border", "frontier", "boundary"}
 PLACE_NOUNS = {
     "town", "village", "city", "neighbourhood", "neighborhood", "district", "area", "region",
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
@@ -1298,7 +1299,15 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )
-        if after_place_word or on_place_noun or _holder_of_place(head):
+        # "on the border with Turkey", however the parse attaches "with"
+        across_border = (
+            named_place
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "with"
+            and head.head.i > 0
+            and doc[head.head.i - 1].lower_ in BORDER_WORDS
+        )
+        if after_place_word or on_place_noun or across_border or _holder_of_place(head):
             out.add(ref.head)
     return out
 
