@@ -305,6 +305,28 @@ def test_the_medium_a_message_goes_out_on_is_not_whom_it_addresses():
     assert code_of(event.target) == "IGOUNO"
 
 
+def test_the_two_ministers_are_the_last_two_ministers_who_met():
+    # sample-002 (our own text): after Ayrault and Cavusoglu meet, Cavusoglu accuses Kurdish
+    # militias; "the two ministers" are still the two ministers, not a minister and a militia
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "samples" / "articles.jsonl"
+    record = next(
+        json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "sample-002"
+    )  # fmt: skip
+    result = eventwire.extract(
+        record["text"], published=record["published"], title=record.get("title")
+    )
+    pairs = {
+        (code_of(e.source), code_of(e.target))
+        for e in result.events
+        if e.source is not None and e.source.text == "The two ministers"
+    }
+    assert pairs and all({s, t} == {"FRAGOV", "TURGOV"} for s, t in pairs), pairs
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

@@ -10,7 +10,7 @@ the target), a verb that only reports speech codes nothing, and discarded storie
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -576,13 +576,30 @@ def _refers_back(noun: Token, event: Event, earlier: list[Event]) -> bool:
     return definite and not dated and any(_pair(e) == _pair(event) for e in earlier)
 
 
+# what each of "both ministers", "the two countries" can stand for
+PAIR_KINDS: dict[str, Callable[[Actor], bool]] = {
+    "minister": lambda actor: actor.sector == "GOV",
+    "leader": lambda actor: actor.sector == "GOV",
+    "country": lambda actor: actor.sector is None and len(actor.code or "") == 3,
+}
+
+
 def _both_sides(subject: Token, earlier: list[Event]) -> list[ActorRef]:
     """ "Both sides agreed …": the two parties of the article's last two-sided event."""
     if subject.lemma_.lower() not in {"side", "party", "country", "leader", "minister"}:
         return []
     if not any(c.lower_ in {"both", "two"} for c in subject.children):
         return []
-    last = next((e for e in reversed(earlier) if e.source and e.target), None)
+    lemma = subject.lemma_.lower()
+    fits = PAIR_KINDS.get(lemma, lambda actor: True)
+    last = next(
+        (
+            e
+            for e in reversed(earlier)
+            if e.source and e.target and fits(e.source) and fits(e.target)
+        ),
+        None,
+    )  # "the two ministers": the last two ministers who met, not a minister and a militia
     if last is None or last.source is None or last.target is None:
         return []
     return [
