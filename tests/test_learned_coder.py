@@ -327,6 +327,22 @@ def test_the_two_ministers_are_the_last_two_ministers_who_met():
     assert pairs and all({s, t} == {"FRAGOV", "TURGOV"} for s, t in pairs), pairs
 
 
+def test_a_partys_claim_of_the_other_sides_force_is_its_accusation():
+    # the guideline: a contested claim presented by a party is that party's accusation
+    (event,) = events("The Syrian opposition claimed the Syrian army used chlorine gas in Douma.")
+    assert (code_of(event.source), event.cameo, code_of(event.target)) == (
+        "SYROPP",
+        "112",
+        "SYRMIL",
+    )
+    # a party claiming its own attack reports the attack
+    found = events("Houthi rebels claimed they had attacked Saudi cities with rockets.")
+    assert [e.cameo[:2] for e in found] == ["19"] and code_of(found[0].source) == "YEMREB"
+    # a monitor's report of a strike codes the strike
+    found = events("The observatory said Russian jets hit a rebel outpost near Idlib.")
+    assert [e.cameo[:2] for e in found] == ["19"] and code_of(found[0].source) == "RUSMIL"
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

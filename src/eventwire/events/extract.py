@@ -1172,7 +1172,18 @@ def _events_for(
         code, negated, modality = refused_intent(code), False, "asserted"
     no_actor: list[ActorRef | None] = [None]
     conventions = config.conventions
+    claimer = _contesting_claimer(p, found) if p.learned and code[:2] in HARM_ROOTS else None
     for src in sources_list or no_actor:
+        if (
+            claimer is not None
+            and src is not None
+            and src.actor.code
+            and not _same_party(claimer.actor, src.actor, people_apart=True)
+        ):
+            # "opposition sources claimed Russian jets hit an outpost": a party's contested
+            # claim of the other side's act is its accusation (the guideline), not the act
+            yield _event(p, CONTESTED_CLAIM, claimer, src, sent, index, "asserted", False)
+            continue
         for tgt in targets_list or no_actor:
             # one party on both sides codes nothing; PETRARCH keeps a state's own parts apart
             # ("MORMIL->MOR")
@@ -1202,6 +1213,33 @@ def _events_for(
                 reverse = code
             if reverse and (modality == "asserted" or both):
                 yield _event(p, reverse, tgt, src, sent, index, modality, negated)
+
+
+# a party's claim that the other side used force is its accusation: CAMEO's 112
+CONTESTED_CLAIM = "112"
+CLAIM_VERBS = {"claim", "allege"}
+HARM_ROOTS = {"18", "19", "20"}
+
+
+def _contesting_claimer(p: Predicate, found: ArticleActors) -> ActorRef | None:
+    """Who claims the act, when the act is the clause of "claim" or "allege" and the claimer
+    is a coded party (not a news outlet or a monitor, whose report codes the act itself)."""
+    verb = p.noun.governor if p.noun is not None and p.noun.governor is not None else p.token
+    for _ in range(2):
+        if verb.dep_ not in {"ccomp", "xcomp", "dobj"} or verb.head == verb:
+            return None
+        verb = verb.head
+        if verb.lemma_.lower() in CLAIM_VERBS:
+            break
+    else:
+        return None
+    if verb.lemma_.lower() not in CLAIM_VERBS:
+        return None
+    for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        ref = found.at(subject)
+        if ref is not None and ref.actor.code and ref.actor.sector not in {"MED", "NGO"}:
+            return ref
+    return None
 
 
 # Acts with no named agent ("air strikes killed 12 civilians", "the journalist was arrested"):
