@@ -343,6 +343,16 @@ def test_a_partys_claim_of_the_other_sides_force_is_its_accusation():
     assert [e.cameo[:2] for e in found] == ["19"] and code_of(found[0].source) == "RUSMIL"
 
 
+def test_a_headline_pair_discussing_a_topic_consults_each_other():
+    # "A, B discuss X": the comma is the headline's "and", and what they discuss is the topic
+    found = events("Putin, Erdogan discuss Syria in phone call")
+    pairs = {(code_of(e.source), code_of(e.target)) for e in found}
+    assert pairs == {("RUSGOV", "TURGOV")}, pairs
+    # an apposition that describes the man is the same man
+    found = events("Lavrov, Russia's foreign minister, met Kerry in Geneva.")
+    assert {(code_of(e.source), code_of(e.target)) for e in found} == {("RUSGOV", "USAGOV")}
+
+
 def test_the_speakers_own_pronoun_is_not_the_target():
     # "he" is the source himself: the target is looked for elsewhere, the event is not lost
     found = events(

@@ -351,6 +351,9 @@ class Resolver:
         by_modifier = self._owned_by_modifier(head, start, end, text)
         if by_modifier is not None:
             return by_modifier
+        listed_pair = self._headline_pair(head, own)
+        if listed_pair is not None:
+            return listed_pair
         person = self._known_name(own)
         if (
             person is not None
@@ -460,6 +463,32 @@ class Resolver:
                 return None  # "Fri Sep 27": a dateline the tagger read as a person
             return ActorRef(head.i, start, end, Actor(text), "unknown")
         return None
+
+    def _headline_pair(self, head: Token, own: list[Token]) -> ActorRef | None:
+        """ "Putin, Erdogan discuss Syria": a headline's list without "and", which the parse
+        reads as an apposition. When the name and its apposition are two different known
+        actors, each is one (the apposition kept as the head's companion, like "US and
+        Russian diplomats"); "Lavrov, Russia's foreign minister" is one man."""
+        if head.pos_ != "PROPN":
+            return None
+        second = next(
+            (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i),
+            None,
+        )
+        if second is None:
+            return None
+        cut = second.left_edge.i
+        first_words = [t for t in own if t.i < cut and not t.is_punct]
+        second_words = [t for t in own if cut <= t.i <= second.right_edge.i]
+        first = self._known_name(first_words) if first_words else None
+        other = self._known_name(second_words) if second_words else None
+        if first is None or other is None or first[1] != "kb" or other[1] != "kb":
+            return None
+        if first[0].code == other[0].code:
+            return None
+        companion = ActorRef(second.i, cut, second.right_edge.i + 1, other[0], "kb")
+        self._found.also.setdefault(head.i, []).append(companion)
+        return ActorRef(head.i, first_words[0].i, first_words[-1].i + 1, first[0], "kb")
 
     def _listed_names(self, head: Token, start: int) -> list[ActorRef]:
         """The names a list folded into the head's modifiers holds, before the head's own

@@ -705,6 +705,7 @@ def _ranked_roles(
     not_targets = (
         reporters_of(p.token)
         | _channels(candidates, sent.doc)
+        | _topic_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _places_naming_acts(
             candidates, sent.doc, _act_nouns(load_classifier(config.model).trigger_nouns)
@@ -1415,6 +1416,23 @@ def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
         if named_place and (on_fighting or fighting_on):
             out.add(ref.head)
     return out
+
+
+# verbs whose object is what is talked of, not with whom: "discuss Syria", "discussed the
+# possibility of a dialogue between Damascus and the opposition" (the counterpart comes with
+# "with")
+TOPIC_VERBS = {"discuss", "debate"}
+
+
+def _topic_of(predicate: Token) -> set[int]:
+    """The words of a discussion's object: the topic, never the act's target (also of the
+    act the discussion is held in: "discuss Syria in a phone call")."""
+    verb = predicate
+    if predicate.pos_ == "NOUN" and predicate.dep_ == "pobj" and predicate.head.dep_ == "prep":
+        verb = predicate.head.head
+    if verb.lemma_.lower() not in TOPIC_VERBS:
+        return set()
+    return {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
 
 
 # where a message is posted or broadcast, never whom it addresses ("appealed for help on
