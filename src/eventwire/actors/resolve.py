@@ -471,6 +471,15 @@ class Resolver:
         Russian diplomats"); "Lavrov, Russia's foreign minister" is one man."""
         if head.pos_ != "PROPN":
             return None
+        before = self._listed_before(head)
+        if before is not None:  # "Iran, Iraq agree …": the parse hangs "Iran" on the verb
+            first_ref = self._named_or_state([before])
+            mine = self._named_or_state(own)
+            if first_ref is None or mine is None or first_ref[0].code == mine[0].code:
+                return None
+            companion = ActorRef(before.i, before.i, before.i + 1, first_ref[0], first_ref[1])
+            self._found.also.setdefault(head.i, []).append(companion)
+            return ActorRef(head.i, own[0].i, own[-1].i + 1, mine[0], mine[1])
         second = next(
             (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i),
             None,
@@ -480,15 +489,38 @@ class Resolver:
         cut = second.left_edge.i
         first_words = [t for t in own if t.i < cut and not t.is_punct]
         second_words = [t for t in own if cut <= t.i <= second.right_edge.i]
-        first = self._known_name(first_words) if first_words else None
-        other = self._known_name(second_words) if second_words else None
-        if first is None or other is None or first[1] != "kb" or other[1] != "kb":
+        first = self._named_or_state(first_words)
+        other = self._named_or_state(second_words)
+        if first is None or other is None or first[0].code == other[0].code:
             return None
-        if first[0].code == other[0].code:
-            return None
-        companion = ActorRef(second.i, cut, second.right_edge.i + 1, other[0], "kb")
+        companion = ActorRef(second.i, cut, second.right_edge.i + 1, other[0], other[1])
         self._found.also.setdefault(head.i, []).append(companion)
-        return ActorRef(head.i, first_words[0].i, first_words[-1].i + 1, first[0], "kb")
+        return ActorRef(head.i, first_words[0].i, first_words[-1].i + 1, first[0], first[1])
+
+    @staticmethod
+    def _listed_before(head: Token) -> Token | None:
+        """The name before "X, " that the parse left hanging on the subject's verb."""
+        if head.dep_ != "nsubj" or head.i < 2 or head.doc[head.i - 1].text != ",":
+            return None
+        first = head.doc[head.i - 2]
+        if (
+            first.pos_ != "PROPN"
+            or first.head != head.head
+            or first.dep_ not in {"dep", "npadvmod"}
+        ):
+            return None
+        return first
+
+    def _named_or_state(self, words: list[Token]) -> tuple[Actor, str] | None:
+        """A known person or body the words name, or the state they name ("Kenya")."""
+        if not words:
+            return None
+        known = self._known_name(words)
+        if known is not None:
+            return known if known[1] == "kb" else None
+        text = joined_text(words)
+        code = self.kb.country(text)
+        return (Actor(text, code, code), "country") if code else None
 
     def _listed_names(self, head: Token, start: int) -> list[ActorRef]:
         """The names a list folded into the head's modifiers holds, before the head's own
