@@ -568,6 +568,15 @@ def test_a_state_backing_a_group_is_neither_the_group_nor_its_owner():
     # the backer itself is still who it is
     government = next(t for t in doc if t.text == "government")
     assert actors_of(doc).at(government).actor.code == "SAUGOV"
+    # "backed by its ally X", even where the parse makes X the subject of the next verb
+    from eventwire.actors.phrases import named_as_backer
+
+    doc = parsed(
+        "North of the city the army backed by its Lebanese ally Hezbollah shelled Zabadani."
+    )
+    hezbollah = next(t for t in doc if t.text == "Hezbollah")
+    assert named_as_backer(hezbollah)
+    assert not named_as_backer(next(t for t in doc if t.text == "army"))
 
 
 def test_who_suffered_losses_in_an_attack_is_its_target_not_its_source():

@@ -206,7 +206,22 @@ def named_as_backer(token: Token) -> bool:
     for ancestor in token.ancestors:
         if ancestor.lower_ in BACKING and ancestor.dep_ in {"acl", "amod"}:
             return ancestor.head.pos_ in {"NOUN", "PROPN"}
-    return False
+    return _after_backed_by(token)
+
+
+# words that may stand between "backed by" and the backer's name: "backed by its Lebanese
+# ally Hezbollah"
+ALLY_WORDS = {"its", "their", "his", "the", "ally", "allies", "allied", "partner", "partners"}
+
+
+def _after_backed_by(token: Token) -> bool:
+    """The name right after "backed by (its … ally)", however the parse attached it: "the army
+    backed by its Lebanese ally Hezbollah shelled …" parsed with Hezbollah as who shelled."""
+    doc = token.doc
+    i = token.left_edge.i - 1
+    while i >= 0 and (doc[i].lower_ in ALLY_WORDS or doc[i].ent_type_ == "NORP"):
+        i -= 1
+    return i >= 1 and doc[i].lower_ == "by" and doc[i - 1].lower_ in BACKING
 
 
 def is_capitalised(token: Token) -> bool:
