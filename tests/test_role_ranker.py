@@ -301,6 +301,9 @@ def test_a_state_named_as_where_the_fighting_is_is_not_its_target():
     doc = Doc(load_nlp().vocab, words=words, heads=heads, deps=deps)
     turkey = ActorRef(8, 8, 9, Actor("Turkey", "TUR", "TUR"), "country")
     assert _locations([turkey], doc, "190") == {8}
+    # a name no dictionary knows, that a place noun names, is the place ("the outskirts of X")
+    found = events("Rebels attacked the outskirts of Kafr Nabudah on Monday.")
+    assert found and all(e.target is None for e in found), [e.target for e in found]
     # a state struck is still the target
     (event,) = events("Israeli jets struck Syria on Monday.")
     assert codes(event) == ("ISRMIL", "SYR")

@@ -1352,6 +1352,17 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
             and head.dep_ == "pobj"
             and (head.head.lower_ in WHERE_NOT_WHOM or head.head.head.lemma_.lower() in PLACE_NOUNS)
         )  # "clashes in western Syria", "on the border with Turkey"
+        # an uncoded name a place noun names: "the outskirts of Kafr Nabudah", "the town of X"
+        named_by_place_noun = (
+            not ref.actor.code
+            and head.pos_ == "PROPN"
+            and head.dep_ == "pobj"
+            and head.head.lower_ == "of"
+            and (
+                head.head.head.lemma_.lower() in PLACE_NOUNS or head.head.head.lower_ in PLACE_NOUNS
+            )
+        )
+        after_place_word = after_place_word or named_by_place_noun
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )
