@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY, ActorRef, ArticleActors
-from eventwire.actors.kb import KnowledgeBase
+from eventwire.actors.kb import ActorRecord, KnowledgeBase
 from eventwire.actors.phrases import (
     DOMESTIC_GROUPS,
     GENERIC_ARMED,
@@ -274,9 +274,7 @@ class Resolver:
             words = doc[start:end]
             if len(words) < 2 or hyphen_modifier(words[-1]):
                 continue  # "Hong Kong-flagged": a modifier
-            record = self.kb.lookup(words.text, self.date)
-            if record is None and _lost_apostrophe(words[-1]):  # "Bashar al-Assads control"
-                record = self.kb.lookup(words.text[:-1], self.date)
+            record = self._lookup(words.text, words[-1])  # "Bashar al-Assads control"
             country = self.kb.country(words.text)  # a state's name, never a city's
             if country is not None:
                 actor = Actor(words.text, country, country, None, record.name if record else None)
@@ -472,28 +470,25 @@ class Resolver:
         if head.pos_ != "PROPN":
             return None
         before = self._listed_before(head)
-        if before is not None:  # "Iran, Iraq agree …": the parse hangs "Iran" on the verb
-            first_ref = self._named_or_state([before])
-            mine = self._named_or_state(own)
-            if first_ref is None or mine is None or first_ref[0].code == mine[0].code:
-                return None
-            companion = ActorRef(before.i, before.i, before.i + 1, first_ref[0], first_ref[1])
-            self._found.also.setdefault(head.i, []).append(companion)
-            return ActorRef(head.i, own[0].i, own[-1].i + 1, mine[0], mine[1])
         second = next(
             (c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.i > head.i),
             None,
         )
-        if second is None:
+        if before is not None:  # "Iran, Iraq agree …": the parse hangs "Iran" on the verb
+            first_words, second_words = own, [before]
+            companion_at = (before.i, before.i, before.i + 1)
+        elif second is not None:
+            cut = second.left_edge.i
+            first_words = [t for t in own if t.i < cut and not t.is_punct]
+            second_words = [t for t in own if cut <= t.i <= second.right_edge.i]
+            companion_at = (second.i, cut, second.right_edge.i + 1)
+        else:
             return None
-        cut = second.left_edge.i
-        first_words = [t for t in own if t.i < cut and not t.is_punct]
-        second_words = [t for t in own if cut <= t.i <= second.right_edge.i]
         first = self._named_or_state(first_words)
         other = self._named_or_state(second_words)
         if first is None or other is None or first[0].code == other[0].code:
             return None
-        companion = ActorRef(second.i, cut, second.right_edge.i + 1, other[0], other[1])
+        companion = ActorRef(*companion_at, other[0], other[1])
         self._found.also.setdefault(head.i, []).append(companion)
         return ActorRef(head.i, first_words[0].i, first_words[-1].i + 1, first[0], first[1])
 
@@ -799,9 +794,10 @@ class Resolver:
         officials" stay the Kremlin's)."""
         if how != "kb" or actor.sector != "GOV" or not actor.country:
             return None
-        if head.pos_ != "NOUN" or head.text in actor.text.split():
+        name_words = actor.text.split()
+        if head.pos_ != "NOUN" or head.text in name_words:
             return None
-        rest = [t for t in own if t.text not in actor.text.split()]
+        rest = [t for t in own if t.text not in name_words]
         agent = self._agent_of(rest, head) if rest else None
         return agent if agent in FORCE_AGENTS else None
 
@@ -812,6 +808,14 @@ class Resolver:
         if token.ent_type_ != "GPE" or token.dep_ != "compound" or token.head.i != head.i:
             return None
         return city_country(token.text)
+
+    def _lookup(self, phrase: str, last: Token) -> ActorRecord | None:
+        """The KB's actor for a name; one whose last word lost its possessive apostrophe
+        (``_lost_apostrophe``) is looked up without the "s" when it is not known as it is."""
+        record = self.kb.lookup(phrase, self.date)
+        if record is None and _lost_apostrophe(last):
+            record = self.kb.lookup(phrase[:-1], self.date)
+        return record
 
     def _names_country(self, head: Token) -> bool:
         """ "Russia", "Moscow", "the Syrians" — not "the Syrian crisis" or "Syrian jails"."""
@@ -885,10 +889,7 @@ class Resolver:
                     continue  # names begin and end with a name word
                 piece = words[i : i + length]
                 phrase = joined_text(piece)
-                record = self.kb.lookup(phrase, self.date)
-                if record is None and _lost_apostrophe(piece[-1]):
-                    # "Assads forces", "ISILs positions", "President Bashar al-Assads control"
-                    record = self.kb.lookup(phrase[:-1], self.date)
+                record = self._lookup(phrase, piece[-1])  # "Assads forces", "ISILs positions"
                 if record and record.kind in {"person", "organization"}:
                     return Actor(phrase, record.code, country_part(record.code),
                                  sector_part(record.code), record.name), "kb"  # fmt: skip

@@ -702,8 +702,10 @@ def _ranked_roles(
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
     speakers, reported = _what_is_said(p)
+    where_fought = _where_fighting_is(candidates, sent.doc)
     not_targets = (
         reporters_of(p.token)
+        | where_fought
         | _channels(candidates, sent.doc)
         | _topic_of(p.token)
         | _locations(candidates, sent.doc, p.code)
@@ -721,8 +723,6 @@ def _ranked_roles(
         # makes the act the speaker's own
         reporting -= {r.head for r in ruled_sources}
     victims = victims_of(p.token) if force else set()
-    where_fought = _where_fighting_is(candidates, sent.doc)
-    not_targets |= where_fought
     not_sources = (
         backers
         | where_fought
@@ -1234,8 +1234,6 @@ def _contesting_claimer(p: Predicate, found: ArticleActors) -> ActorRef | None:
             break
     else:
         return None
-    if verb.lemma_.lower() not in CLAIM_VERBS:
-        return None
     for subject in (c for c in verb.children if c.dep_ == "nsubj"):
         ref = found.at(subject)
         if ref is not None and ref.actor.code and ref.actor.sector not in {"MED", "NGO"}:
@@ -1346,7 +1344,7 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
     out = set()
     for ref in candidates:
         head = doc[ref.head]
-        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
+        named_place = _names_place(ref, head)
         after_place_word = (
             named_place
             and head.dep_ == "pobj"
@@ -1391,7 +1389,7 @@ def _places_naming_acts(candidates: list[ActorRef], doc: Doc, acts: frozenset[st
     out = set()
     for ref in candidates:
         head = doc[ref.head]
-        if not (ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}):
+        if not _names_place(ref, head):
             continue
         names_act = head.dep_ == "compound" and head.head.lemma_.lower() in acts
         # the parser may hang the act on the first place: "the Jenin [and the Nablus attacks]"
@@ -1411,12 +1409,17 @@ MUTUAL_FIGHTING = {
 }  # fmt: skip
 
 
+def _names_place(ref: ActorRef, head: Token) -> bool:
+    """A phrase that names a state or a place: coded as a country or capital, or tagged so."""
+    return ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
+
+
 def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
     """A named state or place modifying a noun of fighting between sides: where, not who."""
     out = set()
     for ref in candidates:
         head = doc[ref.head]
-        named_place = ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC", "NORP"}
+        named_place = _names_place(ref, head) or head.ent_type_ == "NORP"
         on_fighting = head.dep_ in {"compound", "amod", "nmod"} and (
             head.head.lemma_.lower() in MUTUAL_FIGHTING or head.head.lower_ in MUTUAL_FIGHTING
         )
