@@ -58,8 +58,11 @@ INSTRUMENT_HEADS = {
 }  # fmt: skip
 # forces named by the state that leads them ("the US-led coalition")
 LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}
-# organisations named by their modifier ("the Islamic State group", "the Hamas movement")
-ORGANISATION_HEADS = {"group", "movement", "organization", "organisation", "faction", "network"}
+# organisations named by their modifier ("the Islamic State group", "the Hamas movement"), and
+# the sources that speak for one ("opposition sources", "a military source")
+ORGANISATION_HEADS = {
+    "group", "movement", "organization", "organisation", "faction", "network", "source",
+}  # fmt: skip
 # places armed forces hold: whose they are, their owner is hit ("ISIS positions", "a
 # Hezbollah depot"); alone they are where ("a checkpoint")
 MILITARY_PLACES = {
@@ -89,6 +92,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
     for child in head.lefts:
         if child.dep_ in MODIFIER_DEPS:
             start = min(start, child.left_edge.i)
+    start = max([start, *(t.i + 1 for t in head.doc[start : head.i] if _spaced_dash(t))])
     end = head.i + 1
     for child in head.rights:
         name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
@@ -100,6 +104,16 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if name or title:
             end = max(end, child.right_edge.i + 1)
     return start, end
+
+
+DASHES = ("-", "–", "—")
+
+
+def _spaced_dash(token: Token) -> bool:
+    """A dash with a space after it ends a dateline ("BEIRUT - Warplanes", "Beirut London-
+    warplanes" where the text lost its punctuation): no modifier reaches across it. A
+    hyphen inside a word ("US-led") has no space."""
+    return token.text.endswith(DASHES) and bool(token.whitespace_)
 
 
 def expletive(pronoun: Token) -> bool:
@@ -197,15 +211,24 @@ BACKED_APART = {"backed", "sponsored", "funded", "financed", "supported"}
 
 # words that, modifying a group, name whom it serves: "rebels backed by Turkey", "groups
 # affiliated to the Saudi regime", "militias loyal to Iran"
-BACKING = SUPPORTING | {"affiliated", "loyal"}
+ALLEGIANCE = {"affiliated", "loyal"}  # never a finite act: "X affiliated to Y" is a misparse
+BACKING = SUPPORTING | ALLEGIANCE
 
 
 def named_as_backer(token: Token) -> bool:
     """A word inside the modifier that names a group's backer ("Turkey" in "rebels backed by
     Turkey"): the backer supports the group; it is not the group, nor its owner."""
+    below = token
     for ancestor in token.ancestors:
         if ancestor.lower_ in BACKING and ancestor.dep_ in {"acl", "amod"}:
             return ancestor.head.pos_ in {"NOUN", "PROPN"}
+        if (
+            ancestor.lower_ in ALLEGIANCE
+            and below.dep_ == "prep"
+            and below.lower_ in {"to", "with"}
+        ):
+            return True  # "groups affiliated to X targeted …" parsed with "affiliated" as verb
+        below = ancestor
     return _after_backed_by(token)
 
 

@@ -122,6 +122,11 @@ def _lost_apostrophe(token: Token) -> bool:
 FORCE_AGENTS = {"MIL", "COP", "SPY"}
 
 
+# ranks whose holder belongs to whichever armed group the modifier names
+RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
+NON_STATE_ARMED = {"UAF", "REB", "INS"}
+
+
 def _domestic(head: Token) -> bool:
     """A group of the story's own country: the head names one ("the opposition") or its
     modifier does ("government forces", "regime troops", "army units")."""
@@ -925,6 +930,9 @@ class Resolver:
         return None
 
     def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
+        armed = self._armed_rank(head)
+        if armed:
+            return armed
         words = [  # organisation names may hold agents ("the Russian Foreign Ministry")
             t
             for t in tokens
@@ -956,6 +964,18 @@ class Resolver:
                     return f"{prefix}{agent}" if prefix else agent
         if head.lower_ in GROUP_HEADS:
             return "GOV" if head.lower_ not in {"people"} else "CVL"
+        return None
+
+    def _armed_rank(self, head: Token) -> str | None:
+        """ "a terrorist commander", "militant leaders": a rank in an armed group that is no
+        state's is that group's (the dictionary's "commander" alone is a state's military)."""
+        if head.lemma_.lower() not in RANK_HEADS:
+            return None
+        for modifier in head.lefts:
+            if modifier.dep_ in {"compound", "amod"}:
+                agent = self.kb.agent(modifier.lemma_.lower()) or self.kb.agent(modifier.lower_)
+                if agent and agent.rstrip("~")[:3] in NON_STATE_ARMED:
+                    return agent
         return None
 
     def _prefix_agent(self, words: list[Token]) -> str | None:

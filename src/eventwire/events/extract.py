@@ -960,6 +960,9 @@ def reporters_of(predicate: Token, told_only: bool = False) -> set[int]:
             and c.i != predicate.i
             and not any(g.dep_ in {"ccomp", "xcomp", "dobj"} for g in c.children)
         ]
+    closing = _closing_report(predicate)
+    if closing is not None:
+        verbs.append(closing)
     out = set()
     for verb in verbs:
         if verb.lemma_.lower() in SPEECH_VERBS:
@@ -1061,6 +1064,22 @@ def _what_is_said(p: Predicate) -> tuple[set[int], set[int]]:
         return set(), set()
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
     return speakers, {t.i for c in clauses for t in c.subtree} - speakers
+
+
+def _closing_report(predicate: Token) -> Token | None:
+    """The verb of saying that closes the sentence after the act, however the parse hung it
+    ("… on Wednesday Al-Alam News Network reports."; text that lost its commas)."""
+    words = [t for t in predicate.sent if not t.is_punct]
+    last = words[-1] if words else None
+    if (
+        last is None
+        or last.i <= predicate.i
+        or last.pos_ != "VERB"
+        or last.lemma_.lower() not in SPEECH_VERBS
+        or any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in last.children)
+    ):
+        return None
+    return last
 
 
 def _speakers(verb: Token) -> set[int]:
@@ -1219,6 +1238,8 @@ def _events_for(
 # a party's claim that the other side used force is its accusation: CAMEO's 112
 CONTESTED_CLAIM = "112"
 CLAIM_VERBS = {"claim", "allege"}
+# how a claimed clause hangs on "claim": its complement, object, or what modifies them
+CLAIMED_DEPS = {"ccomp", "xcomp", "dobj", "conj", "acl", "npadvmod"}
 HARM_ROOTS = {"18", "19", "20"}
 
 
@@ -1226,8 +1247,10 @@ def _contesting_claimer(p: Predicate, found: ArticleActors) -> ActorRef | None:
     """Who claims the act, when the act is the clause of "claim" or "allege" and the claimer
     is a coded party (not a news outlet or a monitor, whose report codes the act itself)."""
     verb = p.noun.governor if p.noun is not None and p.noun.governor is not None else p.token
-    for _ in range(2):
-        if verb.dep_ not in {"ccomp", "xcomp", "dobj"} or verb.head == verb:
+    if verb.dep_ == "pobj":  # "injured by Russian airstrikes": the clause the act's noun is in
+        verb = verb.head.head
+    for _ in range(3):  # "claim fighter killed, others injured by …" (a headline): both claimed
+        if verb.dep_ not in CLAIMED_DEPS or verb.head == verb:
             return None
         verb = verb.head
         if verb.lemma_.lower() in CLAIM_VERBS:
@@ -1289,11 +1312,26 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     if ref.actor.code is None and lemma in MILITARY_PLACES:
         # "a checkpoint", "the base": whose, the text does not say ("an army checkpoint" does)
         return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)
-    if ref.actor.code is None and _named_by_place_noun(head):
+    if ref.actor.code is None and (_named_by_place_noun(head) or _shelled_name(head)):
         return True
     if _region_of(head):
         return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+# verbs of force whose object is ground, never a person: "shelled Flita", "stormed Harasta"
+AREA_VERBS = {
+    "shell", "bomb", "bombard", "pound", "storm", "besiege", "capture", "seize", "overrun",
+    "recapture", "retake", "encircle", "raid", "strafe", "blockade", "liberate",
+}  # fmt: skip
+
+
+def _shelled_name(head: Token) -> bool:
+    """A name no dictionary knows as the object of a verb of area attack ("the army shelled
+    Flita and Douma"): a town the tagger may take for a person, where the act happens."""
+    while head.dep_ == "conj":
+        head = head.head
+    return head.pos_ == "PROPN" and head.dep_ == "dobj" and head.head.lemma_.lower() in AREA_VERBS
 
 
 def _region_of(head: Token) -> bool:

@@ -57,6 +57,7 @@ def phrases(
     other modifiers when they are role words ("rebel fire", never "air"), and ``country``
     codes a nationality ("Syrian" → SYR)."""
     refs: dict[int, ActorRef] = {}
+    owned = found.at(predicate) if predicate is not None else None
     for token in sent:
         if token.is_punct or (predicate is not None and token.i == predicate.i):
             continue
@@ -68,6 +69,8 @@ def phrases(
             # a phrase; a common word only when it heads roles ("rebel fire", not "air")
             words = None if modifier and named and token.dep_ in MODIFIER_DEPS else role_words
             ref = loose_ref(token, found) or ref or _phrase(token, words, country)
+            if modifier and ref is not None and ref.actor.code is None:
+                ref = _owner_of_means(ref, owned)
         if ref is not None and _dated_head(sent.doc[ref.head]):
             continue  # "Mon Jun 20 2016 Daesh …": a dateline the parse made the phrase's head
         if ref is not None and ref.head == token.i and ref.head not in refs:
@@ -86,6 +89,16 @@ def phrases(
     for ref in ruled:
         out.setdefault(ref.head, ref)
     return [out[k] for k in sorted(out)]
+
+
+def _owner_of_means(ref: ActorRef, means: ActorRef | None) -> ActorRef:
+    """The act's modifier that heads roles takes the owner the resolver found for the act's
+    means ("Syria regime strike" is SYRGOV's, so its "regime" is SYRGOV)."""
+    if means is None or means.how != "instrument" or not means.actor.code:
+        return ref
+    a = means.actor
+    actor = Actor(ref.actor.text, a.code, a.country, a.sector, a.name)
+    return ActorRef(ref.head, ref.start, ref.end, actor, "instrument")
 
 
 def _dated_head(head: Token) -> bool:
