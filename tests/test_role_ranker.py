@@ -792,3 +792,16 @@ def test_the_act_modifiers_owner_is_the_owner_of_its_means():
     # "after Syria regime strike on Aleppo": "regime" takes the strike's owner, SYRGOV
     found = events("Rescue workers dug out bodies after a Syria regime strike on Aleppo.")
     assert any(codes(e)[0] == "SYRGOV" for e in found), found
+
+
+def test_the_country_a_war_is_in_is_not_whom_an_appeal_addresses():
+    # "urged an end to the war in Yemen": where the war is; nobody is addressed
+    for text in (
+        "The Archbishop of Canterbury on Sunday urged an end to the war in Yemen.",
+        "The UN chief called for an end to the fighting in Sudan.",
+    ):
+        found = events(text)
+        assert found and all(e.target is None for e in found), (text, found)
+    # an appeal to the state itself is still addressed to it
+    found = events("The UN chief urged Sudan to end the fighting.")
+    assert any(codes(e)[1] == "SDN" for e in found), found

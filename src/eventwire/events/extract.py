@@ -1465,7 +1465,13 @@ def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
         fighting_on = any(
             c.dep_ == "acl" and c.lemma_.lower() in MUTUAL_FIGHTING for c in head.children
         )
-        if named_place and (on_fighting or fighting_on):
+        # "an end to the war in Syria": the country the war is in
+        fighting_in = (
+            head.dep_ == "pobj"
+            and head.head.lower_ in {"in", "across", "throughout"}
+            and head.head.head.lemma_.lower() in MUTUAL_FIGHTING
+        )
+        if named_place and (on_fighting or fighting_on or fighting_in):
             out.add(ref.head)
     return out
 
