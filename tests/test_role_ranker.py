@@ -805,3 +805,15 @@ def test_the_country_a_war_is_in_is_not_whom_an_appeal_addresses():
     # an appeal to the state itself is still addressed to it
     found = events("The UN chief urged Sudan to end the fighting.")
     assert any(codes(e)[1] == "SDN" for e in found), found
+
+
+def test_the_acts_own_coded_object_is_its_target():
+    # "…, blaming the Islamic State group for the attack": the group is blamed, not the dead
+    for text, blamed in (
+        ("The ministry said on Monday that six soldiers were killed, blaming the Islamic State "
+         "group for the attack.", "IMGMUSISI"),
+        ("The army said on Friday that five soldiers were killed, blaming al-Shabaab for the "
+         "attack.", "SOMREB"),
+    ):  # fmt: skip
+        blame = [e for e in events(text) if e.cameo[:2] == "11"]
+        assert blame and codes(blame[0])[1] == blamed, (text, blame)

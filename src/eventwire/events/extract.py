@@ -25,7 +25,7 @@ from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event, noun_lexicon
 from eventwire.events.ontology import cameo
-from eventwire.events.role_ranker import load_ranker, phrases
+from eventwire.events.role_ranker import RoleChoice, load_ranker, phrases
 from eventwire.events.roles import (
     CLAUSE_DEPS,
     PERSONAL,
@@ -738,6 +738,9 @@ def _ranked_roles(
             p.token, p.code[:2], candidates, ruled_sources, ruled_targets, places, force,
             barred, not_sources,
         )  # fmt: skip
+        obj = _coded_object(p.token, ruled_targets, barred)
+        if obj is not None and all(r.head != obj.head for r in choice.sources + choice.targets):
+            choice = RoleChoice(choice.sources, [obj])  # "blaming the Islamic State group"
         sources = named_antecedents(
             _with_members(choice.sources, ruled_sources, found, sent.doc), sent.doc, found
         )
@@ -784,6 +787,21 @@ def _ranked_roles(
         if about is not None:
             return sources, [about]
     return sources, targets
+
+
+def _coded_object(verb: Token, ruled_targets: list[ActorRef], barred: set[int]) -> ActorRef | None:
+    """The rules' target that is the verb's own coded direct object ("…, blaming the Islamic
+    State group for the attack"): whom the act is done to, whatever else the sentence names."""
+    for ref in ruled_targets:
+        head = verb.doc[ref.head]
+        if (
+            ref.actor.code
+            and head.dep_ == "dobj"
+            and head.head.i == verb.i
+            and not ref.holds_any(barred)
+        ):
+            return ref
+    return None
 
 
 OWNED_BY_PREPS = {"on", "against", "of", "by", "from"}
