@@ -817,3 +817,15 @@ def test_the_acts_own_coded_object_is_its_target():
     ):  # fmt: skip
         blame = [e for e in events(text) if e.cameo[:2] == "11"]
         assert blame and codes(blame[0])[1] == blamed, (text, blame)
+
+
+def test_the_story_is_where_its_places_are_even_without_apostrophes():
+    # "Syrias Hama province" (FA-KES lost its apostrophes) names Syria; on a tie with the
+    # nationality of foreign jets, the country the places name is the story's
+    result = eventwire.extract(
+        "Russian jets hit a market in Syrias Hama province on Monday. Opposition forces said "
+        "they shot down a Russian drone.",
+        published="2021-03-01",
+    )
+    codes_found = {m.text: m.actor.code for m in result.actors}
+    assert codes_found.get("Opposition forces") == "SYRREB", codes_found

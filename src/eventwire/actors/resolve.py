@@ -156,6 +156,7 @@ class Resolver:
         self.last_group: Actor | None = None  # the armed group named last, for "the militants"
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
         self.country_counts: dict[str, int] = {}
+        self.place_counts: dict[str, int] = {}  # the part of the count that names places
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
         self._agent_words: dict[str, bool] = {}  # noun lemma → can it be an agent
 
@@ -860,7 +861,8 @@ class Resolver:
         counts = {c: n for c, n in self.country_counts.items() if c not in exclude}
         if not counts:
             return None
-        return max(counts.items(), key=lambda kv: kv[1])[0]
+        # a tie goes to the country its places name ("Russian jets" in "Syrias Idlib")
+        return max(counts, key=lambda c: (counts[c], self.place_counts.get(c, 0)))
 
     def _count_countries(self, doc: Doc) -> None:
         for ent in doc.ents:
@@ -870,17 +872,24 @@ class Resolver:
                     if hyphen_modifier(token) or named_as_backer(token):
                         continue  # "Russian-made", "backed by Turkey": not whose story it is
                     code = self.kb.country(token.text) or self.kb.capital(token.text)
+                    if not code and _lost_apostrophe(token):  # "Syrias Idlib province"
+                        code = self.kb.country(token.text[:-1])
                     if code:  # a place names where the story is more than a nationality does
                         weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
-                        self.country_counts[code] = self.country_counts.get(code, 0) + weight
+                        self._count(code, weight, place=weight == 2)
                         counted = True
                 city = None if counted or ent.label_ != "GPE" else city_country(ent.text)
                 if city:  # "protesters in Houston": a story about the United States
-                    self.country_counts[city] = self.country_counts.get(city, 0) + 2
+                    self._count(city, 2, place=True)
         for name in _unlabelled_places(doc):  # "near Aleppo", which the tagger left unnamed
             city = city_country(name)
             if city:
-                self.country_counts[city] = self.country_counts.get(city, 0) + 2
+                self._count(city, 2, place=True)
+
+    def _count(self, code: str, weight: int, place: bool) -> None:
+        self.country_counts[code] = self.country_counts.get(code, 0) + weight
+        if place:
+            self.place_counts[code] = self.place_counts.get(code, 0) + weight
 
     # ------------------------------------------------------------------ pieces
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
