@@ -3,7 +3,8 @@ whose text, sentences and entities are those of the whole."""
 
 from __future__ import annotations
 
-from eventwire.nlp import LONG_TEXT, parse, pieces
+import eventwire
+from eventwire.nlp import LONG_TEXT, load_nlp, parse, pieces
 
 SENTENCE = "Kenya's foreign minister met the Ugandan ambassador in Nairobi on Monday."
 
@@ -45,3 +46,19 @@ def test_a_blank_line_always_ends_a_sentence():
     # a single line break inside a sentence is left to the parser
     (doc,) = parse(["The minister met his Iranian counterpart\nin Tehran on Monday."])
     assert len(list(doc.sents)) == 1
+
+
+def test_a_possessive_that_lost_its_apostrophe_keeps_its_nouns_lemma():
+    # "armys" is never the plural of "army" ("armies"): it is "army's" without its apostrophe
+    doc = load_nlp()("Rebel positions came under the fire of the Syrian armys tanks in the "
+                     "countrys north two days later, the boys said.")  # fmt: skip
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert lemmas["armys"] == "army" and lemmas["countrys"] == "country", lemmas
+    assert lemmas["days"] == "day" and lemmas["boys"] == "boy", lemmas  # plurals untouched
+    # so the army's phrase is an actor: "under the bombardment of the Syrian armys aircraft"
+    result = eventwire.extract(
+        "Islamic State positions near Deir Ezzor came under the bombardment of the Syrian "
+        "armys aircraft on Monday.",
+        published="2021-03-01",
+    )
+    assert any(e.source and e.source.code == "SYRMIL" for e in result.events), result.events

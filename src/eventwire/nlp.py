@@ -21,6 +21,7 @@ def load_nlp() -> Language:
     nlp.max_length = 2_000_000
     nlp.add_pipe("paragraph_breaks", before="parser")
     nlp.add_pipe("name_norms", first=True)
+    nlp.add_pipe("lost_possessives", last=True)
     return nlp
 
 
@@ -43,6 +44,21 @@ def name_norms(doc: Doc) -> Doc:
         around = doc[max(token.i - _CASE_WINDOW, 0) : token.i + _CASE_WINDOW + 1]
         if any(t.is_alpha and not t.is_upper for t in around):
             token.norm_ = norm
+    return doc
+
+
+_LOST_POSSESSIVE = re.compile(r"[a-z]+[bcdfghjklmnpqrstvwxz]ys")
+
+
+@Language.component("lost_possessives")
+def lost_possessives(doc: Doc) -> Doc:
+    """ "the Syrian armys operations", "the countrys president": text that lost its
+    apostrophes (all of FA-KES) writes a possessive of a word in consonant + "y" as "-ys",
+    which is never a plural ("armies"). Give it its noun's lemma, which the tagger missed."""
+    for token in doc:
+        if token.lemma_ == token.text and _LOST_POSSESSIVE.fullmatch(token.text):
+            token.lemma_ = token.text[:-1]
+            token.pos_, token.tag_ = "NOUN", "NN"
     return doc
 
 
