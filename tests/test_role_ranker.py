@@ -829,3 +829,15 @@ def test_the_story_is_where_its_places_are_even_without_apostrophes():
     )
     codes_found = {m.text: m.actor.code for m in result.actors}
     assert codes_found.get("Opposition forces") == "SYRREB", codes_found
+
+
+def test_a_region_places_the_story_in_its_country():
+    # "a zoo in Ohio": a US state is where the story is, as a big city is; a foreign country
+    # named once in passing does not take the story's police
+    result = eventwire.extract(
+        "A boy fell into an enclosure at a zoo in Ohio on Saturday. A zoo in Portugal had a "
+        "similar case. The police said they were investigating the incident.",
+        published="2021-03-01",
+    )
+    codes_found = {m.text: m.actor.code for m in result.actors}
+    assert codes_found.get("The police") == "USACOP", codes_found

@@ -3,7 +3,13 @@ instruments or places, where a phrase starts and ends, and how codes are compose
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Span, Token
+
+if TYPE_CHECKING:
+    from eventwire.gazetteer import Place
 
 NOMINAL = {"NOUN", "PROPN", "PRON"}
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
@@ -135,13 +141,23 @@ def city_country(name: str) -> str | None:
     """The country of a city name that can only mean one country's big city ("Houston");
     None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
     only cities of 100,000+ people count, and those must agree)."""
+    return _one_country(
+        name,
+        lambda place, primary: primary and place.kind == "city" and place.population >= BIG_CITY,
+    )
+
+
+def region_country(name: str) -> str | None:
+    """The country of a region the gazetteer lists in one country only ("Ohio", "Sindh")."""
+    return _one_country(name, lambda place, _: place.kind == "region")
+
+
+def _one_country(name: str, counts: Callable[[Place, bool], bool]) -> str | None:
+    """The one country of the gazetteer's places of that name that ``counts`` keeps."""
     from eventwire.gazetteer import load_gazetteer  # the place stage loads it anyway
 
-    countries = {
-        place.country
-        for place, primary in load_gazetteer().lookup(name)
-        if primary and place.kind == "city" and place.population >= BIG_CITY
-    }
+    countries = {place.country for place, primary in load_gazetteer().lookup(name)
+                 if counts(place, primary)}  # fmt: skip
     return countries.pop() if len(countries) == 1 else None
 
 

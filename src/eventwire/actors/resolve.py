@@ -48,6 +48,7 @@ from eventwire.actors.phrases import (
     joined_text,
     named_as_backer,
     phrase_bounds,
+    region_country,
     sector_of,
     sector_part,
     separates,
@@ -878,8 +879,12 @@ class Resolver:
                         weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
                         self._count(code, weight, place=weight == 2)
                         counted = True
-                city = None if counted or ent.label_ != "GPE" else city_country(ent.text)
-                if city:  # "protesters in Houston": a story about the United States
+                city = (
+                    None
+                    if counted or ent.label_ != "GPE"
+                    else city_country(ent.text) or region_country(ent.text)
+                )
+                if city:  # "protesters in Houston", "a zoo in Ohio": the United States
                     self._count(city, 2, place=True)
         for name in _unlabelled_places(doc):  # "near Aleppo", which the tagger left unnamed
             city = city_country(name)
