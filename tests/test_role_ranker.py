@@ -840,3 +840,16 @@ def test_the_story_is_in_the_country_its_places_name(text: str, phrase: str, cod
     result = eventwire.extract(text, published="2021-03-01")
     codes_found = {m.text: m.actor.code for m in result.actors}
     assert codes_found.get(phrase) == code, codes_found
+
+
+def test_mediators_act_together_and_a_description_is_no_member():
+    # "brokered by Qatar, a longtime supporter of the opposition, and Iran, a key ally of the
+    # government": two mediators, neither the other's counterpart; the appositions describe them
+    found = events(
+        "The evacuation deal was brokered by Qatar, a longtime supporter of the Syrian "
+        "opposition, and Iran, a key ally of the government."
+    )
+    assert sorted(codes(e) for e in found) == [("IRN", None), ("QAT", None)], found
+    # consulting together is still done with each other
+    found = events("Lavrov and Kerry discussed the crisis by telephone on Monday.")
+    assert [codes(e) for e in found][:1] == [("RUSGOV", "USAGOV")], found

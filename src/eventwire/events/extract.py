@@ -1155,7 +1155,8 @@ def _events_for(
     agreeing = bool(pair) and p.code[:2] in {"03", "04", "05"}
     # the model judged an act; "A and B agreed / signed an agreement" is between them
     agreeing = agreeing or (p.learned and _mutual_code(p.code))
-    mutual = p.code[:2] == "04" or symmetric or agreeing or _reciprocal(p.token)
+    consulting = p.code[:2] == "04" and p.code[:3] != MEDIATE  # mediators act together
+    mutual = consulting or symmetric or agreeing or _reciprocal(p.token)
     joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
@@ -1554,9 +1555,13 @@ def _governed_by(token: Token, predicate: Token) -> bool:
     )
 
 
+MEDIATE = "045"
+
+
 def _mutual_code(code: str) -> bool:
-    """Codes whose act, done by several, is done among them: agreeing, consulting, signing."""
-    return code[:2] in {"03", "04"} or code == "057"
+    """Codes whose act, done by several, is done among them: agreeing, consulting, signing;
+    not mediating, which several do together between others ("brokered by Qatar and Iran")."""
+    return (code[:2] in {"03", "04"} and code[:3] != MEDIATE) or code == "057"
 
 
 def _roles_complete(

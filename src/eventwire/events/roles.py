@@ -97,8 +97,17 @@ def _members(token: Token) -> list[Token]:
             c.dep_ == "appos"
             and (listed or any(d.dep_ == "cc" for d in c.subtree))
             and _contiguous(token, c)
+            and not _description(c)
         )
     ]
+
+
+def _description(appos: Token) -> bool:
+    """ "Qatar, a longtime supporter of the opposition, and Iran": an appositive that says what
+    the name is (a common noun after "a"), not one more name of a list."""
+    return appos.pos_ == "NOUN" and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an"} for c in appos.children
+    )
 
 
 def _contiguous(token: Token, appos: Token) -> bool:
