@@ -791,6 +791,9 @@ def test_the_act_modifiers_owner_is_the_owner_of_its_means():
         # "urged an end to the war in Yemen": where the war is; nobody is addressed
         "The Archbishop of Canterbury on Sunday urged an end to the war in Yemen.",
         "The UN chief called for an end to the fighting in Sudan.",
+        # a name a part of a place takes ("the southern side of X"), and a town's centre
+        "Rebel fighters captured a hilltop on the southern side of Tall Kalakh on Monday.",
+        "Government forces advanced towards the town center on Tuesday.",
     ],
 )
 def test_ground_and_the_country_a_war_is_in_are_no_target(text: str):

@@ -1305,7 +1305,10 @@ PLACE_NOUNS = {
     "province", "countryside", "camp", "suburb", "outskirts", "border", "street", "market",
     "bastion",
     "hospital", "school", "building", "road", "territory", "enclave", "stronghold", "airport",
+    "centre", "center",
 }  # fmt: skip
+# words for a part of a place: the name they take "of" is a place ("the southern side of X")
+PART_OF_PLACE = {"side", "part", "edge", "heart", "vicinity", "entrance", "centre", "center"}
 
 
 # things an act of force hits; whose they are makes them a target ("Russian jets"), alone
@@ -1333,9 +1336,17 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
         return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)
     if ref.actor.code is None and (_named_by_place_noun(head) or _shelled_name(head)):
         return True
-    if _region_of(head):
+    if _region_of(head) or _part_of_place(head):
         return True
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
+
+
+def _part_of_place(head: Token) -> bool:
+    """ "the southern side", "its northern edge": a part of a place by its bearing, where (a
+    side with no bearing may be a party: "the Syrian side")."""
+    return head.lemma_.lower() in PART_OF_PLACE and any(
+        c.dep_ in {"amod", "compound"} and c.lower_ in COMPASS_WORDS for c in head.children
+    )
 
 
 # verbs of force whose object is ground, never a person: "shelled Flita", "stormed Harasta"
@@ -1387,7 +1398,7 @@ def _named_by_place_noun(head: Token) -> bool:
     return (
         head.dep_ == "pobj"
         and of.lower_ == "of"
-        and of.head.lemma_.lower() in PLACE_NOUNS
+        and of.head.lemma_.lower() in PLACE_NOUNS | PART_OF_PLACE
         and head.pos_ == "PROPN"
     )
 
