@@ -856,3 +856,22 @@ def test_mediators_act_together_and_a_description_is_no_member():
     # consulting together is still done with each other
     found = events("Lavrov and Kerry discussed the crisis by telephone on Monday.")
     assert [codes(e) for e in found][:1] == [("RUSGOV", "USAGOV")], found
+
+
+def events_after_context(text: str) -> list[Event]:
+    """The events of a text's second sentence: the first sets the story's country."""
+    result = eventwire.extract(text, published="2021-03-01")
+    return [e for e in result.events if e.sentence == 1 and not e.negated]
+
+
+def test_a_stronghold_a_name_says_is_a_region_is_no_target():
+    # "the rebel stronghold of Eastern Ghouta" is the region; "rebel strongholds" are the
+    # rebels' positions, and the rebels are hit
+    found = events_after_context(
+        "Syrian rebels fought on. Air strikes hit the rebel stronghold of Eastern Ghouta on Monday."
+    )
+    assert all(e.target is None for e in found), found
+    found = events_after_context(
+        "Syrian rebels fought on. Jets struck rebel strongholds near Douma on Monday."
+    )
+    assert any(e.target is not None and e.target.code == "SYRREB" for e in found), found

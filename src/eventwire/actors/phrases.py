@@ -87,6 +87,17 @@ OWNER_DEPS = {"compound", "poss", "nmod", "amod"}
 MODIFIER_DEPS = {"compound", "amod", "poss", "nmod", "det", "nummod", "appos", "case", "punct"}
 
 
+def held_position(head: Token) -> bool:
+    """A military place as a position ("ISIS strongholds", "a rebel depot"), not a region a
+    name says it is ("the rebel stronghold of Eastern Ghouta" is Eastern Ghouta, a place)."""
+    return head.lemma_.lower() in MILITARY_PLACES and not any(
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(o.dep_ == "pobj" and o.pos_ == "PROPN" for o in p.children)
+        for p in head.children
+    )
+
+
 def _person_after_place(head: Token, appos: Token) -> bool:
     """A person's name set off after a place's is not that place's other name."""
     return head.ent_type_ in {"GPE", "LOC"} and appos.ent_type_ == "PERSON"

@@ -18,7 +18,12 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
-from eventwire.actors.phrases import MILITARY_PLACES, OWNER_DEPS, named_as_backer
+from eventwire.actors.phrases import (
+    MILITARY_PLACES,
+    OWNER_DEPS,
+    held_position,
+    named_as_backer,
+)
 from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
@@ -1331,6 +1336,8 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
         return True
     if ref.actor.code is None and lemma in OBJECT_NOUNS:
         return True
+    if lemma in MILITARY_PLACES and not held_position(head):
+        return True  # "the rebel stronghold of Eastern Ghouta": the region
     if ref.actor.code is None and lemma in MILITARY_PLACES:
         # "a checkpoint", "the base": whose, the text does not say ("an army checkpoint" does)
         return not any(c.dep_ in {"compound", "amod", "poss", "nmod"} for c in head.children)

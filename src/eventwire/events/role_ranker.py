@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
-from eventwire.actors.phrases import MILITARY_PLACES
+from eventwire.actors.phrases import held_position
 from eventwire.events.classify import ModelError, feature_indices
 from eventwire.events.roles import CLAUSE_DEPS, loose_ref, ref_of
 from eventwire.lexicon import names_a_day
@@ -428,7 +428,7 @@ class RoleRanker:
             for r in candidates
             if r.how == "owned"
             and r.actor.sector not in CIVILIAN_SECTORS
-            and predicate.doc[r.head].lemma_.lower() in MILITARY_PLACES
+            and held_position(predicate.doc[r.head])
         }
         barred = (
             {k for k, r in enumerate(candidates) if r.head in places - held} if no_places else set()
