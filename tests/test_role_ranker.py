@@ -837,6 +837,9 @@ def test_the_acts_own_coded_object_is_its_target():
         ("A boy fell into an enclosure at a zoo in Ohio on Saturday. A zoo in Portugal had a "
          "similar case. The police said they were investigating the incident.", "The police",
          "USACOP"),
+        # the population, as the people, is the story's country's
+        ("Syrian troops fought on in Idlib. Aid reached the civil population on Monday.",
+         "the civil population", "SYRCVL"),
     ],
 )  # fmt: skip
 def test_the_story_is_in_the_country_its_places_name(text: str, phrase: str, code: str):

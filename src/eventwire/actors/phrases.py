@@ -52,7 +52,7 @@ STATE_SECTORS = {"GOV", "MIL", "JUD", "LEG", "COP", "SPY"}
 DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
     "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
-    "civilian", "resident", "villager", "protester", "demonstrator", "people",
+    "civilian", "resident", "villager", "protester", "demonstrator", "people", "population",
 }  # fmt: skip
 # the means or acts of force of whoever modifies them ("Syrian government airstrikes", "Russian
 # jets", "a terrorist attack", "rebel fire")
