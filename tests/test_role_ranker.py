@@ -878,3 +878,19 @@ def test_a_stronghold_a_name_says_is_a_region_is_no_target():
         "Syrian rebels fought on. Jets struck rebel strongholds near Douma on Monday."
     )
     assert any(e.target is not None and e.target.code == "SYRREB" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text, threat",
+    [
+        ("The Iraqi defence minister warned on Monday that the militants would pay a heavy price "
+         "for the attack.", True),
+        ("Iran vowed on Sunday that Israel would regret the strike on its consulate.", True),
+        # a price paid that nobody promises is no threat
+        ("The finance minister said on Monday that consumers would pay a higher price for "
+         "fuel.", False),
+    ],
+)  # fmt: skip
+def test_harm_a_speaker_promises_is_a_threat(text: str, threat: bool):
+    roots = {e.cameo[:2] for e in events(text)}
+    assert ("13" in roots) is threat, roots

@@ -354,8 +354,34 @@ def _learned_predicates(
             continue  # "in 2013 the army attacked …": history told as background, not news
         if told_as_background(d.token):
             continue
+        if code[:2] in {"01", "03"} and _promises_punishment(d.token):
+            code = THREATEN  # "warned that the rebels would pay a heavy price"
         hinted = patterns.get(d.token.i, (None, None, None))
         yield learned_predicate(d.token, d.noun, code, hinted, verbs, round(confidence, 3))
+
+
+THREATEN = "130"
+# what a speaker says another will suffer for an act: a threat, whatever the verb of saying
+PUNISHMENT_WORDS = {"unpunished", "regret"}
+WARNING_VERBS = {"warn", "vow", "pledge", "promise", "threaten", "swear"}
+
+
+def _promises_punishment(verb: Token) -> bool:
+    """ "warned that X would pay a heavy price", "pledged that the attack will not go
+    unpunished", "vowed that Y would regret it": harm the speaker promises is a threat (the
+    guideline's threats need no "if"). Only verbs that commit or warn: "said consumers would
+    pay a higher price" is about prices."""
+    if verb.lemma_.lower() not in WARNING_VERBS:
+        return False
+    for clause in (c for c in verb.children if c.dep_ == "ccomp"):
+        for t in clause.subtree:
+            if t.lower_ in PUNISHMENT_WORDS:
+                return True
+            if t.lemma_.lower() == "pay" and any(
+                o.dep_ == "dobj" and o.lemma_.lower() == "price" for o in t.children
+            ):
+                return True
+    return False
 
 
 def learned_predicate(
