@@ -894,3 +894,13 @@ def test_a_stronghold_a_name_says_is_a_region_is_no_target():
 def test_harm_a_speaker_promises_is_a_threat(text: str, threat: bool):
     roots = {e.cameo[:2] for e in events(text)}
     assert ("13" in roots) is threat, roots
+
+
+def test_a_states_organs_are_one_side_in_an_act_of_force():
+    # "under government siege … as the army tries to break the rebel hold": the army is on the
+    # government's side, never the siege's counterpart
+    found = events_after_context(
+        "Syrian rebels fought on. Madaya has been under government siege for nearly a year as "
+        "the army tries to break the rebel hold over the valley."
+    )
+    assert found and all(codes(e)[1] != "SYRMIL" for e in found), found

@@ -60,7 +60,7 @@ INSTRUMENT_HEADS = {
     "airstrike", "strike", "raid", "jet", "aircraft", "plane", "helicopter", "drone",
     "shelling", "artillery", "missile", "rocket", "bombardment", "shell", "tank", "gunboat",
     "warship", "bomber", "gunfire", "sniper", "attack", "bombing", "assault", "ambush", "fire",
-    "offensive",
+    "offensive", "siege", "blockade", "crackdown", "incursion",
 }  # fmt: skip
 # forces named by the state that leads them ("the US-led coalition")
 LED_HEADS = {"coalition", "alliance", "force", "operation", "campaign", "mission"}

@@ -783,6 +783,12 @@ def _ranked_roles(
 
     sources, targets = roles(not_targets)
     source = _unguessed(sources[0]).actor if sources else None  # a guessed country: no side
+    harm = p.code[:2] in HARM_ROOTS
+    if source is not None and targets and all(_one_state(source, t.actor, harm) for t in targets):
+        # "under government siege … as the army tries to break the rebel hold": a state's
+        # organs fight on one side; its army is no counterpart of its government's siege
+        again = roles(not_targets | {r.head for r in sources + targets})
+        sources, targets = again if again[1] else (sources, [])
     if (
         source is not None
         and targets
@@ -1721,6 +1727,23 @@ def _unguessed(ref: ActorRef) -> ActorRef:
         return ref
     actor = Actor(ref.actor.text, None, None, ref.actor.sector, ref.actor.name)
     return ActorRef(ref.head, ref.start, ref.end, actor, GUESS_DROPPED)
+
+
+STATE_FORCES = {"GOV", "MIL", "COP", "SPY"}
+
+
+def _one_state(a: Actor, b: Actor, harm: bool) -> bool:
+    """Two organs of one state (its government, army, police, intelligence) in an act of force
+    (assault, fighting, mass violence) are one side, though other acts may pass between them
+    ("the government ordered the army …")."""
+    return (
+        harm
+        and a.country is not None
+        and a.country == b.country
+        and (a.sector or "")[:3] in STATE_FORCES
+        and (b.sector or "")[:3] in STATE_FORCES
+        and a.sector != b.sector
+    )
 
 
 def _same_party(a: Actor, b: Actor, people_apart: bool = False) -> bool:
