@@ -904,3 +904,23 @@ def test_a_states_organs_are_one_side_in_an_act_of_force():
         "the army tries to break the rebel hold over the valley."
     )
     assert found and all(codes(e)[1] != "SYRMIL" for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text, not_target",
+    [
+        # whom an act of harm hits is named in its own clause, not the one that dates it
+        ("Rescue workers dug out bodies after a Syria regime strike on Aleppo.", "Rescue workers"),
+        ("Fighting raged in Homs between rebels and regime loyalists as helicopters dropped a "
+         "barrel bomb on an opposition district.", "rebels"),
+    ],
+)  # fmt: skip
+def test_who_acts_in_a_linked_clause_is_not_the_target_of_harm(text: str, not_target: str):
+    found = events(text)
+    assert all(e.target is None or not_target not in e.target.text for e in found), found
+
+
+def test_the_dead_of_a_clause_a_strike_explains_are_its_target():
+    # "five women were killed after war planes targeted a camp": the strike's victims
+    found = events("Five women were killed after Syrian war planes targeted a camp in Idlib.")
+    assert any(e.target is not None and "women" in e.target.text for e in found), found

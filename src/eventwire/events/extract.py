@@ -747,6 +747,7 @@ def _ranked_roles(
         | (set() if force else _when(p.token))
         | backers
         | speakers
+        | (_linked_clauses(p.token) if p.code[:2] in HARM_ROOTS else set())
     )
     reporting = reporters_of(p.token, True) if force else set()
     if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in p.token.children):
@@ -1519,6 +1520,38 @@ MUTUAL_FIGHTING = {
 def _names_place(ref: ActorRef, head: Token) -> bool:
     """A phrase that names a state or a place: coded as a country or capital, or tagged so."""
     return ref.how in {"country", "capital"} or head.ent_type_ in {"GPE", "LOC"}
+
+
+ADVERBIAL_LINKS = {"after", "before", "as", "when", "while", "since", "until"}
+SUFFERED_AFTER = {"die", "flee"}  # what the hit do after an act of harm
+
+
+def _linked_clauses(predicate: Token) -> set[int]:
+    """The words of a clause linked to the act's by "after", "as", "when" …: "rescue workers
+    dug out the dead after a regime strike", "came under assault after rebels fired rockets",
+    "fighting raged between rebels and loyalists as helicopters dropped a barrel bomb". Whom
+    an act of harm hits is named in its own clause, not in the one that says when it came."""
+    own = predicate
+    while own.dep_ not in {"ROOT", "advcl"} and own.head is not own:
+        if own.dep_ == "pobj" and own.head.lower_ in ADVERBIAL_LINKS:
+            break  # "after a regime strike": the act's own phrase of time
+        own = own.head
+    mine = {t.i for t in own.subtree}
+    out: set[int] = set()
+    if (own.dep_ == "advcl" and _marked(own)) or own.dep_ == "pobj":
+        governing = own.head.head if own.dep_ == "pobj" else own.head
+        if governing.lemma_.lower() not in HARM_LEMMAS | SUFFERED_AFTER:
+            # "five women were killed after war planes targeted a camp", "150 villagers fled
+            # after troops shelled the town": whom the act hit, told in the clause it explains
+            out |= {t.i for t in governing.subtree} - mine
+    for child in own.children:
+        if child.dep_ == "advcl" and _marked(child):
+            out |= {t.i for t in child.subtree}
+    return out
+
+
+def _marked(clause: Token) -> bool:
+    return any(c.dep_ == "mark" and c.lower_ in ADVERBIAL_LINKS for c in clause.children)
 
 
 def _where_fighting_is(candidates: list[ActorRef], doc: Doc) -> set[int]:
