@@ -924,3 +924,14 @@ def test_the_dead_of_a_clause_a_strike_explains_are_its_target():
     # "five women were killed after war planes targeted a camp": the strike's victims
     found = events("Five women were killed after Syrian war planes targeted a camp in Idlib.")
     assert any(e.target is not None and "women" in e.target.text for e in found), found
+
+
+def test_an_agency_glued_to_a_city_is_a_byline_not_a_target():
+    # "… after an army strike on Homs AFP Monday": the scraped byline ran into the headline
+    found = events(
+        "Medics treat wounded after Syria regime air strike on Homs AFP Friday 7 Oct 2016"
+    )
+    assert all(e.target is None or "AFP" not in e.target.text for e in found), found
+    # a newspaper named for its city is still an addressee
+    found = events("The ministry refused a request from The New York Times to visit the prison.")
+    assert any(e.target is not None and "Times" in e.target.text for e in found), found

@@ -21,6 +21,7 @@ from eventwire.actors.found import ActorRef, ArticleActors, actors_of
 from eventwire.actors.phrases import (
     MILITARY_PLACES,
     OWNER_DEPS,
+    city_country,
     held_position,
     named_as_backer,
 )
@@ -738,6 +739,7 @@ def _ranked_roles(
         reporters_of(p.token)
         | where_fought
         | _channels(candidates, sent.doc)
+        | _bylines(candidates, sent.doc)
         | _topic_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _places_naming_acts(
@@ -1618,6 +1620,19 @@ def _channels(candidates: list[ActorRef], doc: Doc) -> set[int]:
         ):
             out.add(ref.head)
     return out
+
+
+def _bylines(candidates: list[ActorRef], doc: Doc) -> set[int]:
+    """A news agency glued to a city ("… strike on Aleppo AFP Tuesday", a byline the scraped
+    text ran into the headline): who reports, never whom an act is aimed at."""
+    return {
+        r.head
+        for r in candidates
+        if (r.actor.code or "").endswith("MED")
+        and doc[r.head].pos_ == "PROPN"
+        and doc[r.head].text.isupper()  # an agency's acronym, not "The New York Times"
+        and any(c.dep_ == "compound" and city_country(c.text) for c in doc[r.head].lefts)
+    }
 
 
 def _holder_of_place(token: Token) -> bool:
