@@ -4,6 +4,7 @@ instruments or places, where a phrase starts and ends, and how codes are compose
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -148,6 +149,7 @@ def head_lemmatised(tokens: list[Token]) -> str:
 BIG_CITY = 100_000
 
 
+@lru_cache(maxsize=8192)
 def city_country(name: str) -> str | None:
     """The country of a city name that can only mean one country's big city ("Houston");
     None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
@@ -158,6 +160,7 @@ def city_country(name: str) -> str | None:
     )
 
 
+@lru_cache(maxsize=8192)
 def region_country(name: str) -> str | None:
     """The country of a region the gazetteer lists in one country only ("Ohio", "Sindh")."""
     return _one_country(name, lambda place, _: place.kind == "region")
