@@ -935,3 +935,21 @@ def test_an_agency_glued_to_a_city_is_a_byline_not_a_target():
     # a newspaper named for its city is still an addressee
     found = events("The ministry refused a request from The New York Times to visit the prison.")
     assert any(e.target is not None and "Times" in e.target.text for e in found), found
+
+
+@pytest.mark.parametrize(
+    "text, own",
+    [
+        ("Russia condemned the attack on its embassy in Kabul on Monday.", "embassy"),
+        ("Turkey vowed revenge on Sunday for the killing of its soldiers.", "soldiers"),
+    ],
+)
+def test_what_an_act_did_to_the_speakers_own_is_not_whom_the_speaker_acts_on(text: str, own: str):
+    found = events(text)
+    assert found and all(e.target is None or own not in e.target.text for e in found), found
+
+
+def test_the_act_itself_still_hits_the_speakers_own():
+    # the attack, coded, hits the embassy: only the speaker's act about it has no such target
+    found = events("Russia said the attack on its embassy in Kabul killed two guards.")
+    assert any(e.target is not None and "embassy" in e.target.text for e in found), found

@@ -740,6 +740,7 @@ def _ranked_roles(
         | where_fought
         | _channels(candidates, sent.doc)
         | _bylines(candidates, sent.doc)
+        | _own_losses(candidates, sent.doc, p.token)
         | _topic_of(p.token)
         | _locations(candidates, sent.doc, p.code)
         | _places_naming_acts(
@@ -1617,6 +1618,28 @@ def _channels(candidates: list[ActorRef], doc: Doc) -> set[int]:
             and head.dep_ == "pobj"
             and head.head.lower_ in CHANNEL_PREPS
             and not ref.actor.code
+        ):
+            out.add(ref.head)
+    return out
+
+
+OWN_PRONOUNS = {"its", "their", "his", "her", "our"}
+
+
+def _own_losses(candidates: list[ActorRef], doc: Doc, predicate: Token) -> set[int]:
+    """ "Russia condemned the attack on its embassy", "Turkey vowed revenge for the killing of
+    its soldiers": what an act the speaker talks of did to the speaker's own is not whom the
+    speaker acts on (the attack itself, coded, still hits the embassy)."""
+    out = set()
+    for ref in candidates:
+        head = doc[ref.head]
+        act = head.head.head if head.dep_ == "pobj" else None
+        if (
+            act is not None
+            and act.i != predicate.i
+            and act.pos_ == "NOUN"
+            and head.head.lower_ in {"on", "of", "against"}
+            and any(c.dep_ == "poss" and c.lower_ in OWN_PRONOUNS for c in head.children)
         ):
             out.add(ref.head)
     return out
