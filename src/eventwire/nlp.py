@@ -56,8 +56,9 @@ def lost_possessives(doc: Doc) -> Doc:
     apostrophes (all of FA-KES) writes a possessive of a word in consonant + "y" as "-ys",
     which is never a plural ("armies"). Give it its noun's lemma, which the tagger missed."""
     for token in doc:
-        if token.lemma_ == token.text and _LOST_POSSESSIVE.fullmatch(token.text):
-            token.lemma_ = token.text[:-1]
+        text = token.text
+        if text.endswith("ys") and token.lemma_ == text and _LOST_POSSESSIVE.fullmatch(text):
+            token.lemma_ = text[:-1]
             token.pos_, token.tag_ = "NOUN", "NN"
     return doc
 

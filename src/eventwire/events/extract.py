@@ -733,6 +733,7 @@ def _ranked_roles(
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
+    harm = p.code[:2] in HARM_ROOTS
     speakers, reported = _what_is_said(p)
     where_fought = _where_fighting_is(candidates, sent.doc)
     not_targets = (
@@ -750,7 +751,7 @@ def _ranked_roles(
         | (set() if force else _when(p.token))
         | backers
         | speakers
-        | (_linked_clauses(p.token) if p.code[:2] in HARM_ROOTS else set())
+        | (_linked_clauses(p.token) if harm else set())
     )
     reporting = reporters_of(p.token, True) if force else set()
     if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in p.token.children):
@@ -787,7 +788,6 @@ def _ranked_roles(
 
     sources, targets = roles(not_targets)
     source = _unguessed(sources[0]).actor if sources else None  # a guessed country: no side
-    harm = p.code[:2] in HARM_ROOTS
     if source is not None and targets and all(_one_state(source, t.actor, harm) for t in targets):
         # "under government siege … as the army tries to break the rebel hold": a state's
         # organs fight on one side; its army is no counterpart of its government's siege
@@ -1196,8 +1196,7 @@ def _events_for(
     agreeing = bool(pair) and p.code[:2] in {"03", "04", "05"}
     # the model judged an act; "A and B agreed / signed an agreement" is between them
     agreeing = agreeing or (p.learned and _mutual_code(p.code))
-    consulting = p.code[:2] == "04" and p.code[:3] != MEDIATE  # mediators act together
-    mutual = consulting or symmetric or agreeing or _reciprocal(p.token)
+    mutual = _consulting(p.code) or symmetric or agreeing or _reciprocal(p.token)
     joint = not targets_list and len(sources_list) > 1 and mutual
     if joint:  # "Lavrov and Kerry discussed …": a joint act between the members
         targets_list = sources_list[1:]
@@ -1438,10 +1437,12 @@ def _named_by_place_noun(head: Token) -> bool:
     """The name in "the village of Shalaf", "the town of Douma": a place whatever the
     tagger made of it."""
     of = head.head
+    place_words = PLACE_NOUNS | PART_OF_PLACE
     return (
         head.dep_ == "pobj"
         and of.lower_ == "of"
-        and of.head.lemma_.lower() in PLACE_NOUNS | PART_OF_PLACE
+        # the word as written too: spaCy lemmatises "outskirts" to "outskirt"
+        and (of.head.lemma_.lower() in place_words or of.head.lower_ in place_words)
         and head.pos_ == "PROPN"
     )
 
@@ -1462,16 +1463,7 @@ def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
             and (head.head.lower_ in WHERE_NOT_WHOM or head.head.head.lemma_.lower() in PLACE_NOUNS)
         )  # "clashes in western Syria", "on the border with Turkey"
         # an uncoded name a place noun names: "the outskirts of Kafr Nabudah", "the town of X"
-        named_by_place_noun = (
-            not ref.actor.code
-            and head.pos_ == "PROPN"
-            and head.dep_ == "pobj"
-            and head.head.lower_ == "of"
-            and (
-                head.head.head.lemma_.lower() in PLACE_NOUNS or head.head.head.lower_ in PLACE_NOUNS
-            )
-        )
-        after_place_word = after_place_word or named_by_place_noun
+        after_place_word = after_place_word or (not ref.actor.code and _named_by_place_noun(head))
         on_place_noun = (
             head.dep_ in {"amod", "compound"} and head.head.lemma_.lower() in PLACE_NOUNS
         )
@@ -1679,10 +1671,15 @@ def _governed_by(token: Token, predicate: Token) -> bool:
 MEDIATE = "045"
 
 
+def _consulting(code: str) -> bool:
+    """Consulting is done among those who do it; mediating is done together between others
+    ("brokered by Qatar and Iran")."""
+    return code[:2] == "04" and code[:3] != MEDIATE
+
+
 def _mutual_code(code: str) -> bool:
-    """Codes whose act, done by several, is done among them: agreeing, consulting, signing;
-    not mediating, which several do together between others ("brokered by Qatar and Iran")."""
-    return (code[:2] in {"03", "04"} and code[:3] != MEDIATE) or code == "057"
+    """Codes whose act, done by several, is done among them: agreeing, consulting, signing."""
+    return code[:2] == "03" or _consulting(code) or code == "057"
 
 
 def _roles_complete(
