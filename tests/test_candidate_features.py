@@ -7,18 +7,19 @@ from __future__ import annotations
 from eventwire.actors.found import actors_of
 from eventwire.actors.resolve import resolve_actors
 from eventwire.config import DEFAULT
-from eventwire.events.candidates import features
+from eventwire.events.candidates import features, sentence_context
 from eventwire.model import Article, ArticleResult
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import sentences_and_mentions
 
 
-def candidate_features(text: str, word: str) -> list[str]:
+def candidate_features(text: str, word: str, nth: int = 0) -> list[str]:
+    """The features of the ``nth`` ``word`` in ``text``, parsed and resolved as one story."""
     doc = load_nlp()(text)
     result = ArticleResult(article=Article(id="t", text=text), input_id="t")
     sentences_and_mentions(doc, result, DEFAULT)
     resolve_actors(doc, result, DEFAULT)
-    token = next(t for t in doc if t.text == word)
+    token = [t for t in doc if t.text == word][nth]
     return features(token, token.sent, actors_of(doc), None, None)
 
 
@@ -51,3 +52,20 @@ def test_negation_and_modality_are_joined_with_each_other_and_the_acts_kind():
     intended = candidate_features("The rebels will release the hostages.", "release")
     assert "mod+h=intended|none" in intended and "neg" not in intended
     assert not any(f.startswith("neg+") for f in intended)
+
+
+def test_a_sentence_further_into_the_story_says_how_far():
+    lede = "Poland demanded that Belarus withdraw its troops from the border."
+    filler = "The two neighbours have argued over the border for years. " * 6  # 354 characters
+    assert "at>=250" not in candidate_features(lede, "demanded")
+    story = lede + " " + filler + lede
+    assert not any(f.startswith("at>=") for f in candidate_features(story, "demanded"))
+    feats = candidate_features(story, "demanded", nth=1)
+    assert "at>=250" in feats and "at>=500" not in feats
+    # a sentence parsed alone, as training reads an annotated one, is placed by its offset
+    alone = load_nlp()(lede)
+    found = actors_of(alone)
+    token = next(t for t in alone if t.text == "demanded")
+    context = sentence_context(token.sent, found, offset=1200)
+    assert context.position == ["at>=250", "at>=500", "at>=1000"]
+    assert sentence_context(token.sent, found).position == []

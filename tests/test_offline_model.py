@@ -68,3 +68,31 @@ def test_a_model_folder_from_training_is_used_instead_of_the_shipped_one(tmp_pat
     result = eventwire.extract("Poland demanded that Belarus withdraw its troops.", config=config)
     assert result.events == []
     assert np.isclose(load_classifier(str(folder)).threshold, 1.01)
+
+
+def test_a_sentence_further_into_the_story_needs_a_surer_model(tmp_path: Path):
+    import eventwire
+
+    shipped = Path(load_classifier().meta["__folder__"])
+    folder = tmp_path / "model"
+    shutil.copytree(shipped, folder)
+    meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    # the lede codes what the shipped model codes; past 250 characters nothing can pass
+    meta["thresholds_by_position"] = [[250, 1.01]]
+    (folder / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    act = "Poland demanded that Belarus withdraw its troops from the border."
+    filler = "The two neighbours have argued over the border for years. " * 6
+    config = eventwire.CoderConfig(model=str(folder))
+    result = eventwire.extract(act + " " + filler + act, config=config)
+    assert [e.cameo[:2] for e in result.events] == ["10"]
+    assert result.events[0].sentence == 0
+    clf = load_classifier(str(folder))
+    assert clf.threshold_at(0) == clf.threshold_at(249) == meta["threshold"]
+    assert clf.threshold_at(250) == clf.threshold_at(9000) == 1.01
+    # without the map, one threshold holds everywhere, as before
+    shipped_meta = json.loads((shipped / "model.json").read_text(encoding="utf-8"))
+    shipped_meta.pop("thresholds_by_position", None)
+    (folder / "model.json").write_text(json.dumps(shipped_meta), encoding="utf-8")
+    load_classifier.cache_clear()
+    again = eventwire.extract(act + " " + filler + act, config=config)
+    assert [e.cameo[:2] for e in again.events] == ["10", "10"]

@@ -53,7 +53,12 @@ from eventwire.eval.realnews import (
     read_spans,
     score_outputs,
 )
-from eventwire.events.candidates import candidate_tokens, features
+from eventwire.events.candidates import (
+    POSITION_STEPS,
+    candidate_tokens,
+    features,
+    sentence_context,
+)
 from eventwire.events.classify import NONE, feature_indices, load_classifier
 from eventwire.events.encoder import load_encoder
 from eventwire.events.extract import dictionary_hint
@@ -70,6 +75,7 @@ DATA = ROOT / "data" / "training"
 HASH_BITS = 18
 MIN_TRIGGER_NOUN = 2  # a noun is a trigger candidate once it is a gold trigger this often
 THRESHOLDS = (0.06, 0.12, 0.2, 0.3, 0.4, 0.45, 0.5, 0.6)  # scored by both cross-validations
+LATE_THRESHOLDS = (0.7, 0.8, 0.9)  # also tried for the sentences further into a story
 OPTIONS = ArticleOptions(check_language=False)  # a short sentence is no language sample
 
 
@@ -80,6 +86,7 @@ class Sentence:
     events: list[dict[str, Any]]  # offsets relative to text
     group: str  # CV fold key
     dev_group: int | None = None  # a dev sentence: the ConfliBERT group of its main event
+    offset: int = 0  # where the text starts in its article (annotated real sentences)
 
 
 @dataclass
@@ -108,7 +115,7 @@ def load_sentences(shared: Path) -> list[Sentence]:
                 if e.get(key):
                     e[key] = [e[key][0] - r["start"], e[key][1] - r["start"]]
             events.append(e)
-        out.append(Sentence(r["sid"], text, events, r["sid"]))
+        out.append(Sentence(r["sid"], text, events, r["sid"], offset=r["start"]))
     return out
 
 
@@ -197,10 +204,10 @@ def build_examples(
             if n in left_out:
                 continue
             hint = dictionary_hint(tok, noun, found)
-            feats = features(tok, sent, found, hint, noun)
+            feats = features(tok, sent, found, hint, noun, sentence_context(sent, found, s.offset))
             root = label["cameo"][:2] if label else NONE
             code = label["cameo"][:3] if label else None
-            meta = {"group": s.group, "dev_group": s.dev_group}
+            meta = {"group": s.group, "dev_group": s.dev_group, "offset": s.offset}
             rows.append(Example(s.id, feats, root, code, meta=meta))
             batch_spans.append((tok.idx, tok.idx + len(tok)))
         if encoder is not None and rows:
@@ -290,7 +297,8 @@ def cross_validate(
     rng.shuffle(groups)
     fold_of = {g: i % folds for i, g in enumerate(groups)}
     gold, pred = [], []
-    real: list[tuple[str, float, str, str]] = []  # real: gold root, P(event), best root, sentence
+    # real: gold root, P(event), best root, sentence, where the sentence starts in its story
+    real: list[tuple[str, float, str, str, int]] = []
     for k in range(folds):
         train = [ex for ex in examples if fold_of[ex.meta["group"]] != k] + extra
         test = [ex for ex in examples if fold_of[ex.meta["group"]] == k]
@@ -304,25 +312,35 @@ def cross_validate(
             if ex.sid in representative:
                 ranked = row.copy()
                 ranked[none] = -1
-                real.append((ex.root, 1 - float(row[none]), classes[int(ranked.argmax())], ex.sid))
+                real.append(
+                    (
+                        ex.root,
+                        1 - float(row[none]),
+                        classes[int(ranked.argmax())],
+                        ex.sid,
+                        ex.meta["offset"],
+                    )
+                )
     by_threshold = {}
     for t in THRESHOLDS:
-        emitted = [(g, r) for g, p, r, _ in real if p >= t]
+        emitted = [(g, r) for g, p, r, _, _ in real if p >= t]
         right = sum(g == r for g, r in emitted)
-        n_gold = sum(g != NONE for g, _, _, _ in real)
-        # as extract reports them: one event per sentence and root
-        gold_roots = {(sid, g) for g, _, _, sid in real if g != NONE}
-        coded = {(sid, r) for _, p, r, sid in real if p >= t}
+        n_gold = sum(g != NONE for g, _, _, _, _ in real)
         by_threshold[str(t)] = {
             "events": len(emitted),
             "root_precision": round(right / len(emitted), 3) if emitted else 0.0,
             "recall": round(right / n_gold, 3) if n_gold else 0.0,
-            "sentence_roots": len(coded),
-            "sentence_root_precision": round(len(coded & gold_roots) / len(coded), 3)
-            if coded
-            else 0.0,
+            **_sentence_roots(real, t),
             "by_root": _precision_by_root(emitted),
         }
+    bands = (0, *POSITION_STEPS)
+    by_position = {
+        str(start): {
+            str(t): _sentence_roots([r for r in real if start <= r[4] < end], t)
+            for t in THRESHOLDS + LATE_THRESHOLDS
+        }
+        for start, end in zip(bands, (*bands[1:], sys.maxsize), strict=True)
+    }
     labels = sorted(set(gold) - {NONE})
     tp = sum(g == p != NONE for g, p in zip(gold, pred, strict=False))
     n_pred = sum(p != NONE for p in pred)
@@ -342,7 +360,36 @@ def cross_validate(
         "detection_recall": round(det_tp / n_gold, 3) if n_gold else 0.0,
         "root_macro_f1": round(sum(f1) / len(f1), 3) if f1 else 0.0,
         "real_sentences_by_threshold": by_threshold,
+        "real_sentences_by_position": by_position,
     }
+
+
+def _sentence_roots(real: list[tuple[str, float, str, str, int]], t: float) -> dict[str, Any]:
+    """Precision and recall as ``extract`` reports events: one per sentence and root."""
+    gold_roots = {(sid, g) for g, _, _, sid, _ in real if g != NONE}
+    coded = {(sid, r) for _, p, r, sid, _ in real if p >= t}
+    right = len(coded & gold_roots)
+    return {
+        "sentence_roots": len(coded),
+        "sentence_root_precision": round(right / len(coded), 3) if coded else 0.0,
+        "sentence_root_recall": round(right / len(gold_roots), 3) if gold_roots else 0.0,
+    }
+
+
+def position_thresholds(
+    by_position: dict[str, dict[str, dict[str, Any]]], lede: float, floor: float
+) -> list[list[float]]:
+    """Each part of a story gets the lowest threshold whose cross-validated precision on our
+    real sentences there reaches ``floor``, never below the part before (the lede keeps
+    ``lede``, chosen on the dev half, whose sentences are one-sentence stories); a part that
+    never reaches it gets the highest threshold tried."""
+    out = [[0, lede]]
+    for start, scores in list(by_position.items())[1:]:
+        tried = sorted(float(t) for t in scores)
+        precise = [t for t in tried if scores[str(t)]["sentence_root_precision"] >= floor]
+        t = max(out[-1][1], precise[0] if precise else tried[-1])
+        out.append([int(start), t])
+    return out
 
 
 def train_models(examples: list[Example], c: float) -> tuple[Fitted, Fitted, int]:
@@ -361,8 +408,10 @@ def save(
     nouns: frozenset[str],
     threshold: float,
     info: dict[str, Any],
+    by_position: list[list[float]] | None = None,
 ) -> None:
-    """Write model.npz and model.json."""
+    """Write model.npz and model.json (``by_position``: the thresholds further into a story,
+    as ``position_thresholds`` gives them)."""
     root_model, code_model, positives = models
     n_sparse = 1 << HASH_BITS
     # only the hashed features training saw have weights: keep those rows and their indices
@@ -384,6 +433,7 @@ def save(
         "hash_bits": HASH_BITS,
         "encoder": encoder.name if encoder is not None else None,
         "threshold": threshold,
+        **({"thresholds_by_position": by_position[1:]} if by_position else {}),
         "roots": [str(r) for r in root_model.classes_],
         "codes": [str(r) for r in code_model.classes_],
         "trigger_nouns": sorted(nouns),
@@ -597,22 +647,28 @@ def main() -> None:
         )
         print(json.dumps(info["dev_cv"]), file=sys.stderr)
     threshold = args.threshold
+    by_position = None
     if args.min_precision is not None and "cv" in info and "dev_cv" in info:
+        ledes = info["cv"]["real_sentences_by_position"]["0"]
         precise = [
             float(t)
-            for t, v in info["cv"]["real_sentences_by_threshold"].items()
+            for t, v in ledes.items()
             if v["sentence_root_precision"] >= args.min_precision and t in info["dev_cv"]
         ]
         if precise:
             threshold = max(precise, key=lambda t: info["dev_cv"][str(t)]["macro_f1"])
-        info["threshold_rule"] = (
-            f"best cross-validated dev macro-F1 with real-sentence precision >= "
-            f"{args.min_precision}"
+        by_position = position_thresholds(
+            info["cv"]["real_sentences_by_position"], threshold, args.min_precision
         )
-        print(f"threshold {threshold}", file=sys.stderr)
+        info["threshold_rule"] = (
+            f"for a story's first {POSITION_STEPS[0]} characters (and a lone sentence), the "
+            f"best cross-validated dev macro-F1 with real-sentence precision there >= "
+            f"{args.min_precision}; further in, the lowest threshold with that precision there"
+        )
+        print(f"threshold {threshold}, by position {by_position}", file=sys.stderr)
     final = examples + (weak if args.dev else [])
     info.update(candidates=len(final), c=args.c, dev_weight=args.dev_weight)
-    save(args.out, train_models(final, args.c), encoder, nouns, threshold, info)
+    save(args.out, train_models(final, args.c), encoder, nouns, threshold, info, by_position)
     print(f"wrote {args.out} ({time.time() - t0:.0f} s)", file=sys.stderr)
 
 

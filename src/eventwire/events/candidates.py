@@ -218,6 +218,7 @@ def features(
             f.append(f"c={t.lemma_.lower()}")
     context = context or sentence_context(sent, found)
     f.append(context.actors)
+    f += context.position
     f += [word for i, word in context.words if i != token.i]
     return f
 
@@ -271,11 +272,22 @@ class SentenceContext:
 
     actors: str  # "nact=N": coded actors in the sentence, 3 meaning three or more
     words: list[tuple[int, str]]  # (token index, "s=lemma") of its content words
+    position: list[str]  # "at>=N": how far into the story's body the sentence starts
 
 
-def sentence_context(sent: Span, found: ArticleActors) -> SentenceContext:
+# Characters into the body at which a sentence counts as further from the lede. Later sentences
+# tell background and history more often (Phoenix codes only a story's first four sentences for
+# this reason); the model learns by how much from our annotated real sentences, which keep
+# their place in the article. A lone sentence (the dev half, our written ones) is a lede.
+POSITION_STEPS = (250, 500, 1000, 2000, 4000)
+
+
+def sentence_context(sent: Span, found: ArticleActors, offset: int = 0) -> SentenceContext:
+    """``offset``: where the sentence's text starts in its story when it was parsed alone."""
     actors = sum(
         1 for i in range(sent.start, sent.end) if (r := found.by_head.get(i)) and r.actor.code
     )
     words = [(t.i, f"s={t.lemma_.lower()}") for t in sent if t.is_alpha and not t.is_stop]
-    return SentenceContext(f"nact={min(actors, 3)}", words)
+    start = sent.start_char + offset
+    position = [f"at>={n}" for n in POSITION_STEPS if start >= n]
+    return SentenceContext(f"nact={min(actors, 3)}", words, position)

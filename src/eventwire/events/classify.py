@@ -64,6 +64,13 @@ class EventClassifier:
             self.bits: int = meta["hash_bits"]
             self.encoder: str | None = meta.get("encoder") or None
             self.threshold: float = meta["threshold"]
+            # (characters into the body, threshold) past the lede: later sentences tell
+            # background more often, so they need a surer model for the same precision
+            self.thresholds: list[tuple[int, float]] = [(0, self.threshold)] + [
+                (int(start), float(t))
+                for start, t in meta.get("thresholds_by_position", [])
+                if start > 0
+            ]
             self.trigger_nouns = frozenset(meta["trigger_nouns"])
             self.roots: list[str] = meta["roots"]
             self.codes: list[str] = meta["codes"]
@@ -115,10 +122,18 @@ class EventClassifier:
             for row, root in enumerate(roots)
         ]
 
-    def decide(self, features: list[list[str]], dense: np.ndarray | None = None) -> list[Decision]:
-        """One decision per candidate (``dense``: one encoder row per candidate, if any)."""
+    def threshold_at(self, position: int) -> float:
+        """The event threshold for a sentence starting ``position`` characters into the body."""
+        return next(t for start, t in reversed(self.thresholds) if position >= start)
+
+    def decide(
+        self, features: list[list[str]], dense: np.ndarray | None = None, position: int = 0
+    ) -> list[Decision]:
+        """One decision per candidate (``dense``: one encoder row per candidate, if any) of a
+        sentence ``position`` characters into its story's body."""
         if not features:
             return []
+        threshold = self.threshold_at(position)
         idx = self.rows(features)
         p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
         p_code = softmax(self.logits(idx, dense, self.w_code, self.b_code, self.d_code))
@@ -126,7 +141,7 @@ class EventClassifier:
         none = self.roots.index(NONE)
         for row in range(len(features)):
             p_event = 1.0 - float(p_root[row][none])
-            if p_event < self.threshold:
+            if p_event < threshold:
                 out.append(Decision(None, None, float(p_root[row][none])))
                 continue
             ranked = p_root[row].copy()
