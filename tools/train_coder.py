@@ -377,18 +377,19 @@ def _sentence_roots(real: list[tuple[str, float, str, str, int]], t: float) -> d
 
 
 def position_thresholds(
-    by_position: dict[str, dict[str, dict[str, Any]]], lede: float, floor: float
+    by_position: dict[str, dict[str, dict[str, Any]]], threshold: float, floor: float
 ) -> list[list[float]]:
-    """Each part of a story gets the lowest threshold whose cross-validated precision on our
-    real sentences there reaches ``floor``, never below the part before (the lede keeps
-    ``lede``, chosen on the dev half, whose sentences are one-sentence stories); a part that
-    never reaches it gets the highest threshold tried."""
-    out = [[0, lede]]
-    for start, scores in list(by_position.items())[1:]:
-        tried = sorted(float(t) for t in scores)
+    """The threshold for each part of a story: ``threshold`` (chosen over all our real
+    sentences), raised in a part where the cross-validated precision of our real sentences
+    there falls below ``floor`` to the lowest that reaches it, and never below the part before;
+    a part that never reaches it gets the highest threshold tried. Later sentences tell
+    background more often, so the same precision needs a surer model there."""
+    out: list[list[float]] = []
+    for start, scores in by_position.items():
+        tried = sorted(float(t) for t in scores if float(t) >= threshold)
         precise = [t for t in tried if scores[str(t)]["sentence_root_precision"] >= floor]
-        t = max(out[-1][1], precise[0] if precise else tried[-1])
-        out.append([int(start), t])
+        threshold = precise[0] if precise else tried[-1]
+        out.append([int(start), threshold])
     return out
 
 
@@ -649,10 +650,9 @@ def main() -> None:
     threshold = args.threshold
     by_position = None
     if args.min_precision is not None and "cv" in info and "dev_cv" in info:
-        ledes = info["cv"]["real_sentences_by_position"]["0"]
         precise = [
             float(t)
-            for t, v in ledes.items()
+            for t, v in info["cv"]["real_sentences_by_threshold"].items()
             if v["sentence_root_precision"] >= args.min_precision and t in info["dev_cv"]
         ]
         if precise:
@@ -660,10 +660,11 @@ def main() -> None:
         by_position = position_thresholds(
             info["cv"]["real_sentences_by_position"], threshold, args.min_precision
         )
+        threshold = by_position[0][1]  # the lede's, and a one-sentence story's
         info["threshold_rule"] = (
-            f"for a story's first {POSITION_STEPS[0]} characters (and a lone sentence), the "
-            f"best cross-validated dev macro-F1 with real-sentence precision there >= "
-            f"{args.min_precision}; further in, the lowest threshold with that precision there"
+            f"best cross-validated dev macro-F1 with real-sentence precision >= "
+            f"{args.min_precision}; past a story's first {POSITION_STEPS[0]} characters, "
+            f"raised where the precision there falls below it"
         )
         print(f"threshold {threshold}, by position {by_position}", file=sys.stderr)
     final = examples + (weak if args.dev else [])
