@@ -828,6 +828,10 @@ def test_the_acts_own_coded_object_is_its_target():
         # the population, as the people, is the story's country's
         ("Syrian troops fought on in Idlib. Aid reached the civil population on Monday.",
          "the civil population", "SYRCVL"),
+        # the tagger's nationality on a city ("rocket shells on Aleppo" tagged NORP) is a place
+        ("The terrorists fired rocket shells on residential neighbourhoods in Aleppo city, "
+         "killing a civilian.", "The terrorists", "SYRUAF"),
+        ("Militants fired rocket shells on Aleppo on Monday.", "Militants", "SYRUAF"),
     ],
 )  # fmt: skip
 def test_the_story_is_in_the_country_its_places_name(text: str, phrase: str, code: str):

@@ -63,7 +63,10 @@ if TYPE_CHECKING:
 
 
 # prepositions before a name that may be an unlabelled place ("positions near Aleppo")
-BEFORE_A_PLACE = {"in", "near", "at", "around", "outside", "inside", "from", "into", "across"}
+BEFORE_A_PLACE = {
+    "in", "near", "at", "around", "outside", "inside", "from", "into", "across",
+    "on",  # "rocket shells on Aleppo", "air strikes on Idlib"
+}  # fmt: skip
 
 
 NAME_PREPOSITIONS = {"in", "of", "for", "on"}  # "… in Europe", "… for Refugees"
@@ -881,8 +884,11 @@ class Resolver:
                         counted = True
                 city = (
                     None
-                    if counted or ent.label_ != "GPE"
+                    if counted
                     else city_country(ent.text) or region_country(ent.text)
+                    if ent.label_ == "GPE"
+                    # "rocket shells on Aleppo": the tagger's nationality is a city
+                    else city_country(ent.text)
                 )
                 if city:  # "protesters in Houston", "a zoo in Ohio": the United States
                     self._count(city, 2, place=True)
