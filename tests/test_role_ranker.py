@@ -832,6 +832,9 @@ def test_the_acts_own_coded_object_is_its_target():
         ("The terrorists fired rocket shells on residential neighbourhoods in Aleppo city, "
          "killing a civilian.", "The terrorists", "SYRUAF"),
         ("Militants fired rocket shells on Aleppo on Monday.", "Militants", "SYRUAF"),
+        # ... or its organisation ("the countryside of Homs" tagged ORG)
+        ("Army units killed 20 terrorists in the countryside of Homs on Tuesday.", "Army units",
+         "SYRMIL"),
     ],
 )  # fmt: skip
 def test_the_story_is_in_the_country_its_places_name(text: str, phrase: str, code: str):

@@ -63,6 +63,8 @@ if TYPE_CHECKING:
 
 
 # prepositions before a name that may be an unlabelled place ("positions near Aleppo")
+# other labels the tagger gives a city it did not read as a place (never PERSON: "Jackson said")
+MISTAKEN_FOR_A_CITY = frozenset({"ORG", "LOC", "FAC"})
 BEFORE_A_PLACE = {
     "in", "near", "at", "around", "outside", "inside", "from", "into", "across",
     "on",  # "rocket shells on Aleppo", "air strikes on Idlib"
@@ -887,10 +889,13 @@ class Resolver:
                     if counted
                     else city_country(ent.text) or region_country(ent.text)
                     if ent.label_ == "GPE"
-                    # "rocket shells on Aleppo": the tagger's nationality is a city
-                    else city_country(ent.text)
+                    else city_country(ent.text)  # "rocket shells on Aleppo" tagged NORP
                 )
                 if city:  # "protesters in Houston", "a zoo in Ohio": the United States
+                    self._count(city, 2, place=True)
+            elif ent.label_ in MISTAKEN_FOR_A_CITY:
+                city = city_country(ent.text)  # "the countryside of Homs" tagged ORG
+                if city:
                     self._count(city, 2, place=True)
         for name in _unlabelled_places(doc):  # "near Aleppo", which the tagger left unnamed
             city = city_country(name)
