@@ -63,8 +63,8 @@ if TYPE_CHECKING:
 
 
 # prepositions before a name that may be an unlabelled place ("positions near Aleppo")
-# other labels the tagger gives a city it did not read as a place (never PERSON: "Jackson said")
-MISTAKEN_FOR_A_CITY = frozenset({"ORG", "LOC", "FAC"})
+# labels the tagger gives a city it did not read as a place (never PERSON: "Jackson said")
+MISTAKEN_FOR_A_CITY = frozenset({"NORP", "ORG", "LOC", "FAC"})
 BEFORE_A_PLACE = {
     "in", "near", "at", "around", "outside", "inside", "from", "into", "across",
     "on",  # "rocket shells on Aleppo", "air strikes on Idlib"
@@ -872,35 +872,36 @@ class Resolver:
 
     def _count_countries(self, doc: Doc) -> None:
         for ent in doc.ents:
-            if ent.label_ in {"GPE", "NORP"}:
-                counted = False
-                for token in ent:
-                    if hyphen_modifier(token) or named_as_backer(token):
-                        continue  # "Russian-made", "backed by Turkey": not whose story it is
-                    code = self.kb.country(token.text) or self.kb.capital(token.text)
-                    if not code and _lost_apostrophe(token):  # "Syrias Idlib province"
-                        code = self.kb.country(token.text[:-1])
-                    if code:  # a place names where the story is more than a nationality does
-                        weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
-                        self._count(code, weight, place=weight == 2)
-                        counted = True
-                city = (
-                    None
-                    if counted
-                    else city_country(ent.text) or region_country(ent.text)
-                    if ent.label_ == "GPE"
-                    else city_country(ent.text)  # "rocket shells on Aleppo" tagged NORP
-                )
-                if city:  # "protesters in Houston", "a zoo in Ohio": the United States
-                    self._count(city, 2, place=True)
+            if ent.label_ in {"GPE", "NORP"} and self._count_named_countries(ent):
+                continue
+            if ent.label_ == "GPE":  # "protesters in Houston", "a zoo in Ohio": the US
+                city = city_country(ent.text) or region_country(ent.text)
             elif ent.label_ in MISTAKEN_FOR_A_CITY:
-                city = city_country(ent.text)  # "the countryside of Homs" tagged ORG
-                if city:
-                    self._count(city, 2, place=True)
+                # "rocket shells on Aleppo" tagged NORP, "the countryside of Homs" tagged ORG
+                city = city_country(ent.text)
+            else:
+                city = None
+            if city:
+                self._count(city, 2, place=True)
         for name in _unlabelled_places(doc):  # "near Aleppo", which the tagger left unnamed
             city = city_country(name)
             if city:
                 self._count(city, 2, place=True)
+
+    def _count_named_countries(self, ent: Span) -> bool:
+        """Count the countries a place or nationality names; whether it named any."""
+        counted = False
+        for token in ent:
+            if hyphen_modifier(token) or named_as_backer(token):
+                continue  # "Russian-made", "backed by Turkey": not whose story it is
+            code = self.kb.country(token.text) or self.kb.capital(token.text)
+            if not code and _lost_apostrophe(token):  # "Syrias Idlib province"
+                code = self.kb.country(token.text[:-1])
+            if code:  # a place names where the story is more than a nationality does
+                weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
+                self._count(code, weight, place=weight == 2)
+                counted = True
+        return counted
 
     def _count(self, code: str, weight: int, place: bool) -> None:
         self.country_counts[code] = self.country_counts.get(code, 0) + weight

@@ -66,11 +66,11 @@ class EventClassifier:
             self.threshold: float = meta["threshold"]
             # (characters into the body, threshold) past the lede: later sentences tell
             # background more often, so they need a surer model for the same precision
-            self.thresholds: list[tuple[int, float]] = [(0, self.threshold)] + [
+            self.thresholds: list[tuple[int, float]] = [(0, self.threshold)] + sorted(
                 (int(start), float(t))
                 for start, t in meta.get("thresholds_by_position", [])
                 if start > 0
-            ]
+            )
             self.trigger_nouns = frozenset(meta["trigger_nouns"])
             self.roots: list[str] = meta["roots"]
             self.codes: list[str] = meta["codes"]
