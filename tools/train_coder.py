@@ -200,11 +200,13 @@ def build_examples(
         rows = []
         labels, hit = gold_of_candidates(doc, article, [tok for _, tok, _ in cands], gold)
         left_out = support_partners([tok for _, tok, _ in cands], labels) if gold else set()
+        # what a sentence's candidates share, once per sentence, as ``learned.decide`` does
+        contexts = {sent.start: sentence_context(sent, found, s.offset) for sent in doc.sents}
         for n, ((sent, tok, noun), label) in enumerate(zip(cands, labels, strict=True)):
             if n in left_out:
                 continue
             hint = dictionary_hint(tok, noun, found)
-            feats = features(tok, sent, found, hint, noun, sentence_context(sent, found, s.offset))
+            feats = features(tok, sent, found, hint, noun, contexts[sent.start])
             root = label["cameo"][:2] if label else NONE
             code = label["cameo"][:3] if label else None
             meta = {"group": s.group, "dev_group": s.dev_group, "offset": s.offset}
