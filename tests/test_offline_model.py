@@ -55,6 +55,17 @@ def test_a_damaged_model_folder_is_a_clear_error(tmp_path: Path):
         load_classifier(str(tmp_path))
 
 
+@pytest.mark.parametrize("by_position", [[[1000]], [["far", 0.6]], 0.6])
+def test_malformed_thresholds_by_place_are_a_clear_error(tmp_path: Path, by_position):
+    folder = tmp_path / "model"
+    shutil.copytree(Path(load_classifier().meta["__folder__"]), folder)
+    meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+    meta["thresholds_by_position"] = by_position
+    (folder / "model.json").write_text(json.dumps(meta), encoding="utf-8")
+    with pytest.raises(ModelError, match=f"event model in {folder} has a malformed value"):
+        load_classifier(str(folder))
+
+
 def test_a_model_folder_from_training_is_used_instead_of_the_shipped_one(tmp_path: Path):
     shipped = Path(load_classifier().meta["__folder__"])
     folder = tmp_path / "model"

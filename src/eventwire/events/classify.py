@@ -86,6 +86,8 @@ class EventClassifier:
             self.d_code = arrays["d_code"].astype(np.float32) if "d_code" in arrays else None
         except KeyError as err:
             raise ModelError(f"the event model in {folder} lacks {err}: retrain it") from err
+        except (TypeError, ValueError) as err:  # e.g. a hand-edited thresholds_by_position
+            raise ModelError(f"the event model in {folder} has a malformed value: {err}") from err
         self.code_root = np.array([c[:2] for c in self.codes])
 
     def rows(self, features: list[list[str]]) -> list[np.ndarray]:
