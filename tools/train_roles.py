@@ -52,6 +52,7 @@ from eventwire.actors.found import actors_of  # noqa: E402
 from eventwire.actors.kb import knowledge_base
 from eventwire.config import DEFAULT  # noqa: E402
 from eventwire.eval.realnews import GOLD, group, read_role_offsets, read_rows, sentence_key
+from eventwire.eval.whole_events import in_role, overlaps
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
 from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
@@ -109,15 +110,6 @@ class Case:
     words: list[str | None]  # each row's phrase_key when the phrase is an uncoded noun phrase
     barred: set[int]  # rows that may not be the target: places, for an act of force
     codes: list[str | None]  # each row's actor code: the source's own is never the target
-
-
-def _overlaps(char_span: tuple[int, int], gold: list[int] | None) -> bool:
-    return gold is not None and char_span[0] < gold[1] and char_span[1] > gold[0]
-
-
-def _in_role(char_span: tuple[int, int], gold: dict[str, Any], role: str) -> bool:
-    spans = [gold.get(role), *gold.get(f"also_{role}", [])]
-    return any(_overlaps(char_span, span) for span in spans)
 
 
 def build_cases(sentences: list[Sentence], docs: list[Any], nouns: frozenset[str]) -> list[Case]:
@@ -180,9 +172,9 @@ def _case(
         raw = article.offsets.span_to_raw((doc[ref.start].idx, last.idx + len(last)))
         label = (
             "source"
-            if _in_role(raw, gold, "source")
+            if in_role(raw, gold, "source")
             else "target"
-            if _in_role(raw, gold, "target")
+            if in_role(raw, gold, "target")
             else "none"
         )
         if label == "target" and places_unknown and k in barred:
@@ -237,7 +229,7 @@ def dev_cases(
             continue  # an unmarked role may be one its coders left out, not nobody
         found = actors_of(doc)
         marked = [
-            {t.i for t in doc if _overlaps(article.offsets.span_to_raw((t.idx, t.idx + len(t))), g)}
+            {t.i for t in doc if overlaps(article.offsets.span_to_raw((t.idx, t.idx + len(t))), g)}
             for g in gold_spans.values()
         ]
         best = None

@@ -1,0 +1,68 @@
+"""Whole coded events against annotators' events of the same sentence: root, source, target.
+
+Our annotated sentences (``data/training``) mark each event's trigger, source and target as
+character spans, with ``also_source`` / ``also_target`` for every other phrase naming the same
+party. An event ``extract`` writes is right when all three are: a gold event of its root (the
+one whose trigger its span covers, if any), and each role's phrase overlapping the gold span,
+or absent where the gold has none. ``tools/train_roles.py`` labels the ranker's phrases with
+the same overlap rule; ``tools/real_event_cv.py`` scores cross-validated events with it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+Judgment = tuple[bool, bool, bool]  # root, source, target right
+
+
+def overlaps(char_span: tuple[int, int] | list[int], gold: list[int] | None) -> bool:
+    return gold is not None and char_span[0] < gold[1] and char_span[1] > gold[0]
+
+
+def in_role(char_span: tuple[int, int] | list[int], gold: dict[str, Any], role: str) -> bool:
+    """Whether ``char_span`` overlaps the gold event's ``role`` span or one of its also-spans."""
+    spans = [gold.get(role), *gold.get(f"also_{role}", [])]
+    return any(overlaps(char_span, span) for span in spans)
+
+
+def role_right(text: str, phrase: str | None, gold: dict[str, Any], role: str) -> bool:
+    """An event's actor phrase (its text, as the contract gives it) for ``role``: right when
+    some occurrence of it in the sentence overlaps the gold span, or when both name nobody."""
+    if not gold.get(role):
+        return phrase is None
+    return phrase is not None and any(
+        in_role((m.start(), m.end()), gold, role) for m in re.finditer(re.escape(phrase), text)
+    )
+
+
+def judged(text: str, event: dict[str, Any], golds: list[dict[str, Any]]) -> Judgment:
+    """(root, source, target) for one coded event (``cameo``, ``span``, ``source`` and
+    ``target`` phrases) among the sentence's gold events; a role counts only with its root,
+    against the gold event of that root that fits the event best."""
+    same = [g for g in golds if g["cameo"][:2] == event["cameo"][:2]]
+    if not same:
+        return False, False, False
+    covered = [g for g in same if overlaps(event["span"], g.get("trigger"))]
+    best = (False, False)
+    for g in covered or same:
+        roles = (
+            role_right(text, event["source"], g, "source"),
+            role_right(text, event["target"], g, "target"),
+        )
+        best = max(best, roles, key=sum)
+    return True, best[0], best[1]
+
+
+def precision(judgments: list[Judgment]) -> dict[str, Any]:
+    """How many events, and the share right on the root, on each role given the root, and on
+    all three together."""
+    n = len(judgments)
+    roots = sum(j[0] for j in judgments)
+    return {
+        "events": n,
+        "root": round(roots / n, 3) if n else None,
+        "source_given_root": round(sum(j[1] for j in judgments) / roots, 3) if roots else None,
+        "target_given_root": round(sum(j[2] for j in judgments) / roots, 3) if roots else None,
+        "whole_event": round(sum(all(j) for j in judgments) / n, 3) if n else None,
+    }
