@@ -40,6 +40,15 @@ def test_another_phrase_for_the_same_party_is_right() -> None:
     assert judged(TEXT, event("195", "the army", "Kurdish fighters"), [GOLD]) == (True, True, True)
 
 
+def test_a_headline_coded_sentence_cased_is_found_in_its_title_case() -> None:
+    text = "Syrian Army Kills 28 ISIL Terrorists in Hama"
+    gold = {"cameo": "190", "trigger": span("Kills", text), "source": span("Syrian Army", text),
+            "target": span("28 ISIL Terrorists", text)}  # fmt: skip
+    coded = {"cameo": "190", "span": [0, len(text)], "source": "Syrian army",
+             "target": "28 ISIL terrorists"}  # fmt: skip
+    assert judged(text, coded, [gold]) == (True, True, True)
+
+
 def test_a_place_as_target_is_wrong_and_a_missing_target_too() -> None:
     assert judged(TEXT, event("195", "Turkish jets", "Afrin"), [GOLD]) == (True, True, False)
     assert judged(TEXT, event("195", "Turkish jets", None), [GOLD]) == (True, True, False)

@@ -28,11 +28,13 @@ def in_role(char_span: tuple[int, int] | list[int], gold: dict[str, Any], role: 
 
 def role_right(text: str, phrase: str | None, gold: dict[str, Any], role: str) -> bool:
     """An event's actor phrase (its text, as the contract gives it) for ``role``: right when
-    some occurrence of it in the sentence overlaps the gold span, or when both name nobody."""
+    some occurrence of it in the sentence overlaps the gold span, or when both name nobody.
+    Case is ignored: a Title Case headline is coded sentence-cased ("28 ISIL terrorists")."""
     if not gold.get(role):
         return phrase is None
     return phrase is not None and any(
-        in_role((m.start(), m.end()), gold, role) for m in re.finditer(re.escape(phrase), text)
+        in_role((m.start(), m.end()), gold, role)
+        for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)
     )
 
 
