@@ -20,7 +20,7 @@ each ``--lede-threshold``, the events that threshold adds to or takes from the f
 band's whole precision does not see (a band can stay above a floor while every event added at
 its edge is wrong).
 
-    python tools/real_event_cv.py --folds DIR [--lede-threshold 0.3 0.55] > report.json
+    python tools/real_event_cv.py --folds DIR [--lede-threshold 0.3 0.55] [--dictionary]
 
 Fold models are trained into ``--folds`` the first time (about 6 minutes on 2 cores) and
 reused after; delete the folder when the data, features or recipe change. Coding the
@@ -43,9 +43,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import train_coder as tc  # noqa: E402
 import train_roles as tr  # noqa: E402
+from annotate import annotated_records  # noqa: E402
 
 from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
+from eventwire.eval.corpora import documents  # noqa: E402
 from eventwire.eval.whole_events import judged, precision  # noqa: E402
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
@@ -115,11 +117,25 @@ def placed_at(offset: list[int]) -> Iterator[None]:
         learned.EventClassifier.decide = decide  # type: ignore[method-assign]
 
 
+def published_dates(shared: Path) -> dict[str, str | None]:
+    """Each annotated sentence's story's publication date, which ``extract`` reads (a year
+    told before it is history, an event's date is resolved against it)."""
+    records = annotated_records()
+    docs = {corpus: documents(shared, corpus) for corpus in {r["corpus"] for r in records}}
+    return {r["sid"]: docs[r["corpus"]][r["doc"]].published for r in records}
+
+
 def code_sentences(
-    folds_dir: Path, sentences: list[tc.Sentence], lede_threshold: float | None = None
+    shared: Path,
+    folds_dir: Path,
+    sentences: list[tc.Sentence],
+    lede_threshold: float | None = None,
+    coder: str = "learned",
 ) -> list[dict[str, Any]]:
-    """Each random-round real sentence with the events its fold's models write."""
+    """Each random-round real sentence with the events its fold's models write (or, with
+    ``coder="dictionary"``, the dictionary coder, which trained on none of them)."""
     folds, representative = fold_of(sentences), tc.sampled_at_random()
+    published = published_dates(shared)
     offset = [0]
     rows = []
     for k in range(FOLDS):
@@ -128,13 +144,14 @@ def code_sentences(
             folder = _with_lede_threshold(folder, lede_threshold)
         load_classifier.cache_clear()
         load_ranker.cache_clear()
-        config = CoderConfig(model=str(folder))
+        config = CoderConfig(coder=coder, model=str(folder))
         with placed_at(offset):
             for s in sentences:
                 if folds[s.id] != k or s.id not in representative:
                     continue
                 offset[0] = s.offset
-                events = [_event(e) for e in extract(s.text, config=config).events]
+                coded = extract(s.text, published=published.get(s.id), config=config)
+                events = [_event(e) for e in coded.events]
                 rows.append({"sid": s.id, "offset": s.offset, "text": s.text, "gold": s.events,
                              "events": events})  # fmt: skip
     return rows
@@ -210,14 +227,19 @@ def main() -> None:
     ap.add_argument("--shared", type=Path, default=Path("../shared"))
     ap.add_argument("--folds", type=Path, required=True, help="fold models: written or reused")
     ap.add_argument("--lede-threshold", type=float, nargs="*", default=[])
+    ap.add_argument("--dictionary", action="store_true", help="also score the dictionary coder")
     args = ap.parse_args()
     sentences = tc.seeded_sentences(args.shared)
     if not all((args.folds / f"fold{k}" / "roles.json").exists() for k in range(FOLDS)):
         train_folds(args.shared, args.folds, sentences)
-    base = code_sentences(args.folds, sentences)
+    base = code_sentences(args.shared, args.folds, sentences)
     out: dict[str, Any] = {"shipped_thresholds": report(base)}
+    if args.dictionary:
+        out["dictionary_coder"] = report(
+            code_sentences(args.shared, args.folds, sentences, coder="dictionary")
+        )
     for t in args.lede_threshold:
-        variant = code_sentences(args.folds, sentences, t)
+        variant = code_sentences(args.shared, args.folds, sentences, t)
         out[f"lede_threshold_{t}"] = {**report(variant), "marginal": marginal(base, variant)}
     print(json.dumps(out, indent=1))
 
