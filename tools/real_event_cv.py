@@ -14,11 +14,11 @@ annotators' events of that sentence:
 - source (target) right: the gold event has none and the event names none, or the event's
   actor phrase overlaps the gold span (or one of its ``also_`` spans).
 
-The report gives precision by the event's confidence and by its place in the story, and, for
-each ``--lede-threshold``, the events that threshold adds to or takes from the first
-``POSITION_STEPS[0]`` characters: the *marginal* events, which a threshold rule that checks a
-band's whole precision does not see (a band can stay above a floor while every event added at
-its edge is wrong).
+The report gives precision by the event's confidence, by its place in the story and by its kind
+(root, with or without a target), and, for each ``--lede-threshold``, the events that threshold
+adds to or takes from the first ``POSITION_STEPS[0]`` characters: the *marginal* events, which
+a threshold rule that checks a band's whole precision does not see (a band can stay above a
+floor while every event added at its edge is wrong).
 
     python tools/real_event_cv.py --folds DIR [--lede-threshold 0.3 0.55] [--dictionary]
 
@@ -202,12 +202,23 @@ def report(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "all": precision([judged(r["text"], e, r["gold"]) for r, e in items]),
         "by_confidence": _banded(items, lambda r, e: e["confidence"] or 0.0, CONFIDENCE_BANDS),
         "by_position": _banded(items, lambda r, e: r["offset"], (0, *POSITION_STEPS)),
+        "by_kind": _by_kind(items),
     }
+
+
+def _by_kind(items: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+    """By CAMEO root, and by whether the event names a target: where the errors gather."""
+    kinds: dict[str, list[tuple[bool, bool, bool]]] = {}
+    for r, e in items:
+        judgment = judged(r["text"], e, r["gold"])
+        target = "with target" if e["target"] is not None else "no target"
+        for kind in (f"root {e['cameo'][:2]}", f"root {e['cameo'][:2]}, {target}"):
+            kinds.setdefault(kind, []).append(judgment)
+    return {kind: precision(kinds[kind]) for kind in sorted(kinds)}
 
 
 def marginal(base: list[dict[str, Any]], variant: list[dict[str, Any]]) -> dict[str, Any]:
     """The events one coding writes and the other does not, each side judged."""
-
     added, removed = [], []
     for old, new in zip(base, variant, strict=True):
         was, now = {_key(e) for e in old["events"]}, {_key(e) for e in new["events"]}
