@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import shutil
 import sys
 from collections.abc import Callable, Iterator
@@ -48,7 +47,7 @@ from annotate import annotated_records  # noqa: E402
 from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
-from eventwire.eval.whole_events import judged, precision  # noqa: E402
+from eventwire.eval.whole_events import Judgment, judged, precision  # noqa: E402
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
 from eventwire.events.classify import load_classifier  # noqa: E402
@@ -64,9 +63,7 @@ SHIPPED = Path(__file__).resolve().parent.parent / "src/eventwire/data/coder/mod
 
 def fold_of(sentences: list[tc.Sentence]) -> dict[str, int]:
     """One split of our sentences for both models (their own CVs each split their own ids)."""
-    ids = sorted({s.id for s in sentences})
-    random.Random(tc.SEED).shuffle(ids)
-    return {sid: i % FOLDS for i, sid in enumerate(ids)}
+    return tc.seeded_folds({s.id for s in sentences}, FOLDS)
 
 
 def train_folds(shared: Path, out: Path, sentences: list[tc.Sentence]) -> None:
@@ -126,16 +123,16 @@ def published_dates(shared: Path) -> dict[str, str | None]:
 
 
 def code_sentences(
-    shared: Path,
     folds_dir: Path,
     sentences: list[tc.Sentence],
+    published: dict[str, str | None],
     lede_threshold: float | None = None,
     coder: str = "learned",
 ) -> list[dict[str, Any]]:
     """Each random-round real sentence with the events its fold's models write (or, with
-    ``coder="dictionary"``, the dictionary coder, which trained on none of them)."""
+    ``coder="dictionary"``, the dictionary coder, which trained on none of them), each coded
+    with its story's date from ``published`` (``published_dates``, read once per run)."""
     folds, representative = fold_of(sentences), tc.sampled_at_random()
-    published = published_dates(shared)
     offset = [0]
     rows = []
     for k in range(FOLDS):
@@ -177,20 +174,21 @@ def _event(e: Any) -> dict[str, Any]:
     }
 
 
+Judged = tuple[dict[str, Any], dict[str, Any], Judgment]  # sentence, event, its judgment
+
+
 def _banded(
-    items: list[tuple[dict[str, Any], dict[str, Any]]],
-    value: Callable[[dict[str, Any], dict[str, Any]], float],
+    items: list[Judged], value: Callable[[dict[str, Any], dict[str, Any]], float],
     bands: tuple[float, ...],
-) -> dict[str, Any]:
+) -> dict[str, Any]:  # fmt: skip
     out = {}
     for low, high in zip(bands, (*bands[1:], float("inf")), strict=True):
-        inside = [(r, e) for r, e in items if low <= value(r, e) < high]
-        out[f">={low}"] = precision([judged(r["text"], e, r["gold"]) for r, e in inside])
+        out[f">={low}"] = precision([j for r, e, j in items if low <= value(r, e) < high])
     return out
 
 
 def report(rows: list[dict[str, Any]]) -> dict[str, Any]:
-    items = [(r, e) for r in rows for e in r["events"]]
+    items = [(r, e, judged(r["text"], e, r["gold"])) for r in rows for e in r["events"]]
     gold = sum(len(r["gold"]) for r in rows)
     found = sum(
         any(all(judged(r["text"], e, [g])) for e in r["events"]) for r in rows for g in r["gold"]
@@ -199,18 +197,17 @@ def report(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "sentences": len(rows),
         "gold_events": gold,
         "whole_event_recall": round(found / gold, 3) if gold else None,
-        "all": precision([judged(r["text"], e, r["gold"]) for r, e in items]),
+        "all": precision([j for _, _, j in items]),
         "by_confidence": _banded(items, lambda r, e: e["confidence"] or 0.0, CONFIDENCE_BANDS),
         "by_position": _banded(items, lambda r, e: r["offset"], (0, *POSITION_STEPS)),
         "by_kind": _by_kind(items),
     }
 
 
-def _by_kind(items: list[tuple[dict[str, Any], dict[str, Any]]]) -> dict[str, Any]:
+def _by_kind(items: list[Judged]) -> dict[str, Any]:
     """By CAMEO root, and by whether the event names a target: where the errors gather."""
-    kinds: dict[str, list[tuple[bool, bool, bool]]] = {}
-    for r, e in items:
-        judgment = judged(r["text"], e, r["gold"])
+    kinds: dict[str, list[Judgment]] = {}
+    for _, e, judgment in items:
         target = "with target" if e["target"] is not None else "no target"
         for kind in (f"root {e['cameo'][:2]}", f"root {e['cameo'][:2]}, {target}"):
             kinds.setdefault(kind, []).append(judgment)
@@ -243,14 +240,15 @@ def main() -> None:
     sentences = tc.seeded_sentences(args.shared)
     if not all((args.folds / f"fold{k}" / "roles.json").exists() for k in range(FOLDS)):
         train_folds(args.shared, args.folds, sentences)
-    base = code_sentences(args.shared, args.folds, sentences)
+    published = published_dates(args.shared)
+    base = code_sentences(args.folds, sentences, published)
     out: dict[str, Any] = {"shipped_thresholds": report(base)}
     if args.dictionary:
         out["dictionary_coder"] = report(
-            code_sentences(args.shared, args.folds, sentences, coder="dictionary")
+            code_sentences(args.folds, sentences, published, coder="dictionary")
         )
     for t in args.lede_threshold:
-        variant = code_sentences(args.shared, args.folds, sentences, t)
+        variant = code_sentences(args.folds, sentences, published, t)
         out[f"lede_threshold_{t}"] = {**report(variant), "marginal": marginal(base, variant)}
     print(json.dumps(out, indent=1))
 

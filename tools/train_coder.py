@@ -26,10 +26,11 @@ import sys
 import tempfile
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 from annotate import annotated_records, pool, records
@@ -294,10 +295,7 @@ def cross_validate(
     """k-fold CV over our own sentences; ``extra`` (the dev half's weak examples, as the shipped
     model gets them) is in every fold's training and never scored."""
     representative = sampled_at_random()
-    groups = sorted({ex.meta["group"] for ex in examples})
-    rng = random.Random(SEED)
-    rng.shuffle(groups)
-    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    fold_of = seeded_folds({ex.meta["group"] for ex in examples}, folds)
     gold, pred = [], []
     # real: gold root, P(event), best root, sentence, where the sentence starts in its story
     real: list[tuple[str, float, str, str, int]] = []
@@ -445,11 +443,20 @@ def save(
     (out / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
 
 
+K = TypeVar("K", str, int)  # a fold key: a sentence id or a dev row
+
+
+def seeded_folds(keys: Iterable[K], folds: int) -> dict[K, int]:
+    """Each key's fold: the keys sorted, shuffled by the fixed seed and dealt in turn, so every
+    run and every script that splits the same keys gets the same split."""
+    order = sorted(set(keys))
+    random.Random(SEED).shuffle(order)
+    return {key: i % folds for i, key in enumerate(order)}
+
+
 def dev_folds(n: int, folds: int) -> dict[int, int]:
     """Each dev sentence's fold (seeded): the same split for every run and every script."""
-    order = list(range(n))
-    random.Random(SEED).shuffle(order)
-    return {i: k % folds for k, i in enumerate(order)}
+    return seeded_folds(range(n), folds)
 
 
 def dev_cross_validation(

@@ -20,7 +20,6 @@ first target are right (inside the gold span, or both absent), for the rules and
 from __future__ import annotations
 
 import json
-import random
 import sys
 import time
 from collections import Counter
@@ -44,6 +43,7 @@ from train_coder import (  # noqa: E402
     load_dev,
     parse_all,
     sampled_at_random,
+    seeded_folds,
     seeded_sentences,
     trigger_nouns,
 )
@@ -403,10 +403,7 @@ def cross_validate(
 ) -> dict[str, Any]:
     """k-fold CV over our sentences; ``extra`` (the dev half's cases, as the shipped model
     has them) joins every fold's training."""
-    groups = sorted({case.sid for case in cases})
-    rng = random.Random(SEED)
-    rng.shuffle(groups)
-    fold_of = {g: i % folds for i, g in enumerate(groups)}
+    fold_of = seeded_folds({case.sid for case in cases}, folds)
     picks: list[Any] = [None] * len(cases)
     for k in range(folds):
         weights = fit([case for case in cases if fold_of[case.sid] != k] + (extra or []), c, nobody)
