@@ -71,7 +71,7 @@ def test_a_model_folder_from_training_is_used_instead_of_the_shipped_one(tmp_pat
     folder = tmp_path / "model"
     shutil.copytree(shipped, folder)
     meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-    meta["threshold"] = 1.01  # nothing can pass: the coder must code no event
+    meta["threshold"] = meta["gate"] = 1.01  # nothing can pass: the coder must code no event
     (folder / "model.json").write_text(json.dumps(meta), encoding="utf-8")
     import eventwire
 
@@ -89,7 +89,7 @@ def test_a_sentence_further_into_the_story_needs_a_surer_model(tmp_path: Path):
     shutil.copytree(shipped, folder)
     meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
     # the lede codes what the shipped model codes; past 250 characters nothing can pass
-    meta["thresholds_by_position"] = [[250, 1.01]]
+    meta["thresholds_by_position"] = meta["gates_by_position"] = [[250, 1.01]]
     (folder / "model.json").write_text(json.dumps(meta), encoding="utf-8")
     act = "Poland demanded that Belarus withdraw its troops from the border."
     filler = "The two neighbours have argued over the border for years. " * 6
@@ -103,6 +103,7 @@ def test_a_sentence_further_into_the_story_needs_a_surer_model(tmp_path: Path):
     # without the map, one threshold holds everywhere, as before
     shipped_meta = json.loads((shipped / "model.json").read_text(encoding="utf-8"))
     shipped_meta.pop("thresholds_by_position", None)
+    shipped_meta.pop("gates_by_position", None)
     (folder / "model.json").write_text(json.dumps(shipped_meta), encoding="utf-8")
     load_classifier.cache_clear()
     again = eventwire.extract(act + " " + filler + act, config=config)

@@ -40,18 +40,22 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+import numpy as np  # noqa: E402
 import train_coder as tc  # noqa: E402
+import train_detector as td  # noqa: E402
 import train_roles as tr  # noqa: E402
 from annotate import annotated_records  # noqa: E402
 
 from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
+from eventwire.eval.realnews import GOLD, read_rows  # noqa: E402
 from eventwire.eval.whole_events import Judgment, judged, precision  # noqa: E402
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
 from eventwire.events.classify import load_classifier  # noqa: E402
 from eventwire.events.extract import _act_nouns  # noqa: E402
+from eventwire.events.gate import WEIGHTS  # noqa: E402
 from eventwire.events.role_ranker import load_ranker  # noqa: E402
 
 FOLDS = 5
@@ -91,6 +95,22 @@ def train_folds(shared: Path, out: Path, sentences: list[tc.Sentence]) -> None:
         weights = tr.fit([c for c in cases if folds[c.sid] != k] + extra, 1.0)
         tr.save(out / f"fold{k}", weights, words, {"fold": k})
         print(f"fold {k + 1}/{FOLDS} trained", file=sys.stderr)
+    train_gates(shared, out, sentences)
+
+
+def train_gates(shared: Path, out: Path, sentences: list[tc.Sentence]) -> None:
+    """The sentence gate's detector per fold, trained as ``train_detector.py`` trains the
+    shipped one but without the fold's sentences."""
+    folds = fold_of(sentences)
+    x = td.gram_matrix([s.text for s in sentences])
+    y = np.array([bool(s.events) for s in sentences])
+    dev = td.gram_matrix([text for text, _ in read_rows(shared / GOLD)])
+    fold = np.array([folds[s.id] for s in sentences])
+    for k in range(FOLDS):
+        td.save_detector(
+            out / f"fold{k}", td.train_detector(*td.with_dev(x[fold != k], y[fold != k], dev))
+        )
+        print(f"fold {k + 1}/{FOLDS}: sentence detector trained", file=sys.stderr)
 
 
 @contextmanager
@@ -102,8 +122,10 @@ def placed_at(offset: list[int]) -> Iterator[None]:
     def placed_context(sent: Any, found: Any, off: int = 0) -> Any:
         return sentence_context(sent, found, off + offset[0])
 
-    def placed_decide(self: Any, features: Any, dense: Any = None, position: int = 0) -> Any:
-        return decide(self, features, dense, position + offset[0])
+    def placed_decide(
+        self: Any, features: Any, dense: Any = None, position: int = 0, sentence: Any = None
+    ) -> Any:
+        return decide(self, features, dense, position + offset[0], sentence)
 
     learned.sentence_context = placed_context  # type: ignore[assignment]
     learned.EventClassifier.decide = placed_decide  # type: ignore[method-assign]
@@ -128,17 +150,22 @@ def code_sentences(
     published: dict[str, str | None],
     lede_threshold: float | None = None,
     coder: str = "learned",
+    gate: bool = True,
 ) -> list[dict[str, Any]]:
     """Each random-round real sentence with the events its fold's models write (or, with
     ``coder="dictionary"``, the dictionary coder, which trained on none of them), each coded
-    with its story's date from ``published`` (``published_dates``, read once per run)."""
+    with its story's date from ``published`` (``published_dates``, read once per run), with
+    the shipped model's sentence gate unless ``gate`` is False."""
     folds, representative = fold_of(sentences), tc.sampled_at_random()
     offset = [0]
     rows = []
     for k in range(FOLDS):
         folder = folds_dir / f"fold{k}"
+        settings = shipped_settings() if gate else {}
         if lede_threshold is not None:
-            folder = _with_lede_threshold(folder, lede_threshold)
+            settings["threshold"] = lede_threshold
+        name = f"lede{lede_threshold}-{'gate' if gate else 'nogate'}"
+        folder = _variant(folder, name, settings, () if gate else GATE_KEYS)
         load_classifier.cache_clear()
         load_ranker.cache_clear()
         config = CoderConfig(coder=coder, model=str(folder))
@@ -154,13 +181,25 @@ def code_sentences(
     return rows
 
 
-def _with_lede_threshold(folder: Path, threshold: float) -> Path:
-    variant = folder.parent / f"{folder.name}-lede{threshold}"
+GATE_KEYS = ("joiner", "gate", "gates_by_position", "sentence_hash_bits")
+
+
+def shipped_settings() -> dict[str, Any]:
+    """The shipped model's sentence gate (if it has one), for the fold models to code with."""
+    meta = json.loads(SHIPPED.read_text(encoding="utf-8"))
+    return {k: meta[k] for k in GATE_KEYS if k in meta}
+
+
+def _variant(folder: Path, name: str, settings: dict[str, Any], drop: tuple[str, ...]) -> Path:
+    """A copy of a fold's models whose model.json has ``settings`` and lacks ``drop``."""
+    variant = folder.parent / f"{folder.name}-{name}"
     variant.mkdir(exist_ok=True)
-    for name in ("model.npz", "roles.npz", "roles.json"):
-        shutil.copy(folder / name, variant)
+    for name_ in ("model.npz", "roles.npz", "roles.json", WEIGHTS):
+        if (folder / name_).exists():
+            shutil.copy(folder / name_, variant)
     meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
-    (variant / "model.json").write_text(json.dumps({**meta, "threshold": threshold}))
+    meta = {k: v for k, v in {**meta, **settings}.items() if k not in drop}
+    (variant / "model.json").write_text(json.dumps(meta), encoding="utf-8")
     return variant
 
 
@@ -240,9 +279,14 @@ def main() -> None:
     sentences = tc.seeded_sentences(args.shared)
     if not all((args.folds / f"fold{k}" / "roles.json").exists() for k in range(FOLDS)):
         train_folds(args.shared, args.folds, sentences)
+    elif not all((args.folds / f"fold{k}" / WEIGHTS).exists() for k in range(FOLDS)):
+        train_gates(args.shared, args.folds, sentences)  # folds from before the gate
     published = published_dates(args.shared)
     base = code_sentences(args.folds, sentences, published)
     out: dict[str, Any] = {"shipped_thresholds": report(base)}
+    if shipped_settings():
+        ungated = code_sentences(args.folds, sentences, published, gate=False)
+        out["without_gate"] = {**report(ungated), "marginal": marginal(ungated, base)}
     if args.dictionary:
         out["dictionary_coder"] = report(
             code_sentences(args.folds, sentences, published, coder="dictionary")

@@ -60,9 +60,11 @@ from eventwire.events.candidates import (
     features,
     sentence_context,
 )
-from eventwire.events.classify import NONE, feature_indices, load_classifier
+from eventwire.events.classify import NONE, load_classifier
 from eventwire.events.encoder import load_encoder
 from eventwire.events.extract import dictionary_hint
+from eventwire.events.gate import WEIGHTS
+from eventwire.events.hashed import feature_indices
 from eventwire.events.role_ranker import load_ranker
 from eventwire.ingest import ArticleOptions, Failure, build_article
 from eventwire.ingest.clean import clean_body
@@ -225,12 +227,17 @@ def build_examples(
 
 def feature_matrix(rows: list[list[str]]) -> sparse.csr_matrix:
     """One row per example: 1 at each of its hashed features."""
+    return hashed_rows(rows, HASH_BITS)
+
+
+def hashed_rows(rows: list[list[str]], bits: int) -> sparse.csr_matrix:
+    """One row per list of features: 1 at each of their columns hashed to ``bits`` bits."""
     indptr, indices = [0], []
     for features_ in rows:
-        indices.extend(np.unique(feature_indices(features_, HASH_BITS)).tolist())
+        indices.extend(np.unique(feature_indices(features_, bits)).tolist())
         indptr.append(len(indices))
     data = np.ones(len(indices), dtype=np.float32)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), 1 << HASH_BITS))
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), 1 << bits))
 
 
 def matrix(examples: list[Example]) -> sparse.csr_matrix:
@@ -510,23 +517,28 @@ def score_folds(
     fold_of: dict[int, int],
     thresholds: list[float],
     role_folds: Path | None = None,
+    key: str = "threshold",
+    fixed: dict[str, Any] | None = None,
 ) -> dict[str, Any]:
     """The dev half through ``extract``, each sentence coded by the event model of its fold
-    and a role model that never saw it (``role_models``), at each threshold."""
+    and a role model that never saw it (``role_models``), at each threshold (the value of
+    model.json's ``key``, e.g. the sentence gate's; ``fixed``: other settings for every run)."""
     rows = read_rows(shared / GOLD)
     roles = role_models(role_folds, len(folders))
     outputs: dict[float, dict[int, dict[str, Any]]] = {t: {} for t in thresholds}
     for k, folder in enumerate(folders):
         test = [i for i in range(len(rows)) if fold_of[i] == k]
         with tempfile.TemporaryDirectory() as tmp:
-            for name in ("model.npz", "model.json"):
-                shutil.copy(folder / name, tmp)
+            for name in ("model.npz", "model.json", WEIGHTS):
+                if (folder / name).exists():  # a sentence gate's weights, if any
+                    shutil.copy(folder / name, tmp)
             for name in ("roles.npz", "roles.json"):
                 shutil.copy(roles[k] / name, tmp)
             meta_path = Path(tmp) / "model.json"
             meta = json.loads(meta_path.read_text(encoding="utf-8"))
             for t in thresholds:
-                meta_path.write_text(json.dumps({**meta, "threshold": t}), encoding="utf-8")
+                setting = {**meta, **(fixed or {}), key: t}
+                meta_path.write_text(json.dumps(setting), encoding="utf-8")
                 load_classifier.cache_clear()
                 load_ranker.cache_clear()
                 config = CoderConfig(model=tmp)

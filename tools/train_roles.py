@@ -54,7 +54,6 @@ from eventwire.config import DEFAULT  # noqa: E402
 from eventwire.eval.realnews import GOLD, group, read_role_offsets, read_rows, sentence_key
 from eventwire.eval.whole_events import in_role, overlaps
 from eventwire.events.candidates import candidate_tokens  # noqa: E402
-from eventwire.events.classify import feature_indices  # noqa: E402
 from eventwire.events.extract import (  # noqa: E402
     FORCE_ROOTS,
     _act_nouns,
@@ -63,6 +62,7 @@ from eventwire.events.extract import (  # noqa: E402
     learned_predicate,
     slot_roles,
 )
+from eventwire.events.hashed import feature_indices  # noqa: E402
 from eventwire.events.role_ranker import (  # noqa: E402
     ROLES,
     candidate_rows,

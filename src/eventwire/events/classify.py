@@ -11,7 +11,6 @@ root's general code ("190") when it is not confident. Weights come from ``tools/
 from __future__ import annotations
 
 import json
-import zlib
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -20,6 +19,8 @@ from pathlib import Path
 import numpy as np
 
 from eventwire.config import DEFAULT, CoderConfig
+from eventwire.events.gate import load_gate
+from eventwire.events.hashed import feature_indices
 
 NONE = "none"
 SUBCODE_MIN = 0.4  # below this, the root's general code ("040") rather than a guess
@@ -28,14 +29,6 @@ MODEL_DIR = "data/coder"
 
 class ModelError(RuntimeError):
     """The shipped model is missing or unreadable."""
-
-
-def hash_index(feature: str, bits: int) -> int:
-    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
-
-
-def feature_indices(features: list[str], bits: int) -> np.ndarray:
-    return np.fromiter((hash_index(f, bits) for f in features), dtype=np.int64, count=len(features))
 
 
 @dataclass
@@ -84,6 +77,7 @@ class EventClassifier:
             self.b_code = arrays["b_code"].astype(np.float32)
             self.d_root = arrays["d_root"].astype(np.float32) if "d_root" in arrays else None
             self.d_code = arrays["d_code"].astype(np.float32) if "d_code" in arrays else None
+            self.gate = load_gate(folder, meta)
         except KeyError as err:
             raise ModelError(f"the event model in {folder} lacks {err}: retrain it") from err
         except (TypeError, ValueError) as err:  # e.g. a hand-edited thresholds_by_position
@@ -128,32 +122,53 @@ class EventClassifier:
         """The event threshold for a sentence starting ``position`` characters into the body."""
         return next(t for start, t in reversed(self.thresholds) if position >= start)
 
-    def decide(
-        self, features: list[list[str]], dense: np.ndarray | None = None, position: int = 0
-    ) -> list[Decision]:
-        """One decision per candidate (``dense``: one encoder row per candidate, if any) of a
-        sentence ``position`` characters into its story's body."""
-        if not features:
-            return []
-        threshold = self.threshold_at(position)
+    def event_probabilities(
+        self, features: list[list[str]], dense: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Each candidate's probability of being an event, and the probabilities of the
+        roots and codes (one row per candidate)."""
         idx = self.rows(features)
         p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
         p_code = softmax(self.logits(idx, dense, self.w_code, self.b_code, self.d_code))
-        out = []
+        return p_root, p_code
+
+    def decide(
+        self,
+        features: list[list[str]],
+        dense: np.ndarray | None = None,
+        position: int = 0,
+        sentence: str | None = None,
+    ) -> list[Decision]:
+        """One decision per candidate (``dense``: one encoder row per candidate, if any) of a
+        sentence ``position`` characters into its story's body. With a sentence gate (and the
+        sentence's text), the sentence first passes or fails as a whole: if it passes, its
+        likeliest candidate is an event and the others as their threshold says; if it fails,
+        none is."""
+        if not features:
+            return []
+        p_root, p_code = self.event_probabilities(features, dense)
         none = self.roots.index(NONE)
+        p_event = 1.0 - p_root[:, none]
+        events = p_event >= self.threshold_at(position)
+        if self.gate is not None and sentence is not None:
+            best = int(p_event.argmax())
+            if self.gate.passes(float(p_event[best]), sentence, position):
+                events[best] = True
+            else:
+                events[:] = False
+        out = []
         for row in range(len(features)):
-            p_event = 1.0 - float(p_root[row][none])
-            if p_event < threshold:
+            if not events[row]:
                 out.append(Decision(None, None, float(p_root[row][none])))
                 continue
             ranked = p_root[row].copy()
             ranked[none] = -1.0
-            best = int(ranked.argmax())
-            root = self.roots[best]
+            best_root = int(ranked.argmax())
+            root = self.roots[best_root]
             within = np.where(self.code_root == root, p_code[row], 0.0)
             share = float(within.max() / within.sum()) if within.sum() > 0 else 0.0
             code = self.codes[int(within.argmax())] if share >= SUBCODE_MIN else root + "0"
-            out.append(Decision(root, code, float(p_root[row][best])))
+            out.append(Decision(root, code, float(p_root[row][best_root])))
         return out
 
 

@@ -71,5 +71,5 @@ def decide(sent: Span, found: ArticleActors, hint: Hint, model: str | None = Non
     context = sentence_context(sent, found)
     feats = [features(tok, sent, found, h, noun, context) for tok, noun, h in cands]
     dense = _dense(clf, sent, [tok for tok, _, _ in cands])
-    decisions = clf.decide(feats, dense, sent.start_char)
+    decisions = clf.decide(feats, dense, sent.start_char, sent.text)
     return [Decided(tok, noun, h, d) for (tok, noun, h), d in zip(cands, decisions, strict=False)]

@@ -22,7 +22,8 @@ from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
 from eventwire.actors.phrases import held_position
-from eventwire.events.classify import ModelError, feature_indices
+from eventwire.events.classify import ModelError
+from eventwire.events.hashed import feature_indices
 from eventwire.events.roles import CLAUSE_DEPS, loose_ref, ref_of
 from eventwire.lexicon import names_a_day
 from eventwire.model import Actor
