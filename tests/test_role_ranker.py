@@ -652,7 +652,7 @@ def test_an_agency_named_as_a_modifier_of_people_is_their_actor():
 def test_who_speaks_for_a_body_acts_as_that_body():
     (event,) = events("A spokesman for the Nigerian army accused Boko Haram of killing 30 farmers.")
     assert codes(event) == ("NGAMIL", "NGAREB"), event
-    found = events("A spokeswoman for the World Bank praised the Kenyan government's new budget.")
+    found = events("A spokeswoman for the World Bank praised Kenya's new budget.")
     assert found and codes(found[0])[0] == "IGOUNODEVWBK", found
     # one who speaks for no coded body stays uncoded
     found = events("A spokesman for the family condemned the Kenyan police.")
@@ -787,7 +787,7 @@ def test_the_act_modifiers_owner_is_the_owner_of_its_means():
     [
         # a town the tagger takes for a person is ground an army shells or storms
         "Government troops shelled Kafr Zita and Latamneh on Monday.",
-        "Pro-government militias stormed Tall Rifaat on Sunday.",
+        "Pro-government militias stormed Tall Rifaat at dawn.",
         # "urged an end to the war in Yemen": where the war is; nobody is addressed
         "The Archbishop of Canterbury on Sunday urged an end to the war in Yemen.",
         "The UN chief called for an end to the fighting in Sudan.",

@@ -60,19 +60,18 @@ def test_a_sentence_that_fails_the_gate_codes_nothing(tmp_path: Path):
     assert coded(SHELLING, shut) == []
 
 
-def test_a_sentence_that_passes_the_gate_codes_its_likeliest_candidate_alone(tmp_path: Path):
-    # no candidate reaches the event threshold, but the gate lets the sentence through: its
+def test_a_rescued_sentence_codes_its_likeliest_candidate_alone(tmp_path: Path):
+    # no candidate reaches the event threshold, but the sentence clears the rescue line: its
     # likeliest candidate is coded, and only that one
-    folder = model_copy(tmp_path, threshold=1.01, thresholds_by_position=[], gate=0.0)
     text = "Turkish troops shelled Kurdish positions near Afrin and arrested dozens of fighters."
-    assert [c[:2] for c in coded(text, folder)] == ["19"]
+    shut = {"threshold": 1.01, "thresholds_by_position": []}
+    rescued = model_copy(tmp_path, **shut, gate=0.0, rescue=0.0)
+    assert [c[:2] for c in coded(text, rescued)] == ["19"]
+    # passing the gate is not enough without a rescue line: the thresholds still decide
+    passed = model_copy(tmp_path / "passed", **shut, gate=0.0, rescue=None)
+    assert coded(text, passed) == []
     ungated = model_copy(
-        tmp_path / "ungated",
-        threshold=1.01,
-        thresholds_by_position=[],
-        gate=None,
-        gates_by_position=None,
-        joiner=None,
+        tmp_path / "ungated", **shut, gate=None, gates_by_position=None, joiner=None, rescue=None
     )
     assert coded(text, ungated) == []
 

@@ -27,6 +27,7 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-seventy-sixth-population", "learned-seventy-sixth", "learned-seventy-fifth",
     "learned-seventy-fourth", "learned-seventy-third", "learned-seventy-second",
     "learned-seventy-first",
     "learned-seventieth", "learned-sixty-ninth", "learned-sixty-eighth", "learned-sixty-seventh",

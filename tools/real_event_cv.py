@@ -165,7 +165,7 @@ def code_sentences(
         if lede_threshold is not None:
             settings["threshold"] = lede_threshold
         name = f"lede{lede_threshold}-{'gate' if gate else 'nogate'}"
-        folder = _variant(folder, name, settings, () if gate else GATE_KEYS)
+        folder = _variant(folder, name, settings, () if gate else td.GATE_KEYS)
         load_classifier.cache_clear()
         load_ranker.cache_clear()
         config = CoderConfig(coder=coder, model=str(folder))
@@ -181,13 +181,10 @@ def code_sentences(
     return rows
 
 
-GATE_KEYS = ("joiner", "gate", "gates_by_position", "sentence_hash_bits")
-
-
 def shipped_settings() -> dict[str, Any]:
     """The shipped model's sentence gate (if it has one), for the fold models to code with."""
     meta = json.loads(SHIPPED.read_text(encoding="utf-8"))
-    return {k: meta[k] for k in GATE_KEYS if k in meta}
+    return {k: meta[k] for k in td.GATE_KEYS if k in meta}
 
 
 def _variant(folder: Path, name: str, settings: dict[str, Any], drop: tuple[str, ...]) -> Path:

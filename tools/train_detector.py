@@ -6,11 +6,13 @@ on whether each of our sentences holds an event, plus the dev half's sentences (
 event) counted ``DEV_WEIGHT`` times, as the event model counts them. Its probability is joined
 with the likeliest candidate's event probability by a two-input logistic model fitted on
 out-of-fold predictions of both on our randomly drawn real sentences (the detector's folds
-grouped by story, so that a sentence's neighbours never vouch for it), and the joined score's
-threshold is chosen by the event model's rule: the best cross-validated dev macro-F1 among
-gates whose cross-validated precision on our real sentences (one event per sentence and root)
-is at least ``--min-precision``, raised further into a story where the precision there falls
-below it.
+grouped by story, so that a sentence's neighbours never vouch for it). Two lines on the joined
+score are chosen together: below the veto, the sentence codes nothing; from the rescue up, its
+likeliest candidate is coded even under its own threshold. The rule: the gate may not cost
+precision. Among the (veto, rescue) pairs tried whose cross-validated precision on our real
+sentences (one event per sentence and root) is at least the ungated coder's (and
+``--min-precision``), the best cross-validated dev macro-F1; further into a story the veto is
+raised where the precision there falls below ``--min-precision``, as the event thresholds are.
 
     python tools/train_detector.py --real-folds DIR --dev-folds DIR --role-folds RF
                                    [--shared ../shared] [--out src/eventwire/data/coder]
@@ -18,7 +20,9 @@ below it.
 ``--real-folds``: ``real_event_cv.py``'s fold models (an event model per fifth of our
 sentences); ``--dev-folds`` and ``--role-folds``: ``train_coder.py --keep-folds`` and
 ``train_roles.py --keep-folds``'s (the recipe in the README). The event model in ``--out`` is
-kept; its model.json gains the gate and sentence.npz is written beside it.
+kept; its model.json gains the gate and sentence.npz is written beside it. Each dev fold's
+detector and the gate go into ``--dev-folds`` too, so ``tools/devcv.py`` scores with the gate.
+Run it again whenever ``train_coder.py`` rewrites model.json.
 """
 
 from __future__ import annotations
@@ -52,7 +56,11 @@ BITS = 20
 C = 0.5
 DEV_WEIGHT = 12  # as the event model's recipe counts the dev half
 FOLDS = 5
-GATES = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75, 0.8, 0.85, 0.9, 0.95)
+GATE_KEYS = ("joiner", "gate", "gates_by_position", "rescue", "sentence_hash_bits")
+VETOES = (0.5, 0.55, 0.6, 0.65, 0.7, 0.75)
+RESCUES = (None, 0.7, 0.8, 0.9)
+Gate = tuple[float, float | None]  # the veto line, and the rescue line (None: no rescue)
+GRID: list[Gate] = [(v, r) for r in RESCUES for v in VETOES]
 
 
 @dataclass
@@ -172,16 +180,19 @@ def joined(joiner: list[float], p_best: float, p_sent: float) -> float:
     return 1.0 / (1.0 + math.exp(-(a * logit(p_best) + b * logit(p_sent) + c)))
 
 
-def coded_roots(c: Candidates, g: float, gate: float | None, model: EventClassifier) -> set[str]:
-    """The roots ``extract`` would code in the sentence, before its rules: with a gate, none
-    if the sentence fails it, else the likeliest candidate's and those above the threshold."""
+def coded_roots(c: Candidates, g: float, gate: Gate | None, model: EventClassifier) -> set[str]:
+    """The roots ``extract`` would code in the sentence, before its rules, as
+    ``SentenceGate.verdict`` decides: vetoed, none; rescued, the likeliest candidate's too."""
     t = model.threshold_at(c.offset)
     out = {r for p, r in zip(c.p_event, c.roots, strict=True) if p >= t}
     if gate is None:
         return out
-    if g < gate:
+    veto, rescue = gate
+    if g < veto:
         return set()
-    return out | {c.roots[int(np.argmax(c.p_event))]}
+    if rescue is not None and g >= max(veto, rescue):
+        out.add(c.roots[int(np.argmax(c.p_event))])
+    return out
 
 
 def sentence_scores(coded: dict[str, set[str]], cands: list[Candidates]) -> dict[str, Any]:
@@ -195,30 +206,35 @@ def sentence_scores(coded: dict[str, set[str]], cands: list[Candidates]) -> dict
     }
 
 
+def name(gate: Gate) -> str:
+    return f"veto {gate[0]}, rescue {gate[1]}"
+
+
 def real_report(
     cands: list[Candidates], g: dict[str, float], model: EventClassifier
 ) -> dict[str, Any]:
-    """Cross-validated precision and recall on our real sentences for no gate and each gate,
-    overall and by place in the story (the shape ``train_coder.position_thresholds`` reads),
-    and the events each gate adds to and takes from today's decisions."""
+    """Cross-validated precision and recall on our real sentences without a gate and with each
+    (veto, rescue), overall and, per rescue, by place in the story (the shape
+    ``train_coder.position_thresholds`` reads), and the events each adds to and takes from
+    today's decisions."""
     base = {c.sid: coded_roots(c, g[c.sid], None, model) for c in cands}
+    before = {(s, r) for s, roots in base.items() for r in roots}
     gold = {(c.sid, r) for c in cands for r in c.gold}
     report: dict[str, Any] = {"none": sentence_scores(base, cands), "by_gate": {}}
     bands = (0, *POSITION_STEPS)
-    report["by_position"] = {str(start): {} for start in bands}
-    for gate in GATES:
+    report["by_position"] = {str(r): {str(b): {} for b in bands} for r in RESCUES}
+    for gate in GRID:
         coded = {c.sid: coded_roots(c, g[c.sid], gate, model) for c in cands}
-        before = {(s, r) for s, roots in base.items() for r in roots}
         after = {(s, r) for s, roots in coded.items() for r in roots}
         added, removed = after - before, before - after
-        report["by_gate"][str(gate)] = {
+        report["by_gate"][name(gate)] = {
             **sentence_scores(coded, cands),
             "added": [len(added), round(len(added & gold) / max(len(added), 1), 3)],
             "removed": [len(removed), round(len(removed & gold) / max(len(removed), 1), 3)],
         }
         for start, end in zip(bands, (*bands[1:], sys.maxsize), strict=True):
             part = [c for c in cands if start <= c.offset < end]
-            report["by_position"][str(start)][str(gate)] = sentence_scores(
+            report["by_position"][str(gate[1])][str(start)][str(gate[0])] = sentence_scores(
                 {c.sid: coded[c.sid] for c in part}, part
             )
     return report
@@ -233,26 +249,58 @@ def dev_report(
     role_folds: Path,
     settings: dict[str, Any],
 ) -> dict[str, Any]:
-    """The dev half through ``extract`` at each gate, each sentence coded by the event model,
-    role model and detector of its dev fold (none of which saw it)."""
+    """The dev half through ``extract`` with each (veto, rescue), each sentence coded by the
+    event model, role model and detector of its dev fold (none of which saw it). Each fold's
+    detector is also written into its folder of ``dev_folds`` (see ``keep_gate``)."""
     fold_of = {
         int(i): k
         for i, k in json.loads((dev_folds / "fold_of.json").read_text(encoding="utf-8")).items()
     }
+    report: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
         folders = []
         for k in range(FOLDS):
             folder = Path(tmp) / f"fold{k}"
             folder.mkdir()
-            for name in ("model.npz", "model.json"):
-                shutil.copy(dev_folds / f"fold{k}" / name, folder)
+            for file in ("model.npz", "model.json"):
+                shutil.copy(dev_folds / f"fold{k}" / file, folder)
             keep = np.array([fold_of[i] != k for i in range(dev.shape[0])])
-            save_detector(folder, train_detector(*with_dev(x, y, dev[keep])))
+            save_detector(dev_folds / f"fold{k}", train_detector(*with_dev(x, y, dev[keep])))
+            shutil.copy(dev_folds / f"fold{k}" / WEIGHTS, folder)
             folders.append(folder)
             print(f"dev fold {k + 1}/{FOLDS}: detector trained", file=sys.stderr)
-        return tc.score_folds(
-            shared, folders, fold_of, list(GATES), role_folds, key="gate", fixed=settings
-        )
+        for rescue in RESCUES:
+            scores = tc.score_folds(
+                shared,
+                folders,
+                fold_of,
+                list(VETOES),
+                role_folds,
+                key="gate",
+                fixed={**settings, "rescue": rescue},
+            )
+            for veto, score in scores.items():
+                report[name((float(veto), rescue))] = score
+    return report
+
+
+def choose(real: dict[str, Any], dev_cv: dict[str, Any], min_precision: float) -> Gate:
+    """The gate may not cost precision: among the (veto, rescue) whose cross-validated
+    precision on our real sentences is at least the ungated coder's (and ``min_precision``),
+    the best cross-validated dev macro-F1."""
+    floor = max(real["none"]["sentence_root_precision"], min_precision)
+    precise = [g for g in GRID if real["by_gate"][name(g)]["sentence_root_precision"] >= floor]
+    if not precise:
+        sys.exit(f"no gate keeps precision {floor} on our real sentences")
+    return max(precise, key=lambda g: dev_cv[name(g)]["macro_f1"])
+
+
+def keep_gate(dev_folds: Path, gate: dict[str, Any]) -> None:
+    """The chosen gate into each dev fold's model.json, beside its detector, so that
+    ``tools/devcv.py`` scores later changes with the gate as shipped."""
+    for folder in sorted(dev_folds.glob("fold[0-9]*")):
+        meta = json.loads((folder / "model.json").read_text(encoding="utf-8"))
+        (folder / "model.json").write_text(json.dumps({**meta, **gate}), encoding="utf-8")
 
 
 def main() -> None:
@@ -289,16 +337,11 @@ def main() -> None:
     dev_cv = dev_report(args.shared, x, y, dev, args.dev_folds, args.role_folds, settings)
     for gate, score in dev_cv.items():
         print(gate, {k: v for k, v in score.items() if k != "confusion"}, file=sys.stderr)
-    precise = [
-        gate
-        for gate in GATES
-        if real["by_gate"][str(gate)]["sentence_root_precision"] >= args.min_precision
-    ]
-    if not precise:
-        sys.exit(f"no gate reaches precision {args.min_precision} on our real sentences")
-    gate = max(precise, key=lambda t: dev_cv[str(t)]["macro_f1"])
-    by_position = tc.position_thresholds(real["by_position"], gate, args.min_precision)
-    print(f"gate {gate}, by position {by_position}", file=sys.stderr)
+    gate = choose(real, dev_cv, args.min_precision)
+    by_position = tc.position_thresholds(
+        real["by_position"][str(gate[1])], gate[0], args.min_precision
+    )
+    print(f"{name(gate)}, by position {by_position}", file=sys.stderr)
     final = train_detector(*with_dev(x, y, dev))
     save_detector(args.out, final)
     digest = hashlib.sha256()
@@ -309,11 +352,15 @@ def main() -> None:
         joiner=joiner,
         gate=by_position[0][1],
         gates_by_position=by_position[1:],
+        rescue=gate[1],
     )
+    keep_gate(args.dev_folds, {k: meta[k] for k in GATE_KEYS})
     meta["training"]["gate"] = {
-        "rule": f"best cross-validated dev macro-F1 with real-sentence precision >= "
-        f"{args.min_precision}; past a story's first {POSITION_STEPS[0]} characters, raised "
-        f"where the precision there falls below it",
+        "rule": f"best cross-validated dev macro-F1 among (veto, rescue) whose real-sentence "
+        f"precision is at least the ungated coder's and {args.min_precision}; past a story's "
+        f"first {POSITION_STEPS[0]} characters, the veto raised where the precision there "
+        f"falls below {args.min_precision}",
+        "chosen": name(gate),
         "sentences": len(sentences),
         "dev_weight": DEV_WEIGHT,
         "c": C,
@@ -323,7 +370,7 @@ def main() -> None:
         "dev_cv": {t: {k: v for k, v in s.items() if k != "confusion"} for t, s in dev_cv.items()},
     }
     # what ``eventwire eval realnews`` reports as the shipped coder's cross-validated figures
-    meta["training"]["dev_cv"][str(meta["threshold"])] = dev_cv[str(by_position[0][1])]
+    meta["training"]["dev_cv"][str(meta["threshold"])] = dev_cv[name(gate)]
     roles = hashlib.sha256((args.out / "roles.npz").read_bytes()).hexdigest()
     meta["training"]["dev_cv_roles_sha256"] = roles
     meta_path.write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")

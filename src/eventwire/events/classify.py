@@ -141,9 +141,8 @@ class EventClassifier:
     ) -> list[Decision]:
         """One decision per candidate (``dense``: one encoder row per candidate, if any) of a
         sentence ``position`` characters into its story's body. With a sentence gate (and the
-        sentence's text), the sentence first passes or fails as a whole: if it passes, its
-        likeliest candidate is an event and the others as their threshold says; if it fails,
-        none is."""
+        sentence's text), the sentence is judged as a whole first: vetoed, no candidate is an
+        event; rescued, its likeliest candidate is one whatever its threshold says."""
         if not features:
             return []
         p_root, p_code = self.event_probabilities(features, dense)
@@ -152,10 +151,11 @@ class EventClassifier:
         events = p_event >= self.threshold_at(position)
         if self.gate is not None and sentence is not None:
             best = int(p_event.argmax())
-            if self.gate.passes(float(p_event[best]), sentence, position):
-                events[best] = True
-            else:
+            verdict = self.gate.verdict(float(p_event[best]), sentence, position)
+            if verdict == "veto":
                 events[:] = False
+            elif verdict == "rescue":
+                events[best] = True
         out = []
         for row in range(len(features)):
             if not events[row]:

@@ -8,8 +8,9 @@ over the sentence's words (hashed word unigrams and bigrams, logistic, trained b
 ``tools/train_detector.py`` on our sentences and the dev half) gives the probability that the
 sentence holds a codable event; joined with the likeliest candidate's event probability
 (``sigmoid(a*logit(p_candidate) + b*logit(p_sentence) + c)``, fitted on out-of-fold
-predictions), it decides whether the sentence is coded at all. Thresholds by place in the
-story, as for the event model.
+predictions), it decides whether the sentence is coded at all (below the gate, nothing is)
+and, above a higher line, that its likeliest candidate is an event even when that candidate
+alone falls short of its threshold. Thresholds by place in the story, as for the event model.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ class SentenceGate:
     bias: float
     joiner: tuple[float, float, float]  # a, b, c
     gates: list[tuple[int, float]]  # (characters into the body, threshold)
+    rescue: float | None = None  # from here, the likeliest candidate is coded whatever its own
 
     def sentence_probability(self, text: str) -> float:
         slots = self.slot[np.unique(feature_indices(sentence_grams(text), self.bits))]
@@ -62,10 +64,17 @@ class SentenceGate:
     def gate_at(self, position: int) -> float:
         return next(t for start, t in reversed(self.gates) if position >= start)
 
-    def passes(self, p_candidate: float, text: str, position: int = 0) -> bool:
-        """Whether a sentence ``position`` characters into its story is coded at all, given its
-        likeliest candidate's event probability."""
-        return self.joined(p_candidate, text) >= self.gate_at(position)
+    def verdict(self, p_candidate: float, text: str, position: int = 0) -> str:
+        """For a sentence ``position`` characters into its story, given its likeliest
+        candidate's event probability: "veto" (code nothing), "rescue" (code the likeliest
+        candidate even below its threshold) or "pass" (the candidates' thresholds decide)."""
+        joined = self.joined(p_candidate, text)
+        gate = self.gate_at(position)
+        if joined < gate:
+            return "veto"
+        if self.rescue is not None and joined >= max(gate, self.rescue):
+            return "rescue"
+        return "pass"
 
 
 def load_gate(folder: Path, meta: dict[str, Any]) -> SentenceGate | None:
@@ -90,4 +99,5 @@ def load_gate(folder: Path, meta: dict[str, Any]) -> SentenceGate | None:
         joiner=(a, b, c),
         gates=[(0, float(meta["gate"]))]
         + sorted((int(s), float(t)) for s, t in meta.get("gates_by_position", []) if s > 0),
+        rescue=float(meta["rescue"]) if meta.get("rescue") is not None else None,
     )
