@@ -15,7 +15,9 @@ annotators' events of that sentence:
   actor phrase overlaps the gold span (or one of its ``also_`` spans).
 
 The report gives precision by the event's confidence, by its place in the story and by its kind
-(root, with or without a target), and, for each ``--lede-threshold``, the events that threshold
+(root, with or without a target). When the shipped model has a sentence gate, each fold has
+its own detector too, and ``without_gate`` gives the figures without it and the events the
+gate adds and takes away. For each ``--lede-threshold`` it gives the events that threshold
 adds to or takes from the first ``POSITION_STEPS[0]`` characters: the *marginal* events, which
 a threshold rule that checks a band's whole precision does not see (a band can stay above a
 floor while every event added at its edge is wrong).

@@ -4,8 +4,10 @@ Two linear models over the same inputs: hashed sparse features of the candidate'
 words and dictionary hint (``candidates.features``), and optionally the sentence and predicate
 vectors of an encoder (``encoder``). The first decides between "no event" and the twenty CAMEO
 roots; the second picks the three-digit code within the chosen root, falling back to the
-root's general code ("190") when it is not confident. Weights come from ``tools/train_coder.py``
-(fixed seed) and ship as package data; inference is NumPy only.
+root's general code ("190") when it is not confident. A sentence gate (``gate``), when the
+model has one, may veto a sentence's candidates or rescue its likeliest. Weights come from
+``tools/train_coder.py`` (the gate's from ``tools/train_detector.py``; fixed seeds) and ship as
+package data; inference is NumPy only.
 """
 
 from __future__ import annotations
@@ -125,8 +127,8 @@ class EventClassifier:
     def event_probabilities(
         self, features: list[list[str]], dense: np.ndarray | None = None
     ) -> tuple[np.ndarray, np.ndarray]:
-        """Each candidate's probability of being an event, and the probabilities of the
-        roots and codes (one row per candidate)."""
+        """The probabilities of the roots (with "no event") and of the codes, one row per
+        candidate."""
         idx = self.rows(features)
         p_root = softmax(self.logits(idx, dense, self.w_root, self.b_root, self.d_root))
         p_code = softmax(self.logits(idx, dense, self.w_code, self.b_code, self.d_code))
