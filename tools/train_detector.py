@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import shutil
 import sys
 import tempfile
@@ -50,7 +49,7 @@ from annotate import annotated_records  # noqa: E402
 from eventwire.eval.realnews import GOLD, read_rows  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS  # noqa: E402
 from eventwire.events.classify import NONE, EventClassifier  # noqa: E402
-from eventwire.events.gate import WEIGHTS, logit, sentence_grams  # noqa: E402
+from eventwire.events.gate import WEIGHTS, join, logit, sentence_grams, verdict  # noqa: E402
 
 BITS = 20
 C = 0.5
@@ -175,11 +174,6 @@ def fit_joiner(cands: list[Candidates], p_sentence: dict[str, float]) -> list[fl
     return [float(model.coef_[0][0]), float(model.coef_[0][1]), float(model.intercept_[0])]
 
 
-def joined(joiner: list[float], p_best: float, p_sent: float) -> float:
-    a, b, c = joiner
-    return 1.0 / (1.0 + math.exp(-(a * logit(p_best) + b * logit(p_sent) + c)))
-
-
 def coded_roots(c: Candidates, g: float, gate: Gate | None, model: EventClassifier) -> set[str]:
     """The roots ``extract`` would code in the sentence, before its rules, as
     ``SentenceGate.verdict`` decides: vetoed, none; rescued, the likeliest candidate's too."""
@@ -187,10 +181,10 @@ def coded_roots(c: Candidates, g: float, gate: Gate | None, model: EventClassifi
     out = {r for p, r in zip(c.p_event, c.roots, strict=True) if p >= t}
     if gate is None:
         return out
-    veto, rescue = gate
-    if g < veto:
+    said = verdict(g, *gate)
+    if said == "veto":
         return set()
-    if rescue is not None and g >= max(veto, rescue):
+    if said == "rescue":
         out.add(c.roots[int(np.argmax(c.p_event))])
     return out
 
@@ -321,7 +315,8 @@ def main() -> None:
     cands = real_candidates(args.shared, sentences, args.real_folds)
     truth = [bool(c.gold) for c in cands]
     joiner = fit_joiner(cands, p_sentence)
-    g = {c.sid: joined(joiner, max(c.p_event), p_sentence[c.sid]) for c in cands}
+    a, b, c_ = joiner
+    g = {c.sid: join((a, b, c_), max(c.p_event), p_sentence[c.sid]) for c in cands}
     auc = {
         "candidate": round(roc_auc_score(truth, [max(c.p_event) for c in cands]), 4),
         "sentence": round(roc_auc_score(truth, [p_sentence[c.sid] for c in cands]), 4),

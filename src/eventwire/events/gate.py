@@ -41,6 +41,12 @@ def logit(p: float) -> float:
     return math.log(p / (1 - p))
 
 
+def join(joiner: tuple[float, float, float], p_candidate: float, p_sentence: float) -> float:
+    """``sigmoid(a*logit(p_candidate) + b*logit(p_sentence) + c)``."""
+    a, b, c = joiner
+    return 1.0 / (1.0 + math.exp(-(a * logit(p_candidate) + b * logit(p_sentence) + c)))
+
+
 @dataclass
 class SentenceGate:
     bits: int
@@ -57,9 +63,7 @@ class SentenceGate:
         return 1.0 / (1.0 + math.exp(-z))
 
     def joined(self, p_candidate: float, text: str) -> float:
-        a, b, c = self.joiner
-        z = a * logit(p_candidate) + b * logit(self.sentence_probability(text)) + c
-        return 1.0 / (1.0 + math.exp(-z))
+        return join(self.joiner, p_candidate, self.sentence_probability(text))
 
     def gate_at(self, position: int) -> float:
         return next(t for start, t in reversed(self.gates) if position >= start)
@@ -68,13 +72,17 @@ class SentenceGate:
         """For a sentence ``position`` characters into its story, given its likeliest
         candidate's event probability: "veto" (code nothing), "rescue" (code the likeliest
         candidate even below its threshold) or "pass" (the candidates' thresholds decide)."""
-        joined = self.joined(p_candidate, text)
-        gate = self.gate_at(position)
-        if joined < gate:
-            return "veto"
-        if self.rescue is not None and joined >= max(gate, self.rescue):
-            return "rescue"
-        return "pass"
+        return verdict(self.joined(p_candidate, text), self.gate_at(position), self.rescue)
+
+
+def verdict(joined: float, veto: float, rescue: float | None) -> str:
+    """What a joined score says of its sentence, given the veto and rescue lines (the rescue
+    line is never below the veto's)."""
+    if joined < veto:
+        return "veto"
+    if rescue is not None and joined >= max(veto, rescue):
+        return "rescue"
+    return "pass"
 
 
 def load_gate(folder: Path, meta: dict[str, Any]) -> SentenceGate | None:
