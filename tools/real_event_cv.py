@@ -51,7 +51,6 @@ from annotate import annotated_records  # noqa: E402
 from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
-from eventwire.eval.realnews import GOLD, read_rows  # noqa: E402
 from eventwire.eval.whole_events import Judgment, judged, precision  # noqa: E402
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
@@ -104,15 +103,10 @@ def train_gates(shared: Path, out: Path, sentences: list[tc.Sentence]) -> None:
     """The sentence gate's detector per fold, trained as ``train_detector.py`` trains the
     shipped one but without the fold's sentences."""
     folds = fold_of(sentences)
-    x = td.gram_matrix([s.text for s in sentences])
-    y = np.array([bool(s.events) for s in sentences])
-    dev = td.gram_matrix([text for text, _ in read_rows(shared / GOLD)])
+    x, y, dev = td.detector_data(shared, sentences)
     fold = np.array([folds[s.id] for s in sentences])
-    for k in range(FOLDS):
-        td.save_detector(
-            out / f"fold{k}", td.train_detector(*td.with_dev(x[fold != k], y[fold != k], dev))
-        )
-        print(f"fold {k + 1}/{FOLDS}: sentence detector trained", file=sys.stderr)
+    for k, detector in td.fold_detectors(x, y, dev, fold):
+        td.save_detector(out / f"fold{k}", detector)
 
 
 @contextmanager
@@ -161,9 +155,10 @@ def code_sentences(
     folds, representative = fold_of(sentences), tc.sampled_at_random()
     offset = [0]
     rows = []
+    shipped = shipped_settings() if gate else {}
     for k in range(FOLDS):
         folder = folds_dir / f"fold{k}"
-        settings = shipped_settings() if gate else {}
+        settings = dict(shipped)
         if lede_threshold is not None:
             settings["threshold"] = lede_threshold
         name = f"lede{lede_threshold}-{'gate' if gate else 'nogate'}"

@@ -32,6 +32,7 @@ import json
 import shutil
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -112,16 +113,31 @@ def story_folds(sentences: list[tc.Sentence]) -> dict[str, int]:
     return {s.id: folds[story.get(s.id, s.id)] for s in sentences}
 
 
+def detector_data(
+    shared: Path, sentences: list[tc.Sentence]
+) -> tuple[sparse.csr_matrix, np.ndarray, sparse.csr_matrix]:
+    """Our sentences' rows and whether each holds an event, and the dev half's rows."""
+    x = gram_matrix([s.text for s in sentences])
+    y = np.array([bool(s.events) for s in sentences])
+    return x, y, gram_matrix([text for text, _ in read_rows(shared / GOLD)])
+
+
+def fold_detectors(
+    x: sparse.csr_matrix, y: np.ndarray, dev: sparse.csr_matrix, fold: np.ndarray
+) -> Iterator[tuple[int, Detector]]:
+    """Each fold's detector, trained without that fold's sentences (the dev half in all)."""
+    for k in range(FOLDS):
+        yield k, train_detector(*with_dev(x[fold != k], y[fold != k], dev))
+        print(f"detector fold {k + 1}/{FOLDS}", file=sys.stderr)
+
+
 def out_of_fold(
     x: sparse.csr_matrix, y: np.ndarray, dev: sparse.csr_matrix, fold: np.ndarray
 ) -> np.ndarray:
-    """Each of our sentences' detector probability from a detector trained without its fold
-    (the dev half in every fold's training)."""
+    """Each of our sentences' detector probability from a detector trained without its fold."""
     p = np.zeros(x.shape[0])
-    for k in range(FOLDS):
-        det = train_detector(*with_dev(x[fold != k], y[fold != k], dev))
+    for k, det in fold_detectors(x, y, dev, fold):
         p[fold == k] = det.probability(x[fold == k])
-        print(f"detector fold {k + 1}/{FOLDS}", file=sys.stderr)
     return p
 
 
@@ -305,10 +321,7 @@ def main() -> None:
     ap.add_argument("--min-precision", type=float, default=0.75)
     args = ap.parse_args()
     sentences = tc.seeded_sentences(args.shared)
-    rows = read_rows(args.shared / GOLD)
-    x = gram_matrix([s.text for s in sentences])
-    y = np.array([bool(s.events) for s in sentences])
-    dev = gram_matrix([text for text, _ in rows])
+    x, y, dev = detector_data(args.shared, sentences)
     stories = story_folds(sentences)
     p = out_of_fold(x, y, dev, np.array([stories[s.id] for s in sentences]))
     p_sentence = {s.id: float(v) for s, v in zip(sentences, p, strict=True)}
