@@ -815,6 +815,13 @@ def _ranked_roles(
         owner = _owner_of_object(p.token, pool)
         if owner is not None:
             return sources, _with_members([owner], ruled_targets, found, sent.doc)
+    if force and not targets:
+        # "troops shelled the town, killing 150 villagers": whom the act's own participle of
+        # harm kills is whom the act hit, as a coded killing passes its target to the act
+        # (``_harm_within_acts``) when the town, a place, is no counterpart
+        hit = _killed_by_its_participle(p.token, pool)
+        if hit is not None:
+            return sources, [hit]
     if targets and _in_side_clause(p.token, sent.doc[targets[0].head]):
         # "killed 15 Afghan Army trainees as they travelled home from the X academy": whom the
         # act names as its object, not a name in a clause of its own
@@ -902,6 +909,21 @@ def _in_object(verb: Token, pool: TargetPool) -> ActorRef | None:
         ):
             return ref
     return None
+
+
+def _killed_by_its_participle(verb: Token, pool: TargetPool) -> ActorRef | None:
+    """The phrase a participle of harm hanging on the act takes as object ("…, killing 150
+    villagers", "…, wounding two soldiers"), if the pool leaves it free."""
+    harmed = {
+        o.i
+        for c in verb.children
+        if c.dep_ in {"advcl", "xcomp", "conj"}
+        and c.tag_ == "VBG"
+        and c.lemma_.lower() in HARM_LEMMAS
+        for o in c.children
+        if o.dep_ == "dobj"
+    }
+    return next((r for r in pool.candidates if r.head in harmed and pool.free(r)), None)
 
 
 def _nearest_modifiers(token: Token) -> list[Token]:
@@ -1148,11 +1170,18 @@ def _speakers(verb: Token) -> set[int]:
     if speaker is None:
         return set()
     if speaker.dep_ not in SUBJECTS:
-        return {speaker.i}
+        return _with_appositions({speaker})
     # "The opposition National Coalition said": the parser may split one subject in two
-    return {
-        c.i for c in speaker.head.children if c.dep_ in SUBJECTS and c.tag_ not in {"WP", "WDT"}
-    }
+    return _with_appositions(
+        {c for c in speaker.head.children if c.dep_ in SUBJECTS and c.tag_ not in {"WP", "WDT"}}
+    )
+
+
+def _with_appositions(speakers: set[Token]) -> set[int]:
+    """The speakers and what they are called beside their names ("Abu Obeida, the Hamas
+    spokesman, claimed …"): one person, so never the target of the act they tell."""
+    named = {c for t in speakers for c in t.children if c.dep_ == "appos"}
+    return {t.i for t in speakers | named}
 
 
 def _with_members(

@@ -316,11 +316,42 @@ def features(
         f"own={own}|{path}",
         f"own={own}|{up}|{rule}",
     ]
+    f += _words_around(predicate, root, ref, head, side, kind, preps)
     if head.i == predicate.i or predicate.is_ancestor(head):  # in its subtree
         f.append("under")
     if root in {"18", "19", "20"} and place:
         f.append(f"force-place={rule}")
     return f
+
+
+def _word(sent: Span, i: int) -> str:
+    """The lower-cased word at ``i`` (a document index), or the sentence's edge past it."""
+    return sent.doc[i].lower_ if sent.start <= i < sent.end else "<s>" if i < sent.start else "</s>"
+
+
+def _words_around(
+    predicate: Token, root: str, ref: ActorRef, head: Token, side: str, kind: str, preps: str
+) -> list[str]:
+    """The words just before and after the phrase ("fired *on* the convoy", "*by* the army",
+    "the army *said*"), the word after the predicate ("called *on*"), and the predicate's
+    lemma with the phrase's head: where the parse goes wrong, the words beside a phrase still
+    say much of its role (5-fold on our real sentences: both roles right 0.648 → 0.668)."""
+    sent = predicate.sent
+    before, after = _word(sent, ref.start - 1), _word(sent, ref.end)
+    lemma = predicate.lemma_.lower()
+    following = _word(sent, predicate.i + 1)
+    return [
+        f"lhl={lemma}|{head.lemma_.lower()}",
+        f"prev={before}",
+        f"rprev={root}|{before}|{side}",
+        f"next={after}",
+        f"rnext={root}|{after}|{side}",
+        f"prev2={_word(sent, ref.start - 2)}|{before}",
+        f"next2={after}|{_word(sent, ref.end + 1)}",
+        f"kprev={kind}|{before}|{side}",
+        f"pnext={following}|{side}|{preps}",
+        f"lpn={lemma}|{following}|{side}",
+    ]
 
 
 def null_features(
