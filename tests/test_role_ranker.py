@@ -8,7 +8,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 import eventwire
 from eventwire.actors.found import actors_of
@@ -56,6 +56,14 @@ def parsed(text: str) -> Doc:
     return doc
 
 
+def rows_by_head(doc: Doc, sent: Span, lemma: str) -> dict[str, list[str]]:
+    """Each phrase's ranker features for the act of force whose verb is ``lemma``, by head."""
+    verb = next(t for t in sent if t.lemma_ == lemma)
+    refs = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
+    rows = candidate_rows(verb, "19", refs, set(), set(), set())
+    return dict(zip([doc[r.head].text for r in refs], rows, strict=True))
+
+
 def test_a_word_inside_a_coded_phrase_is_not_a_phrase_of_its_own():
     doc = parsed("Russia's Foreign Minister Sergey Lavrov met Kenyan officials in Nairobi.")
     sent = next(iter(doc.sents))
@@ -80,16 +88,7 @@ def test_a_phrase_deep_in_a_purpose_clause_is_marked_as_far_and_past_a_clause():
         "Kurdish rebels launched an offensive against Turkish troops in a bid to reach a"
         " valley vital to President Erdogan's plans."
     )
-    sent = next(iter(doc.sents))
-    verb = next(t for t in doc if t.lemma_ == "launch")
-    refs = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
-    rows = dict(
-        zip(
-            [doc[r.head].text for r in refs],
-            candidate_rows(verb, "19", refs, set(), set(), set()),
-            strict=True,
-        )
-    )
+    rows = rows_by_head(doc, next(iter(doc.sents)), "launch")
     assert "clauses=0|0" in rows["troops"] and "clauses=0|0" in rows["rebels"]
     assert "clauses=1|0" in rows["Erdogan"] and "steps=7-12" in rows["Erdogan"]
     assert "near=before|1" in rows["rebels"] and "near=after|1" in rows["troops"]
@@ -101,16 +100,7 @@ def test_the_words_beside_a_phrase_are_read_within_its_sentence():
     # a phrase that opens its sentence has the sentence's edge before it, as when training
     # parses the sentence alone, not the full stop of the sentence before
     doc = parsed("The talks ended without a deal. Rebels fired on an army convoy near Idlib.")
-    sent = list(doc.sents)[1]
-    verb = next(t for t in doc if t.lemma_ == "fire")
-    refs = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
-    rows = dict(
-        zip(
-            [doc[r.head].text for r in refs],
-            candidate_rows(verb, "19", refs, set(), set(), set()),
-            strict=True,
-        )
-    )
+    rows = rows_by_head(doc, list(doc.sents)[1], "fire")
     assert {"prev=<s>", "next=fired", "lpn=fire|on|before"} <= set(rows["Rebels"])
     assert {"prev=on", "prev2=fired|on", "next=near", "rprev=19|on|after"} <= set(rows["convoy"])
     assert "lhl=fire|convoy" in rows["convoy"]
