@@ -95,6 +95,29 @@ def test_acts_placed_before_the_news_or_made_a_habit_of_are_no_event():
     assert roots("Israeli jets repeatedly struck Gaza on Monday.") == ["19"]
 
 
+def test_an_act_the_speaker_denies_is_coded_negated_not_as_news():
+    # a denial, a dismissed report and a denied part: the act is told only to be denied
+    for text in (
+        "Kenya denied that its jets had bombed Somali civilians in Gedo.",
+        "The Pentagon dismissed reports that American drones had struck a wedding in Yemen.",
+        "Belgrade denied any involvement in the attack on the Kosovo police station.",
+        "Iran denied that it had shipped drones to Russia and trained its soldiers.",
+    ):
+        result = eventwire.extract(text, published="2021-03-01")
+        harm = [e for e in result.events if e.cameo[:2] in {"07", "18", "19"}]
+        assert harm and all(e.negated for e in harm), (text, result.events)
+    # a report the speaker confirms is news, and a denied request still happened
+    confirmed = events("The ministry confirmed reports that rebels had captured the airport.")
+    assert [e.cameo[:2] for e in confirmed] == ["19"]
+    assert (
+        not eventwire.extract(
+            "The court denied the request of Peru to extradite the banker.", published="2021-03-01"
+        )
+        .events[0]
+        .negated
+    )
+
+
 def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
     text = "Officials warned that a neighbouring country is smuggling weapons across the border."
     assert not any(r in {"13", "17", "18", "19"} for r in roots(text))
@@ -133,6 +156,20 @@ def test_resigning_over_a_decision_is_not_a_consultation():
 
 
 # ---------------------------------------------------------------------------- roles
+def test_whom_one_meets_from_a_list_of_states_are_those_states_own():
+    # the parser hangs the long "from" list on "received", not on "envoys"
+    text = "The Kenyan president received envoys from Uganda, Rwanda and Tanzania on Tuesday."
+    result = eventwire.extract(text, published="2021-03-01")
+    assert {m.text: m.actor.code for m in result.actors if m.actor}["envoys"] == "UGAGOV"
+    assert {code_of(e.target) for e in result.events} == {"UGAGOV", "RWAGOV", "TZAGOV"}
+    # after a verb of leaving, "from" names a place: the soldiers stay their own state's
+    left = eventwire.extract(
+        "Moscow will withdraw its soldiers from Syria.", published="2021-03-01"
+    )
+    soldiers = [m.actor.code for m in left.actors if m.text == "its soldiers" and m.actor]
+    assert not any((c or "").startswith("SYR") for c in soldiers)
+
+
 def test_the_court_rejects_and_the_requesting_state_is_the_target():
     (event,) = events("A French court rejected Brazil's request to extradite a businessman.")
     assert event.cameo[:2] == "12"

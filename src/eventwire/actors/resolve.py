@@ -758,7 +758,8 @@ class Resolver:
         """All the states: "the ambassadors of Arnor, Osgiliath and Gondor"."""
         preps = {"from", "of", "in"}
         codes: list[str] = []
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+        owning = [c for c in head.children if c.dep_ == "prep" and c.lower_ in preps]
+        for prep in owning or _from_hung_on_meeting(head):
             for pobj in (c for c in prep.children if c.dep_ == "pobj"):
                 for t in [pobj, *(c for c in pobj.subtree if c.dep_ == "conj")]:
                     code = self._state_code(joined_text(t.doc[t.left_edge.i : t.i + 1]))
@@ -1049,3 +1050,17 @@ def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
                 actor=ref.actor,
             )
         )
+
+
+MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
+
+
+def _from_hung_on_meeting(head: Token) -> list[Token]:
+    """ "met his counterparts from Saudi Arabia, Iran and Turkey": the parser hangs a long
+    "from" list on the verb, but with a verb of meeting, whom one meets "from" a state are
+    that state's (not so after "withdrew its troops from Syria", where it is the place)."""
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_.lower() not in MEETING_VERBS:
+        return []
+    after = head.right_edge.i + 1
+    return [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == after]

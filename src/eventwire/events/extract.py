@@ -28,7 +28,7 @@ from eventwire.actors.phrases import (
 from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
-from eventwire.events.modality import INTENT_HEADS, is_negated, modality_of
+from eventwire.events.modality import INTENT_HEADS, is_denied, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event, noun_lexicon
 from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import RoleChoice, load_ranker, phrases
@@ -1235,8 +1235,10 @@ def _events_for(
         modality = "intended"  # "preparing for a new meeting"
     else:
         modality = modality_of(governor or p.token)
-    negated = is_negated(p.token) or bool(
-        p.noun and p.noun.governor and is_negated(p.noun.governor)
+    negated = (
+        is_negated(p.token)
+        or is_denied(p.token)
+        or bool(p.noun and p.noun.governor and is_negated(p.noun.governor))
     )
     code = p.code
     # the dictionary's yielding act, when the model coded this predicate

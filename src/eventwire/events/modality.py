@@ -24,6 +24,47 @@ def is_negated(verb: Token) -> bool:
                for c in verb.children)  # fmt: skip
 
 
+# "denied that its troops had entered", "denied attacking the convoy"
+DENIAL_VERBS = {"deny", "refute", "rebut", "dispute"}
+# "dismissed reports that rebels had captured the airport", "rejected accusations that …"
+DISMISSAL_VERBS = DENIAL_VERBS | {"reject", "dismiss"}
+CLAIM_NOUNS = {
+    "report", "claim", "accusation", "allegation", "charge", "suggestion", "rumour", "rumor",
+    "assertion", "speculation",
+}  # fmt: skip
+# "denied responsibility for the attack", "denied any involvement in the bombing"
+PART_NOUNS = {"responsibility", "involvement", "role", "part", "complicity", "link"}
+
+
+def is_denied(token: Token) -> bool:
+    """An act the sentence's speaker denies: in a clause a denial governs, in a report or
+    accusation the speaker dismisses, or as what the speaker denies a part in. The act is
+    told only to be denied, so it is coded negated, as "did not attack" is (the guideline's
+    "X denied attacking Y"); the denial itself stays whatever the coder makes of it."""
+    node = token
+    for _ in range(3):  # "denied that it had shelled the camp and killed civilians"
+        if node.dep_ != "conj":
+            break
+        node = node.head
+    head = node.head
+    if node.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in DENIAL_VERBS:
+        return True
+    if (
+        node.dep_ in {"acl", "ccomp"}
+        and head.lemma_.lower() in CLAIM_NOUNS
+        and head.dep_ == "dobj"
+        and head.head.lemma_.lower() in DISMISSAL_VERBS
+    ):
+        return True
+    part = head.head if node.dep_ == "pobj" else None
+    return (
+        part is not None
+        and part.lemma_.lower() in PART_NOUNS
+        and part.dep_ == "dobj"
+        and part.head.lemma_.lower() in DENIAL_VERBS
+    )
+
+
 def modality_of(verb: Token) -> str:
     node: Token | None = verb
     for _ in range(3):
