@@ -118,6 +118,25 @@ def test_an_act_the_speaker_denies_is_coded_negated_not_as_news():
     )
 
 
+def test_an_act_forgone_without_a_not_is_coded_negated():
+    # "stopped short of", "refrained from", "failed to": the act did not happen
+    for text in (
+        "Washington stopped short of imposing sanctions on Ankara over the purchase.",
+        "Brazil refrained from condemning the Venezuelan government's crackdown.",
+        "The Arab League failed to condemn the Saudi air strikes on Sanaa.",
+    ):
+        result = eventwire.extract(text, published="2021-03-01")
+        assert all(e.negated for e in result.events), (text, result.events)
+    sanctions = eventwire.extract(
+        "Washington stopped short of imposing sanctions on Ankara over the purchase.",
+        published="2021-03-01",
+    ).events
+    assert [e.cameo[:2] for e in sanctions] == ["16"]  # coded, and negated above
+    # an act that was done keeps its assertion
+    (done,) = events("Washington imposed sanctions on Ankara over the purchase.")
+    assert done.cameo[:2] == "16"
+
+
 def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
     text = "Officials warned that a neighbouring country is smuggling weapons across the border."
     assert not any(r in {"13", "17", "18", "19"} for r in roots(text))

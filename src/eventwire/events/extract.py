@@ -28,7 +28,13 @@ from eventwire.actors.phrases import (
 from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
-from eventwire.events.modality import INTENT_HEADS, is_denied, is_negated, modality_of
+from eventwire.events.modality import (
+    INTENT_HEADS,
+    is_denied,
+    is_forgone,
+    is_negated,
+    modality_of,
+)
 from eventwire.events.nouns import NounEvent, noun_event, noun_lexicon
 from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import RoleChoice, load_ranker, phrases
@@ -1235,10 +1241,13 @@ def _events_for(
         modality = "intended"  # "preparing for a new meeting"
     else:
         modality = modality_of(governor or p.token)
-    negated = (
-        is_negated(p.token)
-        or is_denied(p.token)
-        or bool(p.noun and p.noun.governor and is_negated(p.noun.governor))
+    # "did not attack", "denied attacking", "refrained from attacking": the act's own words or
+    # those of the verb an event noun hangs on ("stopped short of imposing sanctions")
+    negated = any(
+        said_not_done(t)
+        for t in (p.token, governor)
+        if t is not None
+        for said_not_done in (is_negated, is_denied, is_forgone)
     )
     code = p.code
     # the dictionary's yielding act, when the model coded this predicate

@@ -65,6 +65,44 @@ def is_denied(token: Token) -> bool:
     )
 
 
+# "avoided criticising Moscow", "failed to condemn the strikes": the act is not done
+FORGOING_VERBS = {"avoid", "fail"}
+# "refrained from condemning", "abstained from voting"
+FORGOING_FROM = {"refrain", "abstain"}
+
+
+def is_forgone(token: Token) -> bool:
+    """An act the sentence says its actor did not do, without a "not": avoided or failed
+    ("avoided criticising Moscow"), refrained from ("refrained from condemning"), or
+    stopped short of ("stopped short of imposing sanctions"). Coded negated, as "did not
+    condemn" is. Refusals ("refused to", "ruled out") are acts of their own, not these."""
+    if _forgoes(token):  # the coder put the forgone act on the verb that forgoes it
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_.lower() in FORGOING_VERBS:
+        return True
+    if token.dep_ != "pcomp":
+        return False
+    prep, governor = head, head.head
+    if prep.lower_ == "from" and governor.lemma_.lower() in FORGOING_FROM:
+        return True
+    return (
+        prep.lower_ == "of"
+        and governor.lower_ == "short"
+        and governor.head.lemma_.lower() in {"stop", "fall"}
+    )
+
+
+def _forgoes(verb: Token) -> bool:
+    """ "stopped short of …", "refrained from …", "avoided …" with what is forgone."""
+    lemma = verb.lemma_.lower()
+    if lemma in {"stop", "fall"}:
+        return any(c.dep_ == "advmod" and c.lower_ == "short" for c in verb.children)
+    if lemma in FORGOING_FROM:
+        return any(c.dep_ == "prep" and c.lower_ == "from" for c in verb.children)
+    return lemma in FORGOING_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def modality_of(verb: Token) -> str:
     node: Token | None = verb
     for _ in range(3):
