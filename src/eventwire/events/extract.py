@@ -68,6 +68,7 @@ DISCARD_KEY = "eventwire.discarded"  # the story matched a story-level discard p
 PUBLISHED_KEY = "eventwire.published"  # the article's publication date, for background acts
 AIMING_PREPS = {"of", "about", "over", "for", "against", "on", "to", "with", "from"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
+DENIAL = "016"  # CAMEO: deny responsibility
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
 LIGHT_VERBS = {
     "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
@@ -1243,11 +1244,13 @@ def _events_for(
         modality = modality_of(governor or p.token)
     # "did not attack", "denied attacking", "refrained from attacking": the act's own words or
     # those of the verb an event noun hangs on ("stopped short of imposing sanctions")
+    # (a denial the model codes as such, 016, is the act itself, not what it denies)
+    told_not_done = (is_negated,) if p.code[:3] == DENIAL else (is_negated, is_denied, is_forgone)
     negated = any(
         said_not_done(t)
         for t in (p.token, governor)
         if t is not None
-        for said_not_done in (is_negated, is_denied, is_forgone)
+        for said_not_done in told_not_done
     )
     code = p.code
     # the dictionary's yielding act, when the model coded this predicate

@@ -26,6 +26,7 @@ def is_negated(verb: Token) -> bool:
 
 # "denied that its troops had entered", "denied attacking the convoy"
 DENIAL_VERBS = {"deny", "refute", "rebut", "dispute"}
+SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "report", "note", "claim"}
 # "dismissed reports that rebels had captured the airport", "rejected accusations that …"
 DISMISSAL_VERBS = DENIAL_VERBS | {"reject", "dismiss"}
 CLAIM_NOUNS = {
@@ -47,7 +48,15 @@ def is_denied(token: Token) -> bool:
             break
         node = node.head
     head = node.head
-    if node.dep_ in {"ccomp", "xcomp"} and head.lemma_.lower() in DENIAL_VERBS:
+    # Not a speech verb ("has denied involvement and the ministry said …", a misparse), and
+    # not when the denial governs something else too ("Russia denies involvement" run into
+    # the next sentence): then what is denied is that, not this clause.
+    if (
+        node.dep_ in {"ccomp", "xcomp"}
+        and head.lemma_.lower() in DENIAL_VERBS
+        and node.lemma_.lower() not in SPEECH_VERBS
+        and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c != node for c in head.children)
+    ):
         return True
     if (
         node.dep_ in {"acl", "ccomp"}
