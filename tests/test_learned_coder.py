@@ -189,6 +189,16 @@ def test_whom_one_meets_from_a_list_of_states_are_those_states_own():
     assert not any((c or "").startswith("SYR") for c in soldiers)
 
 
+def test_a_leaders_title_stays_with_his_name_when_the_apostrophe_is_lost():
+    # text without apostrophes: the tagger's name leaves the title out, which then stood as
+    # a phrase of its own naming no one
+    text = "Troops loyal to Prime Minister Benjamin Netanyahus coalition raided the camp."
+    result = eventwire.extract(text, published="2015-07-28")
+    names = {m.text: m.actor.code for m in result.actors if m.actor}
+    assert names.get("Prime Minister Benjamin Netanyahus") == "ISRGOV"
+    assert "Prime Minister" not in names and "Benjamin Netanyahus" not in names
+
+
 def test_the_court_rejects_and_the_requesting_state_is_the_target():
     (event,) = events("A French court rejected Brazil's request to extradite a businessman.")
     assert event.cameo[:2] == "12"

@@ -110,6 +110,20 @@ def _owners_named(head: Token, preps: set[str]) -> list[Token]:
     ]
 
 
+def _with_titles(doc: Doc, start: int, end: int) -> int:
+    """Where a name starts with the capitalised words before it that modify it ("President"
+    and "Syrian" of "Syrian President Bashar al-Assads control"), which the tagger leaves
+    out of a person's name: left out, a title is a phrase of its own that names no one."""
+    while (
+        start > 0
+        and doc[start - 1].dep_ in {"compound", "amod"}
+        and start <= doc[start - 1].head.i < end
+        and doc[start - 1].text[:1].isupper()
+    ):
+        start -= 1
+    return start
+
+
 def _lost_apostrophe(token: Token) -> bool:
     """A capitalised word ending in "s" that modifies a later word: in text that lost its
     apostrophes (all of FA-KES) the possessive of a name ("Assads forces", "ISs weapons")."""
@@ -300,6 +314,7 @@ class Resolver:
             covering = [r for r in found.by_head.values() if r.start <= start and r.end >= end]
             if any(r.actor.code == actor.code or not start <= r.head < end for r in covering):
                 continue  # a phrase holds the whole name: as its name, or as a modifier
+            start = _with_titles(doc, start, end)
             pieces = [r for h, r in found.by_head.items() if start <= h < end]
             for r in pieces:
                 del found.by_head[r.head]
