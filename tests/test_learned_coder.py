@@ -135,6 +135,9 @@ def test_an_act_forgone_without_a_not_is_coded_negated():
     # an act that was done keeps its assertion
     (done,) = events("Washington imposed sanctions on Ankara over the purchase.")
     assert done.cameo[:2] == "16"
+    # a failure coded as the rejection it is stays asserted, as a refusal does
+    (failed,) = events("Turkey and Greece failed to reach an agreement on the maritime border.")
+    assert failed.cameo[:2] == "12"
 
 
 def test_a_fact_reported_by_a_speaker_is_not_the_speakers_threat():
@@ -809,10 +812,11 @@ def test_an_actor_does_not_carry_the_dateline_hung_on_it():
     )
     parties = [a.text for e in result.events for a in (e.source, e.target) if a is not None]
     assert "Six people" in parties and not any("2014" in p or "Mar" in p for p in parties)
-    # a whole name that lost its apostrophe before the noun it owns (all of FA-KES)
+    # a whole name that lost its apostrophe before the noun it owns (all of FA-KES), with
+    # its title
     text = "Troops advanced towards areas vital to President Bashar al-Assads control."
     named = eventwire.extract(text, published="2021-03-01").actors
-    assert [(m.text, m.actor.code) for m in named] == [("Bashar al-Assads", "SYRGOV")]
+    assert [(m.text, m.actor.code) for m in named] == [("President Bashar al-Assads", "SYRGOV")]
     # a number that counts people is theirs
     (event,) = events("Syrian troops detained 150 villagers near the border.")
     assert event.target is not None and event.target.text == "150 villagers"

@@ -1244,8 +1244,13 @@ def _events_for(
         modality = modality_of(governor or p.token)
     # "did not attack", "denied attacking", "refrained from attacking": the act's own words or
     # those of the verb an event noun hangs on ("stopped short of imposing sanctions")
-    # (a denial the model codes as such, 016, is the act itself, not what it denies)
-    told_not_done = (is_negated,) if p.code[:3] == DENIAL else (is_negated, is_denied, is_forgone)
+    # A denial the model codes as such (016) is the act itself, not what it denies, and a
+    # forgone act coded as a rejection (12: "failed to reach agreement") is the rejection.
+    told_not_done: tuple[Callable[[Token], bool], ...] = (is_negated, is_denied, is_forgone)
+    if p.code[:3] == DENIAL:
+        told_not_done = (is_negated,)
+    elif p.code[:2] == "12":
+        told_not_done = (is_negated, is_denied)
     negated = any(
         said_not_done(t)
         for t in (p.token, governor)
