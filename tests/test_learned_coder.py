@@ -202,6 +202,22 @@ def test_a_leaders_title_stays_with_his_name_when_the_apostrophe_is_lost():
     assert "Prime Minister" not in names and "Benjamin Netanyahus" not in names
 
 
+def test_what_one_receives_from_another_is_the_others_act():
+    # the verb of receiving is no act of its own: the invitation and the call are the sender's
+    (invited,) = events("Kenya received an invitation from Egypt to attend the summit in Cairo.")
+    assert (invited.cameo[:2], code_of(invited.source), code_of(invited.target)) == (
+        "02",
+        "EGY",
+        "KEN",
+    )
+    (called,) = events("The Kenyan president received a phone call from the Egyptian president.")
+    assert called.cameo[:2] == "04"
+    assert (code_of(called.source), code_of(called.target)) == ("EGYGOV", "KENGOV")
+    # accepting an invitation is an act of the one who accepts
+    accepted = events("Kenya accepted an invitation from Egypt to attend the summit in Cairo.")
+    assert accepted and all(code_of(e.source) == "KEN" for e in accepted)
+
+
 def test_the_court_rejects_and_the_requesting_state_is_the_target():
     (event,) = events("A French court rejected Brazil's request to extradite a businessman.")
     assert event.cameo[:2] == "12"

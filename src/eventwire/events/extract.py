@@ -35,7 +35,7 @@ from eventwire.events.modality import (
     is_negated,
     modality_of,
 )
-from eventwire.events.nouns import NounEvent, noun_event, noun_lexicon
+from eventwire.events.nouns import RECEIVE_VERBS, NounEvent, noun_event, noun_lexicon
 from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import RoleChoice, load_ranker, phrases
 from eventwire.events.roles import (
@@ -340,12 +340,16 @@ def _predicates(
                 yield Predicate(token, noun.code, noun)
 
 
+# the dictionary's code for a candidate, its reverse code and its pattern
+Hinted = tuple[str | None, str | None, VerbPattern | None]
+
+
 def _learned_predicates(
     sent: Span, verbs: VerbDictionary, found: ArticleActors, config: CoderConfig
 ) -> Iterator[Predicate]:
     """The candidates the model codes, with its code; the dictionary pattern's role markers
     and reverse code are kept when the pattern codes the same root."""
-    patterns: dict[int, tuple[str | None, str | None, VerbPattern | None]] = {}
+    patterns: dict[int, Hinted] = {}
 
     def hint(token: Token, noun: NounEvent | None) -> str | None:
         copular = config.conventions.copular_clause_words_are_the_verbs
@@ -364,8 +368,33 @@ def _learned_predicates(
             continue
         if code[:2] in {"01", "03"} and _promises_punishment(d.token):
             code = THREATEN  # "warned that the rebels would pay a heavy price"
+        received = _received_act(d.token)
+        if received is not None:  # "received an invitation from Egypt": Egypt invites
+            noun_token, noun = received
+            as_noun: Hinted = (noun.code, None, None)
+            yield learned_predicate(
+                noun_token, noun, noun.code, as_noun, verbs, round(confidence, 3)
+            )
+            continue
         hinted = patterns.get(d.token.i, (None, None, None))
         yield learned_predicate(d.token, d.noun, code, hinted, verbs, round(confidence, 3))
+
+
+# verbs of mere receipt: accepting or welcoming an invitation is an act of its own (03x, 04x)
+RECEIPT_VERBS = RECEIVE_VERBS - {"accept", "welcome"}
+
+
+def _received_act(verb: Token) -> tuple[Token, NounEvent] | None:
+    """ "X received an invitation / a phone call / a request from Y": the act is the noun's,
+    Y's towards X, whatever the model made of the verb of receiving ("received" alone reads
+    as hosting a visit, or as aid). Only nouns the lexicon codes, with their "from"."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in RECEIPT_VERBS:
+        return None
+    for obj in (c for c in verb.children if c.dep_ == "dobj"):
+        noun = noun_event(obj)
+        if noun is not None and noun.governor_is_target:
+            return obj, noun
+    return None
 
 
 THREATEN = "130"
@@ -396,7 +425,7 @@ def learned_predicate(
     token: Token,
     noun: NounEvent | None,
     code: str,
-    hinted: tuple[str | None, str | None, VerbPattern | None],
+    hinted: Hinted,
     verbs: VerbDictionary,
     confidence: float | None = None,
 ) -> Predicate:
@@ -426,7 +455,7 @@ def _hint(
     verbs: VerbDictionary,
     found: ArticleActors,
     copular_words: bool,
-) -> tuple[str | None, str | None, VerbPattern | None]:
+) -> Hinted:
     """The dictionary's code for a candidate, with its reverse code and matching pattern."""
     if noun is not None:
         return noun.code, None, None
@@ -504,7 +533,7 @@ def _clause_words(verb: Token, found: ArticleActors, copular_words: bool = False
 
 def _verb_code(
     verb: Token, verbs: VerbDictionary, found: ArticleActors, copular_words: bool = False
-) -> tuple[str | None, str | None, VerbPattern | None]:
+) -> Hinted:
     """The verb's CAMEO code, its reverse-direction code, and the pattern that matched (its
     role markers may move the target: "+ * FROM $", "* IFTAR IN ^ +")."""
     lemma = verb.lemma_.lower()
