@@ -16,11 +16,10 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ArticleActors
-from eventwire.events.modality import is_negated, modality_of
+from eventwire.events.modality import SPEECH_LEMMAS, is_negated, modality_of
 from eventwire.events.nouns import NounEvent, noun_event
 from eventwire.events.roles import SUBJECT_DEPS
 
-SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "report", "claim", "note", "write"}
 CLAUSE_HEAD_DEPS = {"xcomp", "ccomp", "advcl", "relcl", "acl", "conj", "pcomp", "pobj", "dobj"}
 WINDOW = 3
 

@@ -25,11 +25,12 @@ from eventwire.actors.phrases import (
     held_position,
     named_as_backer,
 )
-from eventwire.events.candidates import SPEECH_LEMMAS, YEAR, told_as_background, years_placed
+from eventwire.events.candidates import YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import (
     INTENT_HEADS,
+    SPEECH_LEMMAS,
     is_denied,
     is_forgone,
     is_negated,

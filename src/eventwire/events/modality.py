@@ -26,7 +26,9 @@ def is_negated(verb: Token) -> bool:
 
 # "denied that its troops had entered", "denied attacking the convoy"
 DENIAL_VERBS = {"deny", "refute", "rebut", "dispute"}
-SPEECH_VERBS = {"say", "tell", "add", "state", "announce", "report", "note", "claim"}
+# verbs of saying: what they report is the act ("said they had attacked"), and a denial that
+# governs one ("has denied involvement and the ministry said …") is a misparse
+SPEECH_LEMMAS = {"say", "tell", "state", "add", "announce", "report", "claim", "note", "write"}
 # "dismissed reports that rebels had captured the airport", "rejected accusations that …"
 DISMISSAL_VERBS = DENIAL_VERBS | {"reject", "dismiss"}
 CLAIM_NOUNS = {
@@ -54,7 +56,7 @@ def is_denied(token: Token) -> bool:
     if (
         node.dep_ in {"ccomp", "xcomp"}
         and head.lemma_.lower() in DENIAL_VERBS
-        and node.lemma_.lower() not in SPEECH_VERBS
+        and node.lemma_.lower() not in SPEECH_LEMMAS
         and not any(c.dep_ in {"dobj", "xcomp", "ccomp"} and c != node for c in head.children)
     ):
         return True
