@@ -218,6 +218,40 @@ def test_what_one_receives_from_another_is_the_others_act():
     assert accepted and all(code_of(e.source) == "KEN" for e in accepted)
 
 
+def test_an_attacker_named_only_by_an_adjective_on_the_act_is_its_source():
+    # "terrorist" is an adjective here, and the act's own word: it had been no phrase at all
+    (event,) = events("Four farmers were wounded in terrorist mortar attacks on a village.")
+    assert event.cameo[:2] in {"18", "19"}
+    assert event.source is not None and event.source.text.lower() == "terrorist"
+    assert event.target is not None and event.target.text == "Four farmers"
+    # an adjective that names no group is no one ("armed", "overnight")
+    for text in (
+        "Four farmers were wounded in an armed attack on a village.",
+        "Four farmers were wounded in overnight attacks on a village.",
+    ):
+        (event,) = events(text)
+        assert event.source is None, (text, event.source)
+    # inside a longer phrase the adjective is no phrase of its own
+    (event,) = events("Terrorist groups shelled a village near the border, wounding four farmers.")
+    assert event.source is not None and event.source.text == "Terrorist groups"
+
+
+def test_an_armed_group_named_by_an_adjective_is_coded_as_the_noun_would_be():
+    # state media's "terrorists" in Syria are its unidentified armed force (the guideline),
+    # named by the adjective too; "military aid" names no actor
+    text = "Army units carried out an operation against terrorist hotbeds in rural Aleppo."
+    found = events(text)
+    assert found and found[0].cameo[:2] == "19"
+    assert (code_of(found[0].source), code_of(found[0].target)) == ("SYRMIL", "SYRUAF")
+    result = eventwire.extract(
+        "The United States suspended military aid to Egypt.", published="2021-03-01"
+    )
+    assert [m.text for m in result.actors if m.actor and m.actor.code] == [
+        "The United States",
+        "Egypt",
+    ]
+
+
 def test_the_court_rejects_and_the_requesting_state_is_the_target():
     (event,) = events("A French court rejected Brazil's request to extradite a businessman.")
     assert event.cameo[:2] == "12"

@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span
 
 import eventwire
 from eventwire.actors.found import actors_of
+from eventwire.actors.kb import knowledge_base
 from eventwire.actors.resolve import resolve_actors
 from eventwire.api import record_from_mapping
 from eventwire.config import DEFAULT
@@ -70,6 +71,22 @@ def test_a_word_inside_a_coded_phrase_is_not_a_phrase_of_its_own():
     texts = [r.actor.text for r in phrases(sent, actors_of(doc), [], load_ranker().role_words)]
     assert "Russia's Foreign Minister Sergey Lavrov" in texts
     assert "Sergey" not in texts and "Russia" not in texts
+
+
+def test_an_adjective_is_a_phrase_only_when_it_names_an_armed_group():
+    agent = knowledge_base(DEFAULT).agent
+    for text, word, expected in (
+        ("Four farmers were wounded in terrorist mortar attacks on a village.", "terrorist", True),
+        ("Four farmers were wounded in an armed attack on a village.", "armed", False),
+    ):
+        doc = parsed(text)
+        sent = next(iter(doc.sents))
+        verb = next(t for t in sent if t.lemma_ == "wound")
+        found = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb, None, agent)
+        assert (word in [r.actor.text for r in found]) is expected, text
+        # without the agent words no adjective is a phrase
+        found = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
+        assert word not in [r.actor.text for r in found], text
 
 
 def test_the_path_of_a_subject_is_one_step_up():

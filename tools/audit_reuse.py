@@ -27,6 +27,8 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-eighty-first-population", "learned-eighty-first",
+    "learned-eightieth-population", "learned-eightieth",
     "learned-seventy-ninth-population", "learned-seventy-ninth",
     "learned-seventy-eighth-population", "learned-seventy-eighth",
     "learned-seventy-seventh-population", "learned-seventy-seventh",

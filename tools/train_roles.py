@@ -159,7 +159,7 @@ def _case(
     hinted = _hint(tok, noun, verbs, found, False)
     p = learned_predicate(tok, noun, gold["cameo"][:3], hinted, verbs)
     rs, rt, _ = slot_roles(p, sent, found, DEFAULT, [])
-    cands = phrases(sent, found, rs + rt, None, tok, country)
+    cands = phrases(sent, found, rs + rt, None, tok, country, knowledge_base(DEFAULT).agent)
     places = {r.head for r in cands if _place(r, doc)}
     barred = (
         {k for k, r in enumerate(cands) if r.head in places} if p.code[:2] in FORCE_ROOTS else set()

@@ -294,14 +294,22 @@ def country_part(code: str) -> str | None:
     return code[:3] if code and len(code) >= 3 else None
 
 
+NON_STATE_ARMED = frozenset({"REB", "INS", "UAF"})  # rebel, insurgent, unidentified armed
+
+
 def armed_group(code: str | None) -> bool:
     """A non-state armed group's code: a transnational militant one (``IMG…``, the Islamic
     State) or any code with a rebel, insurgent or unidentified-armed sector (``SYRREBMUS``)."""
     if not code or len(code) <= 3:
         return False
     return code.startswith("IMG") or any(
-        code[i : i + 3] in {"REB", "INS", "UAF"} for i in range(3, len(code), 3)
+        code[i : i + 3] in NON_STATE_ARMED for i in range(3, len(code), 3)
     )
+
+
+def armed_agent(agent: str | None) -> bool:
+    """An agent code of a non-state armed sector ("terrorist" → UAF, "jihadist" → UAFMUS)."""
+    return bool(agent) and (agent or "").rstrip("~")[:3] in NON_STATE_ARMED
 
 
 def sector_part(code: str) -> str | None:

@@ -11,6 +11,7 @@ actors but match nothing are kept with a null code.
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -27,6 +28,7 @@ from eventwire.actors.phrases import (
     MEMBER_HEADS,
     MEMBERSHIP_VERBS,
     NOMINAL,
+    NON_STATE_ARMED,
     OFFICES,
     ORGANISATION_HEADS,
     OWNED_HEADS,
@@ -35,6 +37,7 @@ from eventwire.actors.phrases import (
     PERSON_PRONOUNS,
     SPOKESPEOPLE,
     STATE_SECTORS,
+    armed_agent,
     armed_group,
     city_country,
     clean_text,
@@ -144,7 +147,13 @@ FORCE_AGENTS = {"MIL", "COP", "SPY"}
 
 # ranks whose holder belongs to whichever armed group the modifier names
 RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
-NON_STATE_ARMED = {"UAF", "REB", "INS"}
+
+
+def _armed_adjective(token: Token) -> bool:
+    """An adjective on a noun that may name an armed group on its own ("terrorist hideouts",
+    "a terrorist explosive device"): the modifier pass resolves it, keeping it only when it
+    names one (``NON_STATE_ARMED``), never "military aid" or "diplomatic ties"."""
+    return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ in NOMINAL
 
 
 def _domestic(head: Token) -> bool:
@@ -186,6 +195,9 @@ class Resolver:
         found = self._found = ArticleActors()
         modifiers: list[Token] = []  # in reading order
         for token in doc:
+            if _armed_adjective(token):
+                modifiers.append(token)
+                continue
             if token.pos_ not in NOMINAL and token.ent_type_ not in {"GPE", "NORP", "ORG"}:
                 continue
             if (
@@ -200,9 +212,12 @@ class Resolver:
         for token in modifiers:
             # a state's agency that modifies a noun naming no actor names its own: "15 Iraqi
             # Army cadets" (a name the KB knows whole: ``_whole_names``)
-            if token.head.i in modifying or found.covers(token.head.i) or token.pos_ != "PROPN":
+            if token.head.i in modifying or found.covers(token.head.i):
                 continue
-            self._add(token, doc, found, only_how="country+agent")
+            if token.pos_ == "PROPN":
+                self._add(token, doc, found, only_how="country+agent")
+            elif token.pos_ == "ADJ":  # "terrorist hideouts": the armed group they name
+                self._add(token, doc, found, only_how="agent", sectors=NON_STATE_ARMED)
         self._whole_names(doc, found)
         self._offices(doc, found)
         self._acting_for(doc, found)
@@ -261,12 +276,19 @@ class Resolver:
         return next((r for t in beside if (r := found.at(t)) and r.actor.code), None)
 
     def _add(
-        self, token: Token, doc: Doc, found: ArticleActors, only_how: str | None = None
+        self,
+        token: Token,
+        doc: Doc,
+        found: ArticleActors,
+        only_how: str | None = None,
+        sectors: Collection[str] | None = None,
     ) -> None:
         """Resolve the phrase ``token`` heads and record it (with ``only_how``, only a phrase
-        resolved that way)."""
+        resolved that way; with ``sectors``, only an actor of one of them)."""
         ref = self.resolve_head(token)
         if only_how is not None and (ref is None or ref.how != only_how):
+            return
+        if sectors is not None and (ref is None or ref.actor.sector not in sectors):
             return
         if ref is not None and ref.actor.code and "/" in ref.actor.code:
             ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
@@ -1016,7 +1038,7 @@ class Resolver:
         for modifier in head.lefts:
             if modifier.dep_ in {"compound", "amod"}:
                 agent = self.kb.agent(modifier.lemma_.lower()) or self.kb.agent(modifier.lower_)
-                if agent and agent.rstrip("~")[:3] in NON_STATE_ARMED:
+                if armed_agent(agent):
                     return agent
         return None
 

@@ -765,9 +765,9 @@ def _ranked_roles(
     ranker = load_ranker(config.model)
     from eventwire.actors.kb import knowledge_base
 
-    country = knowledge_base(config).country
+    kb = knowledge_base(config)
     ruled = ruled_sources + ruled_targets
-    candidates = phrases(sent, found, ruled, ranker.role_words, p.token, country)
+    candidates = phrases(sent, found, ruled, ranker.role_words, p.token, kb.country, kb.agent)
     places = {r.head for r in candidates if _place(r, sent.doc)}
     force = p.code[:2] in FORCE_ROOTS
     harm = p.code[:2] in HARM_ROOTS

@@ -21,7 +21,7 @@ import numpy as np
 from spacy.tokens import Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors
-from eventwire.actors.phrases import held_position
+from eventwire.actors.phrases import armed_agent, held_position
 from eventwire.events.classify import ModelError
 from eventwire.events.hashed import feature_indices
 from eventwire.events.roles import CLAUSE_DEPS, loose_ref, ref_of
@@ -30,6 +30,7 @@ from eventwire.model import Actor
 
 MODEL_DIR = "data/coder"
 Country = Callable[[str], str | None]  # a demonym's ISO3 code ("Syrian" → "SYR")
+Agent = Callable[[str], str | None]  # an agent word's code ("terrorist" → "UAF")
 ROLES = ("source", "target")
 MAX_PATH = 4  # dependency steps kept on each side of the path
 
@@ -51,12 +52,14 @@ def phrases(
     role_words: frozenset[str] | None = None,
     predicate: Token | None = None,
     country: Country | None = None,
+    agent: Agent | None = None,
 ) -> list[ActorRef]:
     """Every actor phrase of the sentence (coded, or a named person, group or people), one per
     head, with the rules' own choices (which may be an antecedent). The predicate is never a
     phrase of its own; its named modifiers always are ("Syrian air strikes": who fires), its
-    other modifiers when they are role words ("rebel fire", never "air"), and ``country``
-    codes a nationality ("Syrian" → SYR)."""
+    other modifiers when they are role words ("rebel fire", never "air"), ``country`` codes a
+    nationality ("Syrian" → SYR), and ``agent`` says which adjectives name an armed group
+    ("terrorist rocket attacks", never "armed attacks")."""
     refs: dict[int, ActorRef] = {}
     owned = found.at(predicate) if predicate is not None else None
     for token in sent:
@@ -69,7 +72,7 @@ def phrases(
             # the act's own named modifier ("Syrian air strikes", "Hezbollah fire") always is
             # a phrase; a common word only when it heads roles ("rebel fire", not "air")
             words = None if modifier and named and token.dep_ in MODIFIER_DEPS else role_words
-            ref = loose_ref(token, found) or ref or _phrase(token, words, country)
+            ref = loose_ref(token, found) or ref or _phrase(token, words, country, agent)
             if modifier and ref is not None and ref.actor.code is None:
                 ref = _owner_of_means(ref, owned)
         if ref is not None and _dated_head(sent.doc[ref.head]):
@@ -123,7 +126,11 @@ def phrase_key(token: Token) -> str | None:
     noun, its kind for a name, a number or a nationality."""
     if token.dep_ == "amod" and token.ent_type_ == "NORP":
         return "#norp"
-    if token.dep_ not in NOMINAL_DEPS or token.ent_type_ in WHEN_AND_HOW_MUCH:
+    if token.ent_type_ in WHEN_AND_HOW_MUCH:
+        return None  # "overnight clashes", "the 2011 uprising"
+    if token.dep_ == "amod" and token.pos_ == "ADJ":  # "terrorist rocket attacks"
+        return token.lemma_.lower()
+    if token.dep_ not in NOMINAL_DEPS:
         return None
     return {"NOUN": token.lemma_.lower(), "PROPN": "#propn", "NUM": "#num"}.get(token.pos_)
 
@@ -133,15 +140,21 @@ WHEN_AND_HOW_MUCH = {"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
 
 
 def _phrase(
-    token: Token, role_words: frozenset[str] | None, country: Country | None = None
+    token: Token,
+    role_words: frozenset[str] | None,
+    country: Country | None = None,
+    agent: Agent | None = None,
 ) -> ActorRef | None:
     """A noun phrase the dictionaries do not know ("regime helicopters", "150 villagers",
-    "Daesh"), or a nationality or country ("Russian" jets, "US" jets): the ranker may still
-    find it is who acts. Only words that head roles in the training data (``role_words``)
-    qualify: never "settlement" or "talks"."""
+    "Daesh"), a nationality or country ("Russian" jets, "US" jets), or an adjective that names
+    an armed group (``agent``: "terrorist" rocket attacks, where no country codes it): the
+    ranker may still find it is who acts. Only words that head roles in the training data
+    (``role_words``) qualify: never "settlement" or "talks"."""
     key = phrase_key(token)
     if key is None or (role_words is not None and key not in role_words):
         return None
+    if token.pos_ == "ADJ" and key[0] != "#" and not (agent and armed_agent(agent(token.text))):
+        return None  # "armed attacks", "rival factions": no group of their own
     if key == "#num" and _counts_things(token, role_words):
         return None  # "one of such steps": a number of things, not of people
     doc = token.doc
