@@ -236,6 +236,13 @@ def test_an_attacker_named_only_by_an_adjective_on_the_act_is_its_source():
     assert event.source is not None and event.source.text == "Terrorist groups"
 
 
+def test_a_bare_number_of_people_hit_is_the_target():
+    # the guideline: "killed 12" → target "12"; a number alone had been taken for a dateline
+    (event,) = events("The army shelled the village, killing 43 and wounding dozens.")
+    assert event.cameo[:2] == "19"
+    assert event.target is not None and event.target.text == "43"
+
+
 def test_an_armed_group_named_by_an_adjective_is_coded_as_the_noun_would_be():
     # state media's "terrorists" in Syria are its unidentified armed force (the guideline),
     # named by the adjective too; "military aid" names no actor

@@ -89,6 +89,16 @@ def test_an_adjective_is_a_phrase_only_when_it_names_an_armed_group():
         assert word not in [r.actor.text for r in found], text
 
 
+def test_a_number_is_a_phrase_unless_it_is_part_of_a_dateline():
+    doc = parsed("Mon Jun 20 2016 Rebels shelled the town, killing 43.")
+    sent = next(iter(doc.sents))
+    verb = next(t for t in sent if t.lemma_ == "shell")
+    refs = phrases(sent, actors_of(doc), [], load_ranker().role_words, verb)
+    assert "43" in [r.actor.text for r in refs]
+    # no phrase is headed by the dateline's numbers
+    assert not {doc[r.head].text for r in refs} & {"Mon", "Jun", "20", "2016"}
+
+
 def test_the_path_of_a_subject_is_one_step_up():
     doc = load_nlp()("The rebels attacked the convoy.")
     verb = next(t for t in doc if t.lemma_ == "attack")

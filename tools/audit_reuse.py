@@ -27,6 +27,7 @@ from typing import Any
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-eighty-second-population", "learned-eighty-second",
     "learned-eighty-first-population", "learned-eighty-first",
     "learned-eightieth-population", "learned-eightieth",
     "learned-seventy-ninth-population", "learned-seventy-ninth",

@@ -170,12 +170,28 @@ def _phrase(
         start += 1
     while start > 0 and _joined_word(doc[start - 1]):  # the whole of "Hezb-e-Islami"
         start -= 1
-    if names_a_day([t.text for t in doc[start : token.i + 1]]):
+    if _in_dateline(doc[start : token.i + 1]):
         return None  # "Thu Dec 15 2016 At Least 48 Killed …": a dateline, not who
     text = doc[start : token.i + 1].text
     named_country = key == "#norp" or token.ent_type_ == "GPE"  # "Russian" jets, "US" jets
     iso3 = country(token.text) if country is not None and named_country else None
     return ActorRef(token.i, start, token.i + 1, Actor(text, iso3, iso3), "phrase")
+
+
+def _in_dateline(words: Span) -> bool:
+    """Words that are all months, weekdays or numbers, with a month or weekday among them or
+    beside them ("Thu Dec 15 2016"); a bare number alone is whom an act hits ("killing 43",
+    the guideline's bare number of people), not a date."""
+    if not names_a_day([t.text for t in words]):
+        return False
+    doc = words.doc
+    run = [*words]
+    for step in (-1, 1):  # the calendar words and numbers the phrase stands in
+        i = words.start - 1 if step < 0 else words.end
+        while 0 <= i < len(doc) and names_a_day([doc[i].text]):
+            run.append(doc[i])
+            i += step
+    return any(not t.like_num for t in run if t.is_alpha or t.like_num)
 
 
 def _joined_word(token: Token) -> bool:
