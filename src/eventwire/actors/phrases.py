@@ -309,7 +309,9 @@ def armed_group(code: str | None) -> bool:
 
 def armed_agent(agent: str | None) -> bool:
     """An agent code of a non-state armed sector ("terrorist" → UAF, "jihadist" → UAFMUS)."""
-    return bool(agent) and (agent or "").rstrip("~")[:3] in NON_STATE_ARMED
+    if not agent:
+        return False
+    return agent.rstrip("~")[:3] in NON_STATE_ARMED
 
 
 def sector_part(code: str) -> str | None:
