@@ -11,7 +11,6 @@ actors but match nothing are kept with a null code.
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
@@ -28,7 +27,6 @@ from eventwire.actors.phrases import (
     MEMBER_HEADS,
     MEMBERSHIP_VERBS,
     NOMINAL,
-    NON_STATE_ARMED,
     OFFICES,
     ORGANISATION_HEADS,
     OWNED_HEADS,
@@ -147,12 +145,14 @@ FORCE_AGENTS = {"MIL", "COP", "SPY"}
 
 # ranks whose holder belongs to whichever armed group the modifier names
 RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
+# verbs of meeting: whom one meets "from" a state are that state's (``_from_hung_on_meeting``)
+MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
 
 
 def _armed_adjective(token: Token) -> bool:
     """An adjective on a noun that may name an armed group on its own ("terrorist hideouts",
-    "a terrorist explosive device"): the modifier pass resolves it, keeping it only when it
-    names one (``NON_STATE_ARMED``), never "military aid" or "diplomatic ties"."""
+    "a terrorist explosive device"): the modifier pass resolves it when it names one
+    (``Resolver._names_armed_group``)."""
     return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ in NOMINAL
 
 
@@ -216,8 +216,8 @@ class Resolver:
                 continue
             if token.pos_ == "PROPN":
                 self._add(token, doc, found, only_how="country+agent")
-            elif token.pos_ == "ADJ":  # "terrorist hideouts": the armed group they name
-                self._add(token, doc, found, only_how="agent", sectors=NON_STATE_ARMED)
+            elif self._names_armed_group(token):  # "terrorist hideouts": the group they name
+                self._add(token, doc, found, only_how="agent")
         self._whole_names(doc, found)
         self._offices(doc, found)
         self._acting_for(doc, found)
@@ -276,19 +276,12 @@ class Resolver:
         return next((r for t in beside if (r := found.at(t)) and r.actor.code), None)
 
     def _add(
-        self,
-        token: Token,
-        doc: Doc,
-        found: ArticleActors,
-        only_how: str | None = None,
-        sectors: Collection[str] | None = None,
+        self, token: Token, doc: Doc, found: ArticleActors, only_how: str | None = None
     ) -> None:
         """Resolve the phrase ``token`` heads and record it (with ``only_how``, only a phrase
-        resolved that way; with ``sectors``, only an actor of one of them)."""
+        resolved that way)."""
         ref = self.resolve_head(token)
         if only_how is not None and (ref is None or ref.how != only_how):
-            return
-        if sectors is not None and (ref is None or ref.actor.sector not in sectors):
             return
         if ref is not None and ref.actor.code and "/" in ref.actor.code:
             ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
@@ -1037,10 +1030,18 @@ class Resolver:
             return None
         for modifier in head.lefts:
             if modifier.dep_ in {"compound", "amod"}:
-                agent = self.kb.agent(modifier.lemma_.lower()) or self.kb.agent(modifier.lower_)
+                agent = self._modifier_agent(modifier)
                 if armed_agent(agent):
                     return agent
         return None
+
+    def _modifier_agent(self, modifier: Token) -> str | None:
+        return self.kb.agent(modifier.lemma_.lower()) or self.kb.agent(modifier.lower_)
+
+    def _names_armed_group(self, adjective: Token) -> bool:
+        """ "terrorist", "jihadist": an adjective the agents dictionary gives a non-state armed
+        sector; "military aid" or "diplomatic ties" name no one."""
+        return adjective.pos_ == "ADJ" and armed_agent(self._modifier_agent(adjective))
 
     def _prefix_agent(self, words: list[Token]) -> str | None:
         """A prefix agent before the main one: the "MSF" of "an MSF Arnor diplomat"."""
@@ -1087,9 +1088,6 @@ def resolve_actors(doc: Doc, result: ArticleResult, config: CoderConfig) -> None
                 actor=ref.actor,
             )
         )
-
-
-MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
 
 
 def _from_hung_on_meeting(head: Token) -> list[Token]:

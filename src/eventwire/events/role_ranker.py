@@ -191,7 +191,7 @@ def _in_dateline(words: Span) -> bool:
         while 0 <= i < len(doc) and names_a_day([doc[i].text]):
             run.append(doc[i])
             i += step
-    return any(not t.like_num for t in run if t.is_alpha or t.like_num)
+    return any(t.is_alpha for t in run)  # a month or weekday: the rest are numbers
 
 
 def _joined_word(token: Token) -> bool:
