@@ -3,7 +3,7 @@ coded events change."""
 
 from __future__ import annotations
 
-from eventwire.eval.audit import Drawn, draw_rank, stable_sample
+from eventwire.eval.audit import Drawn, draw_rank, recall, remember, stable_sample
 
 
 def drawn(article: str, sentence: int, cameo: str, span: tuple[int, int]) -> Drawn:
@@ -29,3 +29,25 @@ def test_the_rank_depends_on_the_event_not_on_its_place_in_the_list():
     assert stable_sample([a, b], 1) == stable_sample([b, a], 1)
     assert draw_rank(a.record) != draw_rank(b.record)
     assert draw_rank(a.record) != draw_rank(drawn("x", 0, "040", (3, 9)).record)  # other root
+
+
+def judged(source: str | None, target: str | None, **spans: list[int] | None) -> dict:
+    return {"id": "a", "span": [0, 40], "cameo": "194", "source_code": source,
+            "target_code": target, "negated": False, **spans}  # fmt: skip
+
+
+def test_a_verdict_is_reused_only_for_the_words_the_judge_saw():
+    known: dict = {}
+    remember(known, judged("SYRMIL", None, source_span=[0, 9], target_span=[20, 35]), "town")
+    # the same codes, but now no target at all: a different event for the judge
+    assert recall(known, judged("SYRMIL", None, source_span=[0, 9], target_span=None)) is None
+    assert recall(known, judged("SYRMIL", None, source_span=[0, 9], target_span=[20, 35]))
+
+
+def test_older_verdicts_without_spans_count_only_where_both_actors_are_coded():
+    known: dict = {}
+    remember(known, judged("SYRMIL", "SYRREB"), "both coded")
+    remember(known, judged("SYRMIL", None), "one side uncoded")
+    spans = {"source_span": [0, 9], "target_span": [20, 30]}
+    assert recall(known, judged("SYRMIL", "SYRREB", **spans)) == "both coded"
+    assert recall(known, judged("SYRMIL", None, **spans)) is None

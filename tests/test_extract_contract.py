@@ -129,3 +129,32 @@ def test_scraped_tags_and_date_label_never_reach_the_events():
     for event in out["events"]:
         s, e = event["span"]
         assert e <= tags[0] or s >= tags[1], raw[s:e]
+
+
+def test_actor_spans_index_the_words_each_side_was_given():
+    """``source_span``/``target_span`` point at the words behind each actor's ``text`` in the
+    caller's own text (through the cleaner's changes), in the title for headline events, and
+    are null with no such actor."""
+    from eventwire.api import extract
+
+    title = "Turkish jets strike Kurdish militants in northern Iraq"
+    raw = (
+        "Sep 2014 The  Syrian army shelled the town of Douma on Monday, killing 12 people, "
+        "the monitor said.\n\nSeveral civilians were wounded in the town."
+    )
+    out = result_to_json(extract(raw, title=title, id="t", published="2014-09-10"))
+    jsonschema.validate(out, load_schema())
+    seen = set()
+    for event in out["events"]:
+        text = title if event["sentence"] < 0 else raw
+        for role in ("source", "target"):
+            actor, span = event[role], event[f"{role}_span"]
+            if actor is None:
+                assert span is None
+                continue
+            s, e = span
+            assert " ".join(text[s:e].split()) == " ".join(actor["text"].split())
+            seen.add((event["sentence"] < 0, role, text[s:e]))
+    assert (False, "source", "The  Syrian army") in seen  # the dateline is not the army's
+    assert (False, "target", "12 people") in seen
+    assert any(headline and role == "source" for headline, role, _ in seen), seen

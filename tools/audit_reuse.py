@@ -2,7 +2,8 @@
 """Judge only what is new in a precision-audit draw (``eventwire eval audit draw``).
 
 A drawn event identical to one an earlier draw's judge already judged (same article, span,
-CAMEO code, source and target codes, negation) keeps that verdict, the most recent draw's
+CAMEO code, negation, source and target codes and the words each side was given:
+``eventwire.eval.audit.identity``) keeps that verdict, the most recent draw's
 first. The rest, plus a random sample of the reused ones as an agreement check, go to a new
 judge blind, in one shuffled sheet.
 
@@ -24,9 +25,12 @@ import random
 from pathlib import Path
 from typing import Any
 
+from eventwire.eval.audit import Verdicts, recall, remember
+
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-eighty-third-population", "learned-eighty-third",
     "learned-eighty-second-population", "learned-eighty-second",
     "learned-eighty-first-population", "learned-eighty-first",
     "learned-eightieth-population", "learned-eightieth",
@@ -81,15 +85,9 @@ def _key(d: dict[str, Any]) -> str:
     return f"{d['id']}#{d['event']}"
 
 
-def _identity(d: dict[str, Any]) -> tuple[Any, ...]:
-    return (d["id"], tuple(d["span"]), d["cameo"], d["source_code"], d["target_code"],
-            d["negated"])  # fmt: skip
-
-
-def known_verdicts(
-    skip: str, names: list[str] = EARLIER
-) -> dict[tuple[Any, ...], tuple[str, dict[str, Any]]]:
-    known: dict[tuple[Any, ...], tuple[str, dict[str, Any]]] = {}
+def known_verdicts(skip: str, names: list[str] = EARLIER) -> Verdicts:
+    """Each judged event's (draw name, verdict), the first name's first (``remember``)."""
+    known: Verdicts = {}
     for name in names:
         draw, verdicts = AUDIT / f"draw-{name}.jsonl", AUDIT / f"verdicts-{name}.jsonl"
         if name == skip or not draw.exists() or not verdicts.exists():
@@ -98,14 +96,14 @@ def known_verdicts(
         for d in _rows(draw):
             verdict = by_key.get(_key(d))
             if verdict is not None:
-                known.setdefault(_identity(d), (name, verdict))
+                remember(known, d, (name, verdict))
     return known
 
 
 def plan(args: argparse.Namespace) -> None:
     drawn = _rows(AUDIT / f"draw-{args.draw}.jsonl")
     known = known_verdicts(args.draw)
-    reused = {_key(d): known[_identity(d)] for d in drawn if _identity(d) in known}
+    reused = {_key(d): found for d in drawn if (found := recall(known, d)) is not None}
     todo = [_key(d) for d in drawn if _key(d) not in reused]
     rng = random.Random(SEED)
     check = rng.sample(sorted(reused), min(args.check, len(reused)))
@@ -158,7 +156,7 @@ def population(args: argparse.Namespace) -> None:
 
     drawn = draw(args.shared, DEFAULT, n=10**9)
     known = known_verdicts("", [POPULATION, "learned", *EARLIER])
-    unjudged = [d for d in drawn if _identity(d.record) not in known]
+    unjudged = [d for d in drawn if recall(known, d.record) is None]
     if args.new is None:
         text = "\n\n".join(d.sheet for d in unjudged) + "\n"
         Path(args.sheet).write_text(text, encoding="utf-8")
@@ -170,7 +168,7 @@ def population(args: argparse.Namespace) -> None:
         raise SystemExit(f"{args.new}: no verdict for {len(missing)} events, e.g. {missing[0]}")
     verdicts = []
     for d in drawn:
-        judged_by, verdict = known.get(_identity(d.record)) or ("new", new[_key(d.record)])
+        judged_by, verdict = recall(known, d.record) or ("new", new[_key(d.record)])
         if verdict.get("judged_by") not in (None, "new"):
             judged_by = verdict["judged_by"]  # the draw whose judge first gave it
         kept = {f: verdict[f] for f in (*FIELDS, "reason")}

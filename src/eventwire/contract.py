@@ -63,6 +63,8 @@ def _event(event: Event, offsets: OffsetMap) -> dict[str, Any]:
     return {
         "source": _actor(event.source),
         "target": _actor(event.target),
+        "source_span": span(event.source_span),
+        "target_span": span(event.target_span),
         "cameo": event.cameo,
         "plover": (
             {"type": event.plover.type, "mode": event.plover.mode, "context": event.plover.context}

@@ -154,6 +154,9 @@ class Event:
     # the coder's probability (0-1) that the event and its CAMEO code are right; None for
     # coders that give none
     confidence: float | None = None
+    # where the source's and the target's words (their ``text``) stand, as ``span`` does
+    source_span: Span | None = None
+    target_span: Span | None = None
 
 
 @dataclass

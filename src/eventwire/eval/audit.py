@@ -116,6 +116,8 @@ def _drawn(
         "cameo": event["cameo"],
         "source_code": code(event["source"]),
         "target_code": code(event["target"]),
+        "source_span": event["source_span"],
+        "target_span": event["target_span"],
         "negated": event["negated"],
         "modality": event["modality"],
         "confidence": event.get("confidence"),
@@ -134,6 +136,48 @@ def _drawn(
         ]
     )
     return Drawn(rec, sheet)
+
+
+Verdicts = dict[tuple[Any, ...], Any]
+
+
+def _base_identity(record: dict[str, Any]) -> tuple[Any, ...]:
+    return (record["id"], tuple(record["span"]), record["cameo"], record["source_code"],
+            record["target_code"], record["negated"])  # fmt: skip
+
+
+def _both_coded(record: dict[str, Any]) -> bool:
+    return record["source_code"] is not None and record["target_code"] is not None
+
+
+def identity(record: dict[str, Any]) -> tuple[Any, ...]:
+    """What makes two drawn events one for a judge: the article, the evidence span, the code,
+    the negation, each actor's code and the words each side was given. A code alone is not
+    enough: ``SYRMIL -> null`` with no target and with "the rebel town" as an uncoded target
+    are different events. Draws written before the words' spans were recorded have none."""
+    spans = (
+        tuple(tuple(record[k]) if record[k] else () for k in ("source_span", "target_span"))
+        if "source_span" in record
+        else ("no spans",)
+    )
+    return (*_base_identity(record), *spans)
+
+
+def remember(known: Verdicts, record: dict[str, Any], value: Any) -> None:
+    """Keep ``value`` (a verdict) for the event, unless one is kept already. An event of an
+    older draw (no spans) is kept only when both its actors are coded: with an uncoded or
+    missing actor, nothing says which words, if any, the judge saw on that side."""
+    if "source_span" in record or _both_coded(record):
+        known.setdefault(identity(record), value)
+
+
+def recall(known: Verdicts, record: dict[str, Any]) -> Any | None:
+    """The verdict kept for this event, or for the same event in an older draw when both its
+    actors are coded (their codes then stand for them)."""
+    found = known.get(identity(record))
+    if found is None and _both_coded(record):
+        found = known.get((*_base_identity(record), "no spans"))
+    return found
 
 
 def write_draw(drawn: list[Drawn], out: Path, sheet: Path) -> None:

@@ -1121,7 +1121,8 @@ def victims_of(predicate: Token) -> set[int]:
     for _ in range(3):
         if verb is None or verb.pos_ in {"VERB", "AUX"}:
             break
-        # "in the offensive", and an act that is the subject: "clashes kill 40 rebels"
+        # "in the offensive", "by air strikes", and an act that is the subject: "clashes kill
+        # 40 rebels"
         verb = (
             verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod", "dobj", "nsubj"} else None
         )
@@ -1834,9 +1835,11 @@ def _event(
     span_start = doc[min(tokens)].idx if tokens else sent.start_char
     ends = [r.end for r in (src, tgt) if r is not None] + [p.token.i + 1]
     span_end = doc[max(ends) - 1].idx + len(doc[max(ends) - 1])
+    src_words = _undated_words(src, doc) if src else None
+    tgt_words = _undated_words(tgt, doc) if tgt else None
     return Event(
-        source=_copy(src.actor, _undated_text(src, doc)) if src else None,
-        target=_copy(tgt.actor, _undated_text(tgt, doc)) if tgt else None,
+        source=_copy(src.actor, _trimmed(src_words)[0]) if src else None,
+        target=_copy(tgt.actor, _trimmed(tgt_words)[0]) if tgt else None,
         cameo=code,
         plover=Plover(info.plover_type, info.plover_mode, info.plover_context)
         if info and info.plover_type
@@ -1849,6 +1852,8 @@ def _event(
         negated=negated,
         modality=modality,
         trigger=p.token.i,
+        source_span=_trimmed(src_words)[1],
+        target_span=_trimmed(tgt_words)[1],
     )
 
 
@@ -1912,7 +1917,17 @@ def _copy(actor: Actor, text: str | None = None) -> Actor:
     return Actor(text or actor.text, actor.code, actor.country, actor.sector, actor.name)
 
 
-def _undated_text(ref: ActorRef, doc: Doc) -> str:
+def _trimmed(words: Span | None) -> tuple[str, tuple[int, int] | None]:
+    """An actor's words without the spaces at their edges, and where they stand (characters);
+    no words (whitespace only, or no actor): the empty text, which ``_copy`` replaces."""
+    text = words.text.strip() if words is not None else ""
+    if words is None or not text:
+        return "", None
+    start = words.start_char + words.text.index(text)
+    return text, (start, start + len(text))
+
+
+def _undated_words(ref: ActorRef, doc: Doc) -> Span:
     """The actor's words without a dateline the parse hung on its phrase: "Sep 2014 Syrian air
     strikes" is "Syrian air strikes", "Donald J. Trump (@realDonaldTrump) 28 December 2017"
     is "Donald J. Trump (@realDonaldTrump)". Only a run holding a month, a weekday or a year
@@ -1928,7 +1943,7 @@ def _undated_text(ref: ActorRef, doc: Doc) -> str:
         end = tail[0]
         while end - 1 > ref.head and (_day_number(doc[end - 1]) or doc[end - 1].is_punct):
             end -= 1
-    return doc[start:end].text.strip() or ref.actor.text
+    return doc[start:end]
 
 
 def _dating(token: Token) -> bool:
