@@ -30,6 +30,8 @@ from eventwire.eval.audit import Verdicts, recall, remember
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-eighty-fifth-population", "learned-eighty-fifth",
+    "learned-eighty-fourth-population", "learned-eighty-fourth",
     "learned-eighty-third-population", "learned-eighty-third",
     "learned-eighty-second-population", "learned-eighty-second",
     "learned-eighty-first-population", "learned-eighty-first",

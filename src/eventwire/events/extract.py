@@ -192,6 +192,8 @@ def sentence_events(
             predicates, confidences(sent, found, coded, config.model), strict=False
         ):
             p.confidence = round(confidence, 3)
+    light = _light_verbs_of_event_nouns(predicates)
+    predicates = [p for p in predicates if p.token.i not in light]
     coded_verbs = {p.token.i for p in predicates if p.noun is None}
     # "rebels backed by Turkey": Turkey, for the role ranker (once for the sentence)
     backers = (
@@ -215,6 +217,25 @@ def sentence_events(
     yield from settled(
         coded_events, sent.doc, config.conventions.reported_act_replaces_bare_statement
     )
+
+
+def _light_verbs_of_event_nouns(predicates: list[Predicate]) -> set[int]:
+    """The light verbs ("held talks", "made a visit", "gave a warning") whose object is an
+    event noun: the noun is the trigger (the guideline's light verbs), so the verb's own code,
+    a guess from "held" alone (reduce relations, for "Germany held talks with France"), is
+    never the event; the noun's, when the model codes it, is. Only the learned coder's."""
+    coded_nouns = {p.token.i for p in predicates if p.learned and p.noun is not None}
+    return {
+        p.token.i
+        for p in predicates
+        if p.learned
+        and p.noun is None
+        and p.token.lemma_.lower() in LIGHT_VERBS
+        and any(
+            c.dep_ == "dobj" and (c.i in coded_nouns or noun_event(c) is not None)
+            for c in p.token.children
+        )
+    }
 
 
 def settled(events: list[Event], doc: Doc, reports_give_way: bool) -> list[Event]:
@@ -856,7 +877,7 @@ def _ranked_roles(
         # "troops shelled the town, killing 150 villagers": whom the act's own participle of
         # harm kills is whom the act hit, as a coded killing passes its target to the act
         # (``_harm_within_acts``) when the town, a place, is no counterpart
-        hit = _killed_by_its_participle(p.token, pool)
+        hit = _killed_by_its_participle(p.token, pool) or _victim(victims, pool)
         if hit is not None:
             return sources, [hit]
     if targets and _in_side_clause(p.token, sent.doc[targets[0].head]):
@@ -961,6 +982,13 @@ def _killed_by_its_participle(verb: Token, pool: TargetPool) -> ActorRef | None:
         if o.dep_ == "dobj"
     }
     return next((r for r in pool.candidates if r.head in harmed and pool.free(r)), None)
+
+
+def _victim(victims: set[int], pool: TargetPool) -> ActorRef | None:
+    """The phrase ``victims_of`` names as the one the act hurt ("43 killed in army shelling",
+    "soldiers were wounded in the attack"): the guideline's target, a bare number too, when
+    the ranker named none. Only the first in reading order."""
+    return next((r for r in pool.candidates if r.head in victims and pool.free(r)), None)
 
 
 def _nearest_modifiers(token: Token) -> list[Token]:
@@ -1124,7 +1152,9 @@ def victims_of(predicate: Token) -> set[int]:
         # "in the offensive", "by air strikes", and an act that is the subject: "clashes kill
         # 40 rebels"
         verb = (
-            verb.head if verb.dep_ in {"pobj", "pcomp", "prep", "amod", "dobj", "nsubj"} else None
+            verb.head
+            if verb.dep_ in {"pobj", "pcomp", "prep", "agent", "amod", "dobj", "nsubj"}
+            else None
         )
     out = _harmed_by_participle(predicate)
     if verb is not None and verb.lemma_.lower() in SUFFER_LEMMAS:

@@ -65,7 +65,7 @@ def phrases(
     for token in sent:
         if token.is_punct or (predicate is not None and token.i == predicate.i):
             continue
-        modifier = predicate is not None and token.head.i == predicate.i
+        modifier = predicate is not None and _modifies(token, predicate)
         ref = ref_of(token, found)
         if ref is None or ref.actor.code is None:
             named = bool(token.ent_type_) or token.pos_ == "PROPN"
@@ -93,6 +93,15 @@ def phrases(
     for ref in ruled:
         out.setdefault(ref.head, ref)
     return [out[k] for k in sorted(out)]
+
+
+def _modifies(token: Token, predicate: Token) -> bool:
+    """The predicate's own modifier, or one on its compound ("Regime air strikes": "Regime"
+    hangs on "air", which hangs on "strikes")."""
+    head = token.head
+    if head.i == predicate.i:
+        return True
+    return token.dep_ in MODIFIER_DEPS and head.dep_ == "compound" and head.head.i == predicate.i
 
 
 def _owner_of_means(ref: ActorRef, means: ActorRef | None) -> ActorRef:
