@@ -98,3 +98,17 @@ def test_precision_counts_roles_among_the_events_with_the_right_root() -> None:
         "whole_event": 0.333,
     }
     assert precision([])["whole_event"] is None
+
+
+def test_where_the_event_says_its_phrase_stands_that_place_is_judged() -> None:
+    # "the town" twice: the second is the gold target; an event that took the first (its
+    # span says so) is wrong, though its words alone would match the second
+    text = "Rebels left the town after the army shelled the town on Monday."
+    second = text.index("the town", 20)
+    gold = {"cameo": "190", "trigger": span("shelled", text), "source": span("the army", text),
+            "target": [second, second + 8]}  # fmt: skip
+    coded = {"cameo": "190", "span": [0, len(text)], "source": "the army", "target": "the town",
+             "source_span": span("the army", text)}  # fmt: skip
+    assert judged(text, coded, [gold]) == (True, True, True)  # no target span: any occurrence
+    coded["target_span"] = span("the town", text)  # the first one
+    assert judged(text, coded, [gold]) == (True, True, False)

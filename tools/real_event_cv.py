@@ -50,6 +50,7 @@ from annotate import annotated_records  # noqa: E402
 
 from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
+from eventwire.contract import result_to_json  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
 from eventwire.eval.whole_events import Judgment, judged, precision  # noqa: E402
 from eventwire.events import learned  # noqa: E402
@@ -172,7 +173,7 @@ def code_sentences(
                     continue
                 offset[0] = s.offset
                 coded = extract(s.text, published=published.get(s.id), config=config)
-                events = [_event(e) for e in coded.events]
+                events = [_event(e) for e in result_to_json(coded)["events"]]
                 rows.append({"sid": s.id, "offset": s.offset, "text": s.text, "gold": s.events,
                              "events": events})  # fmt: skip
     return rows
@@ -197,13 +198,16 @@ def _variant(folder: Path, name: str, settings: dict[str, Any], drop: tuple[str,
     return variant
 
 
-def _event(e: Any) -> dict[str, Any]:
+def _event(e: dict[str, Any]) -> dict[str, Any]:
+    """What the scoring reads of one event of the contract (spans into the sentence's text)."""
     return {
-        "cameo": e.cameo,
-        "span": list(e.span),
-        "source": e.source.text if e.source else None,
-        "target": e.target.text if e.target else None,
-        "confidence": e.confidence,
+        "cameo": e["cameo"],
+        "span": e["span"],
+        "source": e["source"]["text"] if e["source"] else None,
+        "target": e["target"]["text"] if e["target"] else None,
+        "source_span": e["source_span"],
+        "target_span": e["target_span"],
+        "confidence": e["confidence"],
     }
 
 

@@ -26,12 +26,22 @@ def in_role(char_span: tuple[int, int] | list[int], gold: dict[str, Any], role: 
     return any(overlaps(char_span, span) for span in spans)
 
 
-def role_right(text: str, phrase: str | None, gold: dict[str, Any], role: str) -> bool:
-    """An event's actor phrase (its text, as the contract gives it) for ``role``: right when
-    some occurrence of it in the sentence overlaps the gold span, or when both name nobody.
-    Case is ignored: a Title Case headline is coded sentence-cased ("28 ISIL terrorists")."""
+def role_right(
+    text: str,
+    phrase: str | None,
+    gold: dict[str, Any],
+    role: str,
+    span: tuple[int, int] | list[int] | None = None,
+) -> bool:
+    """An event's actor phrase (its text, as the contract gives it) for ``role``: right when it
+    overlaps the gold span, or when both name nobody. Where the event says where its phrase
+    stands (``span``, the contract's ``source_span``/``target_span``), that place is judged;
+    else any occurrence of the phrase in the sentence, case ignored (a Title Case headline is
+    coded sentence-cased: "28 ISIL terrorists")."""
     if not gold.get(role):
         return phrase is None
+    if phrase is not None and span is not None:
+        return in_role(span, gold, role)
     return phrase is not None and any(
         in_role((m.start(), m.end()), gold, role)
         for m in re.finditer(re.escape(phrase), text, re.IGNORECASE)
@@ -49,8 +59,8 @@ def judged(text: str, event: dict[str, Any], golds: list[dict[str, Any]]) -> Jud
     best = (False, False)
     for g in covered or same:
         roles = (
-            role_right(text, event["source"], g, "source"),
-            role_right(text, event["target"], g, "target"),
+            role_right(text, event["source"], g, "source", event.get("source_span")),
+            role_right(text, event["target"], g, "target", event.get("target_span")),
         )
         best = max(best, roles, key=sum)
     return True, best[0], best[1]
