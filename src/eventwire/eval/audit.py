@@ -150,16 +150,19 @@ def _both_coded(record: dict[str, Any]) -> bool:
     return record["source_code"] is not None and record["target_code"] is not None
 
 
+def _older_identity(record: dict[str, Any]) -> tuple[Any, ...]:
+    """The identity of an event of a draw written before the actors' spans were recorded."""
+    return (*_base_identity(record), "no spans")
+
+
 def identity(record: dict[str, Any]) -> tuple[Any, ...]:
     """What makes two drawn events one for a judge: the article, the evidence span, the code,
     the negation, each actor's code and the words each side was given. A code alone is not
     enough: ``SYRMIL -> null`` with no target and with "the rebel town" as an uncoded target
     are different events. Draws written before the words' spans were recorded have none."""
-    spans = (
-        tuple(tuple(record[k]) if record[k] else () for k in ("source_span", "target_span"))
-        if "source_span" in record
-        else ("no spans",)
-    )
+    if "source_span" not in record:
+        return _older_identity(record)
+    spans = (tuple(record[k]) if record[k] else () for k in ("source_span", "target_span"))
     return (*_base_identity(record), *spans)
 
 
@@ -176,7 +179,7 @@ def recall(known: Verdicts, record: dict[str, Any]) -> Any | None:
     actors are coded (their codes then stand for them)."""
     found = known.get(identity(record))
     if found is None and _both_coded(record):
-        found = known.get((*_base_identity(record), "no spans"))
+        found = known.get(_older_identity(record))
     return found
 
 

@@ -1865,11 +1865,11 @@ def _event(
     span_start = doc[min(tokens)].idx if tokens else sent.start_char
     ends = [r.end for r in (src, tgt) if r is not None] + [p.token.i + 1]
     span_end = doc[max(ends) - 1].idx + len(doc[max(ends) - 1])
-    src_words = _undated_words(src, doc) if src else None
-    tgt_words = _undated_words(tgt, doc) if tgt else None
+    source, source_span = _side(src, doc)
+    target, target_span = _side(tgt, doc)
     return Event(
-        source=_copy(src.actor, _trimmed(src_words)[0]) if src else None,
-        target=_copy(tgt.actor, _trimmed(tgt_words)[0]) if tgt else None,
+        source=source,
+        target=target,
         cameo=code,
         plover=Plover(info.plover_type, info.plover_mode, info.plover_context)
         if info and info.plover_type
@@ -1882,8 +1882,8 @@ def _event(
         negated=negated,
         modality=modality,
         trigger=p.token.i,
-        source_span=_trimmed(src_words)[1],
-        target_span=_trimmed(tgt_words)[1],
+        source_span=source_span,
+        target_span=target_span,
     )
 
 
@@ -1947,14 +1947,18 @@ def _copy(actor: Actor, text: str | None = None) -> Actor:
     return Actor(text or actor.text, actor.code, actor.country, actor.sector, actor.name)
 
 
-def _trimmed(words: Span | None) -> tuple[str, tuple[int, int] | None]:
-    """An actor's words without the spaces at their edges, and where they stand (characters);
-    no words (whitespace only, or no actor): the empty text, which ``_copy`` replaces."""
-    text = words.text.strip() if words is not None else ""
-    if words is None or not text:
-        return "", None
+def _side(ref: ActorRef | None, doc: Doc) -> tuple[Actor | None, tuple[int, int] | None]:
+    """The event's actor for one side, its text the phrase's words without a dateline or the
+    spaces at their edges, and where those words stand (characters); a phrase of nothing but
+    spaces keeps the actor's own text and no place."""
+    if ref is None:
+        return None, None
+    words = _undated_words(ref, doc)
+    text = words.text.strip()
+    if not text:
+        return _copy(ref.actor), None
     start = words.start_char + words.text.index(text)
-    return text, (start, start + len(text))
+    return _copy(ref.actor, text), (start, start + len(text))
 
 
 def _undated_words(ref: ActorRef, doc: Doc) -> Span:
