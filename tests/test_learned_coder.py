@@ -236,6 +236,75 @@ def test_an_attacker_named_only_by_an_adjective_on_the_act_is_its_source():
     assert event.source is not None and event.source.text == "Terrorist groups"
 
 
+def test_whoever_the_harm_came_by_is_its_source():
+    # "rebel" is a noun the parse hangs on "fire" as an adjective: no phrase of the ranker's
+    (event,) = events("Six civilians were killed by rebel rocket fire on the district.")
+    assert event.cameo[:2] in {"18", "19"}
+    assert event.source is not None and event.source.text == "rebel"
+    # a weapon is not who fired
+    (event,) = events("Two civilians were killed by artillery fire on the town.")
+    assert event.source is None
+
+
+def _agent(text: str, words: list[str], victims: set[str]) -> str | None:
+    """The rule alone, over hand-made phrases (one per word of ``words``)."""
+    from eventwire.actors.found import ActorRef
+    from eventwire.events.extract import _agent_of_harm
+    from eventwire.model import Actor
+
+    doc = load_nlp()(text)
+    heads = [next(t for t in doc if t.text == w) for w in words]
+    phrases = [ActorRef(t.i, t.left_edge.i, t.i + 1, Actor(t.text), "phrase") for t in heads]
+    verb = next(t for t in doc if t.lemma_ == "kill")
+    barred = {t.i for t in heads if t.text in victims}
+    found = _agent_of_harm(verb, phrases, barred, doc, lambda _: None)
+    return doc[found.head].text if found else None
+
+
+def test_the_owner_of_the_means_or_the_subject_of_when_is_the_source():
+    assert (
+        _agent(
+            "Dozens of fighters were killed as the Iraqi army stepped up its operations.",
+            ["fighters", "army"],
+            {"fighters"},
+        )
+        == "army"
+    )
+    assert (
+        _agent(
+            "Four guards were killed in a mortar attack carried out by an Islamist brigade.",
+            ["guards", "brigade"],
+            {"guards"},
+        )
+        == "brigade"
+    )
+    assert (
+        _agent(
+            "At least 31 militants were killed in Syrian air force raids on Sunday.",
+            ["militants", "force"],
+            {"militants"},
+        )
+        == "force"
+    )
+    # the victims' own pronoun, or a clause that is not about when, names no one
+    assert (
+        _agent(
+            "Nine fighters were killed as they tried to cross the river.",
+            ["fighters", "they"],
+            {"fighters"},
+        )
+        is None
+    )
+    assert (
+        _agent(
+            "Nine fighters were killed although the army denied it.",
+            ["fighters", "army"],
+            {"fighters"},
+        )
+        is None
+    )
+
+
 def test_a_bare_number_of_people_hit_is_the_target():
     # the guideline: "killed 12" → target "12"; a number alone had been taken for a dateline
     (event,) = events("The army shelled the village, killing 43 and wounding dozens.")

@@ -19,8 +19,10 @@ from spacy.tokens import Doc, Span, Token
 
 from eventwire.actors.found import ActorRef, ArticleActors, actors_of
 from eventwire.actors.phrases import (
+    INSTRUMENT_HEADS,
     MILITARY_PLACES,
     OWNER_DEPS,
+    armed_agent,
     city_country,
     held_position,
     named_as_backer,
@@ -845,6 +847,16 @@ def _ranked_roles(
         return sources, [r for r in targets if r.head not in source_heads]
 
     sources, targets = roles(not_targets)
+    if force and not sources:
+        # "six civilians were killed by rebel rocket fire", "… killed when rebels set off a
+        # bomb": whose means the harm came by, or who acted in the clause that says when
+        agent = _agent_of_harm(
+            p.token, candidates, not_sources | {r.head for r in targets}, sent.doc, kb.agent
+        )
+        if agent is not None:
+            sources = named_antecedents(
+                _with_members([agent], ruled_sources, found, sent.doc), sent.doc, found
+            )
     source = _unguessed(sources[0]).actor if sources else None  # a guessed country: no side
     if source is not None and targets and all(_one_state(source, t.actor, harm) for t in targets):
         # "under government siege … as the army tries to break the rebel hold": a state's
@@ -989,6 +1001,86 @@ def _victim(victims: set[int], pool: TargetPool) -> ActorRef | None:
     "soldiers were wounded in the attack"): the guideline's target, a bare number too, when
     the ranker named none. Only the first in reading order."""
     return next((r for r in pool.candidates if r.head in victims and pool.free(r)), None)
+
+
+MEANS_PREPS = {"by", "in", "from", "under", "during", "amid"}
+WHEN_MARKS = {"when", "as"}
+
+
+def _agent_of_harm(
+    verb: Token,
+    candidates: list[ActorRef],
+    not_sources: set[int],
+    doc: Doc,
+    agent: Callable[[str], str | None],
+) -> ActorRef | None:
+    """Who did the harm an act of force with no source names elsewhere: the owner of the act
+    it came by ("killed by rebel rocket fire", "in Syrian air force raids", "in a mortar attack
+    carried out by an Islamist brigade") or the subject of the clause that says when it
+    happened ("were killed when rebels set off a bomb", "as the army stepped up its
+    operations"). Only a phrase that is none of its victims, and no pronoun (in "killed as
+    they tried to enter", they are the victims); the first in reading order. A noun that names
+    an agent hung on the act's own noun ("rebel fire", which the parse reads as an adjective)
+    is no phrase of the ranker's, but it is who fired."""
+    acts = _act_nouns(load_classifier().trigger_nouns)
+    means = [
+        o
+        for c in verb.children
+        if c.dep_ in {"prep", "agent"} and c.lower_ in MEANS_PREPS
+        for o in c.children
+        if o.dep_ == "pobj" and o.lemma_.lower() in acts
+    ]
+    owners: set[int] = set()
+    for noun in means:
+        mods = [m for m in noun.children if m.dep_ in OWNER_DEPS]
+        owners |= {i for m in mods for i in (m.i, *(c.i for c in m.conjuncts))}
+    for noun in [*means, verb] if verb.pos_ == "NOUN" else means:
+        owners |= {  # "an attack carried out by X"
+            o.i
+            for m in noun.children
+            if m.dep_ in {"acl", "relcl"}
+            for a in m.children
+            if a.dep_ == "agent"
+            for o in a.children
+            if o.dep_ == "pobj"
+        }
+    for clause in verb.children:
+        if clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ in WHEN_MARKS for m in clause.children
+        ):
+            owners |= {c.i for c in clause.children if c.dep_ == "nsubj"}
+    named = next(
+        (
+            r
+            for r in candidates
+            if (r.head in owners or any(r.start <= i < r.end for i in owners))
+            and r.head not in not_sources
+            and doc[r.head].pos_ != "PRON"
+            and not _place(r, doc)
+        ),
+        None,
+    )
+    if named is not None:
+        return named
+    if verb.pos_ == "NOUN":
+        owners |= {m.i for m in verb.children if m.dep_ in OWNER_DEPS}
+    return next(
+        (
+            ActorRef(t.i, t.i, t.i + 1, Actor(t.text), "phrase")
+            for t in sorted(doc[i] for i in owners)
+            if t.pos_ == "NOUN"
+            and t.lemma_.lower() not in INSTRUMENT_HEADS  # "artillery fire": a weapon
+            and t.i not in not_sources
+            and _armed(agent(t.text))
+            and all(not r.holds_any({t.i}) for r in candidates)
+        ),
+        None,
+    )
+
+
+def _armed(sector: str | None) -> bool:
+    """An agent that bears arms: a state's forces or a non-state armed group."""
+    return armed_agent(sector) or (sector or "")[:3] in {"MIL", "COP", "SPY"}
 
 
 def _nearest_modifiers(token: Token) -> list[Token]:
