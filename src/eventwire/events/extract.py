@@ -10,7 +10,7 @@ the target), a verb that only reports speech codes nothing, and discarded storie
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -1010,7 +1010,7 @@ WHEN_MARKS = {"when", "as"}
 def _agent_of_harm(
     verb: Token,
     candidates: list[ActorRef],
-    not_sources: set[int],
+    not_sources: Collection[int],
     doc: Doc,
     agent: Callable[[str], str | None],
 ) -> ActorRef | None:
