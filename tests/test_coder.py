@@ -673,9 +673,10 @@ def test_a_big_city_names_the_country_a_group_belongs_to():
 @pytest.mark.parametrize(
     "sentence, expected",
     [
-        # weapons act for their modifier; civilians are of the country the places name
+        # weapons act for their modifier, a state's as its military (our annotators code
+        # "government warplanes" SYRMIL); civilians are of the country the places name
         ("Syrian government airstrikes killed 20 civilians in Idlib on Monday.",
-         [("SYRGOV", "195", "SYRCVL")]),
+         [("SYRMIL", "195", "SYRCVL")]),
         # a country's bare weapons are its military; positions are their owners'
         ("Russian airstrikes hit rebel positions in Homs.", [("RUSMIL", "190", "SYRREB")]),
         # an organisation named by its modifier; "executed" people is a killing
@@ -694,3 +695,76 @@ def test_a_coalition_led_by_a_state_is_that_states_forces():
         ("SAUMIL", "190", "YEMREB")
     ]
     assert code("Russian-backed forces attacked the town.").events == []  # backed, not led
+
+
+# ------------------------------------------------------------ who the story's actors are
+def test_kurdish_forces_are_coded_by_the_one_country_of_theirs_the_story_names():
+    # our annotators: the YPG and SDF in Syria are rebels, the Peshmerga in Iraq the KRG's
+    # forces (IRQMIL), the PKK in Turkey rebels; police stay police
+    for text, expected in [
+        ("Kurdish fighters clashed with Islamic State militants near Hasakeh in Syria.", "SYRREB"),
+        ("Kurdish forces retook two villages near Mosul in northern Iraq.", "IRQMIL"),
+        ("Kurdish militants attacked a police station in southeastern Turkey.", "TURREB"),
+        ("Kurdish police arrested two men in Qamishli in Syria.", "SYRCOP"),
+    ]:
+        result = code(text)
+        kurdish = [c for t, c in actor_codes(result).items() if t.startswith("Kurdish")]
+        assert kurdish == [expected], (text, actor_codes(result))
+    # a story that names two of their countries says nothing of whose they are
+    result = code("Kurdish fighters near Kobane in Syria fired across the border into Turkey.")
+    assert actor_codes(result).get("Kurdish fighters") is None
+    # officials are no armed force
+    assert (
+        actor_codes(code("Kurdish officials met in Qamishli in Syria.")).get("Kurdish officials")
+        is None
+    )
+
+
+def test_the_coalition_is_the_one_the_story_named():
+    text = (
+        "A US-led coalition air strike killed 18 civilians near Raqqa. "
+        "The coalition said it would investigate."
+    )
+    codes = actor_codes(code(text))
+    assert codes.get("The coalition") == "USAMIL", codes
+    text = "The Syrian Coalition met in Istanbul. The Coalition urged the UN to act."
+    assert actor_codes(code(text)).get("The Coalition") == "SYROPP"
+    # a coalition never named as anyone's stays uncoded
+    assert (
+        actor_codes(code("The coalition said it would investigate the strike.")).get(
+            "The coalition"
+        )
+        is None
+    )
+
+
+def test_people_hit_are_the_civilians_of_the_country_the_story_is_about():
+    # CAMEO's civilians (CVL), not Phoenix's population code; children and women too
+    for text in (
+        "Air strikes killed 21 people in Idlib in Syria.",
+        "Three children were killed in shelling on Aleppo in Syria.",
+        "Five women were wounded in shelling on Aleppo in Syria.",
+    ):
+        codes = actor_codes(code(text))
+        assert "SYRCVL" in codes.values() and "SYRPPL" not in codes.values(), (text, codes)
+    # PETRARCH's conventions keep its dictionaries' population code
+    result = eventwire.extract(
+        "Air strikes killed 21 people in Idlib in Syria.",
+        published="2015-06-01",
+        config=eventwire.CoderConfig(coder="dictionary", petrarch_compat=True),
+    )
+    assert "SYRPPL" in actor_codes(result).values()
+
+
+def test_a_states_weapons_are_its_military_and_terrorists_are_no_named_group():
+    codes = actor_codes(code("Regime helicopters dropped barrel bombs on Aleppo in Syria."))
+    assert codes.get("Regime helicopters") == "SYRMIL", codes
+    # state media's "terrorists" are the country's unidentified armed force, not the group
+    # the story named last (the guideline); "the militants" still are that group
+    text = (
+        "Jabhat al-Nusra fighters attacked Aleppo in Syria. "
+        "The terrorists fired rockets at the city. The militants also shelled Idlib."
+    )
+    codes = actor_codes(code(text))
+    assert codes.get("The terrorists") == "SYRUAF", codes
+    assert codes.get("The militants") == codes.get("Jabhat al-Nusra fighters"), codes

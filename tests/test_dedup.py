@@ -209,8 +209,10 @@ def test_cameo_same_root_except_visit_and_host_the_same_way():
         (("2015-08-01", "month"), ("2015-08-31", "day"), True),  # same month
         (("2015-08-01", "month"), ("2015-09-01", "day"), False),
         (("2015-08-01", "month"), ("2015-09-02", "inherited"), True),  # reported just after
-        (("2015-01-01", "year"), ("2015-12-31", "day"), True),  # same year
-        (("2015-01-01", "year"), ("2016-01-01", "day"), False),
+        (("2015-01-01", "year"), ("2015-12-01", "month"), True),  # same year
+        (("2015-01-01", "year"), ("2015-12-31", "day"), False),  # a year says too little
+        (("2015-01-01", "year"), ("2015-06-01", "week"), False),
+        (("2015-01-01", "year"), ("2016-01-01", "month"), False),
         (("2015-01-01", "year"), ("2015-07-02", "inherited"), False),  # too vague to merge
         ((None, None), ("2015-07-02", "day"), False),  # undated only with undated
         ((None, None), (None, None), True),

@@ -112,3 +112,23 @@ def test_where_the_event_says_its_phrase_stands_that_place_is_judged() -> None:
     assert judged(text, coded, [gold]) == (True, True, True)  # no target span: any occurrence
     coded["target_span"] = span("the town", text)  # the first one
     assert judged(text, coded, [gold]) == (True, True, False)
+
+
+def test_codes_are_compared_only_where_the_words_are_right() -> None:
+    from eventwire.eval.whole_events import code_agreement, coded_pairs
+
+    gold = {**GOLD, "source_code": "TURMIL", "target_code": "SYRREB"}
+    right = {**event("195", "Turkish jets", "Kurdish fighters"), "source_code": "TURMIL"}
+    # the source's code is the annotators'; the target's words are right but uncoded
+    assert coded_pairs(TEXT, right, [gold]) == [("TURMIL", "TURMIL"), ("SYRREB", None)]
+    # a wrong phrase has no code to compare, nor does an event of another root
+    wrong = {**event("195", "Turkish jets", "Afrin"), "source_code": "TUR"}
+    assert coded_pairs(TEXT, wrong, [gold]) == [("TURMIL", "TUR")]
+    assert coded_pairs(TEXT, {**right, "cameo": "040"}, [gold]) == []
+    report = code_agreement([("TURMIL", "TURMIL"), ("SYRREB", None), ("TURMIL", "TUR")])
+    assert report == {
+        "coded_roles": 3,
+        "same_code": 0.333,
+        "same_country": 0.667,
+        "uncoded": 0.333,
+    }

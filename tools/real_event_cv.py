@@ -52,7 +52,13 @@ from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
 from eventwire.contract import result_to_json  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
-from eventwire.eval.whole_events import Judgment, judged, precision  # noqa: E402
+from eventwire.eval.whole_events import (  # noqa: E402
+    Judgment,
+    code_agreement,
+    coded_pairs,
+    judged,
+    precision,
+)
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
 from eventwire.events.classify import load_classifier  # noqa: E402
@@ -205,6 +211,8 @@ def _event(e: dict[str, Any]) -> dict[str, Any]:
         "span": e["span"],
         "source": e["source"]["text"] if e["source"] else None,
         "target": e["target"]["text"] if e["target"] else None,
+        "source_code": e["source"]["code"] if e["source"] else None,
+        "target_code": e["target"]["code"] if e["target"] else None,
         "source_span": e["source_span"],
         "target_span": e["target_span"],
         "confidence": e["confidence"],
@@ -235,6 +243,14 @@ def report(rows: list[dict[str, Any]]) -> dict[str, Any]:
         "gold_events": gold,
         "whole_event_recall": round(found / gold, 3) if gold else None,
         "all": precision([j for _, _, j in items]),
+        "actor_codes": code_agreement(
+            [
+                pair
+                for r in rows
+                for e in r["events"]
+                for pair in coded_pairs(r["text"], e, r["gold"])
+            ]
+        ),
         "by_confidence": _banded(items, lambda r, e: e["confidence"] or 0.0, CONFIDENCE_BANDS),
         "by_position": _banded(items, lambda r, e: r["offset"], (0, *POSITION_STEPS)),
         "by_kind": _by_kind(items),

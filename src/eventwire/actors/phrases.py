@@ -54,6 +54,7 @@ DOMESTIC_GROUPS = {
     "government", "opposition", "rebel", "regime", "army", "military", "authority",
     "insurgent", "militant", "police", "parliament", "coalition", "terrorist", "jihadist",
     "civilian", "resident", "villager", "protester", "demonstrator", "people", "population",
+    "person", "citizen", "child", "woman", "man", "girl", "boy",
 }  # fmt: skip
 # the means or acts of force of whoever modifies them ("Syrian government airstrikes", "Russian
 # jets", "a terrorist attack", "rebel fire")

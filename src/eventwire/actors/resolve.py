@@ -146,6 +146,19 @@ FORCE_AGENTS = {"MIL", "COP", "SPY"}
 # ranks whose holder belongs to whichever armed group the modifier names
 RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
 # verbs of meeting: whom one meets "from" a state are that state's (``_from_hung_on_meeting``)
+# a people without a state, whose armed forces the annotators code by the country the story
+# is about: the YPG and SDF in Syria are rebels, the Peshmerga in Iraq the Kurdistan Regional
+# Government's forces (IRQGOV in the actor dictionary, so IRQMIL), the PKK in Turkey and PJAK
+# in Iran rebels; their police stay police ("Kurdish police" in Syria, SYRCOP)
+STATELESS_FORCES = {"kurdish": {"SYR": "REB", "IRQ": "MIL", "TUR": "REB", "IRN": "REB"}}
+STATELESS_FORCES["kurd"] = STATELESS_FORCES["kurdish"]
+ARMED_SECTORS = {"MIL", "REB", "UAF", "INS"}
+# generic words for an armed group that stand for the group the story named last ("the
+# Islamic State … the militants"); not "terrorists", state media's word for its unnamed enemy,
+# which the guideline codes as the country's unidentified armed force (SYRUAF in Syria)
+ALIASED_ARMED = GENERIC_ARMED - {"terrorist"}
+# groups a story names once as "X-led" and then bare ("the coalition")
+REMEMBERED_LED = {"coalition", "alliance"}
 MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
 
 
@@ -154,6 +167,18 @@ def _armed_adjective(token: Token) -> bool:
     "a terrorist explosive device"): the modifier pass resolves it when it names one
     (``Resolver._names_armed_group``)."""
     return token.pos_ == "ADJ" and token.dep_ == "amod" and token.head.pos_ in NOMINAL
+
+
+def _led_compound(head: Token) -> str | None:
+    """The group word of "US-led coalition strikes" hung on the strikes as a compound."""
+    return next(
+        (
+            m.lemma_.lower()
+            for m in head.lefts
+            if m.dep_ == "compound" and m.lemma_.lower() in REMEMBERED_LED
+        ),
+        None,
+    )
 
 
 def _domestic(head: Token) -> bool:
@@ -184,6 +209,7 @@ class Resolver:
         self.last_subject: Actor | None = None  # the most salient antecedent for "he"
         self.last_group: Actor | None = None  # the armed group named last, for "the militants"
         self.agent_country: dict[str, str] = {}  # head noun → country last seen with it
+        self.led: dict[str, Actor] = {}  # "coalition" → the X-led coalition named last
         self.country_counts: dict[str, int] = {}
         self.place_counts: dict[str, int] = {}  # the part of the count that names places
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
@@ -287,6 +313,9 @@ class Resolver:
             ref = self._split_codes(ref, found)  # "THE_SHIRE [FRO/BIL/SAM]"
         if ref is not None:
             found.add(ref)
+            lemma = token.lemma_.lower()
+            if lemma in REMEMBERED_LED and ref.actor.code and ref.how != "alias":
+                self.led[lemma] = ref.actor  # "the Syrian Coalition … The Coalition said"
             if ref.actor.name is not None and armed_group(ref.actor.code):  # a named group
                 self.last_group = ref.actor
             if ref.actor.name is not None and ref.actor.code and ref.how != "alias":
@@ -448,6 +477,8 @@ class Resolver:
         country = self._country_in(tokens, head)
         if country is None and agent:
             country = self._leaders_state(head)
+        if country is None and agent:
+            country, agent = self._stateless_forces(tokens, agent)
         if country and agent:
             self.agent_country[head.lemma_.lower()] = country
             actor = Actor(text, compose_code(country, agent), country, sector_of(agent), None)
@@ -483,12 +514,13 @@ class Resolver:
                 if antecedent is not None:
                     actor = self._copy(antecedent, text)
                     return ActorRef(head.i, start, end, actor, "alias")
-            if head.lemma_.lower() in GENERIC_ARMED and self.last_group is not None:
+            if head.lemma_.lower() in ALIASED_ARMED and self.last_group is not None:
                 # "… the Islamic State. The militants also …": the group the story named
                 return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
             inferred = self.agent_country.get(head.lemma_.lower())
             if inferred is None and _domestic(head):
-                # "the opposition", "regime forces", "army units" in a story about Syria
+                # "the opposition", "regime forces", "army units", "three children" in a story
+                # about Syria
                 inferred = self.main_country()
             if inferred is None:  # "the embassy": whose, the text does not say
                 unknown = self.conventions.unknown_owner_code
@@ -630,9 +662,18 @@ class Resolver:
         airstrikes" (SYRGOV), "Russian jets" (RUSMIL), "the Islamic State group", "rebel
         positions" (the rebels the story is about)."""
         lemma = head.lemma_.lower()
-        leader = self._leader(head) if lemma in LED_HEADS else None
-        if leader:  # "the US-led coalition": the leading state's forces
-            return ActorRef(head.i, start, end, Actor(text, f"{leader}MIL", leader, "MIL"), "led")
+        # "the US-led coalition", and "a US-led coalition air strike", where the parse hangs
+        # "US-led" on the strike
+        led = lemma if lemma in LED_HEADS else _led_compound(head)
+        leader = self._leader(head) if led else None
+        if leader:  # the leading state's forces
+            actor = Actor(text, f"{leader}MIL", leader, "MIL")
+            if led in REMEMBERED_LED:
+                self.led[led] = actor
+            return ActorRef(head.i, start, end, actor, "led" if led == lemma else "instrument")
+        if lemma in REMEMBERED_LED and lemma in self.led and not self._names_whose(head):
+            # "… the US-led coalition. The coalition said …": the one the story named
+            return ActorRef(head.i, start, end, self._copy(self.led[lemma], text), "alias")
         kind = (
             "instrument" if lemma in INSTRUMENT_HEADS
             else "owned" if lemma in ORGANISATION_HEADS | OWNED_HEADS
@@ -664,9 +705,21 @@ class Resolver:
         if ref is None or not ref.actor.code:
             return None
         actor = self._copy(ref.actor, text)
-        if kind == "instrument" and actor.sector is None and len(actor.code or "") == 3:
-            actor = Actor(text, f"{actor.code}MIL", actor.country, "MIL", actor.name)
+        state = actor.country is not None and actor.code in {actor.country, f"{actor.country}GOV"}
+        if kind == "instrument" and state:
+            # "Russian jets", "regime planes", "Assad regime airstrikes": a state's weapons and
+            # strikes are its military's (as our annotators code them)
+            actor = Actor(text, f"{actor.country}MIL", actor.country, "MIL", actor.name)
         return ActorRef(head.i, start, end, actor, kind)
+
+    def _names_whose(self, head: Token) -> bool:
+        """A modifier that says whose the group is: a name, a nationality or an agent ("the
+        Saudi coalition", "the opposition coalition"); "the international coalition" has none."""
+        return any(
+            m.dep_ in OWNER_DEPS
+            and (m.pos_ == "PROPN" or m.ent_type_ in {"NORP", "GPE"} or self.kb.agent(m.lower_))
+            for m in head.lefts
+        )
 
     def _owners_further_left(self, head: Token, nearest_first: list[Token]) -> list[ActorRef]:
         """The modifiers past the nearest that may own the act: a group, or a state with no
@@ -738,7 +791,7 @@ class Resolver:
             known = self._agent_words[lemma] = bool(
                 self.kb.agent(lemma) or self.kb.agent(head.lower_)
             )
-        if known:
+        if known or lemma in self.led:  # "the coalition" the story named as X-led
             return True
         if lemma in INSTRUMENT_HEADS | ORGANISATION_HEADS | OWNED_HEADS | LED_HEADS and any(
             c.dep_ in {"compound", "amod", "nmod"} for c in head.lefts
@@ -987,6 +1040,16 @@ class Resolver:
         return None
 
     def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
+        """The agent code the phrase's words give (``_agent_in_words``), the population coded as
+        civilians where the conventions say so."""
+        agent = self._agent_in_words(tokens, head)
+        if agent is not None and self.conventions.population_is_civilian:
+            prefix, _, sector = agent.rpartition("~")
+            if sector == "PPL":
+                return f"{prefix}~CVL" if prefix else "CVL"
+        return agent
+
+    def _agent_in_words(self, tokens: list[Token], head: Token) -> str | None:
         armed = self._armed_rank(head)
         if armed:
             return armed
@@ -1022,6 +1085,21 @@ class Resolver:
         if head.lower_ in GROUP_HEADS:
             return "GOV" if head.lower_ not in {"people"} else "CVL"
         return None
+
+    def _stateless_forces(self, tokens: Span, agent: str) -> tuple[str | None, str]:
+        """ "Kurdish fighters", "Kurdish militia": forces of a people without a state, coded by
+        the one of its countries the story names (``STATELESS_FORCES``); a story that names two
+        of them ("Kurdish fighters" near Kobane, on the border with Turkey) leaves the phrase
+        uncoded, as does any other phrase: no country, its own agent."""
+        sector = sector_of(agent)
+        if sector not in ARMED_SECTORS | {"COP"}:
+            return None, agent
+        for t in tokens:
+            table = STATELESS_FORCES.get(t.lower_) or STATELESS_FORCES.get(t.lemma_.lower())
+            named = [c for c in table or () if self.country_counts.get(c)]
+            if table and len(named) == 1:
+                return named[0], "COP" if sector == "COP" else table[named[0]]
+        return None, agent
 
     def _armed_rank(self, head: Token) -> str | None:
         """ "a terrorist commander", "militant leaders": a rank in an armed group that is no

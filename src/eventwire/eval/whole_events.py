@@ -48,22 +48,64 @@ def role_right(
     )
 
 
-def judged(text: str, event: dict[str, Any], golds: list[dict[str, Any]]) -> Judgment:
-    """(root, source, target) for one coded event (``cameo``, ``span``, ``source`` and
-    ``target`` phrases) among the sentence's gold events; a role counts only with its root,
-    against the gold event of that root that fits the event best."""
+def best_gold(
+    text: str, event: dict[str, Any], golds: list[dict[str, Any]]
+) -> tuple[dict[str, Any] | None, tuple[bool, bool]]:
+    """The gold event of the event's root that fits it best (the one whose trigger its span
+    covers, if any, and of those the one with most roles right), with (source, target)
+    right; None when no gold event has its root."""
     same = [g for g in golds if g["cameo"][:2] == event["cameo"][:2]]
     if not same:
-        return False, False, False
+        return None, (False, False)
     covered = [g for g in same if overlaps(event["span"], g.get("trigger"))]
-    best = (False, False)
+    best: tuple[dict[str, Any] | None, tuple[bool, bool]] = (None, (False, False))
     for g in covered or same:
         roles = (
             role_right(text, event["source"], g, "source", event.get("source_span")),
             role_right(text, event["target"], g, "target", event.get("target_span")),
         )
-        best = max(best, roles, key=sum)
-    return True, best[0], best[1]
+        if best[0] is None or sum(roles) > sum(best[1]):
+            best = (g, roles)
+    return best
+
+
+def judged(text: str, event: dict[str, Any], golds: list[dict[str, Any]]) -> Judgment:
+    """(root, source, target) for one coded event (``cameo``, ``span``, ``source`` and
+    ``target`` phrases) among the sentence's gold events; a role counts only with its root,
+    against the gold event of that root that fits the event best."""
+    gold, (source, target) = best_gold(text, event, golds)
+    return gold is not None, source, target
+
+
+def coded_pairs(
+    text: str, event: dict[str, Any], golds: list[dict[str, Any]]
+) -> list[tuple[str, str | None]]:
+    """(gold code, event's code) for each role whose phrase is right and that the annotators
+    coded: what a user filtering by actor code gets where the words are right."""
+    gold, rights = best_gold(text, event, golds)
+    if gold is None:
+        return []
+    return [
+        (gold[f"{role}_code"], event.get(f"{role}_code"))
+        for role, right in zip(("source", "target"), rights, strict=True)
+        if right and gold.get(role) and gold.get(f"{role}_code")
+    ]
+
+
+def code_agreement(pairs: list[tuple[str, str | None]]) -> dict[str, Any]:
+    """How often the event's code is the annotators' (whole code, and its first three letters:
+    the country, or IGO/IMG), and how often it gives none."""
+    n = len(pairs)
+
+    def share(hits: int) -> float | None:
+        return round(hits / n, 3) if n else None
+
+    return {
+        "coded_roles": n,
+        "same_code": share(sum(g == e for g, e in pairs)),
+        "same_country": share(sum(e is not None and g[:3] == e[:3] for g, e in pairs)),
+        "uncoded": share(sum(e is None for _, e in pairs)),
+    }
 
 
 def precision(judgments: list[Judgment]) -> dict[str, Any]:
