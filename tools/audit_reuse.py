@@ -30,6 +30,9 @@ from eventwire.eval.audit import Verdicts, recall, remember
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-eighty-eighth-population", "learned-eighty-eighth",
+    "learned-eighty-seventh",
+    "learned-eighty-sixth-population", "learned-eighty-sixth",
     "learned-eighty-fifth-population", "learned-eighty-fifth",
     "learned-eighty-fourth-population", "learned-eighty-fourth",
     "learned-eighty-third-population", "learned-eighty-third",

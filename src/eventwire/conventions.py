@@ -52,9 +52,6 @@ class Conventions:
     # eventwire sets aside acts dated over a month before the article's news (background,
     # ``time.background``); PETRARCH codes every sentence alike
     dated_background_is_not_news: bool
-    # "12 people were killed": CAMEO codes the population as civilians (CVL), the code our
-    # annotators give them; PETRARCH's Phoenix agents have a population code of their own (PPL)
-    population_is_civilian: bool
 
 
 EVENTWIRE = Conventions(
@@ -73,7 +70,6 @@ EVENTWIRE = Conventions(
     reported_act_replaces_bare_statement=True,
     withheld_yield_is_a_refusal=True,
     dated_background_is_not_news=True,
-    population_is_civilian=True,
 )
 PETRARCH = Conventions(
     name="petrarch",
@@ -91,7 +87,6 @@ PETRARCH = Conventions(
     reported_act_replaces_bare_statement=False,
     withheld_yield_is_a_refusal=False,
     dated_background_is_not_news=False,
-    population_is_civilian=False,
 )
 
 

@@ -153,10 +153,6 @@ RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
 STATELESS_FORCES = {"kurdish": {"SYR": "REB", "IRQ": "MIL", "TUR": "REB", "IRN": "REB"}}
 STATELESS_FORCES["kurd"] = STATELESS_FORCES["kurdish"]
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS"}
-# generic words for an armed group that stand for the group the story named last ("the
-# Islamic State … the militants"); not "terrorists", state media's word for its unnamed enemy,
-# which the guideline codes as the country's unidentified armed force (SYRUAF in Syria)
-ALIASED_ARMED = GENERIC_ARMED - {"terrorist"}
 # groups a story names once as "X-led" and then bare ("the coalition")
 REMEMBERED_LED = {"coalition", "alliance"}
 MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
@@ -477,8 +473,11 @@ class Resolver:
         country = self._country_in(tokens, head)
         if country is None and agent:
             country = self._leaders_state(head)
-        if country is None and agent:
-            country, agent = self._stateless_forces(tokens, agent)
+        stateless = self._stateless_forces(tokens, agent) if country is None and agent else None
+        if stateless is not None:  # inferred, so not remembered for the head word's next use
+            state, sector = stateless
+            actor = Actor(text, compose_code(state, sector), state, sector, None)
+            return ActorRef(head.i, start, end, actor, "country+agent")
         if country and agent:
             self.agent_country[head.lemma_.lower()] = country
             actor = Actor(text, compose_code(country, agent), country, sector_of(agent), None)
@@ -514,7 +513,7 @@ class Resolver:
                 if antecedent is not None:
                     actor = self._copy(antecedent, text)
                     return ActorRef(head.i, start, end, actor, "alias")
-            if head.lemma_.lower() in ALIASED_ARMED and self.last_group is not None:
+            if head.lemma_.lower() in GENERIC_ARMED and self.last_group is not None:
                 # "… the Islamic State. The militants also …": the group the story named
                 return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
             inferred = self.agent_country.get(head.lemma_.lower())
@@ -1040,16 +1039,6 @@ class Resolver:
         return None
 
     def _agent_of(self, tokens: list[Token], head: Token) -> str | None:
-        """The agent code the phrase's words give (``_agent_in_words``), the population coded as
-        civilians where the conventions say so."""
-        agent = self._agent_in_words(tokens, head)
-        if agent is not None and self.conventions.population_is_civilian:
-            prefix, _, sector = agent.rpartition("~")
-            if sector == "PPL":
-                return f"{prefix}~CVL" if prefix else "CVL"
-        return agent
-
-    def _agent_in_words(self, tokens: list[Token], head: Token) -> str | None:
         armed = self._armed_rank(head)
         if armed:
             return armed
@@ -1086,20 +1075,20 @@ class Resolver:
             return "GOV" if head.lower_ not in {"people"} else "CVL"
         return None
 
-    def _stateless_forces(self, tokens: Span, agent: str) -> tuple[str | None, str]:
+    def _stateless_forces(self, tokens: Span, agent: str) -> tuple[str, str] | None:
         """ "Kurdish fighters", "Kurdish militia": forces of a people without a state, coded by
-        the one of its countries the story names (``STATELESS_FORCES``); a story that names two
-        of them ("Kurdish fighters" near Kobane, on the border with Turkey) leaves the phrase
-        uncoded, as does any other phrase: no country, its own agent."""
+        the one of its countries the story names (``STATELESS_FORCES``): (country, sector). A
+        story that names two of them ("Kurdish fighters" near Kobane, on the border with
+        Turkey) leaves the phrase uncoded, as does any other phrase (None)."""
         sector = sector_of(agent)
         if sector not in ARMED_SECTORS | {"COP"}:
-            return None, agent
+            return None
         for t in tokens:
             table = STATELESS_FORCES.get(t.lower_) or STATELESS_FORCES.get(t.lemma_.lower())
             named = [c for c in table or () if self.country_counts.get(c)]
             if table and len(named) == 1:
                 return named[0], "COP" if sector == "COP" else table[named[0]]
-        return None, agent
+        return None
 
     def _armed_rank(self, head: Token) -> str | None:
         """ "a terrorist commander", "militant leaders": a rank in an armed group that is no
