@@ -756,3 +756,20 @@ def test_a_states_weapons_are_its_military():
     assert codes.get("Regime helicopters") == "SYRMIL", codes
     codes = actor_codes(code("The Syrian regime rejected the UN resolution on Aleppo."))
     assert codes.get("The Syrian regime") == "SYRGOV", codes
+
+
+def test_a_family_name_written_first_stands_for_the_person():
+    # "Kim Jong Un … Kim": the alias was only the last name word ("Un")
+    text = (
+        "North Korean leader Kim Jong Un fired a missile over Japan on Tuesday. "
+        "Kim called for talks with South Korea."
+    )
+    codes = actor_codes(eventwire.extract(text, published="2017-09-01", config=DICTIONARY))
+    assert codes.get("Kim") == "PRKGOV", codes
+
+
+def test_a_big_citys_common_spelling_places_the_story():
+    # "Hama" and "Raqqa" are the gazetteer's Hamah and Ar Raqqah: the regime is Syria's
+    for text in ("Regime forces shelled Hama on Monday.", "Regime forces shelled Raqqa on Monday."):
+        codes = actor_codes(code(text))
+        assert codes.get("Regime forces") == "SYRMIL", (text, codes)

@@ -154,10 +154,10 @@ BIG_CITY = 100_000
 def city_country(name: str) -> str | None:
     """The country of a city name that can only mean one country's big city ("Houston");
     None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
-    only cities of 100,000+ people count, and those must agree)."""
+    only cities of 100,000+ people count, and those must agree). Common spellings count as
+    the gazetteer's own do ("Raqqa" for Ar Raqqah, "Hama", "Kiev", "Basra")."""
     return _one_country(
-        name,
-        lambda place, primary: primary and place.kind == "city" and place.population >= BIG_CITY,
+        name, lambda place, _: place.kind == "city" and place.population >= BIG_CITY
     )
 
 

@@ -1123,6 +1123,10 @@ class Resolver:
         if names:
             self.aliases[names[-1].text.lower()] = actor
             self.aliases[joined_text(names).lower()] = actor
+        person = [t for t in tokens if t.ent_type_ == "PERSON" and t.is_alpha]
+        if len(person) >= 2 and len(person[0]) >= 3:
+            # "Kim Jong Un … Kim": a family name written first; never over another's alias
+            self.aliases.setdefault(person[0].text.lower(), actor)
         self.last_person = actor
 
     @staticmethod
