@@ -773,3 +773,14 @@ def test_a_big_citys_common_spelling_places_the_story():
     for text in ("Regime forces shelled Hama on Monday.", "Regime forces shelled Raqqa on Monday."):
         codes = actor_codes(code(text))
         assert codes.get("Regime forces") == "SYRMIL", (text, codes)
+
+
+def test_a_syrian_groups_spellings_are_the_group_not_the_palestinian_fatah():
+    # "Fateh" alone is the Palestinian Fatah's key: the Syrian Army of Conquest under its
+    # common spellings is the Syrian Islamist rebel coalition
+    for text in (
+        "Over 50 Jaysh Al Fateh terrorists were killed in clashes with the Syrian army.",
+        "The Syrian army killed 200 Jeish al-Fatah terrorists in Aleppo.",
+    ):
+        codes = [c for t, c in actor_codes(code(text)).items() if "Fat" in t]
+        assert codes == ["SYRREBMUS"], (text, codes)

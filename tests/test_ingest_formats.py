@@ -177,3 +177,16 @@ def test_published_from_dateline_with_year(cli, db, tmp_path):
     article = stored(db)["d1"]
     assert article["published"] == "2016-03-03" and article["published_method"] == "dateline"
     assert article["source"] == "Reuters"
+
+
+def test_a_reuters_sgml_story_is_published_on_its_date_line():
+    from eventwire.ingest.readers import ReadOptions, read_reuters_sgml, reuters_date
+
+    sgml = (
+        '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS NEWID="7">\n'
+        "<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><TITLE>TALKS</TITLE>"
+        "<BODY>Japan and the United States held trade talks in Tokyo.</BODY></TEXT></REUTERS>"
+    )
+    (item,) = read_reuters_sgml(sgml.encode(), "a.sgm", ReadOptions())
+    assert getattr(item, "published", None) == "1987-02-26"
+    assert reuters_date("not a date") is None and reuters_date(None) is None

@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 
 from eventwire.eval.dedup_corpus import read_fakes
+from eventwire.ingest.readers import reuters_date
 
 CORPORA = ("fakes", "giveme5w1h", "reuters")
 _GIVEME = Path("data") / "corpora" / "giveme5w1h_news_cluster" / "data_raw"
@@ -23,6 +24,7 @@ _REUTERS = Path("data") / "corpora" / "reuters21578"
 _SGML_DOC = re.compile(r"<REUTERS\b([^>]*)>(.*?)</REUTERS>", re.S)
 _BODY = re.compile(r"<BODY>(.*?)</BODY>", re.S)
 _TITLE = re.compile(r"<TITLE>(.*?)</TITLE>", re.S)
+_DATE = re.compile(r"<DATE>(.*?)</DATE>", re.S)
 
 
 @dataclass(frozen=True)
@@ -65,12 +67,13 @@ def _reuters(shared: Path) -> Iterator[Document]:
             if not newid or not body:
                 continue
             title = _TITLE.search(m.group(2))
+            date = _DATE.search(m.group(2))
             yield Document(
                 "reuters",
                 newid.group(1),
                 html.unescape(title.group(1)).strip() if title else "",
                 html.unescape(body.group(1)),
-                None,
+                reuters_date(date.group(1) if date else None),
             )
 
 

@@ -327,18 +327,22 @@ def read_reuters_sgml(data: bytes, origin: str, opts: ReadOptions) -> Iterator[I
             yield Failure(where, "no text (the story has no BODY)", id=doc_id)
             continue
         dateline = html.unescape(fields["DATELINE"] or "").strip()
-        try:
-            published = dt.datetime.strptime((fields["DATE"] or "").strip()[:11], "%d-%b-%Y")
-        except ValueError:
-            published = None
         yield RawRecord(
             where,
             f"{dateline} {body}" if dateline else body,
             title=html.unescape(fields["TITLE"] or "").strip() or None,
             id=doc_id,
-            published=published.date().isoformat() if published else None,
+            published=reuters_date(fields["DATE"]),
             source="Reuters",
         )
+
+
+def reuters_date(field: str | None) -> str | None:
+    """The ISO day of a Reuters-21578 ``<DATE>`` ("26-FEB-1987 15:01:01.79"), else None."""
+    try:
+        return dt.datetime.strptime((field or "").strip()[:11], "%d-%b-%Y").date().isoformat()
+    except ValueError:
+        return None
 
 
 Reader = Callable[[bytes, str, ReadOptions], Iterator[Item]]
