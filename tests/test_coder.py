@@ -750,12 +750,17 @@ def test_people_hit_are_of_the_country_the_story_is_about():
         assert expected in codes.values(), (text, codes)
 
 
-def test_a_states_weapons_are_its_military():
-    # as our annotators code "government warplanes"; the regime itself stays the government
-    codes = actor_codes(code("Regime helicopters dropped barrel bombs on Aleppo in Syria."))
-    assert codes.get("Regime helicopters") == "SYRMIL", codes
-    codes = actor_codes(code("The Syrian regime rejected the UN resolution on Aleppo."))
-    assert codes.get("The Syrian regime") == "SYRGOV", codes
+@pytest.mark.parametrize(
+    "sentence, phrase, expected",
+    [
+        # as our annotators code "government warplanes"; the regime itself stays the government
+        ("Regime helicopters dropped barrel bombs on Aleppo in Syria.", "Regime helicopters",
+         "SYRMIL"),
+        ("The Syrian regime rejected the UN resolution on Aleppo.", "The Syrian regime", "SYRGOV"),
+    ],
+)  # fmt: skip
+def test_a_states_weapons_are_its_military(sentence: str, phrase: str, expected: str):
+    assert actor_codes(code(sentence)).get(phrase) == expected
 
 
 def test_a_family_name_written_first_stands_for_the_person():
