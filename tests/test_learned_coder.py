@@ -63,6 +63,20 @@ def test_investigation():
     assert code_of(found[0].source) == "BRACOP"
 
 
+def test_an_inquiry_is_aimed_at_whose_act_it_examines_not_at_its_victims():
+    # the question an investigation asks is its topic: only the clause's subject (whose act is
+    # examined) may be the target; one's own strikes make no target at all
+    text = (
+        "The raids came a day after the US-led coalition opened a formal investigation to "
+        "determine whether its air strikes last month near Raqqa claimed more than 50 civilians."
+    )
+    inquiries = [e for e in events(text) if e.cameo[:2] == "09"]
+    assert inquiries and all(e.target is None for e in inquiries), inquiries
+    text = "The UN opened an investigation into whether Syrian forces killed 20 protesters."
+    inquiries = [e for e in events(text) if e.cameo[:2] == "09"]
+    assert inquiries and all(code_of(e.target) != "SYRCVL" for e in inquiries), inquiries
+
+
 def test_military_exercises_are_a_force_posture():
     (event,) = events("China is conducting military exercises near Taiwan.")
     assert (code_of(event.source), event.cameo[:2]) == ("CHN", "15")

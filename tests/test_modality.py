@@ -56,3 +56,13 @@ def test_what_is_forgone() -> None:
     ]
     assert marked("The League failed to condemn the strikes.", is_forgone) == ["failed", "condemn"]
     assert marked("Turkey stopped the shelling of the town.", is_forgone) == []
+
+
+def test_what_an_inquiry_asks_is_a_question_not_an_act() -> None:
+    from eventwire.events.modality import modality_of
+
+    doc = load_nlp()("The UN will investigate whether government forces shelled the camp.")
+    shelled = next(t for t in doc if t.text == "shelled")
+    assert modality_of(shelled) == "hypothetical"
+    doc = load_nlp()("The UN said that government forces shelled the camp.")
+    assert modality_of(next(t for t in doc if t.text == "shelled")) == "asserted"

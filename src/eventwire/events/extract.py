@@ -803,6 +803,7 @@ def _ranked_roles(
         | _bylines(candidates, sent.doc)
         | _own_losses(candidates, sent.doc, p.token)
         | _topic_of(p.token)
+        | (_question_of(p.token) if p.code[:2] == INVESTIGATE else set())
         | _locations(candidates, sent.doc, p.code)
         | _places_naming_acts(
             candidates, sent.doc, _act_nouns(load_classifier(config.model).trigger_nouns)
@@ -1789,6 +1790,32 @@ def _topic_of(predicate: Token) -> set[int]:
     if verb.lemma_.lower() not in TOPIC_VERBS:
         return set()
     return {t.i for c in verb.children if c.dep_ == "dobj" for t in c.subtree}
+
+
+INVESTIGATE = "09"
+QUESTION_MARKS = {"whether", "if"}
+
+
+def _question_of(predicate: Token) -> set[int]:
+    """What an investigation asks ("to determine whether its air strikes killed 100
+    civilians"): the question is its topic, and only the clause's subject (whose act is
+    examined) may be whom it investigates, never the people the question names."""
+    # the act's noun may hang on a light verb that carries the purpose ("opened an
+    # investigation to determine whether …")
+    acts = [predicate, *([predicate.head] if predicate.dep_ == "dobj" else [])]
+    heads = [*acts, *(c for a in acts for c in a.children if c.dep_ in {"acl", "xcomp", "advcl"})]
+    out: set[int] = set()
+    for head in heads:
+        for clause in head.children:
+            if clause.dep_ in {"ccomp", "advcl"} and any(
+                m.dep_ == "mark" and m.lower_ in QUESTION_MARKS for m in clause.children
+            ):
+                asked = {t.i for t in clause.subtree}
+                subject = {
+                    t.i for c in clause.children if c.dep_ in SUBJECT_DEPS for t in c.subtree
+                }
+                out |= asked - subject
+    return out
 
 
 # where a message is posted or broadcast, never whom it addresses ("appealed for help on

@@ -13,7 +13,8 @@ INTENT_HEADS = {
     "willing", "prepared", "determined", "set", "schedule", "due", "able", "willingness",
     "readiness", "intention", "desire", "commitment", "determination",
 }  # fmt: skip
-CONDITION_MARKS = {"if", "unless", "provided", "should"}
+# "if it attacks", and "whether its strikes killed civilians": a question asked, not an act told
+CONDITION_MARKS = {"if", "unless", "provided", "should", "whether"}
 
 
 # ---------------------------------------------------------------------------- flags
