@@ -77,6 +77,41 @@ def test_an_inquiry_is_aimed_at_whose_act_it_examines_not_at_its_victims():
     assert inquiries and all(code_of(e.target) != "SYRCVL" for e in inquiries), inquiries
 
 
+def test_a_killing_with_no_one_named_as_doing_it_is_one_act_whatever_victims_it_lists():
+    # "120 soldiers and militiamen and dozens of Kurdish fighters were also killed": the
+    # victims' different codes had made three events of one act; the first named stands. An
+    # act whose doer is named keeps one event per victim (CAMEO's one per dyad)
+    from eventwire.events.extract import settled
+    from eventwire.model import Actor
+
+    text = "Forty soldiers and twelve Kurdish fighters were killed; the army shelled two towns."
+    doc = load_nlp()(text)
+    killed = next(t for t in doc if t.text == "killed")
+    shelled = next(t for t in doc if t.text == "shelled")
+
+    def event(trigger: int, source: Actor | None, victim: str, code: str) -> Event:
+        start = text.index(victim)
+        return Event(source, Actor(victim, code), "190", None, 4, -10.0, 0, (0, len(text)),
+                     text, trigger=trigger, target_span=(start, start + len(victim)))  # fmt: skip
+
+    army = Actor("the army", "SYRMIL")
+    found = settled(
+        [
+            event(killed.i, None, "twelve Kurdish fighters", "SYRREB"),
+            event(killed.i, None, "Forty soldiers", "SYRMIL"),
+            event(shelled.i, army, "two towns", "SYR"),
+            event(shelled.i, army, "Kurdish fighters", "SYRREB"),
+        ],
+        doc,
+        True,
+    )
+    assert [(e.source and e.source.code, e.target and e.target.text) for e in found] == [
+        (None, "Forty soldiers"),
+        ("SYRMIL", "two towns"),
+        ("SYRMIL", "Kurdish fighters"),
+    ]
+
+
 def test_military_exercises_are_a_force_posture():
     (event,) = events("China is conducting military exercises near Taiwan.")
     assert (code_of(event.source), event.cameo[:2]) == ("CHN", "15")

@@ -247,14 +247,31 @@ def settled(events: list[Event], doc: Doc, reports_give_way: bool) -> list[Event
     first."""
     if reports_give_way:
         events = _without_bare_statements(events, doc)
+    events = _harm_within_acts(events, doc)
+    # "120 soldiers and several dozen Kurdish forces were also killed": one act with no one
+    # named as doing it, however many kinds of victims it lists; the first named stands
+    first_victim: dict[tuple[int | None, str], Event] = {}
+    for event in events:
+        if event.source is None and event.cameo[:2] in VIOLENT_ROOTS:
+            act = (event.trigger, event.cameo[:2])
+            known = first_victim.get(act)
+            if known is None or _victim_start(event) < _victim_start(known):
+                first_victim[act] = event
     seen: set[tuple[str | None, str | None, str]] = set()
     out = []
-    for event in _harm_within_acts(events, doc):
+    for event in events:
+        act = (event.trigger, event.cameo[:2])
+        if act in first_victim and event.source is None and first_victim[act] is not event:
+            continue
         key = (code_of(event.source), code_of(event.target), event.cameo[:2])
         if key not in seen:
             seen.add(key)
             out.append(event)
     return out
+
+
+def _victim_start(event: Event) -> int:
+    return event.target_span[0] if event.target_span is not None else -1
 
 
 HARM_IN = {"in", "by", "during", "under", "from", "amid"}
