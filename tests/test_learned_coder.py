@@ -298,7 +298,8 @@ def test_whoever_the_harm_came_by_is_its_source():
 def _agent(text: str, words: list[str], victims: set[str]) -> str | None:
     """The rule alone, over hand-made phrases (one per word of ``words``)."""
     from eventwire.actors.found import ActorRef
-    from eventwire.events.extract import _agent_of_harm
+    from eventwire.events.classify import load_classifier
+    from eventwire.events.extract import _act_nouns, _agent_of_harm
     from eventwire.model import Actor
 
     doc = load_nlp()(text)
@@ -306,7 +307,8 @@ def _agent(text: str, words: list[str], victims: set[str]) -> str | None:
     phrases = [ActorRef(t.i, t.left_edge.i, t.i + 1, Actor(t.text), "phrase") for t in heads]
     verb = next(t for t in doc if t.lemma_ == "kill")
     barred = {t.i for t in heads if t.text in victims}
-    found = _agent_of_harm(verb, phrases, barred, doc, lambda _: None)
+    acts = _act_nouns(load_classifier().trigger_nouns)
+    found = _agent_of_harm(verb, phrases, barred, doc, lambda _: None, acts)
     return doc[found.head].text if found else None
 
 

@@ -132,3 +132,19 @@ def test_codes_are_compared_only_where_the_words_are_right() -> None:
         "same_country": 0.667,
         "uncoded": 0.333,
     }
+
+
+def test_a_contract_event_is_read_with_each_sides_words_code_and_place() -> None:
+    from eventwire.eval.whole_events import scored_event
+
+    contract = {
+        "cameo": "195", "span": [0, 36], "confidence": 0.9,
+        "source": {"text": "Turkish jets", "code": "TURMIL"}, "source_span": [0, 12],
+        "target": None, "target_span": None,
+    }  # fmt: skip
+    assert scored_event(contract) == {
+        "cameo": "195", "span": [0, 36], "source": "Turkish jets", "source_code": "TURMIL",
+        "target": None, "target_code": None, "source_span": [0, 12], "target_span": None,
+        "confidence": 0.9,
+    }  # fmt: skip
+    assert judged(TEXT, scored_event(contract), [GOLD]) == (True, True, False)

@@ -35,22 +35,7 @@ from eventwire.api import extract  # noqa: E402
 from eventwire.config import CoderConfig  # noqa: E402
 from eventwire.contract import result_to_json  # noqa: E402
 from eventwire.eval.corpora import documents  # noqa: E402
-from eventwire.eval.whole_events import code_agreement, coded_pairs  # noqa: E402
-
-
-def _event(e: dict[str, Any]) -> dict[str, Any]:
-    """What ``coded_pairs`` reads of one event of the contract."""
-    return {
-        "cameo": e["cameo"],
-        "span": e["span"],
-        **{
-            key: (e[role] or {}).get(part)
-            for role in ("source", "target")
-            for key, part in ((role, "text"), (f"{role}_code", "code"))
-        },
-        "source_span": e["source_span"],
-        "target_span": e["target_span"],
-    }
+from eventwire.eval.whole_events import code_agreement, coded_pairs, scored_event  # noqa: E402
 
 
 def pairs_by_story(shared: Path, config: CoderConfig) -> list[tuple[str, str | None]]:
@@ -66,7 +51,7 @@ def pairs_by_story(shared: Path, config: CoderConfig) -> list[tuple[str, str | N
     for (corpus, doc_id), sentences in sorted(by_story.items()):
         doc = docs[corpus][doc_id]
         coded = result_to_json(extract(doc.text, published=doc.published, config=config))
-        events = [_event(e) for e in coded["events"] if e["sentence"] >= 0]  # not the title
+        events = [scored_event(e) for e in coded["events"] if e["sentence"] >= 0]  # not the title
         for s in sentences:
             inside = [e for e in events if s["start"] <= e["span"][0] < s["end"]]
             pairs += [p for e in inside for p in coded_pairs(doc.text, e, s["events"])]

@@ -58,6 +58,7 @@ from eventwire.eval.whole_events import (  # noqa: E402
     coded_pairs,
     judged,
     precision,
+    scored_event,
 )
 from eventwire.events import learned  # noqa: E402
 from eventwire.events.candidates import POSITION_STEPS, sentence_context  # noqa: E402
@@ -179,7 +180,7 @@ def code_sentences(
                     continue
                 offset[0] = s.offset
                 coded = extract(s.text, published=published.get(s.id), config=config)
-                events = [_event(e) for e in result_to_json(coded)["events"]]
+                events = [scored_event(e) for e in result_to_json(coded)["events"]]
                 rows.append({"sid": s.id, "offset": s.offset, "text": s.text, "gold": s.events,
                              "events": events})  # fmt: skip
     return rows
@@ -202,21 +203,6 @@ def _variant(folder: Path, name: str, settings: dict[str, Any], drop: tuple[str,
     meta = {k: v for k, v in {**meta, **settings}.items() if k not in drop}
     (variant / "model.json").write_text(json.dumps(meta), encoding="utf-8")
     return variant
-
-
-def _event(e: dict[str, Any]) -> dict[str, Any]:
-    """What the scoring reads of one event of the contract (spans into the sentence's text)."""
-    return {
-        "cameo": e["cameo"],
-        "span": e["span"],
-        "source": e["source"]["text"] if e["source"] else None,
-        "target": e["target"]["text"] if e["target"] else None,
-        "source_code": e["source"]["code"] if e["source"] else None,
-        "target_code": e["target"]["code"] if e["target"] else None,
-        "source_span": e["source_span"],
-        "target_span": e["target_span"],
-        "confidence": e["confidence"],
-    }
 
 
 Judged = tuple[dict[str, Any], dict[str, Any], Judgment]  # sentence, event, its judgment

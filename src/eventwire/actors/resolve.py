@@ -145,7 +145,6 @@ FORCE_AGENTS = {"MIL", "COP", "SPY"}
 
 # ranks whose holder belongs to whichever armed group the modifier names
 RANK_HEADS = {"commander", "leader", "chief", "officer", "member", "fighter"}
-# verbs of meeting: whom one meets "from" a state are that state's (``_from_hung_on_meeting``)
 # a people without a state, whose armed forces the annotators code by the country the story
 # is about: the YPG and SDF in Syria are rebels, the Peshmerga in Iraq the Kurdistan Regional
 # Government's forces (IRQGOV in the actor dictionary, so IRQMIL), the PKK in Turkey and PJAK
@@ -155,6 +154,7 @@ STATELESS_FORCES["kurd"] = STATELESS_FORCES["kurdish"]
 ARMED_SECTORS = {"MIL", "REB", "UAF", "INS"}
 # groups a story names once as "X-led" and then bare ("the coalition")
 REMEMBERED_LED = {"coalition", "alliance"}
+# verbs of meeting: whom one meets "from" a state are that state's (``_from_hung_on_meeting``)
 MEETING_VERBS = {"meet", "receive", "host", "welcome", "greet", "brief"}
 
 
@@ -1084,9 +1084,9 @@ class Resolver:
         if sector not in ARMED_SECTORS | {"COP"}:
             return None
         for t in tokens:
-            table = STATELESS_FORCES.get(t.lower_) or STATELESS_FORCES.get(t.lemma_.lower())
-            named = [c for c in table or () if self.country_counts.get(c)]
-            if table and len(named) == 1:
+            table = STATELESS_FORCES.get(t.lower_) or STATELESS_FORCES.get(t.lemma_.lower(), {})
+            named = [c for c in table if self.country_counts.get(c)]
+            if len(named) == 1:
                 return named[0], "COP" if sector == "COP" else table[named[0]]
         return None
 

@@ -16,6 +16,22 @@ from typing import Any
 Judgment = tuple[bool, bool, bool]  # root, source, target right
 
 
+def scored_event(e: dict[str, Any]) -> dict[str, Any]:
+    """What the scoring reads of one event of the contract (``eventwire extract``'s JSON)."""
+    return {
+        "cameo": e["cameo"],
+        "span": e["span"],
+        **{
+            key: (e[role] or {}).get(part)
+            for role in ("source", "target")
+            for key, part in ((role, "text"), (f"{role}_code", "code"))
+        },
+        "source_span": e["source_span"],
+        "target_span": e["target_span"],
+        "confidence": e["confidence"],
+    }
+
+
 def overlaps(char_span: tuple[int, int] | list[int], gold: list[int] | None) -> bool:
     return gold is not None and char_span[0] < gold[1] and char_span[1] > gold[0]
 

@@ -809,6 +809,7 @@ def _ranked_roles(
     ruled = ruled_sources + ruled_targets
     candidates = phrases(sent, found, ruled, ranker.role_words, p.token, kb.country, kb.agent)
     places = {r.head for r in candidates if _place(r, sent.doc)}
+    acts = _act_nouns(load_classifier(config.model).trigger_nouns)
     force = p.code[:2] in FORCE_ROOTS
     harm = p.code[:2] in HARM_ROOTS
     speakers, reported = _what_is_said(p)
@@ -822,9 +823,7 @@ def _ranked_roles(
         | _topic_of(p.token)
         | (_question_of(p.token) if p.code[:2] == INVESTIGATE else set())
         | _locations(candidates, sent.doc, p.code)
-        | _places_naming_acts(
-            candidates, sent.doc, _act_nouns(load_classifier(config.model).trigger_nouns)
-        )
+        | _places_naming_acts(candidates, sent.doc, acts)
         | _inside_sources(p, ruled_sources, sent.doc)
         | (set() if force else _when(p.token))
         | backers
@@ -869,7 +868,7 @@ def _ranked_roles(
         # "six civilians were killed by rebel rocket fire", "… killed when rebels set off a
         # bomb": whose means the harm came by, or who acted in the clause that says when
         agent = _agent_of_harm(
-            p.token, candidates, not_sources | {r.head for r in targets}, sent.doc, kb.agent
+            p.token, candidates, not_sources | {r.head for r in targets}, sent.doc, kb.agent, acts
         )
         if agent is not None:
             sources = named_antecedents(
@@ -1021,7 +1020,6 @@ def _victim(victims: set[int], pool: TargetPool) -> ActorRef | None:
     return next((r for r in pool.candidates if r.head in victims and pool.free(r)), None)
 
 
-MEANS_PREPS = {"by", "in", "from", "under", "during", "amid"}
 WHEN_MARKS = {"when", "as"}
 
 
@@ -1031,6 +1029,7 @@ def _agent_of_harm(
     not_sources: Collection[int],
     doc: Doc,
     agent: Callable[[str], str | None],
+    acts: frozenset[str],
 ) -> ActorRef | None:
     """Who did the harm an act of force with no source names elsewhere: the owner of the act
     it came by ("killed by rebel rocket fire", "in Syrian air force raids", "in a mortar attack
@@ -1039,12 +1038,11 @@ def _agent_of_harm(
     operations"). Only a phrase that is none of its victims, and no pronoun (in "killed as
     they tried to enter", they are the victims); the first in reading order. A noun that names
     an agent hung on the act's own noun ("rebel fire", which the parse reads as an adjective)
-    is no phrase of the ranker's, but it is who fired."""
-    acts = _act_nouns(load_classifier().trigger_nouns)
+    is no phrase of the ranker's, but it is who fired. ``acts``: the nouns that name acts."""
     means = [
         o
         for c in verb.children
-        if c.dep_ in {"prep", "agent"} and c.lower_ in MEANS_PREPS
+        if c.dep_ in {"prep", "agent"} and c.lower_ in HARM_IN
         for o in c.children
         if o.dep_ == "pobj" and o.lemma_.lower() in acts
     ]

@@ -73,7 +73,7 @@ def phrases(
             # a phrase; a common word only when it heads roles ("rebel fire", not "air")
             words = None if modifier and named and token.dep_ in MODIFIER_DEPS else role_words
             ref = loose_ref(token, found) or ref or _phrase(token, words, country, agent)
-            if modifier and ref is not None and ref.actor.code in {None, ref.actor.country}:
+            if modifier and ref is not None:
                 ref = _owner_of_means(ref, owned)
         if ref is not None and _dated_head(sent.doc[ref.head]):
             continue  # "Mon Jun 20 2016 Daesh …": a dateline the parse made the phrase's head
@@ -106,12 +106,13 @@ def _modifies(token: Token, predicate: Token) -> bool:
 
 def _owner_of_means(ref: ActorRef, means: ActorRef | None) -> ActorRef:
     """The act's modifier that heads roles takes the owner the resolver found for the act's
-    means ("Syria regime strike" is SYRGOV's, so its "regime" is SYRGOV; "Russian air strikes"
-    are RUSMIL's, so their "Russian" is RUSMIL, not the bare state)."""
+    means ("Syria regime strike" is SYRMIL's, so its "regime" is SYRMIL; "Russian air strikes"
+    are RUSMIL's, so their "Russian" is RUSMIL, not the bare state). A modifier coded as
+    anything else (another state, an agency) keeps its own code."""
     if means is None or means.how != "instrument" or not means.actor.code:
         return ref
     if ref.actor.code is not None and ref.actor.code != means.actor.country:
-        return ref  # another state's name on the act: not the means' owner
+        return ref
     a = means.actor
     actor = Actor(ref.actor.text, a.code, a.country, a.sector, a.name)
     return ActorRef(ref.head, ref.start, ref.end, actor, "instrument")
