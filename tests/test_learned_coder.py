@@ -451,6 +451,27 @@ def test_an_act_on_a_thing_has_no_owner_when_the_thing_is_the_actors_own_or_a_pl
     assert found and found[0].target is None, found
 
 
+def test_a_town_of_the_storys_country_is_where_force_is_used_not_whom_it_hits():
+    # the tagger leaves "Eastern Ghouta" untagged; the gazetteer knows it as Syria's, and
+    # the story is Syria's (Damascus)
+    (event,) = events("Russian warplanes struck Eastern Ghouta outside Damascus overnight.")
+    assert event.cameo[:2] in {"18", "19"} and code_of(event.source) == "RUSMIL"
+    assert event.target is None, event.target
+    # a people hit in it is still the target
+    (event,) = events("Syrian troops shelled Zabadani on Monday, killing three civilians.")
+    assert event.target is not None and code_of(event.target) == "SYRCVL"
+
+
+def test_who_acts_with_the_source_is_never_its_target():
+    # one coordinated subject: both act, neither is the other's target
+    found = events("Russia and the Syrian government violated the ceasefire dozens of times.")
+    assert {code_of(e.source) for e in found} == {"RUS", "SYRGOV"}, found
+    assert all(e.target is None for e in found), [(e.source, e.target) for e in found]
+    # the two sides of "fighting between A and B" are each other's
+    (event,) = events("Fierce fighting erupted between government troops and rebels in Homs.")
+    assert {code_of(event.source), code_of(event.target)} == {"SYRMIL", "SYRREB"}
+
+
 def test_a_militia_backed_by_a_state_is_not_that_states_own_force():
     found = events("A militia backed by Turkey attacked Kurdish fighters in northern Syria.")
     assert found and found[0].cameo[:2] in {"18", "19"}

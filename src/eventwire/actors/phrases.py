@@ -167,6 +167,18 @@ def region_country(name: str) -> str | None:
     return _one_country(name, lambda place, _: place.kind == "region")
 
 
+@lru_cache(maxsize=8192)
+def place_of_country(name: str, country: str) -> bool:
+    """Whether the gazetteer knows ``name`` as a town or region of ``country``: "Zabadani",
+    "Eastern Ghouta" in a Syrian story, whatever the tagger made of the name."""
+    from eventwire.gazetteer import load_gazetteer
+
+    return any(
+        place.country == country and place.kind in {"city", "region"}
+        for place, _ in load_gazetteer().lookup(name)
+    )
+
+
 def _one_country(name: str, counts: Callable[[Place, bool], bool]) -> str | None:
     """The one country of the gazetteer's places of that name that ``counts`` keeps."""
     from eventwire.gazetteer import load_gazetteer  # the place stage loads it anyway

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span, Token
 
-from eventwire.actors.found import ActorRef, ArticleActors, actors_of
+from eventwire.actors.found import RESOLVER_KEY, ActorRef, ArticleActors, actors_of
 from eventwire.actors.phrases import (
     INSTRUMENT_HEADS,
     MILITARY_PLACES,
@@ -26,6 +26,7 @@ from eventwire.actors.phrases import (
     city_country,
     held_position,
     named_as_backer,
+    place_of_country,
 )
 from eventwire.events.candidates import YEAR, told_as_background, years_placed
 from eventwire.events.classify import load_classifier
@@ -72,6 +73,7 @@ PUBLISHED_KEY = "eventwire.published"  # the article's publication date, for bac
 AIMING_PREPS = {"of", "about", "over", "for", "against", "on", "to", "with", "from"}
 REFUSAL_HEADS = {"refuse", "decline", "reject", "rule"}
 DENIAL = "016"  # CAMEO: deny responsibility
+COOPERATION_ROOTS = {"03", "04", "05", "06", "07", "08"}
 SPEECH_ROOTS = {"01"}  # "make public statement": carried by quotes, not coded as events
 LIGHT_VERBS = {
     "take", "make", "give", "have", "hold", "get", "put", "set", "go", "come", "do", "keep",
@@ -829,6 +831,7 @@ def _ranked_roles(
         | backers
         | speakers
         | (_linked_clauses(p.token) if harm else set())
+        | (_towns_of_the_story(candidates, sent.doc) if force else set())
     )
     reporting = reporters_of(p.token, True) if force else set()
     if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in p.token.children):
@@ -857,8 +860,25 @@ def _ranked_roles(
         sources = named_antecedents(
             _with_members(choice.sources, ruled_sources, found, sent.doc), sent.doc, found
         )
-        targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
         chosen_target = {r.head for r in choice.targets}
+        fellows = {
+            t
+            for t in chosen_target
+            for r in sources
+            if _fellow_subjects(sent.doc[t], sent.doc[r.head])
+        }
+        if (
+            fellows
+            and p.code[:2] not in COOPERATION_ROOTS
+            and not _mutual_code(p.code)
+            and not _reciprocal(p.token)
+            and not _seeks_accord(p.token)
+        ):
+            # "the regime and Russian jets struck western Aleppo": who acts with the source
+            # acts, and is never its target; cooperation, an accord or a meeting may be
+            # among them ("Russia and Saudi Arabia share a unified view")
+            return roles(barred | fellows)
+        targets = _with_members(choice.targets, ruled_targets, found, sent.doc)
         sources = [r for r in sources if r.head not in chosen_target]  # never on both sides
         source_heads = {r.head for r in sources}
         return sources, [r for r in targets if r.head not in source_heads]
@@ -922,6 +942,33 @@ def _ranked_roles(
         if about is not None:
             return sources, [about]
     return sources, targets
+
+
+ACCORD_NOUNS = {"agreement", "deal", "accord", "compromise", "consensus", "understanding"}
+
+
+def _seeks_accord(verb: Token) -> bool:
+    """ "Turkey and Greece failed to reach an agreement": whatever the code, the act is
+    between the members of its subject."""
+    return any(
+        t.lemma_.lower() in ACCORD_NOUNS
+        for c in verb.children
+        if c.dep_ in {"dobj", "xcomp", "prep"}
+        for t in c.subtree
+    )
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head != token:
+        token = token.head
+    return token
+
+
+def _fellow_subjects(one: Token, other: Token) -> bool:
+    """Two members of one coordinated subject ("the regime and Russian jets struck …"), not
+    the two sides of "clashes between A and B"."""
+    first = _first_conjunct(one)
+    return one != other and first == _first_conjunct(other) and first.dep_ in {"nsubj", "nsubjpass"}
 
 
 def _coded_object(verb: Token, ruled_targets: list[ActorRef], barred: set[int]) -> ActorRef | None:
@@ -1600,6 +1647,30 @@ def _place(ref: ActorRef, doc: Doc) -> bool:
     return ref.actor.code is None and head.ent_type_ in {"GPE", "LOC", "FAC"}
 
 
+def _towns_of_the_story(candidates: list[ActorRef], doc: Doc) -> set[int]:
+    """Uncoded names the gazetteer knows as towns or regions of the story's country
+    ("shelled Zabadani", "air strikes on western Aleppo" in a Syrian story): where an act
+    of force happens, never whom it hits. Scraped copy often leaves such names untagged, or
+    tagged as a person, so ``_place`` misses them. Only the story's own country's, so a
+    person no dictionary knows is not taken for a namesake town abroad."""
+    resolver = doc.user_data.get(RESOLVER_KEY)
+    country = resolver.main_country() if resolver is not None else None
+    if country is None:
+        return set()
+    out = set()
+    for ref in candidates:
+        if ref.actor.code is not None or doc[ref.head].pos_ != "PROPN":
+            continue
+        words = [
+            t.text
+            for t in doc[ref.start : ref.end]
+            if t.pos_ not in {"DET", "PART", "PUNCT"} and t.lower_ not in COMPASS_WORDS
+        ]
+        if words and place_of_country(" ".join(words), country):
+            out.add(ref.head)
+    return out
+
+
 def _part_of_place(head: Token) -> bool:
     """ "the southern side", "its northern edge": a part of a place by its bearing, where (a
     side with no bearing may be a party: "the Syrian side")."""
@@ -1920,9 +1991,13 @@ def _consulting(code: str) -> bool:
     return code[:2] == "04" and code[:3] != MEDIATE
 
 
+ACCORD = "019"
+
+
 def _mutual_code(code: str) -> bool:
-    """Codes whose act, done by several, is done among them: agreeing, consulting, signing."""
-    return code[:2] == "03" or _consulting(code) or code == "057"
+    """Codes whose act, done by several, is done among them: agreeing, consulting, signing,
+    sharing a view ("Russia and Saudi Arabia share a unified view")."""
+    return code[:2] == "03" or _consulting(code) or code[:3] in {"057", ACCORD}
 
 
 def _roles_complete(
