@@ -112,6 +112,42 @@ def test_a_killing_with_no_one_named_as_doing_it_is_one_act_whatever_victims_it_
     ]
 
 
+def test_one_act_between_the_same_states_told_twice_is_the_event_whose_codes_say_more():
+    # "we discussed …" resolved to the two states, and the same talks to their ministers: one
+    # consultation, RUSGOV -> SAUGOV; another root, or a side one of them leaves empty, stays
+    from eventwire.events.extract import settled
+    from eventwire.model import Actor
+
+    text = "Russia and Saudi Arabia discussed the crisis, and Lavrov met al-Jubeir in Moscow."
+    doc = load_nlp()(text)
+
+    def event(source: str, target: str | None, cameo: str, trigger: int) -> Event:
+        return Event(Actor("x", source), Actor("y", target) if target else None, cameo, None, 4,
+                     -10.0, 0, (0, len(text)), text, trigger=trigger)  # fmt: skip
+
+    found = settled(
+        [
+            event("RUS", "SAU", "040", 4),
+            event("RUSGOV", "SAUGOV", "040", 11),
+            event("RUS", "SAU", "010", 4),
+            event("RUS", None, "040", 4),
+        ],
+        doc,
+        False,
+    )
+    assert [(e.source and e.source.code, e.target and e.target.code, e.cameo) for e in found] == [
+        ("RUSGOV", "SAUGOV", "040"),
+        ("RUS", "SAU", "010"),
+        ("RUS", None, "040"),
+    ]
+    # two members of one list are two actors, whatever their codes (a story's "government"
+    # may take the one country named)
+    russia, saudi = (text.index(w) for w in ("Russia", "Saudi Arabia"))
+    listed = [event("RUS", "IRN", "112", 4), event("RUSGOV", "IRN", "112", 4)]
+    listed[0].source_span, listed[1].source_span = (russia, russia + 6), (saudi, saudi + 12)
+    assert len(settled(listed, doc, False)) == 2
+
+
 def test_military_exercises_are_a_force_posture():
     (event,) = events("China is conducting military exercises near Taiwan.")
     assert (code_of(event.source), event.cameo[:2]) == ("CHN", "15")

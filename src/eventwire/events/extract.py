@@ -269,7 +269,43 @@ def settled(events: list[Event], doc: Doc, reports_give_way: bool) -> list[Event
         if key not in seen:
             seen.add(key)
             out.append(event)
-    return out
+    return [e for e in out if not any(_said_more_exactly(e, other, doc) for other in out)]
+
+
+def _said_more_exactly(event: Event, other: Event, doc: Doc) -> bool:
+    """ "Russia and Saudi Arabia …, “we discussed …,” Lavrov said": the same act between the
+    same states, once as RUS → SAU and once as RUSGOV → SAUGOV, is one event, the one whose
+    codes say more. Each of ``other``'s codes extends ``event``'s (or both are missing), and
+    the two are not members of one list ("the government and Russia accused …")."""
+    if other is event or other.cameo[:2] != event.cameo[:2]:
+        return False
+    if _listed_together(doc, event.source_span, other.source_span) or _listed_together(
+        doc, event.target_span, other.target_span
+    ):
+        return False
+    pairs = [(code_of(event.source), code_of(other.source))]
+    pairs.append((code_of(event.target), code_of(other.target)))
+    if any((mine is None) != (theirs is None) for mine, theirs in pairs):
+        return False
+    extends = [(m, t) for m, t in pairs if m is not None and t is not None]
+    return all(t.startswith(m) for m, t in extends) and any(len(t) > len(m) for m, t in extends)
+
+
+def _listed_together(doc: Doc, one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
+    """Two phrases of one coordination ("the government and Russia", "Russia and Syrian
+    regime war planes"): two actors, however alike their codes."""
+    if one is None or other is None or one == other:
+        return False
+    first = doc.char_span(*one, alignment_mode="expand")
+    second = doc.char_span(*other, alignment_mode="expand")
+    if first is None or second is None:
+        return False
+
+    def joined(a: Span, b: Span) -> bool:
+        return any(t.dep_ == "conj" and b.start <= t.head.i < b.end for t in a)
+
+    same_list = _first_conjunct(first.root) == _first_conjunct(second.root)
+    return same_list or joined(first, second) or joined(second, first)
 
 
 def _victim_start(event: Event) -> int:
