@@ -275,20 +275,22 @@ def settled(events: list[Event], doc: Doc, reports_give_way: bool) -> list[Event
 def _said_more_exactly(event: Event, other: Event, doc: Doc) -> bool:
     """ "Russia and Saudi Arabia …, “we discussed …,” Lavrov said": the same act between the
     same states, once as RUS → SAU and once as RUSGOV → SAUGOV, is one event, the one whose
-    codes say more. Each of ``other``'s codes extends ``event``'s (or both are missing), and
-    the two are not members of one list ("the government and Russia accused …")."""
+    codes say more: ``other``'s source code extends ``event``'s, its target code is the same
+    or extends it (or both are missing), and the two are not members of one list ("the
+    government and Russia accused …")."""
     if other is event or other.cameo[:2] != event.cameo[:2]:
         return False
     if _listed_together(doc, event.source_span, other.source_span) or _listed_together(
         doc, event.target_span, other.target_span
     ):
         return False
-    pairs = [(code_of(event.source), code_of(other.source))]
-    pairs.append((code_of(event.target), code_of(other.target)))
-    if any((mine is None) != (theirs is None) for mine, theirs in pairs):
-        return False
-    extends = [(m, t) for m, t in pairs if m is not None and t is not None]
-    return all(t.startswith(m) for m, t in extends) and any(len(t) > len(m) for m, t in extends)
+    mine, theirs = code_of(event.source), code_of(other.source)
+    if mine is None or theirs is None or len(theirs) <= len(mine) or not theirs.startswith(mine):
+        return False  # the same doer on two targets may be two acts ("two towns", "fighters")
+    target, other_target = code_of(event.target), code_of(other.target)
+    if target is None or other_target is None:
+        return target is None and other_target is None
+    return other_target.startswith(target)
 
 
 def _listed_together(doc: Doc, one: tuple[int, int] | None, other: tuple[int, int] | None) -> bool:
