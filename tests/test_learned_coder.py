@@ -498,6 +498,18 @@ def test_a_town_of_the_storys_country_is_where_force_is_used_not_whom_it_hits():
     assert event.target is not None and code_of(event.target) == "SYRCVL"
 
 
+def test_two_states_named_on_the_same_strikes_are_both_their_forces():
+    # "Russian air strikes" are RUSMIL's; the second state named on them is its own forces too
+    found = events("Russian and Syrian air strikes killed 58 civilians in Syria.")
+    assert {code_of(e.source) for e in found} == {"RUSMIL", "SYRMIL"}, found
+    # two states that act themselves stay the states
+    found = events("Turkey and Russia held talks in Moscow.")
+    assert {code_of(e.source) for e in found} | {code_of(e.target) for e in found} == {
+        "TUR",
+        "RUS",
+    }
+
+
 def test_who_acts_with_the_source_is_never_its_target():
     # one coordinated subject: both act, neither is the other's target
     found = events("Russia and the Syrian government violated the ceasefire dozens of times.")

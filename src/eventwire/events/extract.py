@@ -24,6 +24,7 @@ from eventwire.actors.phrases import (
     OWNER_DEPS,
     armed_agent,
     city_country,
+    compose_code,
     held_position,
     named_as_backer,
     place_of_country,
@@ -1459,8 +1460,24 @@ def _with_members(
         return members
     return [
         first,
-        *(r for r in members if (r.head, r.actor.code) != (first.head, first.actor.code)),
+        *(
+            _same_means(r, first)
+            for r in members
+            if (r.head, r.actor.code) != (first.head, first.actor.code)
+        ),
     ]
+
+
+def _same_means(member: ActorRef, first: ActorRef) -> ActorRef:
+    """ "Russian and Syrian air strikes": the first state owns the strikes (RUSMIL), so the
+    second state named on them owns them too, as its forces (SYRMIL, not the bare state)."""
+    a = member.actor
+    if first.how != "instrument" or not first.actor.sector or a.code is None or a.code != a.country:
+        return member
+    actor = Actor(
+        a.text, compose_code(a.country, first.actor.sector), a.country, first.actor.sector, a.name
+    )
+    return ActorRef(member.head, member.start, member.end, actor, "instrument")
 
 
 def _events_for(
