@@ -970,6 +970,7 @@ class Resolver:
             city = city_country(name)
             if city:
                 self._count(city, 2, place=True)
+        self._count_lost_possessive_countries(doc)
 
     def _count_named_countries(self, ent: Span) -> bool:
         """Count the countries a place or nationality names; whether it named any."""
@@ -978,13 +979,28 @@ class Resolver:
             if hyphen_modifier(token) or named_as_backer(token):
                 continue  # "Russian-made", "backed by Turkey": not whose story it is
             code = self.kb.country(token.text) or self.kb.capital(token.text)
-            if not code and _lost_apostrophe(token):  # "Syrias Idlib province"
+            owner = not code and _lost_apostrophe(token)  # "Syrias Idlib province"
+            if owner:
                 code = self.kb.country(token.text[:-1])
             if code:  # a place names where the story is more than a nationality does
-                weight = 2 if ent.label_ == "GPE" and not _modifies(token) else 1
-                self._count(code, weight, place=weight == 2)
+                place = owner or (ent.label_ == "GPE" and not _modifies(token))
+                self._count(code, 2 if place else 1, place=place)
                 counted = True
         return counted
+
+    def _count_lost_possessive_countries(self, doc: Doc) -> None:
+        """ "in Syrias Deir Ezzor", which the tagger may take for an organisation's name: a
+        country's possessive names where the story is, whatever the entity around it."""
+        counted = {t.i for ent in doc.ents if ent.label_ in {"GPE", "NORP"} for t in ent}
+        for token in doc[:-1]:
+            after = doc[token.i + 1]
+            # the parse may end the phrase at the possessive ("in Syrias | Deir Ezzor")
+            before_a_name = token.text.endswith("s") and after.text[:1].isupper()
+            if token.i in counted or not (_lost_apostrophe(token) or before_a_name):
+                continue
+            code = self.kb.country(token.text[:-1])
+            if code:
+                self._count(code, 2, place=True)
 
     def _count(self, code: str, weight: int, place: bool) -> None:
         self.country_counts[code] = self.country_counts.get(code, 0) + weight
