@@ -713,6 +713,9 @@ def test_kurdish_forces_are_coded_by_the_one_country_of_theirs_the_story_names()
     # a story that names two of their countries says nothing of whose they are
     result = code("Kurdish fighters near Kobane in Syria fired across the border into Turkey.")
     assert actor_codes(result).get("Kurdish fighters") is None
+    # … but a country named only as their attackers' nationality is not a place of the story
+    result = code("Turkish troops attacked Kurdish fighters near Aleppo in northern Syria.")
+    assert actor_codes(result).get("Kurdish fighters") == "SYRREB", actor_codes(result)
     # officials are no armed force
     assert (
         actor_codes(code("Kurdish officials met in Qamishli in Syria.")).get("Kurdish officials")

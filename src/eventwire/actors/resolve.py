@@ -1101,7 +1101,10 @@ class Resolver:
             return None
         for t in tokens:
             table = STATELESS_FORCES.get(t.lower_) or STATELESS_FORCES.get(t.lemma_.lower(), {})
-            named = [c for c in table if self.country_counts.get(c)]
+            # the places the story names first: "Turkish troops" fighting them near Aleppo
+            # name Turkey only as the attackers' nationality
+            named = [c for c in table if self.place_counts.get(c)]
+            named = named or [c for c in table if self.country_counts.get(c)]
             if len(named) == 1:
                 return named[0], "COP" if sector == "COP" else table[named[0]]
         return None
