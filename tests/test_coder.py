@@ -723,6 +723,14 @@ def test_kurdish_forces_are_coded_by_the_one_country_of_theirs_the_story_names()
     )
 
 
+def test_the_air_force_with_no_country_named_is_the_storys():
+    # a state's air arm, like "the army": the story's country's, unless one is named with it
+    codes = actor_codes(code("The air force dropped barrel bombs on a village in Aleppo province."))
+    assert codes.get("The air force") == "SYRMIL", codes
+    codes = actor_codes(code("The US Air Force bombed a bridge near Raqqa in Syria."))
+    assert codes.get("The US Air Force") == "USAMIL", codes
+
+
 def test_the_coalition_is_the_one_the_story_named():
     text = (
         "A US-led coalition air strike killed 18 civilians near Raqqa. "

@@ -180,8 +180,21 @@ def _led_compound(head: Token) -> str | None:
 def _domestic(head: Token) -> bool:
     """A group of the story's own country: the head names one ("the opposition") or its
     modifier does ("government forces", "regime troops", "army units")."""
-    return head.lemma_.lower() in DOMESTIC_GROUPS or any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS for m in head.lefts
+    return (
+        head.lemma_.lower() in DOMESTIC_GROUPS
+        or any(
+            m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS
+            for m in head.lefts
+        )
+        or _air_force(head)
+    )
+
+
+def _air_force(head: Token) -> bool:
+    """ "The air force dropped barrel bombs": a state's air arm, of the story's country when
+    no country is named with it (a foreign one is named: "Russian", "the US Air Force")."""
+    return head.lemma_.lower() == "force" and any(
+        m.dep_ == "compound" and m.lower_ == "air" for m in head.lefts
     )
 
 
