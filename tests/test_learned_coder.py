@@ -267,6 +267,24 @@ def test_a_country_whose_apostrophe_was_lost_still_places_the_story():
         found = events(text)
         assert found and code_of(found[0].source) == "RUSMIL", found
         assert (code_of(found[0].target) or "").startswith("SYR"), found[0].target
+    # a people before a capitalised word ("Syrians Flee …") is no possessive of a place
+    assert story_places("Syrians Flee Aleppo Fighting") == {}
+    assert story_places("Shelling hit Syrias Deir Ezzor") == {"SYR": 2}
+
+
+def story_places(text: str) -> dict[str, int]:
+    """What the story's place names count for each country, as the resolver reads them."""
+    from eventwire.actors.found import RESOLVER_KEY
+    from eventwire.actors.resolve import resolve_actors
+    from eventwire.config import DEFAULT
+    from eventwire.model import Article, ArticleResult
+    from eventwire.pipeline import sentences_and_mentions
+
+    doc = load_nlp()(text)
+    result = ArticleResult(article=Article(id="t", text=text), input_id="t")
+    sentences_and_mentions(doc, result, DEFAULT)
+    resolve_actors(doc, result, DEFAULT)
+    return dict(doc.user_data[RESOLVER_KEY].place_counts)
 
 
 def test_resigning_over_a_decision_is_not_a_consultation():

@@ -1011,6 +1011,8 @@ class Resolver:
             before_a_name = token.text.endswith("s") and after.text[:1].isupper()
             if token.i in counted or not (_lost_apostrophe(token) or before_a_name):
                 continue
+            if self.kb.country(token.text):
+                continue  # "Syrians Flee …": a people, not a possessive
             code = self.kb.country(token.text[:-1])
             if code:
                 self._count(code, 2, place=True)
