@@ -992,26 +992,19 @@ class Resolver:
             if hyphen_modifier(token) or named_as_backer(token):
                 continue  # "Russian-made", "backed by Turkey": not whose story it is
             code = self.kb.country(token.text) or self.kb.capital(token.text)
-            owner = not code and _lost_apostrophe(token)  # "Syrias Idlib province"
-            if owner:
-                code = self.kb.country(token.text[:-1])
             if code:  # a place names where the story is more than a nationality does
-                place = owner or (ent.label_ == "GPE" and not _modifies(token))
+                place = ent.label_ == "GPE" and not _modifies(token)
                 self._count(code, 2 if place else 1, place=place)
                 counted = True
         return counted
 
     def _count_lost_possessive_countries(self, doc: Doc) -> None:
-        """ "in Syrias Deir Ezzor", which the tagger may take for an organisation's name: a
-        country's possessive names where the story is, whatever the entity around it."""
-        counted = {t.i for ent in doc.ents if ent.label_ in {"GPE", "NORP"} for t in ent}
+        """ "in Syrias Deir Ezzor", "Syrias Idlib province": in text that lost its apostrophes
+        a country's possessive names where the story is, whatever entity the tagger made
+        around it (none, a place, an organisation) and wherever the parse ends the phrase."""
         for token in doc[:-1]:
-            after = doc[token.i + 1]
-            # the parse may end the phrase at the possessive ("in Syrias | Deir Ezzor")
-            before_a_name = token.text.endswith("s") and after.text[:1].isupper()
-            if token.i in counted or not (_lost_apostrophe(token) or before_a_name):
-                continue
-            if self.kb.country(token.text):
+            before_a_name = token.text.endswith("s") and doc[token.i + 1].text[:1].isupper()
+            if not (_lost_apostrophe(token) or before_a_name) or self.kb.country(token.text):
                 continue  # "Syrians Flee …": a people, not a possessive
             code = self.kb.country(token.text[:-1])
             if code:

@@ -1744,8 +1744,7 @@ AREA_VERBS = {
 def _shelled_name(head: Token) -> bool:
     """A name no dictionary knows as the object of a verb of area attack ("the army shelled
     Flita and Douma"): a town the tagger may take for a person, where the act happens."""
-    while head.dep_ == "conj":
-        head = head.head
+    head = _first_conjunct(head)
     return head.pos_ == "PROPN" and head.dep_ == "dobj" and head.head.lemma_.lower() in AREA_VERBS
 
 
