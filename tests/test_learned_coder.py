@@ -328,6 +328,15 @@ def test_what_one_receives_from_another_is_the_others_act():
     (called,) = events("The Kenyan president received a phone call from the Egyptian president.")
     assert called.cameo[:2] == "04"
     assert (code_of(called.source), code_of(called.target)) == ("EGYGOV", "KENGOV")
+    # the syntax names both sides: no other phrase of the sentence is the receiver, and the
+    # receiver is never left out
+    (sent,) = events(
+        "The coalition is operating in Iraq at the request of the Iraqi government, "
+        "while Russia did receive an invitation from the Syrian government."
+    )
+    assert (code_of(sent.source), code_of(sent.target)) == ("SYRGOV", "RUS")
+    (asked,) = events("Damascus has received an invitation from Moscow to attend the talks.")
+    assert (code_of(asked.source), code_of(asked.target)) == ("RUSGOV", "SYRGOV")
     # accepting an invitation is an act of the one who accepts
     accepted = events("Kenya accepted an invitation from Egypt to attend the summit in Cairo.")
     assert accepted and all(code_of(e.source) == "KEN" for e in accepted)

@@ -224,6 +224,13 @@ def sentence_events(
     )
 
 
+def _received_from(p: Predicate, sources: list[ActorRef], targets: list[ActorRef]) -> bool:
+    """ "Damascus received an invitation from Moscow": the syntax names both sides, the
+    sender after "from" and the receiver as the verb's subject, so the role model's guess
+    among the sentence's other phrases is not needed."""
+    return p.noun is not None and p.noun.governor_is_target and bool(sources and targets)
+
+
 def _light_verbs_of_event_nouns(predicates: list[Predicate]) -> set[int]:
     """The light verbs ("held talks", "made a visit", "gave a warning") whose object is an
     event noun: the noun is the trigger (the guideline's light verbs), so the verb's own code,
@@ -1490,7 +1497,7 @@ def _events_for(
     backers: frozenset[int],
 ) -> Iterator[Event]:
     sources_list, targets_list, pair = slot_roles(p, sent, found, config, earlier)
-    if p.learned and not pair:
+    if p.learned and not pair and not _received_from(p, sources_list, targets_list):
         sources_list, targets_list = _ranked_roles(
             p, sent, found, config, sources_list, targets_list, backers
         )
