@@ -1147,3 +1147,15 @@ def test_an_actor_does_not_carry_the_dateline_hung_on_it():
     # a number that counts people is theirs
     (event,) = events("Syrian troops detained 150 villagers near the border.")
     assert event.target is not None and event.target.text == "150 villagers"
+
+
+def test_a_name_after_a_preposition_of_place_is_where_not_whom():
+    # an uncoded name after "in" or "at" says where the act is, whatever its root
+    (claimed,) = events("The Islamic State claimed responsibility for the shooting in Orlando.")
+    assert code_of(claimed.source) == "IMGMUSISI"
+    assert claimed.target is None
+    laying_down = events("Taliban leaders said their fighters will lay down their arms in Kunduz.")
+    assert laying_down and all(e.target is None for e in laying_down)
+    # a party after "with" stays the target, the city after "in" changes nothing
+    (called,) = events("Kenya called for the resumption of talks with Somalia in Nairobi.")
+    assert (code_of(called.source), code_of(called.target)) == ("KEN", "SOM")

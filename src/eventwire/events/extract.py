@@ -878,6 +878,7 @@ def _ranked_roles(
         | speakers
         | (_linked_clauses(p.token) if harm else set())
         | (_towns_of_the_story(candidates, sent.doc) if force else set())
+        | _named_whereabouts(candidates, sent.doc)
     )
     reporting = reporters_of(p.token, True) if force else set()
     if any(c.dep_ == "nsubj" and c.pos_ == "PRON" for c in p.token.children):
@@ -1794,6 +1795,21 @@ def _named_by_place_noun(head: Token) -> bool:
         and (of.head.lemma_.lower() in place_words or of.head.lower_ in place_words)
         and head.pos_ == "PROPN"
     )
+
+
+def _named_whereabouts(candidates: list[ActorRef], doc: Doc) -> set[int]:
+    """An uncoded name after a preposition of place ("negotiations in Geneva", "lay down their
+    arms in Mazar-i-Sharif", "strikes at two crossings near Sheikh Ali"): where the act is,
+    whatever its root, never whom it is aimed at. A coded state or capital there may still
+    be the party ("interference in Syria")."""
+    return {
+        ref.head
+        for ref in candidates
+        if ref.actor.code is None
+        and doc[ref.head].dep_ == "pobj"
+        and doc[ref.head].head.lower_ in WHERE_NOT_WHOM | {"at"}
+        and (doc[ref.head].pos_ == "PROPN" or doc[ref.head].ent_type_ in {"GPE", "LOC", "FAC"})
+    }
 
 
 def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
