@@ -554,6 +554,12 @@ def test_who_acts_with_the_source_is_never_its_target():
     found = events("Russia and the Syrian government violated the ceasefire dozens of times.")
     assert {code_of(e.source) for e in found} == {"RUS", "SYRGOV"}, found
     assert all(e.target is None for e in found), [(e.source, e.target) for e in found]
+    # nor are the members of one agent of an act ("an offensive by A and B")
+    found = events(
+        "The rebels said their attack answered an offensive by the army and the Lebanese "
+        "Shiite movement Hezbollah on Zabadani."
+    )
+    assert found and all(e.target is None for e in found), [(e.source, e.target) for e in found]
     # the two sides of "fighting between A and B" are each other's
     (event,) = events("Fierce fighting erupted between government troops and rebels in Homs.")
     assert {code_of(event.source), code_of(event.target)} == {"SYRMIL", "SYRREB"}
@@ -1159,3 +1165,30 @@ def test_a_name_after_a_preposition_of_place_is_where_not_whom():
     # a party after "with" stays the target, the city after "in" changes nothing
     (called,) = events("Kenya called for the resumption of talks with Somalia in Nairobi.")
     assert (code_of(called.source), code_of(called.target)) == ("KEN", "SOM")
+
+
+def test_a_group_named_in_apposition_is_that_group():
+    # "the militant group X": the name says which group, not the adjective and the story's
+    # country (al-Shabaab had been a Kenyan armed group, Ahrar al-Sham Turkish rebels)
+    cases = {
+        "The militant group al-Shabaab attacked a police post in Mandera.": "SOMREB",
+        "The terrorist group Nusra Front shelled a village near Hama.": "SYRREBMUS",
+        "The border town was shelled by the Turkish army and the rebel group Ahrar al-Sham.": (
+            "SYRREBMUS"
+        ),
+    }
+    for text, code in cases.items():
+        result = eventwire.extract(text, published="2016-03-01")
+        groups = {m.text: m.actor.code for m in result.actors if m.actor and "group" in m.text}
+        assert list(groups.values()) == [code], (text, groups)
+
+
+def test_a_military_command_is_its_states_military():
+    for text, code in {
+        "The U.S. military command said it struck a camp.": "USAMIL",
+        "Russia's military command said its jets hit forty targets.": "RUSMIL",
+        "Troops of the U.S. southern command carried out an evacuation exercise.": "USAMIL",
+    }.items():
+        result = eventwire.extract(text, published="2016-03-01")
+        commands = [m.actor.code for m in result.actors if m.actor and "command" in m.text]
+        assert commands == [code], (text, commands)

@@ -426,6 +426,9 @@ class Resolver:
             ref = self._people_of_states(head, start, end, own)
             if ref is not None:
                 return ref
+        named_in_apposition = self._named_in_apposition(head, start, end, text)
+        if named_in_apposition is not None:
+            return named_in_apposition
         by_modifier = self._owned_by_modifier(head, start, end, text)
         if by_modifier is not None:
             return by_modifier
@@ -723,6 +726,19 @@ class Resolver:
             # strikes are its military's (as our annotators code them)
             actor = Actor(text, f"{actor.country}MIL", actor.country, "MIL", actor.name)
         return ActorRef(head.i, start, end, actor, kind)
+
+    def _named_in_apposition(self, head: Token, start: int, end: int, text: str) -> ActorRef | None:
+        """ "the terrorist group Nusra Front", "the militant group Boko Haram": the descriptor
+        is the group its apposition names, not a generic armed group of the story's country
+        that its adjective would make it."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in ORGANISATION_HEADS:
+            return None
+        for name in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
+            lo, hi = phrase_bounds(name)
+            known = self._known_name(list(head.doc[lo:hi]))
+            if known is not None and known[1] == "kb" and known[0].code:
+                return ActorRef(head.i, start, end, self._copy(known[0], text), "kb")
+        return None
 
     def _names_whose(self, head: Token) -> bool:
         """A modifier that says whose the group is: a name, a nationality or an agent ("the

@@ -1012,10 +1012,13 @@ def _first_conjunct(token: Token) -> Token:
 
 
 def _fellow_subjects(one: Token, other: Token) -> bool:
-    """Two members of one coordinated subject ("the regime and Russian jets struck …"), not
-    the two sides of "clashes between A and B"."""
+    """Two members of one coordinated subject ("the regime and Russian jets struck …") or
+    agent ("an offensive by the army and Hezbollah"), not the two sides of "clashes between A
+    and B"."""
     first = _first_conjunct(one)
-    return one != other and first == _first_conjunct(other) and first.dep_ in {"nsubj", "nsubjpass"}
+    by_agent = first.dep_ == "pobj" and first.head.lower_ == "by"
+    doer = first.dep_ in {"nsubj", "nsubjpass"} or by_agent
+    return one != other and first == _first_conjunct(other) and doer
 
 
 def _coded_object(verb: Token, ruled_targets: list[ActorRef], barred: set[int]) -> ActorRef | None:
