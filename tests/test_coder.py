@@ -58,6 +58,15 @@ def test_a_group_named_as_subject_is_never_he():
     assert he and "IMGMUSISI" not in he, he
 
 
+def test_a_news_agency_told_something_is_never_he():
+    # an organisation the KB knows is no antecedent for "he", wherever it stands
+    result = code(
+        "The visit was planned by Sergei Lavrov. An aide told Reuters he would fly to Cairo."
+    )
+    he = [m.actor.code for m in result.actors if m.text == "he" and m.actor]
+    assert he == ["RUSGOV"], he
+
+
 @pytest.mark.parametrize(
     "published, expected", [("2012-06-01", "USAGOVLEG"), ("2014-06-01", "USAGOV")]
 )

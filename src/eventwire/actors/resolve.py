@@ -223,6 +223,7 @@ class Resolver:
         self.place_counts: dict[str, int] = {}  # the part of the count that names places
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
         self._agent_words: dict[str, bool] = {}  # noun lemma → can it be an agent
+        self._bodies: set[str] = set()  # the KB names seen that are organisations, never "he"
 
     # ------------------------------------------------------------------ entry
     def resolve_doc(self, doc: Doc) -> ArticleActors:
@@ -1045,6 +1046,8 @@ class Resolver:
                 phrase = joined_text(piece)
                 record = self._lookup(phrase, piece[-1])  # "Assads forces", "ISILs positions"
                 if record and record.kind in {"person", "organization"}:
+                    if record.kind == "organization":
+                        self._bodies.add(record.name)
                     return Actor(phrase, record.code, country_part(record.code),
                                  sector_part(record.code), record.name), "kb"  # fmt: skip
                 alias = self.aliases.get(phrase.lower())
@@ -1170,7 +1173,8 @@ class Resolver:
         if len(person) >= 2 and len(person[0]) >= 3:
             # "Kim Jong Un … Kim": a family name written first; never over another's alias
             self.aliases.setdefault(person[0].text.lower(), actor)
-        self.last_person = actor
+        if actor.name not in self._bodies:  # "told Reuters he would …": he is no news agency
+            self.last_person = actor
 
     @staticmethod
     def _copy(actor: Actor, text: str) -> Actor:
