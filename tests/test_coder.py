@@ -809,3 +809,14 @@ def test_a_syrian_groups_spellings_are_the_group_not_the_palestinian_fatah():
     ):
         codes = [c for t, c in actor_codes(code(text)).items() if "Fat" in t]
         assert codes == ["SYRREBMUS"], (text, codes)
+
+
+def test_regime_forces_are_the_storys_government_whoever_was_named_before():
+    # "forces" last seen with Russia: the regime's forces are still Syria's
+    result = code(
+        "The truce in Aleppo in northern Syria was broken again. Breaches included 20 by "
+        "Russian forces and 13 by regime forces."
+    )
+    codes = actor_codes(result)
+    assert codes["Russian forces"] == "RUSMIL"
+    assert codes["regime forces"] == "SYRMIL"
