@@ -820,3 +820,22 @@ def test_regime_forces_are_the_storys_government_whoever_was_named_before():
     codes = actor_codes(result)
     assert codes["Russian forces"] == "RUSMIL"
     assert codes["regime forces"] == "SYRMIL"
+
+
+def test_forces_loyal_to_someone_are_his_states_or_his_groups():
+    cases = {
+        "Troops loyal to Khalifa Haftar seized the oil terminal.": ("Troops", "LBYMIL"),
+        "Militants loyal to the Islamic State attacked a checkpoint.": ("Militants", "IMGMUSISI"),
+        "Washington says forces loyal to President Bashar al-Assad were responsible.": (
+            "forces",
+            "SYRMIL",
+        ),
+    }
+    for text, (words, expected) in cases.items():
+        assert actor_codes(code(text)).get(words) == expected, text
+    # the adjective alone names no one
+    assert "The senator" not in {
+        m.text
+        for m in code("The senator said he stayed loyal to Kenya.").actors
+        if m.actor and m.actor.code
+    }

@@ -520,6 +520,9 @@ class Resolver:
                                                       "GOV" if is_capital else None, None),
                             "capital" if is_capital else "country")  # fmt: skip
         if agent:
+            lord = self._loyal_to(head, agent, text)
+            if lord is not None:  # "forces loyal to President Assad"
+                return ActorRef(head.i, start, end, lord, "country+agent")
             owner = self._owner_of(head)  # "soldiers from Gondor", "officials of Egypt"
             first = self._found.at(head.head) if head.dep_ == "conj" else None
             if owner is None and first is not None and first.how == "country+agent":
@@ -873,6 +876,33 @@ class Resolver:
                     continue  # "affiliated to the Saudi regime": backed by a state, not it
                 tokens = head.doc[start:hi]
                 return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
+        return None
+
+    def _loyal_to(self, head: Token, agent: str, text: str) -> Actor | None:
+        """ "Forces loyal to President Assad" are his state's forces (SYRMIL), "troops loyal
+        to the government" the story's, "fighters loyal to the Islamic State" that group."""
+        loyal = [c for c in head.children if c.dep_ == "amod" and c.lower_ == "loyal"]
+        if head.dep_ == "nsubj" and head.head.lower_ == "loyal":
+            loyal.append(head.head)  # "… say forces loyal to X were …", parsed as a clause
+        lords = [
+            pobj
+            for word in loyal
+            for prep in word.children
+            if prep.dep_ == "prep" and prep.lower_ == "to"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+        ]
+        for lord in lords:
+            lo, hi = phrase_bounds(lord)
+            known = self._known_name(list(head.doc[lo:hi]))
+            if known is not None and armed_group(known[0].code):
+                return self._copy(known[0], text)
+            state = known[0].country if known is not None else None
+            state = state or self._state_code(joined_text(head.doc[lo:hi]))
+            if state is None and lord.lemma_.lower() in GOVERNMENT_WORDS:
+                state = self.main_country()
+            if state:
+                return Actor(text, compose_code(state, agent), state, sector_of(agent))
         return None
 
     def _owner_of(self, head: Token) -> str | None:
