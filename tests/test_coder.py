@@ -839,3 +839,19 @@ def test_forces_loyal_to_someone_are_his_states_or_his_groups():
         for m in code("The senator said he stayed loyal to Kenya.").actors
         if m.actor and m.actor.code
     }
+
+
+def test_us_federal_departments_named_without_the_country_are_the_us_government():
+    cases = {
+        "The Treasury Department said it would permit the imports.": "USAGOV",
+        "The SEC settled civil charges against the firm.": "USAGOVBUS",
+        "The Agriculture Department said wheat exports rose.": "USAGOVAGR",
+        "The Congressional Budget Office said the deficit would grow.": "USALEG",
+    }
+    for text, expected in cases.items():
+        codes = [m.actor.code for m in code(text).actors if m.actor]
+        assert codes[:1] == [expected], (text, codes)
+    # the acronym only as written: "sec" is no agency
+    assert not [
+        m for m in code("He waited a sec before leaving.").actors if m.actor and m.actor.code
+    ]
