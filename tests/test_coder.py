@@ -855,3 +855,11 @@ def test_us_federal_departments_named_without_the_country_are_the_us_government(
     assert not [
         m for m in code("He waited a sec before leaving.").actors if m.actor and m.actor.code
     ]
+
+
+def test_an_abbreviated_congressional_title_makes_a_us_legislator():
+    codes = actor_codes(code("Sen. Patrick Leahy criticised the plan. Leahy said it would fail."))
+    assert codes["Sen. Patrick Leahy"] == "USALEG" and codes["Leahy"] == "USALEG"
+    assert actor_codes(code("Rep. Norman Lent said the law was needed.")) == {
+        "Rep. Norman Lent": "USALEG"
+    }

@@ -190,6 +190,19 @@ def _domestic(head: Token) -> bool:
     )
 
 
+# the wire style's abbreviated titles of members of the US Congress ("Sen. Patrick Leahy",
+# "Rep. Norman Lent"); other countries' legislators are written "Senator", "MP"
+US_LEGISLATOR_TITLES = {"Sen.", "Rep."}
+
+
+def _us_legislator(own: list[Token], text: str) -> Actor | None:
+    """ "Sen. Patrick Leahy", a name the dictionaries lack: a member of the US Congress."""
+    words = [t for t in own if t.pos_ != "DET"]
+    if len(words) >= 2 and words[0].text in US_LEGISLATOR_TITLES and words[1].pos_ == "PROPN":
+        return Actor(text, "USALEG", "USA", "LEG")
+    return None
+
+
 def _the_governments(head: Token) -> bool:
     """ "regime forces", "government troops": the forces of the government the story is
     about, whoever's forces were named last ("20 violations by Russian forces, 13 by regime
@@ -492,6 +505,10 @@ class Resolver:
             self._remember(actor, tokens)
             return ActorRef(head.i, start, end, self._copy(actor, text), how)
 
+        legislator = _us_legislator(own, text)
+        if legislator is not None:
+            self._remember(legislator, tokens)
+            return ActorRef(head.i, start, end, legislator, "country+agent")
         agent = self._agent_of(own, head)
         if head.pos_ == "NOUN" and agent is None and head.ent_type_ not in {"GPE", "NORP"}:
             naming = self.conventions.phrase_naming_a_country_is_that_country
