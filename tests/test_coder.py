@@ -863,3 +863,21 @@ def test_an_abbreviated_congressional_title_makes_a_us_legislator():
     assert actor_codes(code("Rep. Norman Lent said the law was needed.")) == {
         "Rep. Norman Lent": "USALEG"
     }
+
+
+def test_an_organisations_officer_acts_for_it():
+    # the UN's envoy is the UN's, whoever was named before
+    codes = actor_codes(code("The UN's envoy said the talks would resume in Geneva."))
+    assert codes["The UN's envoy"] == "IGOUNO"
+    assert actor_codes(code("NATO's chief warned Russia."))["NATO's chief"] == "IGOWSTNAT"
+
+
+def test_states_that_no_longer_exist_are_coded():
+    result = code(
+        "The United States will offer wheat to the Soviet Union. East Germany opened its "
+        "border with West Germany.",
+        published="1989-11-10",
+    )
+    codes = actor_codes(result)
+    assert codes["the Soviet Union"] == "SUN"
+    assert codes["East Germany"] == "DDR" and codes["West Germany"] == "DEU"

@@ -537,6 +537,9 @@ class Resolver:
                                                       "GOV" if is_capital else None, None),
                             "capital" if is_capital else "country")  # fmt: skip
         if agent:
+            body = self._bodys_own(head, text)
+            if body is not None:  # "the UN's envoy", "NATO's chief"
+                return ActorRef(head.i, start, end, body, "kb")
             lord = self._loyal_to(head, agent, text)
             if lord is not None:  # "forces loyal to President Assad"
                 return ActorRef(head.i, start, end, lord, "country+agent")
@@ -893,6 +896,17 @@ class Resolver:
                     continue  # "affiliated to the Saudi regime": backed by a state, not it
                 tokens = head.doc[start:hi]
                 return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
+        return None
+
+    def _bodys_own(self, head: Token, text: str) -> Actor | None:
+        """ "The UN's envoy", "NATO's chief", "the Arab League's envoy": an organisation's
+        officer acts for it, under its code (a state's are its country's and the agent's)."""
+        for owner in (c for c in head.children if c.dep_ == "poss"):
+            lo, hi = phrase_bounds(owner)
+            known = self._known_name(list(head.doc[lo:hi]))
+            if known is None or known[1] != "kb" or known[0].name not in self._bodies:
+                continue
+            return self._copy(known[0], text)
         return None
 
     def _loyal_to(self, head: Token, agent: str, text: str) -> Actor | None:
