@@ -881,3 +881,15 @@ def test_states_that_no_longer_exist_are_coded():
     codes = actor_codes(result)
     assert codes["the Soviet Union"] == "SUN"
     assert codes["East Germany"] == "DDR" and codes["West Germany"] == "DEU"
+
+
+def test_troops_no_one_is_named_as_owning_are_the_storys_own():
+    codes = actor_codes(
+        code("Fighting went on in Aleppo in northern Syria. Troops executed 48 people this week.")
+    )
+    assert codes["Troops"] == "SYRMIL"
+    # another state's troops, once named, stay that state's
+    codes = actor_codes(
+        code("Turkish troops entered Afrin in northern Syria. The troops shelled a village.")
+    )
+    assert codes["The troops"] == "TURMIL"

@@ -182,11 +182,22 @@ def _domestic(head: Token) -> bool:
     modifier does ("government forces", "regime troops", "army units")."""
     return (
         head.lemma_.lower() in DOMESTIC_GROUPS
+        or _bare_troops(head)
         or any(
             m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS
             for m in head.lefts
         )
         or _air_force(head)
+    )
+
+
+def _bare_troops(head: Token) -> bool:
+    """ "Troops had executed 48 people", "troops entered the town": troops no one is named as
+    owning are the story's own (another state's are named: "Turkish troops … The troops"
+    keep Turkey, remembered); not troops said to come from somewhere ("troops from
+    neighbouring nations")."""
+    return head.lemma_.lower() in {"troop", "soldier"} and not any(
+        c.dep_ == "prep" and c.lower_ in {"from", "of"} for c in head.children
     )
 
 
