@@ -182,7 +182,6 @@ def _domestic(head: Token) -> bool:
     modifier does ("government forces", "regime troops", "army units")."""
     return (
         head.lemma_.lower() in DOMESTIC_GROUPS
-        or _bare_troops(head)
         or any(
             m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS
             for m in head.lefts
@@ -196,9 +195,18 @@ def _bare_troops(head: Token) -> bool:
     owning are the story's own (another state's are named: "Turkish troops … The troops"
     keep Turkey, remembered); not troops said to come from somewhere ("troops from
     neighbouring nations")."""
-    return head.lemma_.lower() in {"troop", "soldier"} and not any(
-        c.dep_ == "prep" and c.lower_ in {"from", "of"} for c in head.children
-    )
+    if head.lemma_.lower() not in {"troop", "soldier"}:
+        return False
+    if head.dep_ == "dobj" and head.head.lemma_.lower() in TROOP_MOVES:
+        return False  # "said it would send troops to Syria": the means, whoever's they are
+    return not any(c.dep_ == "prep" and c.lower_ in {"from", "of"} for c in head.children)
+
+
+# verbs whose object troops are the means of a state's act, not an actor
+TROOP_MOVES = {
+    "send", "deploy", "withdraw", "pull", "move", "mobilize", "mobilise", "station",
+    "dispatch", "keep", "have", "reduce", "increase", "bring", "commit", "train", "arm",
+}  # fmt: skip
 
 
 # the wire style's abbreviated titles of members of the US Congress ("Sen. Patrick Leahy",
@@ -566,7 +574,9 @@ class Resolver:
                     )
                 owned = Actor(text, compose_code(owner, agent), owner, sector_of(agent))
                 return ActorRef(head.i, start, end, owned, "country+agent")
-        if agent and head.lower_ in GROUP_HEADS and not _domestic(head):
+        # troops no one owns are the story's, when the story has a country
+        own_troops = _bare_troops(head) and self.main_country() is not None
+        if agent and head.lower_ in GROUP_HEADS and not (_domestic(head) or own_troops):
             return None  # "the delegation", "various regional sides": whose, the text must say
         if agent:
             if lower in ALIAS_TITLES:
@@ -582,7 +592,7 @@ class Resolver:
             inferred = (
                 None if _the_governments(head) else self.agent_country.get(head.lemma_.lower())
             )
-            if inferred is None and _domestic(head):
+            if inferred is None and (_domestic(head) or own_troops):
                 # "the opposition", "regime forces", "army units", "three children" in a story
                 # about Syria
                 inferred = self.main_country()
