@@ -893,3 +893,9 @@ def test_troops_no_one_is_named_as_owning_are_the_storys_own():
         code("Turkish troops entered Afrin in northern Syria. The troops shelled a village.")
     )
     assert codes["The troops"] == "TURMIL"
+
+
+def test_a_media_bodys_reporter_is_no_state():
+    # "Reuters" is coded by its sector alone (MED): its correspondent is MED, not "MEDMED"
+    codes = actor_codes(code("Reuters' correspondent was detained in Damascus."))
+    assert codes["Reuters' correspondent"] == "MED"

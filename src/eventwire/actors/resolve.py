@@ -983,7 +983,13 @@ class Resolver:
         if code:
             return code
         record = self.kb.lookup(text, self.date)
-        if record and record.kind == "organization" and len(record.code) == 3:
+        # not a body coded by its sector alone ("Reuters" MED): no state
+        if (
+            record
+            and record.kind == "organization"
+            and len(record.code) == 3
+            and not self.kb.is_sector(record.code)
+        ):
             return record.code
         return None
 
