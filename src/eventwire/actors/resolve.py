@@ -182,12 +182,14 @@ def _domestic(head: Token) -> bool:
     modifier does ("government forces", "regime troops", "army units")."""
     return (
         head.lemma_.lower() in DOMESTIC_GROUPS
-        or any(
-            m.dep_ in {"compound", "amod"} and m.lemma_.lower() in DOMESTIC_GROUPS
-            for m in head.lefts
-        )
+        or _modified_by(head, DOMESTIC_GROUPS)
         or _air_force(head)
     )
+
+
+def _modified_by(head: Token, words: set[str]) -> bool:
+    """A compound or adjective before the head is one of ``words`` ("regime forces")."""
+    return any(m.dep_ in {"compound", "amod"} and m.lemma_.lower() in words for m in head.lefts)
 
 
 def _bare_troops(head: Token) -> bool:
@@ -226,9 +228,7 @@ def _the_governments(head: Token) -> bool:
     """ "regime forces", "government troops": the forces of the government the story is
     about, whoever's forces were named last ("20 violations by Russian forces, 13 by regime
     forces")."""
-    return any(
-        m.dep_ in {"compound", "amod"} and m.lemma_.lower() in GOVERNMENT_WORDS for m in head.lefts
-    )
+    return _modified_by(head, GOVERNMENT_WORDS)
 
 
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government"}
@@ -793,8 +793,7 @@ class Resolver:
         if head.pos_ != "NOUN" or head.lemma_.lower() not in ORGANISATION_HEADS:
             return None
         for name in (c for c in head.rights if c.dep_ == "appos" and c.pos_ == "PROPN"):
-            lo, hi = phrase_bounds(name)
-            known = self._known_name(list(head.doc[lo:hi]))
+            known = self._known_phrase(name)
             if known is not None and known[1] == "kb" and known[0].code:
                 return ActorRef(head.i, start, end, self._copy(known[0], text), "kb")
         return None
@@ -923,8 +922,7 @@ class Resolver:
         """ "The UN's envoy", "NATO's chief", "the Arab League's envoy": an organisation's
         officer acts for it, under its code (a state's are its country's and the agent's)."""
         for owner in (c for c in head.children if c.dep_ == "poss"):
-            lo, hi = phrase_bounds(owner)
-            known = self._known_name(list(head.doc[lo:hi]))
+            known = self._known_phrase(owner)
             if known is None or known[1] != "kb" or known[0].name not in self._bodies:
                 continue
             return self._copy(known[0], text)
@@ -1135,6 +1133,11 @@ class Resolver:
             self.place_counts[code] = self.place_counts.get(code, 0) + weight
 
     # ------------------------------------------------------------------ pieces
+    def _known_phrase(self, token: Token) -> tuple[Actor, str] | None:
+        """What the KB or the story knows the phrase ``token`` heads as (``_known_name``)."""
+        lo, hi = phrase_bounds(token)
+        return self._known_name(list(token.doc[lo:hi]))
+
     def _known_name(self, tokens: list[Token]) -> tuple[Actor, str] | None:
         """The longest sub-phrase the KB knows as a person/organisation, else an alias."""
         words = [t for t in tokens if t.pos_ != "DET" and t.dep_ != "case"]

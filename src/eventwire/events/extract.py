@@ -1805,15 +1805,14 @@ def _named_whereabouts(candidates: list[ActorRef], doc: Doc) -> set[int]:
     arms in Mazar-i-Sharif", "strikes at two crossings near Sheikh Ali"): where the act is,
     whatever its root, never whom it is aimed at. A coded state or capital there may still
     be the party ("interference in Syria")."""
-    out = set()
-    for ref in candidates:
-        head = doc[ref.head]
-        if ref.actor.code is not None or head.dep_ != "pobj":
-            continue
-        place = head.ent_type_ in {"GPE", "LOC", "FAC"}
-        if head.head.lower_ in WHERE_NOT_WHOM | {"at"} and (head.pos_ == "PROPN" or place):
-            out.add(ref.head)
-    return out
+    return {
+        ref.head
+        for ref in candidates
+        if ref.actor.code is None
+        and doc[ref.head].dep_ == "pobj"
+        and doc[ref.head].head.lower_ in WHERE_NOT_WHOM | {"at"}
+        and (doc[ref.head].pos_ == "PROPN" or doc[ref.head].ent_type_ in {"GPE", "LOC", "FAC"})
+    }
 
 
 def _locations(candidates: list[ActorRef], doc: Doc, code: str) -> set[int]:
