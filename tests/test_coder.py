@@ -899,3 +899,49 @@ def test_a_media_bodys_reporter_is_no_state():
     # "Reuters" is coded by its sector alone (MED): its correspondent is MED, not "MEDMED"
     codes = actor_codes(code("Reuters' correspondent was detained in Damascus."))
     assert codes["Reuters' correspondent"] == "MED"
+
+
+def test_a_body_of_people_of_one_kind_acts_as_they_do():
+    codes = actor_codes(code("A contingent of Turkish troops entered the town near Afrin."))
+    assert codes["A contingent of Turkish troops"] == "TURMIL"
+    sectors = {
+        m.text: m.actor.sector
+        for m in code(
+            "A small group of protesters blocked the road. Several student groups marched."
+        ).actors  # fmt: skip
+        if m.actor
+    }
+    assert sectors["A small group of protesters"] == "OPP"
+    assert sectors["Several student groups"] == "EDU"
+    # a count stays with its noun, and a group of a name is that name's
+    assert "Dozens of civilians" not in actor_codes(code("Dozens of civilians fled Aleppo."))
+
+
+def test_a_writing_that_acts_speaks_for_its_author():
+    codes = actor_codes(code("A UN report accused Syria of using chemical weapons."))
+    assert codes["A UN report"] == "IGOUNO"
+    codes = actor_codes(code("A Kremlin statement condemned the strike."))
+    assert codes["A Kremlin statement"] == "RUSGOV"
+    # as an object it is a thing: the UN is not who is rejected or who is breached
+    assert "the UN report" not in actor_codes(code("Iran rejected the UN report."))
+    codes = actor_codes(code("Pyongyang fired missiles against UN Security Council resolutions."))
+    assert "UN Security Council resolutions" not in codes
+
+
+def test_iraqi_kurdistans_government_and_forces_are_apart_from_baghdads():
+    story = (
+        "The Kurdistan Regional Government rejected a demand by Baghdad to hand over the "
+        "airports. Iraqi forces clashed with Peshmerga fighters near Kirkuk."
+    )
+    assert {
+        words: actor_codes(code(story, published="2017-10-20"))[words]
+        for words in ("The Kurdistan Regional Government", "Peshmerga fighters", "Baghdad")
+    } == {
+        "The Kurdistan Regional Government": "IRQKURGOV",
+        "Peshmerga fighters": "IRQKURMIL",
+        "Baghdad": "IRQGOV",
+    }
+    # Masoud Barzani led the region from 2005 to 2017; before, the dictionaries' codes stand
+    barzani = "Masoud Barzani met the Turkish foreign minister in Ankara."
+    assert actor_codes(code(barzani, published="2010-05-01"))["Masoud Barzani"] == "IRQKURGOV"
+    assert actor_codes(code(barzani, published="2019-05-01"))["Masoud Barzani"] != "IRQKURGOV"

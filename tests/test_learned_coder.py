@@ -930,6 +930,24 @@ def test_a_country_guessed_from_the_story_never_makes_an_act_a_party_with_itself
     assert events("The Syrian government restored relations with Syria.") == []
 
 
+def test_a_dispute_between_erbil_and_baghdad_has_two_parties():
+    # the Kurdistan Regional Government is not Iraq's national government
+    found = events(
+        "The Kurdistan Regional Government rejected Baghdad's demand to hand over the border "
+        "crossings."
+    )
+    assert [(code_of(e.source), e.cameo[:2], code_of(e.target)) for e in found] == [
+        ("IRQKURGOV", "12", "IRQGOV")
+    ]
+
+
+def test_protesters_counted_as_a_group_still_protest():
+    (event,) = events("A small group of protesters blocked the main road to the airport.")
+    assert event.cameo[:2] == "14"
+    assert event.source is not None and event.source.text == "A small group of protesters"
+    assert event.source.sector == "OPP"
+
+
 def test_a_symmetric_pattern_codes_one_event_whatever_code_the_model_gives():
     # "discuss with" is symmetric in the dictionary ([046:046]); the model's own code for it
     # must not be written a second time the other way round

@@ -38,6 +38,15 @@ MEMBER_HEADS = {
     "member", "militant", "fighter", "terrorist", "gunman", "insurgent", "jihadist", "rebel",
     "operative", "loyalist", "supporter", "guerrilla", "commander", "extremist", "leader",
 }  # fmt: skip
+# a body of some people of one kind, who act as those people ("a small group of protesters",
+# "a contingent of Turkish troops"); counts ("dozens of civilians") stay with their noun
+COLLECTIVE_HEADS = {"group", "band", "handful", "crowd", "contingent", "gang"}
+# writings that speak for whoever their modifier names ("a UN report accused …", "a Kremlin
+# statement condemned …", "a U.S. congressional report called for …"): the author acts
+DOCUMENT_HEADS = {
+    "report", "statement", "resolution", "communique", "communiqué", "declaration", "letter",
+    "memorandum", "decree",
+}  # fmt: skip
 # who speaks for a body: "a spokesman for the army" acts as the army
 SPOKESPEOPLE = {"spokesman", "spokeswoman", "spokesperson", "spokespeople", "spokesmen",
                 "spokeswomen", "representative"}  # fmt: skip

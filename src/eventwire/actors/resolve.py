@@ -18,6 +18,8 @@ from spacy.tokens import Doc, Span, Token
 from eventwire.actors.found import ACTOR_KEY, RESOLVER_KEY, ActorRef, ArticleActors
 from eventwire.actors.kb import ActorRecord, KnowledgeBase
 from eventwire.actors.phrases import (
+    COLLECTIVE_HEADS,
+    DOCUMENT_HEADS,
     DOMESTIC_GROUPS,
     GENERIC_ARMED,
     GROUP_HEADS,
@@ -73,6 +75,25 @@ BEFORE_A_PLACE = {
 
 
 NAME_PREPOSITIONS = {"in", "of", "for", "on"}  # "… in Europe", "… for Refugees"
+
+
+def _speaks(head: Token) -> bool:
+    """A writing that acts as its author: the subject of its verb ("a UN report accused …",
+    "a Kremlin statement said …"). As an object or after a preposition it is a thing ("launches
+    against UN resolutions", "rejected the UN report")."""
+    return head.lemma_.lower() in DOCUMENT_HEADS and head.dep_ in {"nsubj", "nsubjpass"}
+
+
+def _of_a_kind(ref: ActorRef, head: Token, start: int) -> bool:
+    """ "Several student groups", "opposition sources": an organisation of people of one kind
+    is of that kind, though no country is named (an agent with no code). Not when a name
+    stands in the phrase ("Nusra-linked terrorist groups"): the name says whose it is."""
+    return (
+        head.lemma_.lower() in ORGANISATION_HEADS
+        and ref.how == "unknown"
+        and ref.actor.sector is not None
+        and not any(t.pos_ == "PROPN" for t in head.doc[start : head.i])
+    )
 
 
 def _modifies(token: Token) -> bool:
@@ -446,6 +467,9 @@ class Resolver:
             if lower in GROUP_PRONOUNS:
                 return self._governing_subject(head)
             return None
+        collective = self._collective_of(head)
+        if collective is not None:
+            return collective
         if head.pos_ == "NOUN" and not self._may_name_actor(head):
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
         if hyphen_modifier(head):
@@ -512,6 +536,7 @@ class Resolver:
                 if (
                     head.pos_ == "NOUN"
                     and head.text not in actor.text.split()
+                    and not _speaks(head)
                     and self.conventions.country_modifying_a_place_is_no_actor
                 ):
                     return None  # "the Eriadorian border": a place word, not an actor
@@ -776,7 +801,7 @@ class Resolver:
             further = self._owners_further_left(head, nearest_first)
             named = [r for r in further if r.how == "kb"]
             ref = next(iter(named), ref) if ref is not None else next(iter(named or further), None)
-        if ref is None or not ref.actor.code:
+        if ref is None or not (ref.actor.code or _of_a_kind(ref, head, start)):
             return None
         actor = self._copy(ref.actor, text)
         state = actor.country is not None and actor.code in {actor.country, f"{actor.country}GOV"}
@@ -863,8 +888,10 @@ class Resolver:
         """A common noun headed by something other than an actor word, the name a modifier."""
         if head.pos_ != "NOUN" or head.text in named.text.split() or head.lower_ in GROUP_HEADS:
             return False
-        if head.lemma_.lower() in PEOPLE_HEADS:
-            return False  # "United Nations inspectors": people act for the organisation
+        if head.lemma_.lower() in PEOPLE_HEADS or _speaks(head):
+            # "United Nations inspectors": people act for the organisation, and "a UN report
+            # accused …" speaks for it
+            return False
         return self._agent_of([head], head) is None
 
     def _may_name_actor(self, head: Token) -> bool:
@@ -916,6 +943,21 @@ class Resolver:
                     continue  # "affiliated to the Saudi regime": backed by a state, not it
                 tokens = head.doc[start:hi]
                 return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
+        return None
+
+    def _collective_of(self, head: Token) -> ActorRef | None:
+        """ "A small group of protesters", "a contingent of Turkish troops": a body of people
+        of one kind (an agent) acts as they do; the phrase runs to the end of theirs."""
+        if head.pos_ != "NOUN" or head.lemma_.lower() not in COLLECTIVE_HEADS:
+            return None
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"):
+            for member in (c for c in prep.children if c.dep_ == "pobj"):
+                ref = self.resolve_head(member)
+                if ref is None or ref.actor.sector is None:
+                    continue
+                start = phrase_bounds(head)[0]
+                text = clean_text(head.doc[start : ref.end])
+                return ActorRef(head.i, start, ref.end, self._copy(ref.actor, text), ref.how)
         return None
 
     def _bodys_own(self, head: Token, text: str) -> Actor | None:
