@@ -945,3 +945,48 @@ def test_iraqi_kurdistans_government_and_forces_are_apart_from_baghdads():
     barzani = "Masoud Barzani met the Turkish foreign minister in Ankara."
     assert actor_codes(code(barzani, published="2010-05-01"))["Masoud Barzani"] == "IRQKURGOV"
     assert actor_codes(code(barzani, published="2019-05-01"))["Masoud Barzani"] != "IRQKURGOV"
+
+
+def test_a_state_or_province_places_the_agent_it_modifies():
+    assert (
+        actor_codes(code("The Florida legislature criticised the governor."))[
+            "The Florida legislature"
+        ]
+        == "USALEG"
+    )
+    assert (
+        actor_codes(code("The Queensland Government said it would appeal."))[
+            "The Queensland Government"
+        ]
+        == "AUSGOV"
+    )
+    assert (
+        actor_codes(code("New South Wales police arrested two men."))["New South Wales police"]
+        == "AUSCOP"
+    )
+    # a story about another country keeps its own: only Pakistan's Punjab is in the gazetteer
+    codes = actor_codes(code("Punjab police arrested two men in Amritsar, India."))
+    assert codes["Punjab police"] != "PAKCOP"
+
+
+def test_foreign_or_allied_troops_are_no_one_the_story_names():
+    # not the story's own country, nor the state whose troops were named last
+    codes = actor_codes(
+        code("Fighting went on in Aleppo in northern Syria. Foreign troops shelled a village.")
+    )
+    assert codes["Foreign troops"] is None
+    codes = actor_codes(code("Russian troops entered the town. Western troops left the base."))
+    assert (codes["Russian troops"], codes["Western troops"]) == ("RUSMIL", None)
+
+
+def test_political_parties_are_their_countrys_parties():
+    codes = actor_codes(code("The Congress party criticised the BJP.", published="2018-03-13"))
+    assert codes == {"The Congress party": "INDPTY", "the BJP": "INDPTY"}
+    codes = actor_codes(code("The ruling Likud party rejected the plan."))
+    assert codes["The ruling Likud party"] == "ISRPTY"
+    # a name that meant an armed movement before it was a party keeps its dates
+    anc = "The ANC accused the government of torture."
+    assert actor_codes(code(anc, published="1985-06-01"))["The ANC"] == "ZAFREB"
+    assert actor_codes(code(anc, published="2015-06-01"))["The ANC"] == "ZAFPTY"
+    # an acronym that names something else too is left alone: PTI is also a news agency
+    assert actor_codes(code("PTI reported the attack in Srinagar.")).get("PTI") is None

@@ -948,6 +948,25 @@ def test_protesters_counted_as_a_group_still_protest():
     assert event.source.sector == "OPP"
 
 
+def test_a_year_in_a_clause_on_a_noun_dates_that_clause_not_the_act():
+    # the act is this week's; the year dates when the relations run from
+    text = (
+        "Kenya has established diplomatic relations with Bhutan, in a joint statement "
+        "setting up ties at ambassadorial level from May 2009."
+    )
+    found = eventwire.extract(text, published="2010-01-01").events
+    assert [(code_of(e.source), e.cameo[:2], code_of(e.target)) for e in found] == [
+        ("KEN", "05", "BTN")
+    ]
+    # the act's own year still sets it aside as background
+    assert (
+        eventwire.extract(
+            "In 2009 Kenya established diplomatic relations with Bhutan.", published="2010-01-01"
+        ).events
+        == []
+    )
+
+
 def test_a_symmetric_pattern_codes_one_event_whatever_code_the_model_gives():
     # "discuss with" is symmetric in the dictionary ([046:046]); the model's own code for it
     # must not be written a second time the other way round

@@ -164,10 +164,13 @@ def city_country(name: str) -> str | None:
     """The country of a city name that can only mean one country's big city ("Houston");
     None for a small or ambiguous name ("Alexandria", "Paris" with Paris, Texas, is fine:
     only cities of 100,000+ people count, and those must agree). Common spellings count as
-    the gazetteer's own do ("Raqqa" for Ar Raqqah, "Hama", "Kiev", "Basra")."""
-    return _one_country(
+    the gazetteer's own do ("Raqqa" for Ar Raqqah, "Hama", "Kiev", "Basra"). A name that is
+    another country's state or province is that first: "Florida" is no Colombian city."""
+    country = _one_country(
         name, lambda place, _: place.kind == "city" and place.population >= BIG_CITY
     )
+    region = region_country(name)
+    return None if region is not None and region != country else country
 
 
 @lru_cache(maxsize=8192)

@@ -255,6 +255,18 @@ def _the_governments(head: Token) -> bool:
 GOVERNMENT_WORDS = {"regime", "government", "pro-regime", "pro-government"}
 
 
+def _some_other_states(head: Token) -> bool:
+    """ "Foreign troops", "Western forces", "allied troops", "international forces": another
+    state's, or several states', whose the text does not say; never the story's own country
+    nor the one whose forces were named last."""
+    return _modified_by(head, OTHER_STATES_WORDS)
+
+
+OTHER_STATES_WORDS = {
+    "foreign", "western", "allied", "international", "multinational", "outside", "overseas",
+}  # fmt: skip
+
+
 def _air_force(head: Token) -> bool:
     """ "The air force dropped barrel bombs": a state's air arm, of the story's country when
     no country is named with it (a foreign one is named: "Russian", "the US Air Force")."""
@@ -614,10 +626,13 @@ class Resolver:
             if head.lemma_.lower() in GENERIC_ARMED and self.last_group is not None:
                 # "… the Islamic State. The militants also …": the group the story named
                 return ActorRef(head.i, start, end, self._copy(self.last_group, text), "alias")
+            others = _some_other_states(head)
             inferred = (
-                None if _the_governments(head) else self.agent_country.get(head.lemma_.lower())
+                None
+                if _the_governments(head) or others
+                else self.agent_country.get(head.lemma_.lower())
             )
-            if inferred is None and (_domestic(head) or own_troops):
+            if inferred is None and not others and (_domestic(head) or own_troops):
                 # "the opposition", "regime forces", "army units", "three children" in a story
                 # about Syria
                 inferred = self.main_country()
@@ -1068,6 +1083,21 @@ class Resolver:
         agent = self._agent_of(rest, head) if rest else None
         return agent if agent in FORCE_AGENTS else None
 
+    def _region_modifier(self, token: Token, head: Token) -> str | None:
+        """ "The Florida legislature", "the Queensland Government", "New South Wales police": a
+        state or province the gazetteer lists in one country, the names right before the
+        agent word, places it there (before a big city of the same name: Florida is not the
+        Colombian city). Not when the story is about another country ("Punjab police" in an
+        Indian story, where the gazetteer knows only Pakistan's Punjab)."""
+        if token.pos_ != "PROPN" or token.i >= head.i:
+            return None
+        run = token.doc[token.i : head.i]
+        if not all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in run):
+            return None
+        country = region_country(run.text)
+        story = self.main_country()
+        return country if country and story in {None, country} else None
+
     @staticmethod
     def _city_modifier(token: Token, head: Token) -> str | None:
         """ "Cleveland officials", "Aleppo residents": a big city that modifies an agent word
@@ -1187,8 +1217,13 @@ class Resolver:
         named = [t.pos_ == "PROPN" or bool(t.ent_type_) or is_capitalised(t) for t in words]
         for length in range(min(n, self.kb.max_phrase_tokens), 0, -1):
             for i in range(n - length, -1, -1):
-                if not (named[i] and named[i + length - 1]):
-                    continue  # names begin and end with a name word
+                last = words[i + length - 1]
+                # names begin and end with a name word, or a name and "party" ("the Congress
+                # party", "the Likud party")
+                if not (
+                    named[i] and (named[i + length - 1] or (length > 1 and last.lower_ == "party"))
+                ):
+                    continue
                 piece = words[i : i + length]
                 phrase = joined_text(piece)
                 record = self._lookup(phrase, piece[-1])  # "Assads forces", "ISILs positions"
@@ -1220,6 +1255,7 @@ class Resolver:
             code = (
                 self._state_code(t.text)
                 or self._possessive_without_apostrophe(t, head)
+                or self._region_modifier(t, head)
                 or self._city_modifier(t, head)
             )
             if code:

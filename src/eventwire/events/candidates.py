@@ -84,13 +84,31 @@ def _time_scope(token: Token) -> list[Token]:
 
 def years_placed(token: Token, sent: Span) -> list[int]:
     """The years that date the act: in its time phrases, or heading the sentence as a
-    timeline entry does ("August 21 2013: …")."""
-    text = " ".join(t.text for t in _time_scope(token))
+    timeline entry does ("August 21 2013: …"). A year inside a clause that hangs on a noun
+    of those phrases dates that clause, not the act ("established ties, in a statement
+    setting up relations from May 2009"; "shelled the town, which they had lost in 2013")."""
+    text = " ".join(t.text for t in _time_scope(token) if not _in_own_clause(t, token))
     head = sent[: min(len(sent), 8)]
     starts_dated = bool(YEAR.fullmatch(sent[0].text)) or sent[0].lower_ in MONTHS
     if starts_dated or any(t.text in {":", "-", "–", "—"} for t in head):  # a timeline entry
         text += " " + head.text
     return [int(m.group(0)) for m in YEAR.finditer(text)]
+
+
+# the clauses that hang on a noun and carry their own time (a verb's own complements are
+# left in: the parse often hangs the act's date on them)
+OWN_CLAUSE_DEPS = {"acl", "relcl"}
+
+
+def _in_own_clause(word: Token, predicate: Token) -> bool:
+    """Whether a word of the predicate's time phrases stands in a clause hung on a noun below
+    the predicate."""
+    node = word
+    while node.i != predicate.i and node.head.i != node.i:
+        if node.dep_ in OWN_CLAUSE_DEPS and node.head.i != predicate.i:
+            return True
+        node = node.head
+    return False
 
 
 BACKGROUND_ADVERBS = {"previously", "formerly", "regularly", "routinely", "habitually",
