@@ -990,3 +990,8 @@ def test_political_parties_are_their_countrys_parties():
     assert actor_codes(code(anc, published="2015-06-01"))["The ANC"] == "ZAFPTY"
     # an acronym that names something else too is left alone: PTI is also a news agency
     assert actor_codes(code("PTI reported the attack in Srinagar.")).get("PTI") is None
+
+
+def test_a_two_word_state_is_not_a_city_of_its_last_word():
+    # "York" alone is an English city; "New York police" are American
+    assert actor_codes(code("New York police arrested two men."))["New York police"] == "USACOP"
