@@ -995,3 +995,12 @@ def test_political_parties_are_their_countrys_parties():
 def test_a_two_word_state_is_not_a_city_of_its_last_word():
     # "York" alone is an English city; "New York police" are American
     assert actor_codes(code("New York police arrested two men."))["New York police"] == "USACOP"
+
+
+def test_european_leaders_are_coded_by_the_office_they_held_then():
+    barnier = "Michel Barnier criticised the British plan."
+    assert actor_codes(code(barnier, published="2018-06-01"))["Michel Barnier"] == "IGOEUREEC"
+    assert actor_codes(code(barnier, published="2024-10-01"))["Michel Barnier"] == "FRAGOV"
+    rutte = "Mark Rutte urged Russia to withdraw."
+    assert actor_codes(code(rutte, published="2015-06-01"))["Mark Rutte"] == "NLDGOV"
+    assert actor_codes(code(rutte, published="2025-06-01"))["Mark Rutte"] == "IGOWSTNAT"
