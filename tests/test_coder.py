@@ -1004,3 +1004,23 @@ def test_european_leaders_are_coded_by_the_office_they_held_then():
     rutte = "Mark Rutte urged Russia to withdraw."
     assert actor_codes(code(rutte, published="2015-06-01"))["Mark Rutte"] == "NLDGOV"
     assert actor_codes(code(rutte, published="2025-06-01"))["Mark Rutte"] == "IGOWSTNAT"
+
+
+def test_the_last_word_of_an_organisations_name_after_the_is_that_organisation():
+    stories = {
+        "The Arab League suspended Syria. The league also urged Damascus to stop.": (
+            "The league",
+            "IGOMEAARL",
+        ),
+        "The World Bank approved a loan to Kenya. The bank said it would help.": (
+            "The bank",
+            "IGOUNODEVWBK",
+        ),
+    }
+    for story, (words, expected) in stories.items():
+        assert actor_codes(code(story)).get(words) == expected, story
+    # bare words that mean something else keep their own sense
+    army = "The Free Syrian Army attacked the town. The army later shelled rebel positions."
+    assert actor_codes(code(army)).get("The army") != "SYRREB"
+    state = "The Islamic State seized the town. The state said it would rebuild the bridge."
+    assert "The state" not in actor_codes(code(state))

@@ -84,6 +84,13 @@ def _speaks(head: Token) -> bool:
     return head.lemma_.lower() in DOCUMENT_HEADS and head.dep_ in {"nsubj", "nsubjpass"}
 
 
+# last words of names that, bare, mean something else: "the state" after the Islamic State is a
+# government, "the army" after the Free Syrian Army the state's, "the front" a front line
+NOT_SHORT_NAMES = {
+    "state", "republic", "kingdom", "nation", "government", "people", "army", "force", "front",
+}  # fmt: skip
+
+
 def _of_a_kind(ref: ActorRef, head: Token, start: int) -> bool:
     """ "Several student groups", "opposition sources": an organisation of people of one kind
     is of that kind, though no country is named (an agent with no code). Not when a name
@@ -301,6 +308,9 @@ class Resolver:
         self._found = ArticleActors()  # the doc being resolved, for coordinated phrases
         self._agent_words: dict[str, bool] = {}  # noun lemma → can it be an agent
         self._bodies: set[str] = set()  # the KB names seen that are organisations, never "he"
+        # an organisation's last name word → the organisation named last with it ("Deutsche
+        # Bank" … "the bank")
+        self._by_last_word: dict[str, Actor] = {}
 
     # ------------------------------------------------------------------ entry
     def resolve_doc(self, doc: Doc) -> ArticleActors:
@@ -482,6 +492,9 @@ class Resolver:
         collective = self._collective_of(head)
         if collective is not None:
             return collective
+        named = self._named_before(head)
+        if named is not None:
+            return named
         if head.pos_ == "NOUN" and not self._may_name_actor(head):
             return None  # "prices", "the week": most nouns are not actors; skip the look-ups
         if hyphen_modifier(head):
@@ -960,6 +973,22 @@ class Resolver:
                 return ActorRef(head.i, start, hi, self._copy(known[0], clean_text(tokens)), "kb")
         return None
 
+    def _named_before(self, head: Token) -> ActorRef | None:
+        """ "Deutsche Bank … the bank", "the Arab League … the league": a bare common noun
+        after "the" that ends the name of an organisation the story named is that
+        organisation."""
+        if head.pos_ != "NOUN":
+            return None
+        lefts = list(head.lefts)
+        if len(lefts) != 1 or lefts[0].lower_ != "the":
+            return None
+        lemma = head.lemma_.lower()
+        actor = None if lemma in NOT_SHORT_NAMES else self._by_last_word.get(lemma)
+        if actor is None:
+            return None
+        text = clean_text(head.doc[lefts[0].i : head.i + 1])
+        return ActorRef(head.i, lefts[0].i, head.i + 1, self._copy(actor, text), "alias")
+
     def _collective_of(self, head: Token) -> ActorRef | None:
         """ "A small group of protesters", "a contingent of Turkish troops": a body of people
         of one kind (an agent) acts as they do; the phrase runs to the end of theirs."""
@@ -1230,6 +1259,10 @@ class Resolver:
                 if record and record.kind in {"person", "organization"}:
                     if record.kind == "organization":
                         self._bodies.add(record.name)
+                        self._by_last_word[piece[-1].lemma_.lower()] = Actor(
+                            phrase, record.code, country_part(record.code),
+                            sector_part(record.code), record.name,
+                        )  # fmt: skip
                     return Actor(phrase, record.code, country_part(record.code),
                                  sector_part(record.code), record.name), "kb"  # fmt: skip
                 alias = self.aliases.get(phrase.lower())
