@@ -1257,14 +1257,12 @@ class Resolver:
                 phrase = joined_text(piece)
                 record = self._lookup(phrase, piece[-1])  # "Assads forces", "ISILs positions"
                 if record and record.kind in {"person", "organization"}:
+                    actor = Actor(phrase, record.code, country_part(record.code),
+                                  sector_part(record.code), record.name)  # fmt: skip
                     if record.kind == "organization":
                         self._bodies.add(record.name)
-                        self._by_last_word[piece[-1].lemma_.lower()] = Actor(
-                            phrase, record.code, country_part(record.code),
-                            sector_part(record.code), record.name,
-                        )  # fmt: skip
-                    return Actor(phrase, record.code, country_part(record.code),
-                                 sector_part(record.code), record.name), "kb"  # fmt: skip
+                        self._by_last_word[piece[-1].lemma_.lower()] = actor
+                    return actor, "kb"
                 alias = self.aliases.get(phrase.lower())
                 if alias is not None:
                     return alias, "alias"
