@@ -1124,8 +1124,9 @@ class Resolver:
         if not all(t.pos_ == "PROPN" and t.dep_ == "compound" for t in run):
             return None
         country = region_country(run.text)
-        story = self.main_country()
-        return country if country and story in {None, country} else None
+        if country is None:
+            return None
+        return country if self.main_country() in {None, country} else None
 
     @staticmethod
     def _city_modifier(token: Token, head: Token) -> str | None:
