@@ -43,6 +43,11 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
             after = _inverted_subject(verb)
             if after is not None:
                 return after, "subject"
+            # "jets bombed the town killing 15 activists in the town reported": the parser
+            # hangs a closing verb of saying on the act, whose subject is not the speaker
+            closing = _closing_speaker(verb)
+            if closing is not None:
+                return closing, "closing"
         if clause.dep_ == "acl" and clause.head.pos_ in {"NOUN", "PROPN"}:
             return clause.head, "subject"  # "a statement saying that …"
         if clause.dep_ not in INHERITING or clause.head.i == clause.i:
