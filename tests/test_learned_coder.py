@@ -1229,3 +1229,30 @@ def test_a_military_command_is_its_states_military():
         result = eventwire.extract(text, published="2016-03-01")
         commands = [m.actor.code for m in result.actors if m.actor and "command" in m.text]
         assert commands == [code], (text, commands)
+
+
+@pytest.mark.parametrize(
+    ("text", "parties", "root"),
+    [
+        ("Clashes between police and protesters broke out in Nairobi on Tuesday.",
+         {"KENCOP", "KENOPP"}, "19"),
+        ("Talks between Ethiopia and Egypt resumed in Cairo on Monday.", {"ETH", "EGY"}, "04"),
+        ("Two protesters were killed in clashes between police and demonstrators in Nairobi.",
+         {"KENCOP", "KENOPP"}, "19"),
+    ],
+)  # fmt: skip
+def test_an_act_between_two_named_parties_told_as_happening_is_an_event(
+    text: str, parties: set[str], root: str
+):
+    # the noun is the clause's subject, or the setting of another act, and governs no one: the
+    # model alone doubts it; "between" names both sides
+    found = events(text)
+    assert any(
+        e.cameo[:2] == root and {code_of(e.source), code_of(e.target)} == parties for e in found
+    ), found
+
+
+def test_an_act_between_two_parties_only_talked_of_is_no_event():
+    # the scene of clashes, and talks one hopes for, are not told as having happened
+    assert not [e for e in events("Nairobi was the scene of clashes between police and protesters.")
+                if e.cameo[:2] == "19"]  # fmt: skip

@@ -40,7 +40,13 @@ from eventwire.events.modality import (
     is_negated,
     modality_of,
 )
-from eventwire.events.nouns import RECEIVE_VERBS, NounEvent, noun_event, noun_lexicon
+from eventwire.events.nouns import (
+    RECEIVE_VERBS,
+    NounEvent,
+    between_parties,
+    noun_event,
+    noun_lexicon,
+)
 from eventwire.events.ontology import cameo
 from eventwire.events.role_ranker import RoleChoice, load_ranker, phrases
 from eventwire.events.roles import (
@@ -449,6 +455,8 @@ def _learned_predicates(
     for d in decide(sent, found, hint, config.model):
         code = d.decision.code
         confidence = d.decision.confidence
+        if code is None and d.hint is not None and _told_between(d.token, found):
+            code, confidence = d.hint, 1.0 - confidence  # the model's own P(event)
         if code is None:
             continue
         if published and any(y < int(published[:4]) for y in years_placed(d.token, sent)):
@@ -467,6 +475,25 @@ def _learned_predicates(
             continue
         hinted = patterns.get(d.token.i, (None, None, None))
         yield learned_predicate(d.token, d.noun, code, hinted, verbs, round(confidence, 3))
+
+
+# the prepositions that tell an event noun as the setting of another act ("were killed in
+# clashes between …"), not as a thing talked of ("the scene of clashes between …")
+SETTING_PREPS = {"in", "after", "amid", "during", "following"}
+
+
+def _told_between(token: Token, found: ArticleActors) -> bool:
+    """ "Clashes between police and protesters broke out", "talks between Sudan's army and the
+    RSF resumed", "were killed in clashes between X and Y": an act noun whose parties, named
+    actors both, are joined by "between", told as its clause's subject or as the setting of
+    another act, is a reported event even when the model doubts a noun that governs no one."""
+    if token.pos_ != "NOUN":
+        return False
+    told = token.dep_ in {"nsubj", "nsubjpass"} or (
+        token.dep_ == "pobj" and token.head.lower_ in SETTING_PREPS
+    )
+    parties = [found.at(t) for t in between_parties(token)] if told else []
+    return len(parties) >= 2 and all(parties) and any(p.actor.code for p in parties if p)
 
 
 # verbs of mere receipt: accepting or welcoming an invitation is an act of its own (03x, 04x)

@@ -57,6 +57,13 @@ def _pobjs(prep: Token) -> list[Token]:
     return out
 
 
+def between_parties(noun: Token) -> list[Token]:
+    """The parties an act noun joins with "between" ("clashes between X and Y"): X, Y."""
+    return [
+        p for c in noun.children if c.dep_ == "prep" and c.lower_ == "between" for p in _pobjs(c)
+    ]
+
+
 def noun_event(noun: Token) -> NounEvent | None:
     entries = noun_lexicon().get(noun.lower_) or noun_lexicon().get(noun.lemma_.lower())
     if not entries:
