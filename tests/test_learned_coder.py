@@ -611,6 +611,17 @@ def test_an_act_dated_to_an_earlier_year_is_background_not_news():
     assert timeline.events == []
     current = eventwire.extract("Rebels attacked the airport on Monday.", published="2016-05-01")
     assert [e.cameo[:2] for e in current.events] == ["19"]
+    # what was agreed to in an earlier year was agreed no later: history too
+    agreed = eventwire.extract(
+        "Libya agreed to hand over its nuclear equipment in 2003 under a deal with London.",
+        published="2016-05-01",
+    )
+    assert agreed.events == [], agreed.events
+    # a year still to come dates only what was agreed to, not the agreement
+    ahead = eventwire.extract(
+        "Iran agreed on Monday to resume talks with the IAEA in 2017.", published="2016-05-01"
+    )
+    assert [e.cameo[:2] for e in ahead.events] == ["03"], ahead.events
 
 
 def test_a_decision_reports_the_act_and_a_plan_intends_it():

@@ -87,12 +87,27 @@ def years_placed(token: Token, sent: Span) -> list[int]:
     timeline entry does ("August 21 2013: …"). A year inside a clause that hangs on a noun
     of those phrases dates that clause, not the act ("established ties, in a statement
     setting up relations from May 2009"; "shelled the town, which they had lost in 2013")."""
-    text = " ".join(t.text for t in _time_scope(token) if not _in_own_clause(t, token))
+    scope = _time_scope(token) + _complement_time(token)
+    text = " ".join(t.text for t in scope if not _in_own_clause(t, token))
     head = sent[: min(len(sent), 8)]
     starts_dated = bool(YEAR.fullmatch(sent[0].text)) or sent[0].lower_ in MONTHS
     if starts_dated or any(t.text in {":", "-", "–", "—"} for t in head):  # a timeline entry
         text += " " + head.text
     return [int(m.group(0)) for m in YEAR.finditer(text)]
+
+
+def _complement_time(token: Token) -> list[Token]:
+    """ "agreed to destroy its weapons in 2013": what was agreed to is dated no earlier than
+    the agreement, so its year places the act too (the background rule's only: the model's
+    time features keep the scope they were trained on)."""
+    return [
+        g
+        for x in token.children
+        if x.dep_ == "xcomp"
+        for c in x.children
+        if c.dep_ == "prep"
+        for g in c.subtree
+    ]
 
 
 # the clauses that hang on a noun and carry their own time (a verb's own complements are
