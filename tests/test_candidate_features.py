@@ -7,7 +7,7 @@ from __future__ import annotations
 from eventwire.actors.found import actors_of
 from eventwire.actors.resolve import resolve_actors
 from eventwire.config import DEFAULT
-from eventwire.events.candidates import features, sentence_context
+from eventwire.events.candidates import features, placed_last_year, sentence_context
 from eventwire.model import Article, ArticleResult
 from eventwire.nlp import load_nlp
 from eventwire.pipeline import sentences_and_mentions
@@ -69,3 +69,17 @@ def test_a_sentence_further_into_the_story_says_how_far():
     context = sentence_context(token.sent, found, offset=1200)
     assert context.position == ["at>=250", "at>=500", "at>=1000"]
     assert sentence_context(token.sent, found).position == []
+
+
+def test_last_year_and_years_ago_place_an_act_in_an_earlier_year():
+    # history told past the lede, as a year before the story's is; "since last year" runs up
+    # to now, and last week is this year's news
+    for text, word, placed in (
+        ("Last year the Kenyan army drove the militants out of Mandera.", "drove", True),
+        ("Uganda severed ties with the rebel movement two years ago.", "severed", True),
+        ("Government forces have besieged the rebel town since last year.", "besieged", False),
+        ("Kenya expelled the Somali ambassador last week.", "expelled", False),
+    ):
+        doc = load_nlp()(text)
+        token = next(t for t in doc if t.text == word)
+        assert placed_last_year(token) is placed, text

@@ -617,6 +617,12 @@ def test_an_act_dated_to_an_earlier_year_is_background_not_news():
         published="2016-05-01",
     )
     assert agreed.events == [], agreed.events
+    # a lede that opens on last year is a retrospective whose news that act is (past the lede,
+    # "last year" is history: test_candidate_features)
+    opening = eventwire.extract(
+        "Last year, Germany opened its borders to a million refugees.", published="2016-05-01"
+    )
+    assert opening.events, opening.events
     # a year still to come dates only what was agreed to, not the agreement
     ahead = eventwire.extract(
         "Iran agreed on Monday to resume talks with the IAEA in 2017.", published="2016-05-01"

@@ -87,13 +87,34 @@ def years_placed(token: Token, sent: Span) -> list[int]:
     timeline entry does ("August 21 2013: …"). A year inside a clause that hangs on a noun
     of those phrases dates that clause, not the act ("established ties, in a statement
     setting up relations from May 2009"; "shelled the town, which they had lost in 2013")."""
-    scope = _time_scope(token) + _complement_time(token)
-    text = " ".join(t.text for t in scope if not _in_own_clause(t, token))
+    text = " ".join(t.text for t in _placing(token))
     head = sent[: min(len(sent), 8)]
     starts_dated = bool(YEAR.fullmatch(sent[0].text)) or sent[0].lower_ in MONTHS
     if starts_dated or any(t.text in {":", "-", "–", "—"} for t in head):  # a timeline entry
         text += " " + head.text
     return [int(m.group(0)) for m in YEAR.finditer(text)]
+
+
+def _placing(token: Token) -> list[Token]:
+    """The words that date the act itself (the background rule's scope)."""
+    scope = _time_scope(token) + _complement_time(token)
+    return [t for t in scope if not _in_own_clause(t, token)]
+
+
+def placed_last_year(token: Token) -> bool:
+    """ "last year the army wrested back the town", "severed ties two years ago": an act
+    placed in a year before the story's is history, as a dated one is (``years_placed``);
+    "since last year" runs up to now and is not. The caller leaves a story's first sentence
+    alone: a lede that opens on last year ("Last year, Germany opened its borders to a
+    million refugees") is a retrospective whose news that act is."""
+    for word in _placing(token):
+        years = [t for t in word.subtree if t.lemma_.lower() == "year"]
+        for year in years:
+            if year.head.lower_ == "since":
+                continue
+            if any(c.lower_ == "last" for c in year.children) or year.head.lower_ == "ago":
+                return True
+    return False
 
 
 def _complement_time(token: Token) -> list[Token]:

@@ -29,7 +29,12 @@ from eventwire.actors.phrases import (
     named_as_backer,
     place_of_country,
 )
-from eventwire.events.candidates import YEAR, told_as_background, years_placed
+from eventwire.events.candidates import (
+    YEAR,
+    placed_last_year,
+    told_as_background,
+    years_placed,
+)
 from eventwire.events.classify import load_classifier
 from eventwire.events.learned import confidences, decide
 from eventwire.events.modality import (
@@ -461,6 +466,8 @@ def _learned_predicates(
             continue
         if published and any(y < int(published[:4]) for y in years_placed(d.token, sent)):
             continue  # "in 2013 the army attacked …": history told as background, not news
+        if sent.start_char > 0 and placed_last_year(d.token):
+            continue  # "last year the army wrested back the town": history, past the lede
         if told_as_background(d.token):
             continue
         if code[:2] in {"01", "03"} and _promises_punishment(d.token):
