@@ -1013,3 +1013,22 @@ def test_whom_the_act_is_aimed_at(text: str, phrase: str, aimed: bool):
     found = events(text)
     hit = any(e.target is not None and phrase in e.target.text for e in found)
     assert hit is aimed, found
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("Air raids on Syrias Hama kill more than 30 Monitor Reuters Monday 4 Jul 2016 Air raids "
+         "carried out by Syrian warplanes killed more than 30 people in Hama.", "Reuters"),
+        ("Syria regime raids on Daraa kill 16 civilians New toll AFP Sunday 5 Jun 2016 Syrian "
+         "regime strikes on Daraa killed at least 16 civilians on Sunday.", "AFP"),
+    ],
+)  # fmt: skip
+def test_an_agency_glued_to_a_headlines_attribution_is_a_byline(text: str, byline: str):
+    # the headline's "…: monitor" or "new toll" ran into the agency's name: who reports, never
+    # whom the act hits
+    from eventwire.events.extract import _bylines
+
+    doc = parsed(text)
+    refs = list(actors_of(doc).by_head.values())
+    assert byline in {doc[i].text for i in _bylines(refs, doc)}

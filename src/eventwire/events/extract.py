@@ -2065,17 +2065,27 @@ def _own_losses(candidates: list[ActorRef], doc: Doc, predicate: Token) -> set[i
     return out
 
 
+# the attributions wire headlines end on before the agency ("… kills 20: monitor", "New toll",
+# "NGO", "state media", "civil defence"), which scraped copy glues to its byline
+HEADLINE_ATTRIBUTIONS = {"monitor", "ngo", "toll", "media", "activists", "defence", "defense"}
+
+
 def _bylines(candidates: list[ActorRef], doc: Doc) -> set[int]:
-    """A news agency glued to a city ("… strike on Aleppo AFP Tuesday", a byline the scraped
-    text ran into the headline): who reports, never whom an act is aimed at."""
-    return {
-        r.head
-        for r in candidates
-        if (r.actor.code or "").endswith("MED")
-        and doc[r.head].pos_ == "PROPN"
-        and doc[r.head].text.isupper()  # an agency's acronym, not "The New York Times"
-        and any(c.dep_ == "compound" and city_country(c.text) for c in doc[r.head].lefts)
-    }
+    """A news agency glued to a city or to a headline's attribution ("… strike on Aleppo AFP
+    Tuesday", "… kills 18 New toll AFP", "… clashes with Kurds Monitor AFP": a byline the
+    scraped text ran into the headline): who reports, never whom an act is aimed at."""
+    out = set()
+    for r in candidates:
+        head = doc[r.head]
+        if not (r.actor.code or "").endswith("MED") or head.pos_ != "PROPN":
+            continue
+        by_city = head.text.isupper() and any(  # an acronym, not "The New York Times"
+            c.dep_ == "compound" and city_country(c.text) for c in head.lefts
+        )
+        attributed = any(t.lower_ in HEADLINE_ATTRIBUTIONS for t in doc[r.start : r.head])
+        if by_city or attributed:
+            out.add(r.head)
+    return out
 
 
 def _holder_of_place(token: Token) -> bool:
