@@ -1032,3 +1032,21 @@ def test_an_agency_glued_to_a_headlines_attribution_is_a_byline(text: str, bylin
     doc = parsed(text)
     refs = list(actors_of(doc).by_head.values())
     assert byline in {doc[i].text for i in _bylines(refs, doc)}
+
+
+def test_two_armed_sides_among_the_dead_of_a_fight_are_its_two_sides():
+    # the fight names no side of its own: its dead are the two sides that fought it
+    (event,) = events(
+        "Monitors said 12 Houthi fighters and nine Saudi soldiers were killed in clashes near "
+        "the border on Monday."
+    )
+    assert (event.cameo[:2], codes(event)) == ("19", ("YEMREB", "SAUMIL"))
+    # fighters and civilians are not two sides, and a fight "with" someone names its other side
+    for text in (
+        "At least 50 Houthi fighters and two Yemeni civilians were killed in clashes on Tuesday.",
+        "Twenty Houthi fighters and nine Saudi soldiers were killed in clashes with tribesmen.",
+    ):
+        assert all(
+            e.source is None or e.source.code not in {"YEMREB", "YEMCVL", "SAUMIL"}
+            for e in events(text)
+        ), text

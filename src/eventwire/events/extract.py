@@ -23,6 +23,7 @@ from eventwire.actors.phrases import (
     MILITARY_PLACES,
     OWNER_DEPS,
     armed_agent,
+    armed_group,
     city_country,
     compose_code,
     held_position,
@@ -1379,6 +1380,40 @@ def under_other_names(heads: set[int], candidates: list[ActorRef]) -> set[int]:
     return {r.head for r in candidates if r.actor.code in codes}
 
 
+# the nouns of a fight whose two sides are each other's, whatever the order they are named in
+CLASH_WORDS = {"clash", "battle", "fighting", "fight", "confrontation", "skirmish"}
+
+
+def _sides_among_the_dead(
+    p: Predicate, found: ArticleActors
+) -> tuple[list[ActorRef], list[ActorRef]] | None:
+    """ "30 regime soldiers and 39 rebel fighters were killed in battles around al-Maleh": a
+    fight that names no side of its own, whose dead are two coordinated armed parties of
+    different codes, was fought between those two (a victim is otherwise never a source)."""
+    if p.code[:2] != "19" or p.token.lemma_.lower() not in CLASH_WORDS:
+        return None
+    if any(
+        c.dep_ == "prep" and c.lower_ in {"with", "between", "against"} for c in p.token.children
+    ):
+        return None  # "killed in clashes with the army": the fight names its other side
+    doc = p.token.doc
+    for head in sorted(victims_of(p.token)):
+        members = [doc[head], *(c for c in doc[head].children if c.dep_ == "conj")]
+        refs = [found.at(m) for m in members]
+        codes = [r.actor.code for r in refs if r is not None]
+        two_sides = len(members) == 2 == len(codes) and codes[0] != codes[1]
+        if two_sides and all(map(_fighting_party, codes)):
+            first, second = refs
+            assert first is not None and second is not None
+            return [first], [second]
+    return None
+
+
+def _fighting_party(code: str | None) -> bool:
+    """A code of a party that fights: a state's military or police, or an armed group."""
+    return armed_group(code) or (code or "")[3:6] in {"MIL", "COP"}
+
+
 def victims_of(predicate: Token) -> set[int]:
     """Who suffers the act: the passive subject or object of a verb of harm that is the
     predicate, or that the predicate hangs on by a preposition ("40 fighters were killed in
@@ -1535,7 +1570,10 @@ def _events_for(
     backers: frozenset[int],
 ) -> Iterator[Event]:
     sources_list, targets_list, pair = slot_roles(p, sent, found, config, earlier)
-    if p.learned and not pair and not _received_from(p, sources_list, targets_list):
+    sides = _sides_among_the_dead(p, found) if p.learned else None
+    if sides is not None:
+        sources_list, targets_list = sides
+    elif p.learned and not pair and not _received_from(p, sources_list, targets_list):
         sources_list, targets_list = _ranked_roles(
             p, sent, found, config, sources_list, targets_list, backers
         )
