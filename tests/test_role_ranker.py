@@ -1050,3 +1050,14 @@ def test_two_armed_sides_among_the_dead_of_a_fight_are_its_two_sides():
             e.source is None or e.source.code not in {"YEMREB", "YEMCVL", "SAUMIL"}
             for e in events(text)
         ), text
+
+
+def test_a_unit_no_dictionary_knows_that_says_it_acted_is_the_source():
+    # "the Hamza Division": a name ending in a unit's word is an organisation even untagged,
+    # and "announced it had killed" makes the act the speaker's own, coded or not
+    (event,) = events(
+        "The Hamza Division has announced it has killed several Islamic State fighters in "
+        "northern Aleppo."
+    )
+    assert event.source is not None and event.source.text == "The Hamza Division", event
+    assert codes(event)[1] == "IMGMUSISI"

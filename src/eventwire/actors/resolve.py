@@ -657,7 +657,7 @@ class Resolver:
                 )
             actor = Actor(text, compose_code(inferred, agent), inferred, sector_of(agent), None)
             return ActorRef(head.i, start, end, actor, "agent")
-        if head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL:
+        if (head.ent_type_ in {"PERSON", "ORG"} and head.pos_ in NOMINAL) or _named_unit(head):
             if names_a_day([t.text for t in head.doc[start:end]]):
                 return None  # "Fri Sep 27": a dateline the tagger read as a person
             return ActorRef(head.i, start, end, Actor(text), "unknown")
@@ -1432,3 +1432,19 @@ def _from_hung_on_meeting(head: Token) -> list[Token]:
         return []
     after = head.right_edge.i + 1
     return [c for c in verb.children if c.dep_ == "prep" and c.lower_ == "from" and c.i == after]
+
+
+# the words that end the names of armed units and movements ("the Sawaiq al-Rahman Brigade",
+# "the Hamza Division"), which a tagger often leaves unlabelled
+UNIT_NAMES = {"brigade", "brigades", "battalion", "battalions", "division", "legion",
+              "regiment", "corps", "army", "front", "movement"}  # fmt: skip
+
+
+def _named_unit(head: Token) -> bool:
+    """A proper name ending in a unit's word: an organisation, even when no dictionary knows
+    it and the tagger did not label it (its code stays unknown)."""
+    return (
+        head.pos_ == "PROPN"
+        and head.lemma_.lower() in UNIT_NAMES
+        and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in head.lefts)
+    )

@@ -920,6 +920,10 @@ def _ranked_roles(
         # "the Pentagon said it hit five bases": the pronoun the rules read as the speaker
         # makes the act the speaker's own
         reporting -= {r.head for r in ruled_sources}
+        if not ruled_sources and p.token.dep_ == "ccomp":
+            # "the Hamza Division announced it had killed …", a speaker no dictionary knows,
+            # so no rule read the pronoun as it: the speaker may still be the act's source
+            reporting -= _speakers(p.token.head)
     victims = victims_of(p.token) if force else set()
     not_sources = (
         backers
