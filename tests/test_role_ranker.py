@@ -1061,3 +1061,18 @@ def test_a_unit_no_dictionary_knows_that_says_it_acted_is_the_source():
     )
     assert event.source is not None and event.source.text == "The Hamza Division", event
     assert codes(event)[1] == "IMGMUSISI"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "MOSCOW (Sputnik) Seven people were killed in a shelling of the Old City of Damascus on "
+        "Sunday.",
+        "AMMAN Nearly 40 air strikes hit rebel-held areas of the Syrian city of Daraa on Monday.",
+    ],
+)
+def test_a_city_in_capitals_that_files_the_story_is_no_party(text: str):
+    # a dateline without its dash: where the story was filed, never the act's source or target,
+    # nor part of one ("MOSCOW (Sputnik) Seven people")
+    sides = [side.text for e in events(text) for side in (e.source, e.target) if side]
+    assert not [s for s in sides if "MOSCOW" in s or "AMMAN" in s], sides

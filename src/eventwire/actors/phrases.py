@@ -121,6 +121,7 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
         if child.dep_ in MODIFIER_DEPS:
             start = min(start, child.left_edge.i)
     start = max([start, *(t.i + 1 for t in head.doc[start : head.i] if _spaced_dash(t))])
+    start = _after_dateline(head.doc[start : head.i], start)
     end = head.i + 1
     for child in head.rights:
         name = child.dep_ in {"appos", "compound", "flat"} and child.pos_ == "PROPN"
@@ -135,6 +136,28 @@ def phrase_bounds(head: Token) -> tuple[int, int]:
 
 
 DASHES = ("-", "–", "—")
+
+
+def files_the_story(city: Token) -> bool:
+    """A city in capitals before its agency in brackets ("MOSCOW (Sputnik) Six people were
+    killed …") or opening a sentence run on without its dash ("AMMAN Nearly 50 air strikes
+    hit …"): where the story was filed, a dateline the cleaner found no dash for."""
+    text = city.text
+    if not (city.is_alpha and text.isupper() and len(text) >= 3 and city_country(text)):
+        return False
+    after = city.doc[city.i + 1] if city.i + 1 < len(city.doc) else None
+    if after is None:
+        return False
+    return after.text == "(" or (city.i == city.sent.start and after.is_title)
+
+
+def _after_dateline(before_head: Span, start: int) -> int:
+    """Where a phrase starts once a dateline run into it ("MOSCOW (Sputnik) Seven people") is
+    cut off: after the agency's closing bracket."""
+    if not len(before_head) or not files_the_story(before_head[0]):
+        return start
+    closing = next((t.i for t in before_head if t.text == ")"), None)
+    return closing + 1 if closing is not None else start + 1
 
 
 def _spaced_dash(token: Token) -> bool:

@@ -45,6 +45,7 @@ from eventwire.actors.phrases import (
     country_part,
     cut_off,
     expletive,
+    files_the_story,
     head_lemmatised,
     hyphen_modifier,
     is_capitalised,
@@ -489,6 +490,8 @@ class Resolver:
             if lower in GROUP_PRONOUNS:
                 return self._governing_subject(head)
             return None
+        if files_the_story(head):
+            return None  # "MOSCOW (Sputnik) Six people were killed …": a dateline
         collective = self._collective_of(head)
         if collective is not None:
             return collective
