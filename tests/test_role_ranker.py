@@ -1076,3 +1076,16 @@ def test_a_city_in_capitals_that_files_the_story_is_no_party(text: str):
     # nor part of one ("MOSCOW (Sputnik) Seven people")
     sides = [side.text for e in events(text) for side in (e.source, e.target) if side]
     assert not [s for s in sides if "MOSCOW" in s or "AMMAN" in s], sides
+
+
+def test_police_who_tell_of_an_arrest_no_one_is_named_for_made_it():
+    # "X was arrested, police said": the arrest names no one who made it; the police telling
+    # of it did. With an agent named ("by FBI agents"), the agent is the source
+    (event,) = events(
+        "A Kentucky man was arrested in connection with a bank fraud scheme, police announced "
+        "Thursday."
+    )
+    assert event.cameo[:2] == "17" and event.source is not None, event
+    assert event.source.text == "police", event
+    (by_agent,) = events("A Kentucky man was arrested by FBI agents, police said.")
+    assert by_agent.source is not None and by_agent.source.text == "FBI agents", by_agent

@@ -29,6 +29,7 @@ from eventwire.actors.phrases import (
     held_position,
     named_as_backer,
     place_of_country,
+    sector_part,
 )
 from eventwire.events.candidates import (
     YEAR,
@@ -924,6 +925,10 @@ def _ranked_roles(
             # "the Hamza Division announced it had killed …", a speaker no dictionary knows,
             # so no rule read the pronoun as it: the speaker may still be the act's source
             reporting -= _speakers(p.token.head)
+    if p.code[:2] == "17" and _agentless_passive(p.token):
+        # "a man was arrested, police said": police who tell of an arrest that names no one
+        # who made it made it themselves
+        reporting -= {r.head for r in candidates if r.head in reporting and _policing(r, sent.doc)}
     victims = victims_of(p.token) if force else set()
     not_sources = (
         backers
@@ -2190,6 +2195,11 @@ def _roles_complete(
     if tgt is None:
         return missing_target or learned
     return True
+
+
+def _policing(ref: ActorRef, doc: Doc) -> bool:
+    """Police: coded so, or named so where the story gives no country."""
+    return sector_part(ref.actor.code or "") == "COP" or doc[ref.head].lemma_.lower() == "police"
 
 
 def _agentless_passive(verb: Token) -> bool:
