@@ -1018,10 +1018,10 @@ def test_whom_the_act_is_aimed_at(text: str, phrase: str, aimed: bool):
 @pytest.mark.parametrize(
     ("text", "byline"),
     [
-        ("Air raids on Syrias Hama kill more than 30 Monitor Reuters Monday 4 Jul 2016 Air raids "
-         "carried out by Syrian warplanes killed more than 30 people in Hama.", "Reuters"),
-        ("Syria regime raids on Daraa kill 16 civilians New toll AFP Sunday 5 Jun 2016 Syrian "
-         "regime strikes on Daraa killed at least 16 civilians on Sunday.", "AFP"),
+        ("Shelling of Daraa kills 9 Monitor Reuters Tuesday 5 Jul 2016 Government shelling "
+         "killed nine people in the southern city of Daraa on Tuesday.", "Reuters"),
+        ("Car bomb in Qamishli wounds 11 New toll AFP Friday 8 Jul 2016 A car bomb wounded "
+         "eleven people near a Kurdish checkpoint in Qamishli on Friday.", "AFP"),
     ],
 )  # fmt: skip
 def test_an_agency_glued_to_a_headlines_attribution_is_a_byline(text: str, byline: str):
@@ -1063,29 +1063,32 @@ def test_a_unit_no_dictionary_knows_that_says_it_acted_is_the_source():
     assert codes(event)[1] == "IMGMUSISI"
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "MOSCOW (Sputnik) Seven people were killed in a shelling of the Old City of Damascus on "
-        "Sunday.",
-        "AMMAN Nearly 40 air strikes hit rebel-held areas of the Syrian city of Daraa on Monday.",
-    ],
-)
-def test_a_city_in_capitals_that_files_the_story_is_no_party(text: str):
-    # a dateline without its dash: where the story was filed, never the act's source or target,
-    # nor part of one ("MOSCOW (Sputnik) Seven people")
-    sides = [side.text for e in events(text) for side in (e.source, e.target) if side]
-    assert not [s for s in sides if "MOSCOW" in s or "AMMAN" in s], sides
+def test_a_city_in_capitals_that_files_the_story_is_no_party():
+    # a dateline without its dash: where the story was filed, never the act's source or
+    # target, nor part of one
+    sides = [
+        side.text
+        for e in events("AMMAN Jordanian border guards fired on smugglers crossing from Syria.")
+        for side in (e.source, e.target)
+        if side
+    ]
+    assert sides and not [s for s in sides if "AMMAN" in s], sides
+    # nor a name a later act could take as who acted first
+    (event,) = events(
+        "MOSCOW (Sputnik) Government troops recaptured two villages near Palmyra from Islamic "
+        "State militants on Monday."
+    )
+    assert event.source is not None and event.source.text == "Government troops", event
 
 
 def test_police_who_tell_of_an_arrest_no_one_is_named_for_made_it():
     # "X was arrested, police said": the arrest names no one who made it; the police telling
     # of it did. With an agent named ("by FBI agents"), the agent is the source
     (event,) = events(
-        "A Kentucky man was arrested in connection with a bank fraud scheme, police announced "
-        "Thursday."
+        "Two men were detained at Nairobi airport with forged passports, Kenyan police said on "
+        "Tuesday."
     )
     assert event.cameo[:2] == "17" and event.source is not None, event
-    assert event.source.text == "police", event
+    assert event.source.text == "Kenyan police", event
     (by_agent,) = events("A Kentucky man was arrested by FBI agents, police said.")
     assert by_agent.source is not None and by_agent.source.text == "FBI agents", by_agent

@@ -105,8 +105,8 @@ def placed_last_year(token: Token) -> bool:
     """ "last year the army wrested back the town", "severed ties two years ago": an act
     placed in a year before the story's is history, as a dated one is (``years_placed``);
     "since last year" runs up to now and is not. The caller leaves a story's first sentence
-    alone: a lede that opens on last year ("Last year, Germany opened its borders to a
-    million refugees") is a retrospective whose news that act is."""
+    alone: a lede that opens on last year ("Last year, Uganda sent 2,000 troops to Somalia")
+    is a retrospective whose news that act is."""
     for word in _placing(token):
         years = [t for t in word.subtree if t.lemma_.lower() == "year"]
         for year in years:
