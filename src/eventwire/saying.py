@@ -53,10 +53,7 @@ def subject_of(verb: Token) -> tuple[Token | None, str]:
         if clause.dep_ not in INHERITING or clause.head.i == clause.i:
             break
         clause = clause.head
-    closing = _closing_speaker(verb)
-    if closing is not None:
-        return closing, "closing"
-    return None, "subject"
+    return None, "subject"  # the first pass read the verb's own closing speaker, if any
 
 
 def _closing_speaker(verb: Token) -> Token | None:

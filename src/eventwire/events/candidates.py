@@ -107,14 +107,12 @@ def placed_last_year(token: Token) -> bool:
     "since last year" runs up to now and is not. The caller leaves a story's first sentence
     alone: a lede that opens on last year ("Last year, Uganda sent 2,000 troops to Somalia")
     is a retrospective whose news that act is."""
-    for word in _placing(token):
-        years = [t for t in word.subtree if t.lemma_.lower() == "year"]
-        for year in years:
-            if year.head.lower_ == "since":
-                continue
-            if any(c.lower_ == "last" for c in year.children) or year.head.lower_ == "ago":
-                return True
-    return False
+    years = {t for word in _placing(token) for t in word.subtree if t.lemma_.lower() == "year"}
+    return any(
+        year.head.lower_ != "since"
+        and (year.head.lower_ == "ago" or any(c.lower_ == "last" for c in year.children))
+        for year in years
+    )
 
 
 def _complement_time(token: Token) -> list[Token]:

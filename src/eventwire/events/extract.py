@@ -1420,7 +1420,7 @@ def _sides_among_the_dead(
 
 def _fighting_party(code: str | None) -> bool:
     """A code of a party that fights: a state's military or police, or an armed group."""
-    return armed_group(code) or (code or "")[3:6] in {"MIL", "COP"}
+    return armed_group(code) or sector_part(code or "") in {"MIL", "COP"}
 
 
 def victims_of(predicate: Token) -> set[int]:
