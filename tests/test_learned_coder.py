@@ -631,6 +631,31 @@ def test_an_act_dated_to_an_earlier_year_is_background_not_news():
     assert [e.cameo[:2] for e in ahead.events] == ["03"], ahead.events
 
 
+# a lede long enough that what follows it is past the story's first 250 characters
+TRADE_LEDE = (
+    "Kenyan and Ugandan officials met in Nairobi on Tuesday to discuss trade across their shared "
+    "border, where lorries have queued for days since new customs checks began last month, and "
+    "both sides promised to ease the delays before the harvest season reaches its peak in the "
+    "coming weeks."
+)
+
+
+def test_a_statement_aimed_at_someone_past_the_lede_is_not_coded():
+    said = "Kenya's trade minister said that Uganda had always been a good neighbour."
+    # in the lede, the statement about Uganda is the news
+    assert [(e.cameo[:2], code_of(e.target)) for e in events(said)] == [("01", "UGA")]
+    # deep in a story, a statement aimed at someone is most often another act misread
+    later = events(f"{TRADE_LEDE} {said}")
+    assert not [e for e in later if e.span[0] > len(TRADE_LEDE)], later
+    # a statement there with no one aimed at stands, and so does an appeal aimed at someone
+    found = events(
+        f"{TRADE_LEDE} Kenya's foreign minister declined to comment on the talks. "
+        "Kenya's foreign minister urged Uganda to remove the checks."
+    )
+    past = [(e.cameo[:2], code_of(e.target)) for e in found if e.span[0] > len(TRADE_LEDE)]
+    assert past == [("01", None), ("02", "UGA")], past
+
+
 def test_a_decision_reports_the_act_and_a_plan_intends_it():
     # "decided to lift" is the easing itself (08); "planning to lift" an intent to ease (03)
     decided = events("Canada decided on Monday to lift sanctions on Zimbabwe.")

@@ -41,7 +41,9 @@ EXPECTED = {  # file stem → (source, published); the title is each file's firs
 # surer model past the lede, which the seed stories' late diplomatic news pays for: 0.516 /
 # 0.390 (a retrain on the same code without them gave 0.581 / 0.391; the position feature alone
 # 0.548 / 0.362). Kerry's `diplomats will meet again soon`, 2,258 characters in at P 0.58, is one.
-LEARNED_SEED_FLOOR = (0.51, 0.38)
+# The thirty-third session's rule against statements aimed at someone past the lede took six of
+# those out and one the seed gold accepts (Lavrov on Syria, deep in story 003): 0.484 / 0.441.
+LEARNED_SEED_FLOOR = (0.48, 0.44)
 
 
 @pytest.fixture

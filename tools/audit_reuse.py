@@ -30,6 +30,7 @@ from eventwire.eval.audit import Verdicts, recall, remember
 AUDIT = Path(__file__).resolve().parent.parent / "data" / "training" / "audit"
 # earlier draws, most recent first: an identical event keeps the most recent verdict
 EARLIER = [
+    "learned-ninety-fifth-population", "learned-ninety-fifth",
     "learned-ninety-fourth-population", "learned-ninety-fourth",
     "learned-ninety-third-population", "learned-ninety-third",
     "learned-ninety-second-population", "learned-ninety-second",

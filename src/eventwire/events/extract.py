@@ -32,6 +32,7 @@ from eventwire.actors.phrases import (
     sector_part,
 )
 from eventwire.events.candidates import (
+    POSITION_STEPS,
     YEAR,
     placed_last_year,
     told_as_background,
@@ -230,10 +231,26 @@ def sentence_events(
             anchor = predicate.token if noun is not None else _event_object(predicate.token)
             if anchor is not None and _refers_back(anchor, event, earlier):
                 continue
+            if predicate.learned and _aimed_statement_past_the_lede(event, sent):
+                continue
             event.confidence = predicate.confidence
             coded_events.append(event)
     yield from settled(
         coded_events, sent.doc, config.conventions.reported_act_replaces_bare_statement
+    )
+
+
+def _aimed_statement_past_the_lede(event: Event, sent: Span) -> bool:
+    """ "The coalition said Russia had violated the truce", deep in a story: a statement the
+    coder aims at someone, past the lede, is most often another act misread (the annotators
+    code criticism or an accusation) or the reported content itself. In our cross-validated
+    real sentences, 10 of 67 such events were right whole (root, source and target; 29 right
+    in root), against 0.58 for the other events there. In the lede, where statements are
+    the news, and with no one aimed at, a statement stands."""
+    return (
+        event.cameo.startswith("01")
+        and event.target is not None
+        and sent.start_char >= POSITION_STEPS[0]
     )
 
 
